@@ -1,0 +1,65 @@
+// Where code may run is enforced here, not remembered (DESIGN.md "Layout").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const restrict = (paths, patterns = [], message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: paths.map((name) => ({ name, message })),
+      patterns: patterns.map((group) => ({ group: [group], message })),
+    },
+  ],
+});
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location'];
+const NODE_GLOBALS = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      ...restrict([...nodeBuiltins, 'electron', 'react', 'react-dom', 'ws', 'better-sqlite3'], ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**', '**/src-gateway/**'],
+        'src-shared runs anywhere: no Node built-ins, no DOM, no electron.'),
+      'no-restricted-globals': ['error', ...DOM_GLOBALS, ...NODE_GLOBALS],
+    },
+  },
+  {
+    files: ['src-gateway/**/*.ts'],
+    rules: {
+      ...restrict([...nodeBuiltins, 'electron'], ['**/src-main/**', '**/src-renderer/**'],
+        'The gateway runs in Node and in a renderer: transports are injected, no Node built-ins, no electron.'),
+      'no-restricted-globals': ['error', ...DOM_GLOBALS, ...NODE_GLOBALS],
+    },
+  },
+  {
+    files: ['src-main/host/**/*.ts', 'src-main/cli.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict(['electron'], ['**/src-renderer/**', '**/src-preload/**'],
+      'The host is Node only and never imports electron (it must run headless and in tests).'),
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      ...restrict([...nodeBuiltins, 'electron', 'better-sqlite3', 'ws'], ['**/src-main/**', '**/src-preload/**'],
+        'Renderer code is DOM only: it talks to the host through the shared contract.'),
+      'no-restricted-globals': ['error', ...NODE_GLOBALS],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts', '*.config.ts', '*.config.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+);

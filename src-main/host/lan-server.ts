@@ -1,0 +1,92 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { joinRequestSchema, PATHS, type JoinResponse } from '../../src-shared/endpoints.js';
+import { LIMITS, MINUTE_MS } from '../../src-shared/limits.js';
+import { RateLimiter } from '../../src-shared/rate-limit.js';
+import { clientAddress, HttpError, readJson, sendJson, sendText } from './http-util.js';
+import { serveFile } from './static-files.js';
+import type { SyncServer, SyncTarget } from './sync-server.js';
+
+/**
+ * The listener phones reach (0.0.0.0): the attendee app, joining, room sync and WebRTC signaling.
+ * It never serves control, the desk or the master board.
+ */
+export interface LanServerDeps {
+  attendeeRoot: string;
+  join(code: string): JoinResponse;
+  sync: SyncServer;
+  /** The phone room behind a doc name (`room-<id>`), or null if no such room is live. */
+  roomTarget(docName: string): SyncTarget | null;
+  signal: { handleConnection(ws: WebSocket): void };
+  log(line: string): void;
+}
+
+export const JOIN_REFUSED_RATE = 'Too many phones joined from this network in the last minute. Try again shortly.';
+
+export function createLanServer(deps: LanServerDeps): Server {
+  const joinLimiter = new RateLimiter(LIMITS.joinsPerMinutePerAddress, MINUTE_MS);
+  const syncWss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.roomMessageBytes });
+  const signalWss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.signalMessageBytes });
+
+  async function handleJoin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const now = Date.now();
+    joinLimiter.prune(now);
+    if (!joinLimiter.take(clientAddress(req), now)) {
+      sendJson(res, 429, { ok: false, error: JOIN_REFUSED_RATE } satisfies JoinResponse);
+      return;
+    }
+    const parsed = joinRequestSchema.safeParse(await readJson(req, 1024));
+    if (!parsed.success) {
+      sendJson(res, 400, { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid code.' } satisfies JoinResponse);
+      return;
+    }
+    const result = deps.join(parsed.data.code);
+    sendJson(res, result.ok ? 200 : 404, result);
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://lan');
+    const path = url.pathname;
+    void (async () => {
+      try {
+        if (path === PATHS.join && req.method === 'POST') return await handleJoin(req, res);
+        if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+        if (path === '/' || path.startsWith(PATHS.joinPage)) {
+          if (serveFile(req, res, deps.attendeeRoot, 'index.html')) return;
+          return sendText(res, 503, 'The phone app is not built. Run `npm run build`.');
+        }
+        if (path !== '/index.html' && serveFile(req, res, deps.attendeeRoot, decodeURIComponent(path))) return;
+        sendText(res, 404, 'Not found');
+      } catch (err) {
+        if (err instanceof HttpError) sendJson(res, err.status, { ok: false, error: err.message });
+        else {
+          deps.log(`lan: ${(err as Error).message}`);
+          if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'Something went wrong on the host.' });
+        }
+      }
+    })();
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://lan').pathname;
+    if (path === PATHS.signal) {
+      signalWss.handleUpgrade(req, socket, head, (ws) => deps.signal.handleConnection(ws));
+      return;
+    }
+    if (path.startsWith(`${PATHS.sync}/room-`)) {
+      const name = path.slice(PATHS.sync.length + 1);
+      const target = deps.roomTarget(name);
+      if (target) {
+        syncWss.handleUpgrade(req, socket, head, (ws) => deps.sync.handleConnection(ws, name, target));
+        return;
+      }
+    }
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+  server.on('close', () => {
+    syncWss.close();
+    signalWss.close();
+  });
+  return server;
+}

@@ -1,0 +1,132 @@
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { CONTROL_TOKEN_HEADER, isControlCommand, type ControlCommand, type ControlResult } from '../../src-shared/control.js';
+import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
+import { LIMITS } from '../../src-shared/limits.js';
+import { clientAddress, HttpError, isLoopbackAddress, readJson, sendJson, sendText } from './http-util.js';
+import { serveFile } from './static-files.js';
+import type { SyncServer, SyncTarget } from './sync-server.js';
+
+/**
+ * The listener only this laptop reaches (127.0.0.1): console and projector pages, the control API and
+ * the read-only desk/board documents. Every request must come from loopback, name this host, carry the
+ * per-launch token (API and sync) and, from a browser, come from this origin.
+ */
+export interface LoopbackDeps {
+  token: string;
+  rendererRoot: string;
+  sync: SyncServer;
+  /** `desk`, `board` (read-only) or a phone room (for the gateway). */
+  docTarget(name: string): SyncTarget | null;
+  control(command: ControlCommand, input: unknown): ControlResult<ControlCommand>;
+  log(line: string): void;
+}
+
+export type RefusalReason = 'not-loopback' | 'bad-host' | 'bad-origin' | 'bad-token' | null;
+
+/** Decides whether a loopback request may proceed; pure, so it is tested with any address. */
+export function checkLoopbackRequest(
+  req: Pick<IncomingMessage, 'headers'> & { remoteAddress: string },
+  port: number,
+  token: string,
+  presentedToken: string | null,
+  needsToken: boolean,
+): RefusalReason {
+  if (!isLoopbackAddress(req.remoteAddress)) return 'not-loopback';
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!hosts.includes(req.headers.host ?? '')) return 'bad-host';
+  const origin = req.headers.origin;
+  if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return 'bad-origin';
+  if (needsToken && !tokenMatches(token, presentedToken)) return 'bad-token';
+  return null;
+}
+
+function tokenMatches(expected: string, presented: string | null): boolean {
+  if (presented === null) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(presented);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const REFUSAL_TEXT: Record<Exclude<RefusalReason, null>, string> = {
+  'not-loopback': 'Control is only available on this laptop.',
+  'bad-host': 'Unexpected host name.',
+  'bad-origin': 'Requests from other sites are refused.',
+  'bad-token': 'Missing or wrong control token. Open the console from the link the app printed.',
+};
+
+export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): Server {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.roomMessageBytes });
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://loopback');
+    const path = url.pathname;
+    const isApi = path.startsWith(PATHS.control);
+    const refusal = checkLoopbackRequest(
+      { headers: req.headers, remoteAddress: clientAddress(req) },
+      portOf(),
+      deps.token,
+      (req.headers[CONTROL_TOKEN_HEADER] as string | undefined) ?? null,
+      isApi,
+    );
+    if (refusal) {
+      sendJson(res, refusal === 'bad-token' ? 401 : 403, { ok: false, error: REFUSAL_TEXT[refusal] });
+      return;
+    }
+    void (async () => {
+      try {
+        if (isApi) {
+          const command = path.slice(PATHS.control.length);
+          if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
+          if (!isControlCommand(command)) throw new HttpError(404, `Unknown command “${command.slice(0, 40)}”.`);
+          const input = await readJson(req, LIMITS.controlBodyBytes);
+          const result = deps.control(command, input);
+          sendJson(res, result.ok ? 200 : 422, result);
+          return;
+        }
+        if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
+        if (path === '/' ) {
+          res.writeHead(302, { location: `${PATHS.console}${url.search}` });
+          res.end();
+          return;
+        }
+        for (const page of [PATHS.console, PATHS.projector]) {
+          if (path === page || path === page.slice(0, -1)) {
+            if (serveFile(req, res, deps.rendererRoot, `${page.slice(1)}index.html`)) return;
+            return sendText(res, 503, 'The console is not built. Run `npm run build`.');
+          }
+        }
+        if (serveFile(req, res, deps.rendererRoot, decodeURIComponent(path))) return;
+        sendText(res, 404, 'Not found');
+      } catch (err) {
+        if (err instanceof HttpError) sendJson(res, err.status, { ok: false, error: err.message });
+        else {
+          deps.log(`loopback: ${(err as Error).stack ?? err}`);
+          if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'Something went wrong on the host.' });
+        }
+      }
+    })();
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://loopback');
+    const refusal = checkLoopbackRequest(
+      { headers: req.headers, remoteAddress: clientAddress(req) },
+      portOf(),
+      deps.token,
+      url.searchParams.get(TOKEN_QUERY),
+      true,
+    );
+    const name = url.pathname.startsWith(`${PATHS.sync}/`) ? url.pathname.slice(PATHS.sync.length + 1) : '';
+    const target = refusal ? null : deps.docTarget(name);
+    if (!target) {
+      socket.end(`HTTP/1.1 ${refusal ? '403 Forbidden' : '404 Not Found'}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => deps.sync.handleConnection(ws, name, target));
+  });
+  server.on('close', () => wss.close());
+  return server;
+}

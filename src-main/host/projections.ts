@@ -1,0 +1,99 @@
+import type * as Y from 'yjs';
+import { BOARD_MAP, writeBoard } from '../../src-shared/docs/board-doc.js';
+import { DESK_MAP, writeDesk, type DeskView } from '../../src-shared/docs/desk-doc.js';
+import { childMap, putEntry, setIfChanged } from '../../src-shared/docs/json-map.js';
+import type { SessionState } from '../../src-shared/state.js';
+import {
+  boardQuestions,
+  boardSession,
+  deskQuestions,
+  deskStats,
+  toBoardQuestion,
+  toDeskQuestion,
+  type BoardQuestion,
+  type DeskQuestion,
+  type HostInfo,
+  type JoinInfo,
+  type SessionSummary,
+} from '../../src-shared/views.js';
+
+/** What the projections need besides the folded state. */
+export interface ProjectionInput {
+  state: SessionState | null;
+  join: JoinInfo | null;
+  host: HostInfo;
+  connected: number;
+  sessions: SessionSummary[];
+  deviceLabel(deviceId: string): string;
+}
+
+/**
+ * Writes the board doc (public) and the desk doc (console) from the state. A full write happens when a
+ * session is loaded; after that only the questions an event touched are rewritten, so an event costs the
+ * same with ten questions or ten thousand.
+ */
+export class Projections {
+  constructor(
+    private readonly board: Y.Doc,
+    private readonly desk: Y.Doc,
+  ) {}
+
+  writeAll(input: ProjectionInput): void {
+    const { state } = input;
+    this.board.transact(() => {
+      writeBoard(this.board, {
+        session: state ? boardSession(state) : null,
+        join: state?.status === 'open' ? input.join : null,
+        questions: state ? boardQuestions(state) : [],
+        floor: state?.floor ?? null,
+        connected: input.connected,
+      });
+    }, 'host:board');
+    this.desk.transact(() => {
+      writeDesk(this.desk, {
+        ...this.deskHeader(input),
+        questions: state ? deskQuestions(state, input.deviceLabel) : [],
+      });
+    }, 'host:desk');
+  }
+
+  /** Rewrites the headers (session, join, counts) and the given questions only. */
+  writeChanges(input: ProjectionInput, touched: Iterable<string>): void {
+    const { state } = input;
+    const ids = [...touched];
+    this.board.transact(() => {
+      const board = this.board.getMap<unknown>(BOARD_MAP);
+      setIfChanged(board, 'session', state ? boardSession(state) : null);
+      setIfChanged(board, 'join', state?.status === 'open' ? input.join : null);
+      setIfChanged(board, 'floor', state?.floor ?? null);
+      setIfChanged(board, 'connected', input.connected);
+      const questions = childMap<BoardQuestion>(board, 'questions');
+      for (const id of ids) {
+        const q = state?.questions.get(id);
+        putEntry(questions, id, q && state ? toBoardQuestion(q, state.floor) : null);
+      }
+    }, 'host:board');
+    this.desk.transact(() => {
+      const desk = this.desk.getMap<unknown>(DESK_MAP);
+      const header = this.deskHeader(input);
+      for (const [key, value] of Object.entries(header)) setIfChanged(desk, key, value);
+      const questions = childMap<DeskQuestion>(desk, 'questions');
+      for (const id of ids) {
+        const q = state?.questions.get(id);
+        putEntry(questions, id, q && state ? toDeskQuestion(q, state.floor, input.deviceLabel(q.deviceId)) : null);
+      }
+    }, 'host:desk');
+  }
+
+  private deskHeader(input: ProjectionInput): Omit<DeskView, 'questions'> {
+    const { state } = input;
+    return {
+      host: input.host,
+      session: state ? { ...boardSession(state), premoderation: state.premoderation, finalHash: state.lastHash } : null,
+      join: state && state.status !== 'closed' ? input.join : null,
+      floor: state?.floor ?? null,
+      stats: state ? deskStats(state, input.connected) : null,
+      sessions: input.sessions,
+    };
+  }
+}

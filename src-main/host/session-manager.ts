@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import type * as Y from 'yjs';
+import type { ControlParsedInput } from '../../src-shared/control.js';
+import type { ModerationCommand } from '../../src-shared/decide-control.js';
+import type { JoinResponse } from '../../src-shared/endpoints.js';
+import { joinUrl } from '../../src-shared/endpoints.js';
+import { newId, newJoinCode } from '../../src-shared/ids.js';
+import type { HostInfo, JoinInfo, SessionSummary } from '../../src-shared/views.js';
+import { SessionAuthority, type AppliedEvents } from './authority.js';
+import { Projections, type ProjectionInput } from './projections.js';
+import { deriveRoomId } from './room-id.js';
+import { Rooms, roomDocName, type Room } from './rooms.js';
+import type { SessionRow, Store } from './store.js';
+
+export interface SessionManagerEvents {
+  /** A room exists (new device, or loaded at start): the gateway should serve it. */
+  roomOpened(docName: string): void;
+  /** The current session changed (created, or a new one replaced it). */
+  sessionChanged(): void;
+}
+
+interface Current {
+  row: SessionRow;
+  authority: SessionAuthority;
+  rooms: Rooms;
+  labels: Map<string, string>;
+}
+
+/** Live "phones connected" changes are written at most this often (each write reaches every phone). */
+const CONNECTIVITY_THROTTLE_MS = 400;
+
+/**
+ * Holds the current session (at most one is live at a time) and everything derived from it:
+ * the authority, the rooms, and the board/desk projections.
+ */
+export class SessionManager {
+  private current: Current | null = null;
+  private readonly projections: Projections;
+  private liveTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly board: Y.Doc,
+    desk: Y.Doc,
+    private readonly hostInfo: () => HostInfo,
+    private readonly events: SessionManagerEvents,
+    private readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  ) {
+    this.projections = new Projections(board, desk);
+  }
+
+  /** After a start or a crash: the newest session comes back as it was. */
+  restore(): void {
+    const newest = this.store.sessions().at(-1);
+    if (newest) this.load(newest);
+    else this.projections.writeAll(this.projectionInput());
+  }
+
+  get session(): Current | null {
+    return this.current;
+  }
+
+  joinInfo(): JoinInfo | null {
+    const c = this.current;
+    if (!c) return null;
+    const host = this.hostInfo();
+    return { code: c.row.joinCode, url: joinUrl(`http://${host.joinAddress}:${host.port}`, c.row.joinCode) };
+  }
+
+  createSession(title: string, place: string): { ok: true; sessionId: string } | { ok: false; error: string } {
+    if (this.current && this.current.authority.state.status !== 'closed') {
+      return { ok: false, error: `Close “${this.current.row.title}” before starting a new session.` };
+    }
+    const row: SessionRow = {
+      id: newId(),
+      createdAt: Date.now(),
+      title,
+      joinCode: newJoinCode(),
+      secret: randomBytes(32).toString('base64url'),
+    };
+    this.store.createSession(row);
+    const authority = new SessionAuthority(this.store, row.id, () => {});
+    authority.append('facilitator', [{ type: 'session.created', sessionId: row.id, title, place, timeZone: this.timeZone }]);
+    this.load(row);
+    return { ok: true, sessionId: row.id };
+  }
+
+  command<K extends ModerationCommand>(command: K, input: ControlParsedInput<K>): { ok: true } | { ok: false; error: string } {
+    if (!this.current) return { ok: false, error: 'There is no session yet. Create one first.' };
+    return this.current.authority.handleControl(command, input);
+  }
+
+  join(code: string): JoinResponse {
+    const c = this.current;
+    if (!c || c.row.joinCode !== code) return { ok: false, error: 'No session with that code is running here.' };
+    if (c.authority.state.status === 'closed') return { ok: false, error: 'This session has closed.' };
+    const deviceId = newId();
+    const roomId = deriveRoomId(c.row.secret, deviceId);
+    this.store.addDevice(c.row.id, deviceId, roomId, Date.now());
+    c.labels.set(deviceId, `Phone ${c.labels.size + 1}`);
+    c.authority.append('host', [{ type: 'device.joined', deviceId }]);
+    this.openRoom(c, roomId, deviceId);
+    return { ok: true, sessionId: c.row.id, deviceId, roomId, title: c.row.title };
+  }
+
+  /** The room behind a `room-<id>` doc name, if it belongs to the current session. */
+  roomByDocName(docName: string): Room | undefined {
+    if (!this.current || !docName.startsWith('room-')) return undefined;
+    return this.current.rooms.get(docName.slice('room-'.length));
+  }
+
+  setRoomConnections(room: Room, kind: 'ws' | 'rtc', count: number): void {
+    this.current?.rooms.setConnections(room, kind, count);
+  }
+
+  connectedCount(): number {
+    return this.current?.rooms.connectedCount() ?? 0;
+  }
+
+  /** Re-projects headers (join address, host info) after a host-level change. */
+  refresh(): void {
+    this.projections.writeChanges(this.projectionInput(), []);
+  }
+
+  sessions(): SessionSummary[] {
+    return this.store.sessions().map((s) => ({
+      id: s.id,
+      title: s.title,
+      createdAt: s.createdAt,
+      status: this.current?.row.id === s.id ? this.current.authority.state.status : this.store.sessionStatus(s.id),
+    }));
+  }
+
+  dispose(): void {
+    if (this.liveTimer) clearTimeout(this.liveTimer);
+    this.current?.rooms.dispose();
+    this.current = null;
+  }
+
+  private load(row: SessionRow): void {
+    this.current?.rooms.dispose();
+    let current: Current | null = null;
+    const authority = new SessionAuthority(this.store, row.id, (applied) => current && this.onApplied(current, applied));
+    const rooms = new Rooms(this.store, this.board, authority, () => this.scheduleLive());
+    current = { row, authority, rooms, labels: new Map() };
+    this.current = current;
+    const devices = this.store.devices(row.id);
+    devices.forEach((d, i) => current.labels.set(d.deviceId, `Phone ${i + 1}`));
+    this.projections.writeAll(this.projectionInput());
+    if (authority.state.status !== 'closed') for (const d of devices) this.openRoom(current, d.roomId, d.deviceId);
+    this.events.sessionChanged();
+  }
+
+  private openRoom(c: Current, roomId: string, deviceId: string): void {
+    c.rooms.open(roomId, deviceId);
+    this.events.roomOpened(roomDocName(roomId));
+  }
+
+  private onApplied(c: Current, applied: AppliedEvents): void {
+    this.projections.writeChanges(this.projectionInput(), applied.touched);
+    c.rooms.applyPrivate(applied);
+    if (applied.events.some((e) => e.body.type === 'session.opened' || e.body.type === 'session.closed')) {
+      this.events.sessionChanged();
+    }
+  }
+
+  private scheduleLive(): void {
+    if (this.liveTimer) return;
+    this.liveTimer = setTimeout(() => {
+      this.liveTimer = null;
+      this.refresh();
+    }, CONNECTIVITY_THROTTLE_MS);
+  }
+
+  private projectionInput(): ProjectionInput {
+    const c = this.current;
+    return {
+      state: c?.authority.state ?? null,
+      join: this.joinInfo(),
+      host: this.hostInfo(),
+      connected: this.connectedCount(),
+      sessions: this.sessions(),
+      deviceLabel: (id) => c?.labels.get(id) ?? 'Phone',
+    };
+  }
+}

@@ -1,0 +1,169 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Actor, EventBody, LoggedEvent } from '../../src-shared/events.js';
+import { chainEvent } from '../../src-shared/hash-chain.js';
+
+/**
+ * SQLite is the truth: the hash-chained event log per session, the session index, the devices issued,
+ * and the Yjs updates of the host's documents (so their CRDT history survives a restart).
+ */
+
+export interface SessionRow {
+  id: string;
+  createdAt: number;
+  title: string;
+  joinCode: string;
+  secret: string;
+}
+
+export interface DeviceRow {
+  sessionId: string;
+  deviceId: string;
+  roomId: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, title TEXT NOT NULL,
+  join_code TEXT NOT NULL, secret TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  session_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, actor TEXT NOT NULL,
+  type TEXT NOT NULL, body TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
+  device_id TEXT, request_id TEXT,
+  PRIMARY KEY (session_id, seq)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS events_once ON events (session_id, device_id, request_id)
+  WHERE request_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS devices (
+  session_id TEXT NOT NULL, device_id TEXT NOT NULL, room_id TEXT NOT NULL UNIQUE, joined_at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, device_id)
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc, id);
+`;
+
+export class Store {
+  readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, 'open-floor.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    // FULL: an accepted request's event is on disk before its receipt goes out (DESIGN.md principle 3).
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.stmt = {
+      insertSession: db.prepare(
+        'INSERT INTO sessions (id, created_at, title, join_code, secret) VALUES (@id, @createdAt, @title, @joinCode, @secret)',
+      ),
+      sessions: db.prepare('SELECT id, created_at AS createdAt, title, join_code AS joinCode, secret FROM sessions ORDER BY created_at'),
+      session: db.prepare('SELECT id, created_at AS createdAt, title, join_code AS joinCode, secret FROM sessions WHERE id = ?'),
+      insertEvent: db.prepare(
+        `INSERT INTO events (session_id, seq, at, actor, type, body, prev_hash, hash, device_id, request_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      events: db.prepare('SELECT seq, at, actor, body, prev_hash AS prevHash, hash FROM events WHERE session_id = ? ORDER BY seq'),
+      insertDevice: db.prepare(
+        'INSERT INTO devices (session_id, device_id, room_id, joined_at) VALUES (?, ?, ?, ?)',
+      ),
+      devices: db.prepare('SELECT session_id AS sessionId, device_id AS deviceId, room_id AS roomId FROM devices WHERE session_id = ?'),
+      deviceByRoom: db.prepare('SELECT session_id AS sessionId, device_id AS deviceId, room_id AS roomId FROM devices WHERE room_id = ?'),
+      lastStateEvent: db.prepare(
+        "SELECT type FROM events WHERE session_id = ? AND type IN ('session.opened', 'session.closed') ORDER BY seq DESC LIMIT 1",
+      ),
+      insertUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+      updates: db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id'),
+      deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?'),
+    };
+  }
+
+  createSession(row: SessionRow): void {
+    this.stmt.insertSession.run(row);
+  }
+
+  sessions(): SessionRow[] {
+    return this.stmt.sessions.all() as SessionRow[];
+  }
+
+  session(id: string): SessionRow | undefined {
+    return this.stmt.session.get(id) as SessionRow | undefined;
+  }
+
+  /**
+   * Appends events after `prev` in one transaction and returns them chained. Throws if a
+   * (device, request) pair is already in the log, which the caller treats as "already applied".
+   */
+  appendEvents(
+    sessionId: string,
+    prev: Pick<LoggedEvent, 'seq' | 'hash'> | null,
+    at: number,
+    actor: Actor,
+    bodies: readonly EventBody[],
+  ): LoggedEvent[] {
+    const logged: LoggedEvent[] = [];
+    this.db.transaction(() => {
+      let last = prev;
+      for (const body of bodies) {
+        const e = chainEvent(last, at, actor, body);
+        const req = 'requestId' in body ? body : null;
+        this.stmt.insertEvent.run(
+          sessionId, e.seq, e.at, e.actor, body.type, JSON.stringify(body), e.prevHash, e.hash,
+          req?.deviceId ?? null, req?.requestId ?? null,
+        );
+        logged.push(e);
+        last = e;
+      }
+    })();
+    return logged;
+  }
+
+  events(sessionId: string): LoggedEvent[] {
+    const rows = this.stmt.events.all(sessionId) as Array<Omit<LoggedEvent, 'body'> & { body: string }>;
+    return rows.map((r) => ({ ...r, body: JSON.parse(r.body) as EventBody }));
+  }
+
+  /** A session's status without folding its log (for lists of past sessions). */
+  sessionStatus(sessionId: string): 'draft' | 'open' | 'closed' {
+    const row = this.stmt.lastStateEvent.get(sessionId) as { type: string } | undefined;
+    return row?.type === 'session.closed' ? 'closed' : row?.type === 'session.opened' ? 'open' : 'draft';
+  }
+
+  addDevice(sessionId: string, deviceId: string, roomId: string, at: number): void {
+    this.stmt.insertDevice.run(sessionId, deviceId, roomId, at);
+  }
+
+  devices(sessionId: string): DeviceRow[] {
+    return this.stmt.devices.all(sessionId) as DeviceRow[];
+  }
+
+  deviceByRoom(roomId: string): DeviceRow | undefined {
+    return this.stmt.deviceByRoom.get(roomId) as DeviceRow | undefined;
+  }
+
+  appendDocUpdate(doc: string, update: Uint8Array): void {
+    this.stmt.insertUpdate.run(doc, Buffer.from(update));
+  }
+
+  docUpdates(doc: string): { lastId: number; updates: Uint8Array[] } {
+    const rows = this.stmt.updates.all(doc) as Array<{ id: number; data: Buffer }>;
+    return { lastId: rows.at(-1)?.id ?? 0, updates: rows.map((r) => new Uint8Array(r.data)) };
+  }
+
+  /** Replaces all updates of `doc` up to `lastId` with one merged update (AFFiNE-style compaction). */
+  compactDoc(doc: string, lastId: number, merged: Uint8Array): void {
+    this.db.transaction(() => {
+      this.stmt.deleteUpdatesUpTo.run(doc, lastId);
+      this.stmt.insertUpdate.run(doc, Buffer.from(merged));
+    })();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { ID_PATTERN } from './ids.js';
+import { LIMITS } from './limits.js';
+import { cleanText, charCount } from './text.js';
+
+/**
+ * The one contract between the console/projector and the host. The HTTP client (headless) and the
+ * Electron preload both implement `ControlApi`; the host implements a handler for every command.
+ */
+
+const id = z.string().regex(ID_PATTERN);
+const shortText = (max: number, what: string) =>
+  z
+    .string()
+    .max(max * 4)
+    .transform(cleanText)
+    .refine((t) => charCount(t) <= max, { message: `${what} can be at most ${max} characters.` });
+
+export const controlInputs = {
+  createSession: z.object({
+    title: shortText(LIMITS.sessionTitleMax, 'The title').refine((t) => t.length > 0, {
+      message: 'Give the session a title.',
+    }),
+    place: shortText(LIMITS.placeMax, 'The place').optional(),
+  }),
+  openSession: z.object({}),
+  closeSession: z.object({}),
+  setPremoderation: z.object({ on: z.boolean() }),
+  setJoinAddress: z.object({ address: z.string().max(64) }),
+  approve: z.object({ questionId: id }),
+  hide: z.object({ questionId: id }),
+  setFloor: z.object({ questionId: id.nullable() }),
+  markAnswered: z.object({ questionId: id }),
+} as const;
+
+export type ControlCommand = keyof typeof controlInputs;
+export type ControlInput<K extends ControlCommand> = z.input<(typeof controlInputs)[K]>;
+export type ControlParsedInput<K extends ControlCommand> = z.output<(typeof controlInputs)[K]>;
+
+/** What each command answers on success. */
+export interface ControlOutputs {
+  createSession: { sessionId: string };
+  openSession: { joinUrl: string };
+  closeSession: { finalHash: string };
+  setPremoderation: { on: boolean };
+  setJoinAddress: { joinUrl: string };
+  approve: { questionId: string };
+  hide: { questionId: string };
+  setFloor: { questionId: string | null };
+  markAnswered: { questionId: string };
+}
+
+export type ControlResult<K extends ControlCommand> =
+  | { ok: true; value: ControlOutputs[K] }
+  | { ok: false; error: string };
+
+export type ControlApi = {
+  [K in ControlCommand]: (input: ControlInput<K>) => Promise<ControlResult<K>>;
+};
+
+export const CONTROL_COMMANDS = Object.keys(controlInputs) as ControlCommand[];
+
+export function isControlCommand(name: string): name is ControlCommand {
+  return Object.hasOwn(controlInputs, name);
+}
+
+/** Header that carries the per-launch control token. */
+export const CONTROL_TOKEN_HEADER = 'x-open-floor-token';

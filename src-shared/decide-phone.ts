@@ -1,0 +1,70 @@
+import type { EventBody } from './events.js';
+import type { PhoneRequest } from './requests.js';
+import type { SessionState } from './state.js';
+
+/**
+ * The authority's rules for one phone request, as a pure function of the state. Rate limits are
+ * checked by the caller (they depend on time, not on the log).
+ */
+export type Decision = { ok: true; events: EventBody[]; questionId?: string } | { ok: false; reason: string };
+
+export const REFUSALS = {
+  notOpen: 'The session is not open for questions.',
+  closed: 'The session has closed.',
+  unknownQuestion: 'That question is not on the board.',
+  notYours: 'You can only withdraw your own question.',
+  notVotable: 'You can only vote for questions on the board.',
+  tooManyQuestions: 'You are asking very fast. Please wait a minute before asking again.',
+  tooManyVotes: 'You are voting very fast. Please wait a minute.',
+  tooManyRequests: 'This phone has sent too many requests for this session.',
+} as const;
+
+export function decidePhoneRequest(
+  state: SessionState,
+  deviceId: string,
+  request: PhoneRequest,
+  newQuestionId: () => string,
+): Decision {
+  if (state.status === 'closed') return { ok: false, reason: REFUSALS.closed };
+  if (state.status !== 'open') return { ok: false, reason: REFUSALS.notOpen };
+  const base = { deviceId, requestId: request.id };
+  switch (request.kind) {
+    case 'ask': {
+      const questionId = newQuestionId();
+      return {
+        ok: true,
+        questionId,
+        events: [
+          {
+            type: 'question.asked',
+            questionId,
+            ...base,
+            text: request.text,
+            name: request.name ?? '',
+            approved: !state.premoderation,
+          },
+        ],
+      };
+    }
+    case 'vote':
+    case 'unvote': {
+      const q = state.questions.get(request.questionId);
+      if (!q || q.moderation !== 'approved') return { ok: false, reason: REFUSALS.notVotable };
+      const has = q.voters.has(deviceId);
+      // Voting twice, or withdrawing a vote not cast, is accepted as a no-op: the phone's wish already holds.
+      if (request.kind === 'vote' && has) return { ok: true, events: [] };
+      if (request.kind === 'unvote' && !has) return { ok: true, events: [] };
+      return {
+        ok: true,
+        events: [{ type: request.kind === 'vote' ? 'vote.cast' : 'vote.withdrawn', questionId: q.id, ...base }],
+      };
+    }
+    case 'withdraw': {
+      const q = state.questions.get(request.questionId);
+      if (!q) return { ok: false, reason: REFUSALS.unknownQuestion };
+      if (q.deviceId !== deviceId) return { ok: false, reason: REFUSALS.notYours };
+      if (q.moderation === 'withdrawn') return { ok: true, events: [] };
+      return { ok: true, events: [{ type: 'question.withdrawn', questionId: q.id, ...base }] };
+    }
+  }
+}

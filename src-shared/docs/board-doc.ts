@@ -1,0 +1,40 @@
+import type * as Y from 'yjs';
+import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
+import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
+
+/**
+ * The public board. The master board doc (host) holds a single top-level map named `board`; every room
+ * doc has a map of the same name, so master updates apply to rooms unchanged (that is the mirror).
+ */
+export const BOARD_MAP = 'board';
+
+export interface BoardView {
+  session: BoardSession | null;
+  join: JoinInfo | null;
+  questions: BoardQuestion[];
+  floor: string | null;
+  connected: number;
+}
+
+export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0 };
+
+export function writeBoard(doc: Y.Doc, view: BoardView): void {
+  const board = doc.getMap<unknown>(BOARD_MAP);
+  setIfChanged(board, 'session', view.session);
+  setIfChanged(board, 'join', view.join);
+  setIfChanged(board, 'floor', view.floor);
+  setIfChanged(board, 'connected', view.connected);
+  syncKeyedMap(childMap<BoardQuestion>(board, 'questions'), view.questions);
+}
+
+export function readBoard(doc: Y.Doc): BoardView {
+  const board = doc.getMap<unknown>(BOARD_MAP);
+  const questions = readChildMap<BoardQuestion>(board, 'questions');
+  return {
+    session: (board.get('session') as BoardSession | null | undefined) ?? null,
+    join: (board.get('join') as JoinInfo | null | undefined) ?? null,
+    questions: questions ? [...questions.values()] : [],
+    floor: (board.get('floor') as string | null | undefined) ?? null,
+    connected: (board.get('connected') as number | undefined) ?? 0,
+  };
+}

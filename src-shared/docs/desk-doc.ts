@@ -1,0 +1,52 @@
+import type * as Y from 'yjs';
+import type { BoardSession, DeskQuestion, DeskStats, HostInfo, JoinInfo, SessionSummary } from '../views.js';
+import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
+
+/** The console's replica: everything, including pending and hidden questions. Host writes only. */
+export const DESK_MAP = 'desk';
+
+export interface DeskView {
+  host: HostInfo | null;
+  session: (BoardSession & { premoderation: boolean; finalHash: string }) | null;
+  join: JoinInfo | null;
+  questions: DeskQuestion[];
+  floor: string | null;
+  stats: DeskStats | null;
+  sessions: SessionSummary[];
+}
+
+export const EMPTY_DESK: DeskView = {
+  host: null,
+  session: null,
+  join: null,
+  questions: [],
+  floor: null,
+  stats: null,
+  sessions: [],
+};
+
+export function writeDesk(doc: Y.Doc, view: DeskView): void {
+  const desk = doc.getMap<unknown>(DESK_MAP);
+  setIfChanged(desk, 'host', view.host);
+  setIfChanged(desk, 'session', view.session);
+  setIfChanged(desk, 'join', view.join);
+  setIfChanged(desk, 'floor', view.floor);
+  setIfChanged(desk, 'stats', view.stats);
+  setIfChanged(desk, 'sessions', view.sessions);
+  syncKeyedMap(childMap<DeskQuestion>(desk, 'questions'), view.questions);
+}
+
+export function readDesk(doc: Y.Doc): DeskView {
+  const desk = doc.getMap<unknown>(DESK_MAP);
+  const questions = readChildMap<DeskQuestion>(desk, 'questions');
+  const get = <T>(key: string, fallback: T): T => (desk.get(key) as T | undefined) ?? fallback;
+  return {
+    host: get<HostInfo | null>('host', null),
+    session: get<DeskView['session']>('session', null),
+    join: get<JoinInfo | null>('join', null),
+    questions: questions ? [...questions.values()].sort((a, b) => a.askedAt - b.askedAt) : [],
+    floor: get<string | null>('floor', null),
+    stats: get<DeskStats | null>('stats', null),
+    sessions: get<SessionSummary[]>('sessions', []),
+  };
+}

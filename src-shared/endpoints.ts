@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { JOIN_CODE_PATTERN, normaliseJoinCode } from './ids.js';
+
+/**
+ * HTTP and WebSocket surfaces of the host.
+ *
+ * LAN listener (0.0.0.0, phones):      GET /  and  GET /j/:code   the attendee app
+ *                                      POST /api/join             JoinRequest → JoinResponse
+ *                                      WS   /sync/room-<roomId>   y-websocket protocol, that room only
+ *                                      WS   /signal               y-webrtc signaling, issued rooms only
+ * Loopback listener (127.0.0.1, token): GET /console/ , /projector/ (token in the `t` query parameter)
+ *                                      POST /api/<command>        control contract (header x-open-floor-token)
+ *                                      WS   /sync/desk?t= , /sync/board?t= (read-only), /sync/room-<id>?t= (gateway)
+ */
+export const PATHS = {
+  join: '/api/join',
+  sync: '/sync',
+  signal: '/signal',
+  joinPage: '/j/',
+  console: '/console/',
+  projector: '/projector/',
+  control: '/api/',
+} as const;
+
+export const TOKEN_QUERY = 't';
+
+export const joinRequestSchema = z.object({
+  code: z
+    .string()
+    .max(32)
+    .transform(normaliseJoinCode)
+    .refine((c) => JOIN_CODE_PATTERN.test(c), { message: 'That is not a valid code.' }),
+});
+export type JoinRequest = z.input<typeof joinRequestSchema>;
+
+export type JoinResponse =
+  | { ok: true; sessionId: string; deviceId: string; roomId: string; title: string }
+  | { ok: false; error: string };
+
+export const joinUrl = (lanOrigin: string, code: string): string => `${lanOrigin}${PATHS.joinPage}${code}`;

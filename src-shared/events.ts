@@ -1,0 +1,47 @@
+/**
+ * The event log is the truth (DESIGN.md, principle 3). Every accepted action is one of these events;
+ * state, board, desk and minutes are all functions of the log.
+ */
+
+export type Actor = 'facilitator' | 'host' | `device:${string}`;
+
+export type EventBody =
+  | { type: 'session.created'; sessionId: string; title: string; place: string; timeZone: string }
+  | { type: 'session.opened' }
+  | { type: 'session.closed' }
+  | { type: 'settings.changed'; premoderation: boolean }
+  | { type: 'device.joined'; deviceId: string }
+  | {
+      type: 'question.asked';
+      questionId: string;
+      deviceId: string;
+      requestId: string;
+      text: string;
+      name: string;
+      /** True when pre-moderation was off: the question went straight to the board. */
+      approved: boolean;
+    }
+  | { type: 'question.approved'; questionId: string }
+  | { type: 'question.hidden'; questionId: string }
+  | { type: 'question.withdrawn'; questionId: string; deviceId: string; requestId: string }
+  | { type: 'floor.set'; questionId: string | null }
+  | { type: 'question.answered'; questionId: string }
+  | { type: 'vote.cast'; questionId: string; deviceId: string; requestId: string }
+  | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string };
+
+export type EventType = EventBody['type'];
+
+/** An event as it stands in the log. */
+export interface LoggedEvent {
+  seq: number;
+  at: number;
+  actor: Actor;
+  body: EventBody;
+  prevHash: string;
+  hash: string;
+}
+
+/** Request-driven events carry (deviceId, requestId); the log keeps that pair unique. */
+export function requestKey(body: EventBody): string | null {
+  return 'requestId' in body ? `${body.deviceId}/${body.requestId}` : null;
+}

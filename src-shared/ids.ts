@@ -1,0 +1,16 @@
+import { customAlphabet, nanoid } from 'nanoid';
+
+/** Ids the host hands out: unguessable, URL-safe. */
+export const newId = (): string => nanoid(16);
+
+/** Join codes are read off a projector and typed on phones: no 0/O, 1/I/L. */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+export const newJoinCode: () => string = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
+
+export const ID_PATTERN = /^[A-Za-z0-9_-]{6,40}$/;
+export const JOIN_CODE_PATTERN = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
+
+export function normaliseJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[^0-9A-Z]/g, '');
+}

@@ -1,0 +1,21 @@
+/** Every field and every channel has a limit; these are the numbers, in one place. */
+export const LIMITS = {
+  questionTextMax: 500,
+  nameMax: 40,
+  sessionTitleMax: 120,
+  placeMax: 120,
+  /** A single message on a room connection (Yjs sync or awareness). */
+  roomMessageBytes: 64 * 1024,
+  /** Requests kept in one phone's room document before the host refuses more. */
+  requestsPerRoom: 5_000,
+  questionsPerMinute: 5,
+  votesPerMinute: 120,
+  joinsPerMinutePerAddress: 30,
+  /** Signaling messages (y-webrtc) are small: offers, answers and ICE candidates. */
+  signalMessageBytes: 64 * 1024,
+  signalPeersPerRoom: 2,
+  /** Control API request bodies (console → host). */
+  controlBodyBytes: 16 * 1024,
+} as const;
+
+export const MINUTE_MS = 60_000;

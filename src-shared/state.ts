@@ -1,0 +1,167 @@
+import type { Actor, EventBody, LoggedEvent } from './events.js';
+
+export type Moderation = 'pending' | 'approved' | 'hidden' | 'withdrawn';
+
+export interface QuestionState {
+  id: string;
+  seq: number;
+  text: string;
+  /** Empty when the asker stayed anonymous. */
+  name: string;
+  deviceId: string;
+  /** The phone's request that asked it (so a replayed request finds its question). */
+  requestId: string;
+  askedAt: number;
+  moderation: Moderation;
+  answeredAt: number | null;
+  /** When it was last put on the floor (null if never). */
+  floorAt: number | null;
+  voters: Set<string>;
+}
+
+export type SessionStatus = 'draft' | 'open' | 'closed';
+
+export interface SessionState {
+  id: string;
+  title: string;
+  place: string;
+  timeZone: string;
+  status: SessionStatus;
+  createdAt: number;
+  openedAt: number | null;
+  closedAt: number | null;
+  premoderation: boolean;
+  /** Insertion order is the order asked. */
+  questions: Map<string, QuestionState>;
+  floor: string | null;
+  devices: Set<string>;
+  /** `${deviceId}/${requestId}` of every request that produced an event. */
+  appliedRequests: Set<string>;
+  lastSeq: number;
+  lastHash: string;
+}
+
+export function emptyState(): SessionState {
+  return {
+    id: '',
+    title: '',
+    place: '',
+    timeZone: 'UTC',
+    status: 'draft',
+    createdAt: 0,
+    openedAt: null,
+    closedAt: null,
+    premoderation: true,
+    questions: new Map(),
+    floor: null,
+    devices: new Set(),
+    appliedRequests: new Set(),
+    lastSeq: 0,
+    lastHash: '',
+  };
+}
+
+/**
+ * Applies one event to the state, in place (a session can hold tens of thousands of events, so the
+ * fold does not copy). Events in the log were validated when they were accepted; applying is total.
+ */
+export function applyEvent(state: SessionState, event: Pick<LoggedEvent, 'seq' | 'at' | 'body' | 'hash'> & { actor?: Actor }): SessionState {
+  const { at, body } = event;
+  applyBody(state, body, at, event.seq);
+  if ('requestId' in body) state.appliedRequests.add(`${body.deviceId}/${body.requestId}`);
+  state.lastSeq = event.seq;
+  state.lastHash = event.hash;
+  return state;
+}
+
+function applyBody(state: SessionState, body: EventBody, at: number, seq: number): void {
+  switch (body.type) {
+    case 'session.created':
+      state.id = body.sessionId;
+      state.title = body.title;
+      state.place = body.place;
+      state.timeZone = body.timeZone;
+      state.createdAt = at;
+      return;
+    case 'session.opened':
+      state.status = 'open';
+      state.openedAt ??= at;
+      return;
+    case 'session.closed':
+      state.status = 'closed';
+      state.closedAt = at;
+      state.floor = null;
+      return;
+    case 'settings.changed':
+      state.premoderation = body.premoderation;
+      return;
+    case 'device.joined':
+      state.devices.add(body.deviceId);
+      return;
+    case 'question.asked':
+      state.questions.set(body.questionId, {
+        id: body.questionId,
+        seq,
+        text: body.text,
+        name: body.name,
+        deviceId: body.deviceId,
+        requestId: body.requestId,
+        askedAt: at,
+        moderation: body.approved ? 'approved' : 'pending',
+        answeredAt: null,
+        floorAt: null,
+        voters: new Set(),
+      });
+      return;
+    case 'question.approved':
+      withQuestion(state, body.questionId, (q) => (q.moderation = 'approved'));
+      return;
+    case 'question.hidden':
+    case 'question.withdrawn':
+      withQuestion(state, body.questionId, (q) => {
+        q.moderation = body.type === 'question.hidden' ? 'hidden' : 'withdrawn';
+        if (state.floor === q.id) state.floor = null;
+      });
+      return;
+    case 'floor.set':
+      state.floor = body.questionId;
+      if (body.questionId) withQuestion(state, body.questionId, (q) => (q.floorAt = at));
+      return;
+    case 'question.answered':
+      withQuestion(state, body.questionId, (q) => {
+        q.answeredAt = at;
+        if (state.floor === q.id) state.floor = null;
+      });
+      return;
+    case 'vote.cast':
+      withQuestion(state, body.questionId, (q) => q.voters.add(body.deviceId));
+      return;
+    case 'vote.withdrawn':
+      withQuestion(state, body.questionId, (q) => q.voters.delete(body.deviceId));
+      return;
+  }
+}
+
+function withQuestion(state: SessionState, id: string, fn: (q: QuestionState) => void): void {
+  const q = state.questions.get(id);
+  if (q) fn(q);
+}
+
+export function fold(events: Iterable<Pick<LoggedEvent, 'seq' | 'at' | 'body' | 'hash'>>): SessionState {
+  const state = emptyState();
+  for (const e of events) applyEvent(state, e);
+  return state;
+}
+
+/** What a phone calls the state of its own question. */
+export type QuestionStatus = 'waiting' | 'on-screen' | 'on-floor' | 'answered' | 'hidden' | 'withdrawn';
+
+export function questionStatus(q: QuestionState, floor: string | null): QuestionStatus {
+  if (q.moderation === 'hidden') return 'hidden';
+  if (q.moderation === 'withdrawn') return 'withdrawn';
+  if (q.answeredAt !== null) return 'answered';
+  if (q.moderation === 'pending') return 'waiting';
+  return floor === q.id ? 'on-floor' : 'on-screen';
+}
+
+export const isPublic = (q: QuestionState): boolean => q.moderation === 'approved';

@@ -1,0 +1,128 @@
+import { isPublic, questionStatus, type QuestionState, type QuestionStatus, type SessionState, type SessionStatus } from './state.js';
+
+/** What the projector and every phone see: approved questions only, no device ids. */
+export interface BoardQuestion {
+  id: string;
+  text: string;
+  name: string;
+  votes: number;
+  status: Extract<QuestionStatus, 'on-screen' | 'on-floor' | 'answered'>;
+  askedAt: number;
+}
+
+export interface BoardSession {
+  id: string;
+  title: string;
+  place: string;
+  status: SessionStatus;
+}
+
+export interface JoinInfo {
+  url: string;
+  code: string;
+}
+
+/** What only the console sees, on top of the board. */
+export interface DeskQuestion extends Omit<BoardQuestion, 'status'> {
+  status: QuestionStatus;
+  /** A short, stable label for the asking device (not its id), so the moderator can spot floods. */
+  device: string;
+}
+
+export interface DeskStats {
+  devicesJoined: number;
+  connected: number;
+  asked: number;
+  pending: number;
+  approved: number;
+  answered: number;
+  hidden: number;
+  votes: number;
+}
+
+export interface HostInfo {
+  /** LAN addresses the laptop has; the facilitator picks which goes into the QR. */
+  addresses: string[];
+  joinAddress: string;
+  port: number;
+}
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  createdAt: number;
+  status: SessionStatus;
+}
+
+export function boardSession(state: SessionState): BoardSession {
+  return { id: state.id, title: state.title, place: state.place, status: state.status };
+}
+
+export function toBoardQuestion(q: QuestionState, floor: string | null): BoardQuestion | null {
+  if (!isPublic(q)) return null;
+  const status = questionStatus(q, floor);
+  if (status !== 'on-screen' && status !== 'on-floor' && status !== 'answered') return null;
+  return { id: q.id, text: q.text, name: q.name, votes: q.voters.size, status, askedAt: q.askedAt };
+}
+
+export function toDeskQuestion(q: QuestionState, floor: string | null, device: string): DeskQuestion {
+  return {
+    id: q.id,
+    text: q.text,
+    name: q.name,
+    votes: q.voters.size,
+    status: questionStatus(q, floor),
+    askedAt: q.askedAt,
+    device,
+  };
+}
+
+export function boardQuestions(state: SessionState): BoardQuestion[] {
+  const out: BoardQuestion[] = [];
+  for (const q of state.questions.values()) {
+    const bq = toBoardQuestion(q, state.floor);
+    if (bq) out.push(bq);
+  }
+  return out;
+}
+
+export function deskQuestions(state: SessionState, deviceLabel: (deviceId: string) => string): DeskQuestion[] {
+  return [...state.questions.values()].map((q) => toDeskQuestion(q, state.floor, deviceLabel(q.deviceId)));
+}
+
+export function deskStats(state: SessionState, connected: number): DeskStats {
+  const stats: DeskStats = {
+    devicesJoined: state.devices.size,
+    connected,
+    asked: state.questions.size,
+    pending: 0,
+    approved: 0,
+    answered: 0,
+    hidden: 0,
+    votes: 0,
+  };
+  for (const q of state.questions.values()) {
+    if (q.moderation === 'pending') stats.pending++;
+    if (q.moderation === 'approved') stats.approved++;
+    if (q.moderation === 'hidden') stats.hidden++;
+    if (q.answeredAt !== null) stats.answered++;
+    stats.votes += q.voters.size;
+  }
+  return stats;
+}
+
+export type BoardSort = 'votes' | 'newest';
+
+/** Sorting for every list of questions people look at: floor first, answered last. */
+export function sortQuestions<T extends Pick<BoardQuestion, 'votes' | 'askedAt'> & { status: string }>(
+  questions: readonly T[],
+  by: BoardSort,
+): T[] {
+  const rank = (s: string): number => (s === 'on-floor' ? 0 : s === 'answered' ? 2 : 1);
+  return [...questions].sort(
+    (a, b) =>
+      rank(a.status) - rank(b.status) ||
+      (by === 'votes' ? b.votes - a.votes : 0) ||
+      b.askedAt - a.askedAt,
+  );
+}
