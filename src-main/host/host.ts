@@ -66,11 +66,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   let loopbackPort = 0;
   const hostInfo = (): HostInfo => ({ addresses, joinAddress, port: lanPort });
   const sessionListeners: Array<() => void> = [];
-  let gateway: { addRoom(name: string): void; destroy(): unknown } | null = null;
+  let gateway: { addRoom(name: string): void; removeRoom(name: string): void; destroy(): unknown } | null = null;
 
   const sync = createSyncServer({ maxMessagesPer10s: 600, onError: (r) => log(`sync: ${r}`) });
   const sessions = new SessionManager(store, board, desk, hostInfo, {
     roomOpened: (name) => gateway?.addRoom(name),
+    roomClosed: (name) => gateway?.removeRoom(name),
     sessionChanged: () => sessionListeners.forEach((l) => l()),
   });
   const signal = createSignalServer({

@@ -15,6 +15,8 @@ import type { SessionRow, Store } from './store.js';
 export interface SessionManagerEvents {
   /** A room exists (new device, or loaded at start): the gateway should serve it. */
   roomOpened(docName: string): void;
+  /** A room is no longer live (its session was replaced): the gateway can drop it. */
+  roomClosed(docName: string): void;
   /** The current session changed (created, or a new one replaced it). */
   sessionChanged(): void;
 }
@@ -133,12 +135,19 @@ export class SessionManager {
 
   dispose(): void {
     if (this.liveTimer) clearTimeout(this.liveTimer);
-    this.current?.rooms.dispose();
+    this.disposeCurrent();
+  }
+
+  private disposeCurrent(): void {
+    if (!this.current) return;
+    const names = [...this.current.rooms.all()].map((r) => roomDocName(r.roomId));
+    this.current.rooms.dispose();
     this.current = null;
+    names.forEach((n) => this.events.roomClosed(n));
   }
 
   private load(row: SessionRow): void {
-    this.current?.rooms.dispose();
+    this.disposeCurrent();
     let current: Current | null = null;
     const authority = new SessionAuthority(this.store, row.id, (applied) => current && this.onApplied(current, applied));
     const rooms = new Rooms(this.store, this.board, authority, () => this.scheduleLive());

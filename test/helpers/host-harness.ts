@@ -80,6 +80,9 @@ export class TestHost {
 
 let requestCounter = 0;
 
+/** A request as a test writes it: any kind, id optional (Omit distributed over the union). */
+type RequestInput = PhoneRequestDraft extends infer R ? (R extends unknown ? Omit<R, 'id'> & { id?: string } : never) : never;
+
 /** A phone as the host sees it: a Y.Doc synced over the y-websocket protocol (stock client). */
 export class TestPhone {
   readonly doc = new Y.Doc();
@@ -99,7 +102,7 @@ export class TestPhone {
     });
   }
 
-  send(request: Omit<PhoneRequestDraft, 'id'> & { id?: string }): string {
+  send(request: RequestInput): string {
     const id = request.id ?? `req-${Date.now().toString(36)}-${++requestCounter}`;
     appendRequest(this.doc, { ...request, id } as PhoneRequestDraft);
     return id;
