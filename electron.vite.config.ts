@@ -3,7 +3,7 @@ import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Main (Electron lifecycle + the headless CLI, same host), preload, and the console/projector renderer.
-// The phone app is a separate minified build: vite.attendee.config.ts.
+// The phone app is a separate minified build: vite.attendee.config.mts.
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin({ exclude: ['nanoid', '@noble/hashes'] })],

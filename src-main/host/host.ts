@@ -122,8 +122,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     () => loopbackPort,
   );
 
-  lanPort = await listen(lan, opts.lanPort, '0.0.0.0');
-  loopbackPort = await listen(loopback, 0, '127.0.0.1');
+  lanPort = await listen(lan.server, opts.lanPort, '0.0.0.0');
+  loopbackPort = await listen(loopback.server, 0, '127.0.0.1');
   const loopbackOrigin = `http://127.0.0.1:${loopbackPort}`;
 
   if (opts.gateway === 'node') {
@@ -154,7 +154,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       await gateway?.destroy();
       signal.close();
       sessions.dispose();
-      await Promise.all([lan, loopback].map((s) => new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); })));
+      await Promise.all([lan.shutdown(), loopback.shutdown()]);
       stopBoard();
       stopDesk();
       store.close();

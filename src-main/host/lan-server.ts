@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { joinRequestSchema, PATHS, type JoinResponse } from '../../src-shared/endpoints.js';
@@ -6,6 +6,7 @@ import { LIMITS, MINUTE_MS } from '../../src-shared/limits.js';
 import { RateLimiter } from '../../src-shared/rate-limit.js';
 import { clientAddress, HttpError, readJson, sendJson, sendText } from './http-util.js';
 import { serveFile } from './static-files.js';
+import { withSocketShutdown, type ListeningServer } from './shutdown.js';
 import type { SyncServer, SyncTarget } from './sync-server.js';
 
 /**
@@ -24,7 +25,7 @@ export interface LanServerDeps {
 
 export const JOIN_REFUSED_RATE = 'Too many phones joined from this network in the last minute. Try again shortly.';
 
-export function createLanServer(deps: LanServerDeps): Server {
+export function createLanServer(deps: LanServerDeps): ListeningServer {
   const joinLimiter = new RateLimiter(LIMITS.joinsPerMinutePerAddress, MINUTE_MS);
   const syncWss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.roomMessageBytes });
   const signalWss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.signalMessageBytes });
@@ -84,9 +85,5 @@ export function createLanServer(deps: LanServerDeps): Server {
     }
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
-  server.on('close', () => {
-    syncWss.close();
-    signalWss.close();
-  });
-  return server;
+  return withSocketShutdown(server, [syncWss, signalWss]);
 }

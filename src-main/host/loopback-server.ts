@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CONTROL_TOKEN_HEADER, isControlCommand, type ControlCommand, type ControlResult } from '../../src-shared/control.js';
@@ -7,6 +7,7 @@ import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import { clientAddress, HttpError, isLoopbackAddress, readJson, sendJson, sendText } from './http-util.js';
 import { serveFile } from './static-files.js';
+import { withSocketShutdown, type ListeningServer } from './shutdown.js';
 import type { SyncServer, SyncTarget } from './sync-server.js';
 
 /**
@@ -57,7 +58,7 @@ const REFUSAL_TEXT: Record<Exclude<RefusalReason, null>, string> = {
   'bad-token': 'Missing or wrong control token. Open the console from the link the app printed.',
 };
 
-export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): Server {
+export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): ListeningServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.roomMessageBytes });
 
   const server = createServer((req, res) => {
@@ -127,6 +128,5 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
     }
     wss.handleUpgrade(req, socket, head, (ws) => deps.sync.handleConnection(ws, name, target));
   });
-  server.on('close', () => wss.close());
-  return server;
+  return withSocketShutdown(server, [wss]);
 }

@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { nanoid } from 'nanoid';
+import type * as Y from 'yjs';
+import { appendRequest } from '../../src-shared/docs/room-doc';
+import { LIMITS } from '../../src-shared/limits';
+import { charCount } from '../../src-shared/text';
+import { usePhoneUi } from './ui-store';
+import { checkAsk } from './validate';
+
+/** Ask a question: anonymous unless a name is given. Sent into the room doc (queued there when offline). */
+export function AskForm({ doc }: { doc: Y.Doc }) {
+  const draft = usePhoneUi((s) => s.draft);
+  const name = usePhoneUi((s) => s.name);
+  const setDraft = usePhoneUi((s) => s.setDraft);
+  const setName = usePhoneUi((s) => s.setName);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const count = charCount(draft);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const check = checkAsk(draft, name);
+    if (!check.ok) {
+      setError(check.error);
+      setSent(false);
+      return;
+    }
+    appendRequest(doc, { kind: 'ask', id: nanoid(), text: check.text, ...(check.name ? { name: check.name } : {}) });
+    setDraft('');
+    setError(null);
+    setSent(true);
+  };
+
+  return (
+    <section aria-labelledby="ask-heading" className="card">
+      <h2 id="ask-heading">Ask a question</h2>
+      <form className="stack" onSubmit={submit} noValidate>
+        <label htmlFor="ask-text" className="field-label">
+          Your question
+        </label>
+        <textarea
+          id="ask-text"
+          rows={4}
+          maxLength={LIMITS.questionTextMax}
+          value={draft}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setSent(false);
+          }}
+          aria-describedby="ask-count"
+        />
+        <p id="ask-count" className={count >= LIMITS.questionTextMax ? 'counter over' : 'counter'}>
+          {count} / {LIMITS.questionTextMax}
+          {count >= LIMITS.questionTextMax ? ` — a question can be at most ${LIMITS.questionTextMax} characters` : ''}
+        </p>
+        <label htmlFor="ask-name" className="field-label">
+          Your name (optional)
+        </label>
+        <input
+          id="ask-name"
+          maxLength={LIMITS.nameMax}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="name"
+          placeholder="Anonymous"
+        />
+        <p role="alert" className="alert">
+          {error ?? ''}
+        </p>
+        <button type="submit" className="primary">
+          Send question
+        </button>
+        {sent ? (
+          <p className="sent-note" aria-live="polite">
+            Added. Follow it under My questions.
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { nanoid } from 'nanoid';
+import type * as Y from 'yjs';
+import type { BoardView } from '../../src-shared/docs/board-doc';
+import { appendRequest } from '../../src-shared/docs/room-doc';
+import { sortQuestions } from '../../src-shared/views';
+import { STATUS_LABELS, textStart, votesLabel } from '../ui/status-labels';
+import { usePhoneUi } from './ui-store';
+
+interface Props {
+  doc: Y.Doc;
+  board: BoardView;
+  voted: ReadonlySet<string>;
+  sentHere: Set<string>;
+  disabled: boolean;
+}
+
+/** The room's approved questions, with my upvotes. Counts are the host's; my vote shows at once. */
+export function Board({ doc, board, voted, sentHere, disabled }: Props) {
+  const sort = usePhoneUi((s) => s.sort);
+  const setSort = usePhoneUi((s) => s.setSort);
+  const questions = sortQuestions(board.questions, sort);
+
+  const toggle = (questionId: string) => {
+    const id = nanoid();
+    sentHere.add(id);
+    appendRequest(doc, { kind: voted.has(questionId) ? 'unvote' : 'vote', id, questionId });
+  };
+
+  return (
+    <section aria-labelledby="board-heading" className="card">
+      <div className="board-head">
+        <h2 id="board-heading">Questions</h2>
+        <div className="segmented" role="group" aria-label="Sort questions">
+          <button type="button" aria-pressed={sort === 'votes'} onClick={() => setSort('votes')}>
+            Top
+          </button>
+          <button type="button" aria-pressed={sort === 'newest'} onClick={() => setSort('newest')}>
+            Newest
+          </button>
+        </div>
+      </div>
+      {questions.length === 0 ? (
+        <p className="empty">No questions on the board yet.</p>
+      ) : (
+        <ul className="list" aria-label="Questions on the board">
+          {questions.map((q) => {
+            const mine = voted.has(q.id);
+            return (
+              <li key={q.id} className={`board-item status-${q.status}`}>
+                <div className="board-body">
+                  {q.status !== 'on-screen' ? <p className={`badge state-${q.status}`}>{STATUS_LABELS[q.status]}</p> : null}
+                  <p className="user-text">{q.text}</p>
+                  {q.name ? <p className="asker user-text">— {q.name}</p> : null}
+                  <p className="vote-count">{votesLabel(q.votes)}</p>
+                </div>
+                <button
+                  type="button"
+                  className={mine ? 'vote voted' : 'vote'}
+                  aria-pressed={mine}
+                  aria-label={`Upvote: ${textStart(q.text)}`}
+                  disabled={disabled}
+                  onClick={() => toggle(q.id)}
+                >
+                  <span aria-hidden="true" className="vote-arrow">
+                    ▲
+                  </span>
+                  <span aria-hidden="true">{mine ? 'Voted' : 'Upvote'}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+import type { BoardQuestion } from '../../src-shared/views';
+
+export function FloorBanner({ question }: { question: BoardQuestion }) {
+  return (
+    <section className="floor" aria-labelledby="floor-heading">
+      <h2 id="floor-heading">On the floor now</h2>
+      <p className="floor-text user-text">{question.text}</p>
+      {question.name ? <p className="asker user-text">— {question.name}</p> : null}
+    </section>
+  );
+}

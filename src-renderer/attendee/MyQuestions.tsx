@@ -1,0 +1,38 @@
+import { nanoid } from 'nanoid';
+import type * as Y from 'yjs';
+import { appendRequest } from '../../src-shared/docs/room-doc';
+import { textStart } from '../ui/status-labels';
+import { myItemLabel } from './labels';
+import type { MyItem } from './phone-view';
+
+/**
+ * My own questions with where each one is, including those still waiting to be sent. Not a list of
+ * listitems on purpose: the board's listitems are the room's questions, and mine appear there too.
+ */
+export function MyQuestions({ doc, items, closed }: { doc: Y.Doc; items: MyItem[]; closed: boolean }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="mine-heading" className="card">
+      <h2 id="mine-heading">My questions</h2>
+      <div className="list">
+        {items.map((item) => (
+          <div key={item.key} className="mine-item">
+            <p className="user-text">{item.text}</p>
+            <p className={`badge state-${item.state}`}>{myItemLabel(item.state)}</p>
+            {item.reason ? <p className="reason user-text">{item.reason}</p> : null}
+            {item.canWithdraw && !closed && item.questionId ? (
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Withdraw: ${textStart(item.text)}`}
+                onClick={() => appendRequest(doc, { kind: 'withdraw', id: nanoid(), questionId: item.questionId as string })}
+              >
+                Withdraw
+              </button>
+            ) : null}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { JOIN_API, parseIdentity, parseJoinResponse, storageKey, type JoinIdentity } from './join';
+
+export type JoinOutcome = { ok: true; identity: JoinIdentity } | { ok: false; error: string };
+
+function readStored(code: string): JoinIdentity | null {
+  try {
+    return parseIdentity(localStorage.getItem(storageKey(code)));
+  } catch {
+    return null;
+  }
+}
+
+function store(code: string, identity: JoinIdentity): void {
+  try {
+    localStorage.setItem(storageKey(code), JSON.stringify(identity));
+  } catch {
+    // private mode without storage: this visit still works
+  }
+}
+
+/** The identity kept for this code, or a new one from the host (POST /api/join). */
+export async function join(code: string): Promise<JoinOutcome> {
+  const kept = readStored(code);
+  if (kept) return { ok: true, identity: kept };
+  let response: Response;
+  try {
+    response = await fetch(JOIN_API, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+  } catch {
+    return { ok: false, error: 'Could not reach the meeting laptop. Check that you are on the venue Wi-Fi.' };
+  }
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // handled below
+  }
+  const result = parseJoinResponse(body, response.status);
+  if (!result.ok) return result;
+  const identity: JoinIdentity = {
+    sessionId: result.sessionId,
+    deviceId: result.deviceId,
+    roomId: result.roomId,
+    title: result.title,
+  };
+  store(code, identity);
+  return { ok: true, identity };
+}

@@ -1,0 +1,51 @@
+import { JOIN_CODE_PATTERN, normaliseJoinCode } from '../../src-shared/ids';
+import type { JoinResponse } from '../../src-shared/endpoints';
+
+/** What a phone keeps per join code, so a reload or a second visit joins the same room. */
+export interface JoinIdentity {
+  sessionId: string;
+  deviceId: string;
+  roomId: string;
+  title: string;
+}
+
+export const JOIN_API = '/api/join';
+export const JOIN_PAGE = '/j/';
+export const storageKey = (code: string): string => `open-floor:join:${code}`;
+
+/** The join code in a path like `/j/ABC234`, normalised, or null. */
+export function codeFromPath(pathname: string): string | null {
+  if (!pathname.startsWith(JOIN_PAGE)) return null;
+  const code = normaliseJoinCode(decodeURIComponent(pathname.slice(JOIN_PAGE.length)).split('/')[0] ?? '');
+  return code === '' ? null : code;
+}
+
+export function isValidCode(code: string): boolean {
+  return JOIN_CODE_PATTERN.test(code);
+}
+
+const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+
+export function parseIdentity(raw: string | null): JoinIdentity | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<Record<keyof JoinIdentity, unknown>>;
+    if (str(v.sessionId) && str(v.deviceId) && str(v.roomId) && typeof v.title === 'string') {
+      return { sessionId: v.sessionId, deviceId: v.deviceId, roomId: v.roomId, title: v.title };
+    }
+  } catch {
+    // a corrupt entry is the same as none
+  }
+  return null;
+}
+
+export function parseJoinResponse(body: unknown, status: number): JoinResponse {
+  if (typeof body === 'object' && body !== null) {
+    const b = body as Record<string, unknown>;
+    if (b.ok === true && str(b.sessionId) && str(b.deviceId) && str(b.roomId) && typeof b.title === 'string') {
+      return { ok: true, sessionId: b.sessionId, deviceId: b.deviceId, roomId: b.roomId, title: b.title };
+    }
+    if (b.ok === false && str(b.error)) return { ok: false, error: b.error };
+  }
+  return { ok: false, error: `Could not join (the laptop answered ${status}). Try again shortly.` };
+}

@@ -1,0 +1,9 @@
+import { createRoot } from 'react-dom/client';
+import '../ui/base.css';
+import './attendee.css';
+import { App } from './App';
+import { registerOfflineCopy } from './offline-copy';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);
+registerOfflineCopy();

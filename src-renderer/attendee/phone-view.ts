@@ -1,0 +1,117 @@
+import type * as Y from 'yjs';
+import { readBoard, type BoardView } from '../../src-shared/docs/board-doc';
+import { roomParts, type MyQuestion } from '../../src-shared/docs/room-doc';
+import type { PhoneRequestDraft, Receipt } from '../../src-shared/requests';
+import type { QuestionStatus } from '../../src-shared/state';
+
+/** One of my questions as the phone shows it: the host's status, or where the request is. */
+export interface MyItem {
+  /** The question id once the host accepted it, else the request id. */
+  key: string;
+  questionId: string | null;
+  text: string;
+  state: QuestionStatus | 'sending' | 'sent' | 'rejected' | 'withdrawing';
+  reason: string | null;
+  canWithdraw: boolean;
+}
+
+export interface VoteRejection {
+  requestId: string;
+  questionId: string;
+  reason: string;
+}
+
+export interface PhoneView {
+  board: BoardView;
+  mine: MyItem[];
+  /** Question ids this phone has voted for, counting requests not yet answered (optimistic). */
+  voted: ReadonlySet<string>;
+  voteRejections: VoteRejection[];
+  pendingCount: number;
+}
+
+type Known = Extract<PhoneRequestDraft, { id: string }>;
+
+function asRequest(raw: unknown): Known | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as { kind?: unknown; id?: unknown };
+  if (typeof r.id !== 'string') return null;
+  if (r.kind === 'ask' || r.kind === 'vote' || r.kind === 'unvote' || r.kind === 'withdraw') return raw as Known;
+  return null;
+}
+
+const WITHDRAWABLE: ReadonlySet<string> = new Set(['waiting', 'on-screen']);
+
+/** Everything the phone shows, from its private room document. Pure: a function of the doc. */
+export function readPhone(doc: Y.Doc): PhoneView {
+  const { requests, receipts, mine, myVotes } = roomParts(doc);
+  const board = readBoard(doc);
+
+  const voted = new Set<string>(myVotes.keys());
+  const withdrawing = new Set<string>();
+  const pendingAsks: MyItem[] = [];
+  const rejectedAsks: MyItem[] = [];
+  const acceptedRequestIds = new Set<string>();
+  const voteRejections: VoteRejection[] = [];
+  let pendingCount = 0;
+
+  for (const m of mine.values()) acceptedRequestIds.add(m.requestId);
+
+  for (const raw of requests.toArray()) {
+    const request = asRequest(raw);
+    if (!request) continue;
+    const receipt: Receipt | undefined = receipts.get(request.id);
+    if (!receipt) pendingCount++;
+    switch (request.kind) {
+      case 'ask':
+        if (!receipt) {
+          pendingAsks.push(askItem(request.id, request.text, 'sending', null));
+        } else if (!receipt.ok) {
+          rejectedAsks.push(askItem(request.id, request.text, 'rejected', receipt.reason));
+        } else if (!acceptedRequestIds.has(request.id)) {
+          pendingAsks.push(askItem(request.id, request.text, 'sent', null));
+        }
+        break;
+      case 'vote':
+      case 'unvote':
+        if (!receipt) {
+          if (request.kind === 'vote') voted.add(request.questionId);
+          else voted.delete(request.questionId);
+        } else if (!receipt.ok) {
+          voteRejections.push({ requestId: request.id, questionId: request.questionId, reason: receipt.reason });
+        }
+        break;
+      case 'withdraw':
+        if (!receipt) withdrawing.add(request.questionId);
+        break;
+    }
+  }
+
+  const accepted = [...mine.values()]
+    .sort((a, b) => b.askedAt - a.askedAt)
+    .map((m) => mineItem(m, withdrawing.has(m.id)));
+
+  return {
+    board,
+    mine: [...pendingAsks.reverse(), ...rejectedAsks.reverse(), ...accepted],
+    voted,
+    voteRejections,
+    pendingCount,
+  };
+}
+
+function askItem(requestId: string, text: string, state: MyItem['state'], reason: string | null): MyItem {
+  return { key: requestId, questionId: null, text, state, reason, canWithdraw: false };
+}
+
+function mineItem(m: MyQuestion, withdrawing: boolean): MyItem {
+  const state = withdrawing && WITHDRAWABLE.has(m.status) ? 'withdrawing' : m.status;
+  return {
+    key: m.id,
+    questionId: m.id,
+    text: m.text,
+    state,
+    reason: null,
+    canWithdraw: state === 'waiting' || state === 'on-screen',
+  };
+}

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { readDesk } from '../../src-shared/docs/desk-doc';
+import { useConnection } from '../ui/connection';
+import { setAppState, setConnectionAttr } from '../ui/page';
+import type { ReadOnlyDoc } from '../ui/read-only-doc';
+import { useYView } from '../ui/use-y-view';
+import { ClosedSession } from './ClosedSession';
+import { ErrorRegion } from './ErrorRegion';
+import { OpenSession } from './OpenSession';
+import { SessionForm } from './SessionForm';
+
+/** The facilitator's console: a replica of the desk doc plus commands to the host. */
+export function App({ desk }: { desk: ReadOnlyDoc }) {
+  const view = useYView(desk.doc, readDesk);
+  const connection = useConnection(desk.connection);
+
+  useEffect(() => {
+    setAppState(connection.everSynced ? 'ready' : 'loading');
+    setConnectionAttr(connection.status);
+  }, [connection]);
+
+  const session = view.session;
+  return (
+    <div className="console">
+      {connection.status !== 'online' ? (
+        <p role="status" className="conn-warning">
+          {connection.status === 'connecting' ? 'Connecting to the host…' : 'Lost the connection to the host. Reconnecting…'}
+        </p>
+      ) : null}
+      <ErrorRegion />
+      {!connection.everSynced ? null : session === null ? (
+        <SessionForm heading="New session" />
+      ) : session.status === 'closed' ? (
+        <ClosedSession view={view} />
+      ) : (
+        <OpenSession view={view} />
+      )}
+    </div>
+  );
+}

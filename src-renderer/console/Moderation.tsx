@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { DeskView } from '../../src-shared/docs/desk-doc';
+import { QuestionRow } from './QuestionRow';
+import { consoleSections, keepSelection, navigableIds } from './selection';
+import { useConsoleUi } from './ui-store';
+
+/** The queue, the board and the hidden items, with one keyboard selection across them. */
+export function Moderation({ view }: { view: DeskView }) {
+  const sections = useMemo(() => consoleSections(view.questions), [view.questions]);
+  const hiddenOpen = useConsoleUi((s) => s.hiddenOpen);
+  const setHiddenOpen = useConsoleUi((s) => s.setHiddenOpen);
+  const selected = useConsoleUi((s) => s.selected);
+  const select = useConsoleUi((s) => s.select);
+  const ids = useMemo(() => navigableIds(sections, hiddenOpen), [sections, hiddenOpen]);
+  const previous = useRef(ids);
+
+  useEffect(() => {
+    // A moderated item moves or leaves its list: keep the selection near where the moderator was.
+    const next = keepSelection(previous.current, ids, selected);
+    previous.current = ids;
+    if (next !== selected) select(next);
+  }, [ids, selected, select]);
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="queue-heading">
+        <h2 id="queue-heading">
+          Waiting for moderation <span className="count">({sections.waiting.length})</span>
+        </h2>
+        {sections.waiting.length === 0 ? (
+          <p className="muted">Nothing waiting.</p>
+        ) : (
+          <ul className="qlist" aria-labelledby="queue-heading">
+            {sections.waiting.map((q) => (
+              <QuestionRow key={q.id} q={q} selected={q.id === selected} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="board-heading">
+        <h2 id="board-heading">
+          On the board <span className="count">({sections.board.length})</span>
+        </h2>
+        {sections.board.length === 0 ? (
+          <p className="muted">No approved questions yet.</p>
+        ) : (
+          <ul className="qlist" aria-labelledby="board-heading">
+            {sections.board.map((q) => (
+              <QuestionRow key={q.id} q={q} selected={q.id === selected} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <details className="panel" open={hiddenOpen} onToggle={(e) => setHiddenOpen(e.currentTarget.open)}>
+        <summary>
+          <h2 className="inline" id="hidden-heading">
+            Hidden ({sections.hidden.length})
+          </h2>
+        </summary>
+        {sections.hidden.length === 0 ? (
+          <p className="muted">Nothing hidden.</p>
+        ) : (
+          <ul className="qlist" aria-labelledby="hidden-heading">
+            {sections.hidden.map((q) => (
+              <QuestionRow key={q.id} q={q} selected={q.id === selected} />
+            ))}
+          </ul>
+        )}
+      </details>
+    </>
+  );
+}

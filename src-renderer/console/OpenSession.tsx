@@ -1,0 +1,40 @@
+import type { DeskView } from '../../src-shared/docs/desk-doc';
+import { CloseSession } from './CloseSession';
+import { control, run } from './control';
+import { JoinPanel } from './JoinPanel';
+import { Moderation } from './Moderation';
+import { SessionHeader } from './SessionHeader';
+import { Settings } from './Settings';
+import { ShortcutsPanel } from './ShortcutsPanel';
+import { useShortcuts } from './use-shortcuts';
+
+/** A draft or open session: everything the facilitator runs the meeting from. */
+export function OpenSession({ view }: { view: DeskView }) {
+  useShortcuts(view);
+  const session = view.session;
+  if (!session) return null;
+  return (
+    <div className="layout">
+      <SessionHeader view={view} />
+      <div className="columns">
+        <div className="main-col">
+          {session.status === 'draft' ? (
+            <section className="panel">
+              <p>The session is ready. Phones can join once it is open.</p>
+              <button type="button" className="primary" onClick={() => void run(() => control.openSession({}))}>
+                Open session
+              </button>
+            </section>
+          ) : null}
+          <Moderation view={view} />
+        </div>
+        <aside className="side-col">
+          <JoinPanel view={view} />
+          <Settings view={view} />
+          <ShortcutsPanel />
+          <CloseSession />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { DeskView } from '../../src-shared/docs/desk-doc';
+import { control, run } from './control';
+
+/** Which address goes into the QR, and whether questions wait for approval. */
+export function Settings({ view }: { view: DeskView }) {
+  const { host, session } = view;
+  return (
+    <section className="panel" aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Settings</h2>
+      {host ? (
+        <div className="stack">
+          <label htmlFor="join-address">Address in the QR</label>
+          <select
+            id="join-address"
+            value={host.joinAddress}
+            onChange={(e) => void run(() => control.setJoinAddress({ address: e.target.value }))}
+          >
+            {host.addresses.includes(host.joinAddress) ? null : <option value={host.joinAddress}>{host.joinAddress}</option>}
+            {host.addresses.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {session ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={session.premoderation}
+            onChange={(e) => void run(() => control.setPremoderation({ on: e.target.checked }))}
+          />
+          Pre-moderation
+        </label>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+const SHORTCUTS: [string, string][] = [
+  ['j / ↓', 'Next question'],
+  ['k / ↑', 'Previous question'],
+  ['a', 'Approve'],
+  ['h', 'Hide'],
+  ['f', 'Put on / take off the floor'],
+  ['d', 'Mark answered (done)'],
+  ['p', 'Pre-moderation on / off'],
+];
+
+export function ShortcutsPanel() {
+  return (
+    <section className="panel shortcuts" aria-labelledby="shortcuts-heading">
+      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+      <dl>
+        {SHORTCUTS.map(([key, what]) => (
+          <div key={key}>
+            <dt>
+              <kbd>{key}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { readBoard } from '../../src-shared/docs/board-doc';
+import { useConnection } from '../ui/connection';
+import { setAppState, setConnectionAttr } from '../ui/page';
+import type { ReadOnlyDoc } from '../ui/read-only-doc';
+import { useYView } from '../ui/use-y-view';
+import { LiveBoard } from './LiveBoard';
+import { useFullscreenToggle } from './use-fullscreen-toggle';
+import { WaitingScreen } from './WaitingScreen';
+
+/** The room's screen: a read-only replica of the board doc. */
+export function App({ board }: { board: ReadOnlyDoc }) {
+  const view = useYView(board.doc, readBoard);
+  const connection = useConnection(board.connection);
+  useFullscreenToggle();
+
+  useEffect(() => {
+    setAppState(connection.everSynced ? 'ready' : 'loading');
+    setConnectionAttr(connection.status);
+  }, [connection]);
+
+  return view.session?.status === 'open' ? <LiveBoard board={view} /> : <WaitingScreen board={view} />;
+}

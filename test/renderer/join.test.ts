@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { codeFromPath, isValidCode, parseIdentity, parseJoinResponse, storageKey } from '../../src-renderer/attendee/join';
+import { checkAsk } from '../../src-renderer/attendee/validate';
+
+describe('phone join helpers', () => {
+  it('reads the code from /j/<code>, normalised', () => {
+    expect(codeFromPath('/j/abc234')).toBe('ABC234');
+    expect(codeFromPath('/j/ABC-234/')).toBe('ABC234');
+    expect(codeFromPath('/')).toBeNull();
+    expect(codeFromPath('/j/')).toBeNull();
+    expect(isValidCode('ABC234')).toBe(true);
+    expect(isValidCode('ABC10O')).toBe(false);
+    expect(storageKey('ABC234')).toBe('open-floor:join:ABC234');
+  });
+
+  it('accepts only a complete stored identity', () => {
+    const good = { sessionId: 's', deviceId: 'd', roomId: 'r', title: 'T' };
+    expect(parseIdentity(JSON.stringify(good))).toEqual(good);
+    expect(parseIdentity(JSON.stringify({ ...good, roomId: '' }))).toBeNull();
+    expect(parseIdentity('{not json')).toBeNull();
+    expect(parseIdentity(null)).toBeNull();
+  });
+
+  it('passes the host refusal text through and explains odd answers', () => {
+    expect(parseJoinResponse({ ok: false, error: 'No open session with that code.' }, 404)).toEqual({
+      ok: false,
+      error: 'No open session with that code.',
+    });
+    const odd = parseJoinResponse('<html>', 502);
+    expect(odd.ok).toBe(false);
+    expect(!odd.ok && odd.error).toContain('502');
+  });
+});
+
+describe('checkAsk', () => {
+  it('applies the host limits', () => {
+    expect(checkAsk('   ', '')).toEqual({ ok: false, error: 'Write your question first.' });
+    expect(checkAsk('x'.repeat(501), '').ok).toBe(false);
+    expect(checkAsk('😀'.repeat(500), '').ok).toBe(true);
+    expect(checkAsk('ok?', 'n'.repeat(41)).ok).toBe(false);
+    expect(checkAsk(' Why?\r\n ', '  Ana   Lima ')).toEqual({ ok: true, text: 'Why?', name: 'Ana Lima' });
+    expect(checkAsk('Why?', '   ')).toEqual({ ok: true, text: 'Why?', name: undefined });
+  });
+});
