@@ -134,6 +134,32 @@ describe('bad input closes one connection, never the host', () => {
   });
 });
 
+describe('a flood from one phone', () => {
+  it('is cut off (rate limits, then the socket) while other phones carry on', async () => {
+    host = await startTestHost();
+    const code = await host.openSession('Flood', false);
+    const victim = await host.phone(code);
+    const flooder = await host.phone(code);
+    const asked = victim.send({ kind: 'ask', text: 'A normal question' });
+    const qid = ((await victim.until(() => victim.receipt(asked))) as { questionId: string }).questionId;
+    await flooder.until(() => flooder.board().questions.length === 1);
+
+    const closedBy = new Promise<number>((r) => flooder.provider.ws?.addEventListener('close', (e) => r(e.code)));
+    // Each push is its own Yjs update, so its own message: 700 in a burst.
+    const ids: string[] = [];
+    for (let i = 0; i < 700; i++) ids.push(flooder.send({ kind: i % 2 ? 'unvote' : 'vote', questionId: qid }));
+    const other = victim.send({ kind: 'ask', text: 'Still heard during the flood?' });
+    expect(await victim.until(() => victim.receipt(other))).toMatchObject({ ok: true });
+    expect(await closedBy).toBe(1008);
+
+    const receipts = ids.map((id) => roomParts(host!.host.sessions.session!.rooms.get(flooder.roomId)!.doc).receipts.get(id));
+    const answered = receipts.filter((r) => r !== undefined);
+    expect(answered.filter((r) => r!.ok)).toHaveLength(120);
+    expect(answered.filter((r) => !r!.ok).every((r) => !r!.ok && r!.reason === REFUSALS.tooManyVotes)).toBe(true);
+    expect(host.host.sessions.session!.authority.state.questions.get(qid)!.voters.size).toBeLessThanOrEqual(1);
+  });
+});
+
 describe('joining and control', () => {
   it('allows 30 joins a minute per address, then says why it refuses', async () => {
     host = await startTestHost();
