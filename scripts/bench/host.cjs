@@ -1,0 +1,115 @@
+'use strict';
+/**
+ * The host under test, started as a user starts it: `node bin/open-floor.cjs serve --json --port 0
+ * --address 127.0.0.1 --data <tmp>`, readiness from its `ready` line. Also reads its RSS and CPU time
+ * from /proc, and calls the control API on the loopback origin.
+ */
+const { spawn, execFileSync } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { createInterface } = require('node:readline');
+
+const ROOT = join(__dirname, '..', '..');
+
+let clkTck = 100;
+try {
+  clkTck = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+} catch {
+  /* keep 100 */
+}
+
+class BenchHost {
+  constructor({ profileDir } = {}) {
+    this.dataDir = mkdtempSync(join(tmpdir(), 'open-floor-bench-'));
+    this.profileDir = profileDir;
+    this.stderr = '';
+    this.stderrLines = 0;
+    this.child = null;
+  }
+
+  async start() {
+    const nodeArgs = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : [];
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, join(ROOT, 'bin/open-floor.cjs'), 'serve', '--json', '--port', '0', '--address', '127.0.0.1', '--data', this.dataDir],
+      { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT },
+    );
+    this.child = child;
+    this.exit = null;
+    child.on('exit', (code, signal) => (this.exit = { code, signal }));
+    child.stderr.on('data', (d) => {
+      const text = d.toString();
+      this.stderrLines += (text.match(/\n/g) || []).length;
+      // Keep the tail only: a flood can make the host log a lot.
+      this.stderr = (this.stderr + text).slice(-20_000);
+    });
+    const ready = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`host did not print "ready" in 30 s; stderr: ${this.stderr}`)), 30_000);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`host exited (${code}) before ready: ${this.stderr}`));
+      });
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        let msg;
+        try {
+          msg = JSON.parse(line);
+        } catch {
+          return;
+        }
+        if (msg.event === 'ready') {
+          clearTimeout(timer);
+          resolve(msg);
+        }
+      });
+    });
+    const consoleUrl = new URL(ready.consoleUrl);
+    this.token = consoleUrl.searchParams.get('t');
+    this.loopbackOrigin = consoleUrl.origin;
+    this.lanOrigin = ready.lanOrigin;
+    this.pid = child.pid;
+    return this;
+  }
+
+  async control(command, input) {
+    const res = await fetch(`${this.loopbackOrigin}/api/${command}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-open-floor-token': this.token },
+      body: JSON.stringify(input),
+    });
+    const body = await res.json();
+    if (!body.ok) throw new Error(`${command}: ${body.error}`);
+    return body.value;
+  }
+
+  /** VmRSS in bytes and utime+stime in ms, from /proc/<pid>. */
+  sample() {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    // Fields after the command name (which is in parentheses and may contain spaces).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return { rss: rssKb * 1024, hwm: hwmKb * 1024, cpuMs: ((utime + stime) * 1000) / clkTck, userMs: (utime * 1000) / clkTck, sysMs: (stime * 1000) / clkTck };
+  }
+
+  /** SIGTERM (the CLI closes the host and exits, so a --cpu-prof profile gets written), SIGKILL after 15 s. */
+  async stop() {
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      });
+    }
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { BenchHost };
