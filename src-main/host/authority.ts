@@ -35,18 +35,37 @@ export class SessionAuthority {
     this.state = fold(store.events(sessionId));
   }
 
-  /** Appends events and folds them in. The events are on disk when this returns. */
+  private batchApplied: AppliedEvents | null = null;
+
+  /**
+   * Runs `fn` as one batch: its events are committed in one transaction, and the projections hear of
+   * them once, after the commit.
+   */
+  batch<T>(fn: () => T): T {
+    if (this.batchApplied) return fn();
+    const applied: AppliedEvents = { events: [], touched: new Set(), devices: new Set() };
+    this.batchApplied = applied;
+    try {
+      return this.store.transaction(fn);
+    } finally {
+      this.batchApplied = null;
+      if (applied.events.length > 0) this.onApplied(applied);
+    }
+  }
+
+  /** Appends events and folds them in. The events are on disk when this returns (or when its batch commits). */
   append(actor: Actor, bodies: readonly EventBody[]): LoggedEvent[] {
     if (bodies.length === 0) return [];
     const prev = this.state.lastSeq > 0 ? { seq: this.state.lastSeq, hash: this.state.lastHash } : null;
     const logged = this.store.appendEvents(this.sessionId, prev, this.clock(), actor, bodies);
-    const applied: AppliedEvents = { events: logged, touched: new Set(), devices: new Set() };
+    const applied = this.batchApplied ?? { events: [], touched: new Set<string>(), devices: new Set<string>() };
     for (const e of logged) {
       const floorBefore = this.state.floor;
       applyEvent(this.state, e);
+      applied.events.push(e);
       noteTouched(applied, e.body, floorBefore, this.state);
     }
-    this.onApplied(applied);
+    if (!this.batchApplied) this.onApplied(applied);
     return logged;
   }
 

@@ -15,6 +15,7 @@ import { createLoopbackServer } from './loopback-server.js';
 import { SessionManager } from './session-manager.js';
 import { createSignalServer } from './signal-server.js';
 import { Store } from './store.js';
+import { Tick } from './tick.js';
 import { createSyncServer, type SyncTarget } from './sync-server.js';
 
 export interface HostOptions {
@@ -57,8 +58,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const store = new Store(opts.dataDir);
   const board = new Y.Doc();
   const desk = new Y.Doc();
-  const stopBoard = loadAndPersist(store, BOARD_DOC_NAME, board);
-  const stopDesk = loadAndPersist(store, DESK_DOC_NAME, desk);
+  const tick = new Tick((fn) => store.transaction(fn));
+  const stopBoard = loadAndPersist(store, tick, BOARD_DOC_NAME, board);
+  const stopDesk = loadAndPersist(store, tick, DESK_DOC_NAME, desk);
   const addresses = lanAddresses();
   let joinAddress = opts.joinAddress ?? addresses[0]!;
   if (!addresses.includes(joinAddress)) addresses.push(joinAddress);
@@ -68,8 +70,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const sessionListeners: Array<() => void> = [];
   let gateway: { addRoom(name: string): void; removeRoom(name: string): void; destroy(): unknown } | null = null;
 
-  const sync = createSyncServer({ maxMessagesPer10s: 600, onError: (r) => log(`sync: ${r}`) });
-  const sessions = new SessionManager(store, board, desk, hostInfo, {
+  const sync = createSyncServer({ maxMessagesPer10s: 600, tick, onError: (r) => log(`sync: ${r}`) });
+  const sessions = new SessionManager(store, tick, board, desk, hostInfo, {
     roomOpened: (name) => gateway?.addRoom(name),
     roomClosed: (name) => gateway?.removeRoom(name),
     sessionChanged: () => sessionListeners.forEach((l) => l()),
@@ -83,8 +85,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const roomTarget = (name: string, viaGateway: boolean): SyncTarget | null => {
     const room = sessions.roomByDocName(name);
     if (!room) return null;
-    if (viaGateway) return { doc: room.doc, readOnly: false };
-    return { doc: room.doc, readOnly: false, onConnections: (n) => sessions.setRoomConnections(room, 'ws', n) };
+    // The board is served inside every room as a read-only overlay of the one board doc.
+    if (viaGateway) return { doc: room.doc, overlay: board, readOnly: false };
+    return { doc: room.doc, overlay: board, readOnly: false, onConnections: (n) => sessions.setRoomConnections(room, 'ws', n) };
   };
   const handlers = createControlHandlers({
     sessions,
@@ -155,6 +158,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       signal.close();
       sessions.dispose();
       await Promise.all([lan.shutdown(), loopback.shutdown()]);
+      tick.flush();
       stopBoard();
       stopDesk();
       store.close();

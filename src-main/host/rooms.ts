@@ -9,10 +9,12 @@ import { isHostOrigin } from '../../src-shared/transaction-origins.js';
 import type { AppliedEvents, SessionAuthority } from './authority.js';
 import { loadAndPersist } from './doc-persistence.js';
 import type { Store } from './store.js';
+import type { Tick } from './tick.js';
 
 /**
- * The private room documents of one session, one per phone. The host reads only `requests` from a room,
- * writes receipts and the phone's own view, and mirrors the master board into it.
+ * The private room documents of one session, one per phone. The host reads only `requests` from a room
+ * and writes receipts and the phone's own view. The public board is not copied into rooms on the host:
+ * the sync server serves the one board doc as an overlay of every room (see sync-server.ts).
  */
 export interface Room {
   roomId: string;
@@ -29,18 +31,14 @@ export const roomDocName = (roomId: string): string => `${ROOM_DOC_PREFIX}${room
 export class Rooms {
   private readonly byRoom = new Map<string, Room>();
   private readonly byDevice = new Map<string, Room>();
-  private readonly mirror = (update: Uint8Array) => {
-    for (const room of this.byRoom.values()) Y.applyUpdate(room.doc, update, 'host:mirror');
-  };
 
   constructor(
     private readonly store: Store,
-    private readonly master: Y.Doc,
+    private readonly tick: Tick,
     private readonly authority: SessionAuthority,
     private readonly onConnectivity: () => void,
-  ) {
-    master.on('update', this.mirror);
-  }
+    private readonly log: (line: string) => void = () => {},
+  ) {}
 
   get(roomId: string): Room | undefined {
     return this.byRoom.get(roomId);
@@ -67,8 +65,7 @@ export class Rooms {
     const existing = this.byRoom.get(roomId);
     if (existing) return existing;
     const doc = new Y.Doc({ gc: true });
-    const stopPersisting = loadAndPersist(this.store, roomDocName(roomId), doc, { skipOrigins: ['host:mirror'] });
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.master), 'host:mirror');
+    const stopPersisting = loadAndPersist(this.store, this.tick, roomDocName(roomId), doc);
     const parts = roomParts(doc);
     const observer = (event: Y.YArrayEvent<unknown>, tx: Y.Transaction) => {
       if (isHostOrigin(tx.origin)) return;
@@ -92,7 +89,7 @@ export class Rooms {
     this.byDevice.set(deviceId, room);
     this.rewritePrivate(room);
     // Requests that arrived before a crash, or while nobody answered, are answered now.
-    for (const raw of parts.requests.toArray()) this.process(room, raw);
+    for (const raw of parts.requests.toArray()) this.enqueue(room, raw);
     parts.requests.observe(observer);
     return room;
   }
@@ -100,33 +97,49 @@ export class Rooms {
   private readonly queue: Array<[Room, unknown]> = [];
 
   /**
-   * Requests are answered after the phone's transaction has finished: writing receipts and mirroring the
-   * board from inside a Yjs observer would land in the middle of another transaction's cleanup.
+   * Requests are answered in batches, once per turn of the event loop and after the phone's Yjs
+   * transaction has finished: all events of a batch are stored in one transaction (one disk sync), the
+   * board and private views are written once, and only then do the receipts go out.
    */
   private enqueue(room: Room, raw: unknown): void {
     this.queue.push([room, raw]);
-    if (this.queue.length === 1) queueMicrotask(() => this.drain());
+    if (this.queue.length === 1) setImmediate(() => this.drain());
   }
 
   private drain(): void {
-    for (let i = 0; i < this.queue.length; i++) {
-      const [room, raw] = this.queue[i]!;
-      if (this.byRoom.get(room.roomId) === room) this.process(room, raw);
+    const batch = this.queue.splice(0);
+    const answers: Array<[Room, string, Receipt]> = [];
+    this.authority.batch(() => {
+      for (const [room, raw] of batch) {
+        if (this.byRoom.get(room.roomId) !== room) continue;
+        const answer = this.decide(room, raw);
+        if (answer) answers.push([room, answer[0], answer[1]]);
+      }
+    });
+    const byRoom = new Map<Room, Array<[string, Receipt]>>();
+    for (const [room, id, receipt] of answers) byRoom.set(room, [...(byRoom.get(room) ?? []), [id, receipt]]);
+    for (const [room, list] of byRoom) {
+      const { receipts } = roomParts(room.doc);
+      room.doc.transact(() => list.forEach(([id, receipt]) => receipts.set(id, receipt)), 'host:receipt');
     }
-    this.queue.length = 0;
   }
 
-  private process(room: Room, raw: unknown): void {
+  private decide(room: Room, raw: unknown): [string, Receipt] | null {
     const parsed = parsePhoneRequest(raw);
     const requestId = parsed.ok ? parsed.request.id : parsed.requestId;
-    if (requestId === null) return; // nothing to answer to; the phone only spoiled its own copy
+    if (requestId === null) return null; // nothing to answer to; the phone only spoiled its own copy
     const { receipts, requests } = roomParts(room.doc);
-    if (receipts.has(requestId)) return;
-    let receipt: Receipt;
-    if (!parsed.ok) receipt = { ok: false, at: Date.now(), reason: parsed.reason };
-    else if (requests.length > LIMITS.requestsPerRoom) receipt = { ok: false, at: Date.now(), reason: REFUSALS.tooManyRequests };
-    else receipt = this.authority.handlePhoneRequest(room.deviceId, parsed.request);
-    room.doc.transact(() => receipts.set(requestId, receipt), 'host:receipt');
+    if (receipts.has(requestId)) return null;
+    const at = Date.now();
+    if (!parsed.ok) return [requestId, { ok: false, at, reason: parsed.reason }];
+    if (requests.length > LIMITS.requestsPerRoom) return [requestId, { ok: false, at, reason: REFUSALS.tooManyRequests }];
+    try {
+      return [requestId, this.authority.handlePhoneRequest(room.deviceId, parsed.request)];
+    } catch (err) {
+      // One request must never abort the batch (and with it everybody else's).
+      this.log(`request ${requestId}: ${(err as Error).stack ?? err}`);
+      return [requestId, { ok: false, at, reason: 'The host could not process this request. Please try again.' }];
+    }
   }
 
   /** Updates the private views an applied batch of events changed. */
@@ -159,7 +172,6 @@ export class Rooms {
   }
 
   dispose(): void {
-    this.master.off('update', this.mirror);
     for (const room of this.byRoom.values()) room.dispose();
     this.byRoom.clear();
     this.byDevice.clear();

@@ -11,6 +11,7 @@ import { Projections, type ProjectionInput } from './projections.js';
 import { deriveRoomId } from './room-id.js';
 import { Rooms, roomDocName, type Room } from './rooms.js';
 import type { SessionRow, Store } from './store.js';
+import type { Tick } from './tick.js';
 
 export interface SessionManagerEvents {
   /** A room exists (new device, or loaded at start): the gateway should serve it. */
@@ -42,7 +43,8 @@ export class SessionManager {
 
   constructor(
     private readonly store: Store,
-    private readonly board: Y.Doc,
+    private readonly tick: Tick,
+    board: Y.Doc,
     desk: Y.Doc,
     private readonly hostInfo: () => HostInfo,
     private readonly events: SessionManagerEvents,
@@ -150,7 +152,7 @@ export class SessionManager {
     this.disposeCurrent();
     let current: Current | null = null;
     const authority = new SessionAuthority(this.store, row.id, (applied) => current && this.onApplied(current, applied));
-    const rooms = new Rooms(this.store, this.board, authority, () => this.scheduleLive());
+    const rooms = new Rooms(this.store, this.tick, authority, () => this.scheduleLive());
     current = { row, authority, rooms, labels: new Map() };
     this.current = current;
     const devices = this.store.devices(row.id);

@@ -3,11 +3,16 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { Tick } from './tick.js';
 
 /**
  * The y-websocket wire protocol, server side, for documents the host owns. Unlike the stock server it
  * decides per connection what a peer may do: read-only connections (console, projector) never change a
  * document, and anything malformed closes that one connection.
+ *
+ * A target may have an `overlay`: a second document the peer sees as part of the same document. Phone
+ * rooms use it for the public board: the host keeps ONE board doc and serves it inside every room, so a
+ * board change is encoded once and sent to every phone, instead of being applied to every room doc.
  */
 
 const MESSAGE_SYNC = 0;
@@ -21,6 +26,8 @@ export const CLOSE = { policy: 1008, tooBig: 1009, goingAway: 1001 } as const;
 export interface SyncTarget {
   doc: Y.Doc;
   readOnly: boolean;
+  /** Served with `doc` as one document, read-only for the peer (the board inside a phone's room). */
+  overlay?: Y.Doc;
   /** Called when a connection to this doc opens or closes (for "phones connected"). */
   onConnections?(count: number): void;
 }
@@ -28,6 +35,8 @@ export interface SyncTarget {
 export interface SyncServerOptions {
   /** Messages a connection may send per 10 s before it is closed as a flood. */
   maxMessagesPer10s: number;
+  /** Coalesces sends per turn (and stores before sending); a private one when the caller stores nothing. */
+  tick?: Tick;
   onError?(reason: string): void;
 }
 
@@ -37,41 +46,102 @@ interface Connection {
   name: string;
 }
 
+/** Updates of one turn for one document, sent as one merged message per connection. */
+interface Channel {
+  conns: Set<Connection>;
+  pending: Array<{ update: Uint8Array; origin: unknown }>;
+  onUpdate: (update: Uint8Array, origin: unknown) => void;
+  flush: () => void;
+}
+
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+const updateMessage = (update: Uint8Array) => syncMessage((e) => syncProtocol.writeUpdate(e, update));
+const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+
 export function createSyncServer(opts: SyncServerOptions) {
-  const byDoc = new Map<Y.Doc, { name: string; conns: Set<Connection>; onUpdate: (u: Uint8Array, origin: unknown) => void }>();
+  const tick = opts.tick ?? new Tick((fn) => fn());
+  /** Connections by the doc they write to, and by the overlay they read. */
+  const channels = new Map<Y.Doc, Channel>();
+  const overlays = new Map<Y.Doc, Channel>();
 
   function send(conn: Connection, data: Uint8Array): void {
     if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(data, { binary: true });
   }
 
-  function attach(name: string, target: SyncTarget, conn: Connection): void {
-    let entry = byDoc.get(target.doc);
-    if (!entry) {
-      const conns = new Set<Connection>();
-      const onUpdate = (update: Uint8Array, origin: unknown) => {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        syncProtocol.writeUpdate(encoder, update);
-        const message = encoding.toUint8Array(encoder);
-        for (const c of conns) if (c !== origin) send(c, message);
-      };
-      target.doc.on('update', onUpdate);
-      entry = { name, conns, onUpdate };
-      byDoc.set(target.doc, entry);
-    }
-    entry.conns.add(conn);
-    target.onConnections?.(entry.conns.size);
+  function channelFor(map: Map<Y.Doc, Channel>, doc: Y.Doc): Channel {
+    const ch = map.get(doc);
+    if (ch) return ch;
+    const created: Channel = {
+      conns: new Set(),
+      pending: [],
+      onUpdate: (update, origin) => {
+        created.pending.push({ update, origin });
+        tick.send(created.flush);
+      },
+      flush: () => {
+        const pending = created.pending;
+        created.pending = [];
+        if (pending.length === 0) return;
+        const fromPeers = pending.some((p) => created.conns.has(p.origin as Connection));
+        if (!fromPeers) {
+          // The common case (host writes): one message for everybody.
+          const message = updateMessage(merge(pending.map((p) => p.update)));
+          for (const c of created.conns) send(c, message);
+          return;
+        }
+        for (const c of created.conns) {
+          const updates = pending.filter((p) => p.origin !== c).map((p) => p.update);
+          if (updates.length > 0) send(c, updateMessage(merge(updates)));
+        }
+      },
+    };
+    doc.on('update', created.onUpdate);
+    map.set(doc, created);
+    return created;
   }
 
-  function detach(conn: Connection): void {
-    const entry = byDoc.get(conn.target.doc);
-    if (!entry) return;
-    entry.conns.delete(conn);
-    conn.target.onConnections?.(entry.conns.size);
-    if (entry.conns.size === 0) {
-      conn.target.doc.off('update', entry.onUpdate);
-      byDoc.delete(conn.target.doc);
+  function release(map: Map<Y.Doc, Channel>, doc: Y.Doc, conn: Connection): void {
+    const ch = map.get(doc);
+    if (!ch) return;
+    ch.conns.delete(conn);
+    if (ch.conns.size === 0) {
+      doc.off('update', ch.onUpdate);
+      map.delete(doc);
     }
+  }
+
+  /** The peer's view of the target: the doc's state vector, with the overlay's clients taken from it. */
+  function stateVector(target: SyncTarget): Uint8Array {
+    if (!target.overlay) return Y.encodeStateVector(target.doc);
+    const sv = Y.decodeStateVector(Y.encodeStateVector(target.doc));
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(target.overlay))) sv.set(client, clock);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, sv.size);
+    for (const [client, clock] of sv) {
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, clock);
+    }
+    return encoding.toUint8Array(encoder);
+  }
+
+  function answerStep1(conn: Connection, decoder: decoding.Decoder): void {
+    const theirs = decoding.readVarUint8Array(decoder);
+    // What we send must already be stored: flush this turn's pending writes first.
+    tick.flush();
+    const { doc, overlay } = conn.target;
+    const diff = overlay
+      ? Y.mergeUpdates([Y.encodeStateAsUpdate(doc, theirs), Y.encodeStateAsUpdate(overlay, theirs)])
+      : Y.encodeStateAsUpdate(doc, theirs);
+    send(conn, syncMessage((e) => {
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(e, diff);
+    }));
   }
 
   function handleMessage(conn: Connection, data: Uint8Array): void {
@@ -80,13 +150,7 @@ export function createSyncServer(opts: SyncServerOptions) {
     switch (kind) {
       case MESSAGE_SYNC: {
         const step = decoding.readVarUint(decoder);
-        if (step === syncProtocol.messageYjsSyncStep1) {
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          syncProtocol.readSyncStep1(decoder, encoder, conn.target.doc);
-          send(conn, encoding.toUint8Array(encoder));
-          return;
-        }
+        if (step === syncProtocol.messageYjsSyncStep1) return answerStep1(conn, decoder);
         if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           // Read-only peers may send their state (y-websocket always answers step 1); it is dropped.
@@ -115,7 +179,10 @@ export function createSyncServer(opts: SyncServerOptions) {
       let windowStart = Date.now();
       let count = 0;
       ws.binaryType = 'arraybuffer';
-      attach(name, target, conn);
+      const channel = channelFor(channels, target.doc);
+      channel.conns.add(conn);
+      if (target.overlay) channelFor(overlays, target.overlay).conns.add(conn);
+      target.onConnections?.(channel.conns.size);
       ws.on('message', (raw, isBinary) => {
         const now = Date.now();
         if (now - windowStart > 10_000) {
@@ -138,22 +205,25 @@ export function createSyncServer(opts: SyncServerOptions) {
           ws.close(CLOSE.policy, 'malformed message');
         }
       });
-      ws.on('close', () => detach(conn));
+      ws.on('close', () => {
+        const size = (channels.get(target.doc)?.conns.size ?? 1) - 1;
+        release(channels, target.doc, conn);
+        if (target.overlay) release(overlays, target.overlay, conn);
+        target.onConnections?.(size);
+      });
       ws.on('error', () => ws.terminate());
       // Start the handshake: our state vector, so the peer sends what we lack.
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      syncProtocol.writeSyncStep1(encoder, target.doc);
-      send(conn, encoding.toUint8Array(encoder));
+      send(conn, syncMessage((e) => {
+        encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+        encoding.writeVarUint8Array(e, stateVector(target));
+      }));
     },
     /** Closes every connection to `doc` (a session ended; clients reconnect to the next one). */
     closeDoc(doc: Y.Doc, reason = 'document closed'): void {
-      const entry = byDoc.get(doc);
-      if (!entry) return;
-      for (const c of [...entry.conns]) c.ws.close(CLOSE.goingAway, reason);
+      for (const c of [...(channels.get(doc)?.conns ?? [])]) c.ws.close(CLOSE.goingAway, reason);
     },
     connections(doc: Y.Doc): number {
-      return byDoc.get(doc)?.conns.size ?? 0;
+      return channels.get(doc)?.conns.size ?? 0;
     },
   };
 }
