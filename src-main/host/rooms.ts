@@ -23,8 +23,13 @@ export interface Room {
   /** LAN WebSocket connections and WebRTC peers (through the gateway) currently open. */
   wsConnections: number;
   rtcPeers: number;
+  /** When the last transport closed (0: never). */
+  lostAt: number;
   dispose(): void;
 }
+
+/** How long a phone whose transports all closed still counts as connected. */
+export const CONNECTED_GRACE_MS = 5_000;
 
 export const roomDocName = (roomId: string): string => `${ROOM_DOC_PREFIX}${roomId}`;
 
@@ -48,15 +53,32 @@ export class Rooms {
     return this.byRoom.values();
   }
 
-  connectedCount(): number {
+  /**
+   * Phones with a live transport, or one lost less than a grace period ago: a phone that reconnects (or
+   * a flooder that is cut off and comes back) does not make the count, and every screen, flicker.
+   */
+  connectedCount(now = Date.now()): number {
     let n = 0;
-    for (const r of this.byRoom.values()) if (r.wsConnections > 0 || r.rtcPeers > 0) n++;
+    for (const r of this.byRoom.values()) {
+      if (r.wsConnections > 0 || r.rtcPeers > 0 || now - r.lostAt < CONNECTED_GRACE_MS) n++;
+    }
     return n;
   }
 
   setConnections(room: Room, kind: 'ws' | 'rtc', count: number): void {
+    const wasLive = room.wsConnections > 0 || room.rtcPeers > 0;
     if (kind === 'ws') room.wsConnections = count;
     else room.rtcPeers = count;
+    const isLive = room.wsConnections > 0 || room.rtcPeers > 0;
+    if (wasLive === isLive) return;
+    if (isLive) {
+      // Back within the grace period: the count never changed.
+      if (Date.now() - room.lostAt < CONNECTED_GRACE_MS) return;
+    } else {
+      room.lostAt = Date.now();
+      setTimeout(() => this.onConnectivity(), CONNECTED_GRACE_MS + 10).unref();
+      return;
+    }
     this.onConnectivity();
   }
 
@@ -79,6 +101,7 @@ export class Rooms {
       doc,
       wsConnections: 0,
       rtcPeers: 0,
+      lostAt: 0,
       dispose: () => {
         parts.requests.unobserve(observer);
         stopPersisting();
