@@ -6,6 +6,15 @@
  * bridging: an update that arrives on one provider is applied to the doc and the other provider sends it on.
  * Both providers share one Awareness, whose local state is null (the gateway is not a participant).
  *
+ * Host link on demand: most phones never use WebRTC, and a live host link per room would make the host send
+ * and the gateway apply every board update twice. So a room's WebsocketProvider exists only while the room
+ * has a peer connection, open or being set up (from the phone's announce or offer on), and for `hostGraceMs`
+ * after the last one went away; then it is destroyed and the Y.Doc kept, so the next link syncs only the
+ * diff. Correctness does not depend on the order in which the two links come up: a phone that connects
+ * before the host link has synced gets the host's state as a y-webrtc update broadcast when the host link's
+ * sync step 2 lands in the doc (or in its own sync step with the gateway, if its channel opens later), and
+ * the phone's writes, already in the doc, go to the host in the answer to the host's sync step 1.
+ *
  * Runs unchanged in Node (headless host, see src-main/host/gateway-node.ts) and in a Chromium renderer:
  * no Node built-ins and no DOM globals here; the WebSocket class and the WebRTC implementation are injected.
  * y-webrtc's signaling client uses the global `WebSocket` (lib0/websocket), so the Node glue sets it.
@@ -36,6 +45,8 @@ export interface GatewayOptions {
   onPeers?(roomName: string, connectedPeers: number): void;
   /** A room without an open peer connection this long gets a fresh WebrtcProvider. Default 15 000. */
   recycleAfterMs?: number;
+  /** A room's host link is closed this long after its last peer connection went away. Default 10 000. */
+  hostGraceMs?: number;
 }
 
 export interface Gateway {
@@ -44,6 +55,8 @@ export interface Gateway {
   rooms(): string[];
   /** Number of open peer connections of a room (0 for an unknown room). */
   peers(roomName: string): number;
+  /** Whether the room currently has a link (WebsocketProvider, connected or connecting) to the host. */
+  hostLinked(roomName: string): boolean;
   destroy(): Promise<void>;
 }
 
@@ -57,7 +70,10 @@ interface RoomEntry {
   name: string;
   doc: Y.Doc;
   awareness: Awareness;
-  ws: WebsocketProvider;
+  /** The host link: only while the room has a peer connection (or within the grace after the last one). */
+  ws: WebsocketProvider | null;
+  /** Since when the room has had no peer connection, open or being set up, while it has a host link. */
+  unusedSince: number | null;
   rtc: WebrtcProvider | null;
   /** Resolves when the WebrtcProvider exists (or the room was removed). Serialises recycles. */
   ready: Promise<void>;
@@ -69,6 +85,7 @@ interface RoomEntry {
 
 export function createGateway(opts: GatewayOptions): Gateway {
   const recycleAfterMs = opts.recycleAfterMs ?? 15_000;
+  const hostGraceMs = opts.hostGraceMs ?? 10_000;
   const attemptGraceMs = Math.min(5_000, recycleAfterMs);
   const entries = new Map<string, RoomEntry>();
   /** Rooms being torn down: y-webrtc refuses a second room of the same name until the first is gone. */
@@ -88,6 +105,36 @@ export function createGateway(opts: GatewayOptions): Gateway {
   };
 
   const conns = (rtc: WebrtcProvider): WebrtcConn[] => (rtc.room ? [...rtc.room.webrtcConns.values()] : []);
+
+  const openHostLink = (entry: RoomEntry): void => {
+    entry.unusedSince = null;
+    if (entry.ws || entry.removed) return;
+    entry.ws = new WebsocketProvider(opts.hostSyncUrl, entry.name, entry.doc, {
+      WebSocketPolyfill: opts.WebSocketImpl,
+      params: { t: opts.token },
+      awareness: entry.awareness,
+      disableBc: true,
+    });
+  };
+
+  const closeHostLink = (entry: RoomEntry): void => {
+    const ws = entry.ws;
+    entry.ws = null;
+    entry.unusedSince = null;
+    // Keeps the doc: the next link sends and receives only what changed in between.
+    ws?.destroy();
+  };
+
+  /**
+   * Opens the host link when the room has a peer connection (open or being set up), and starts the grace
+   * period when it has none. y-webrtc drops a WebrtcConn from `webrtcConns` when it closes.
+   */
+  const updateHostLink = (entry: RoomEntry): void => {
+    if (entry.removed) return;
+    const rtc = entry.rtc;
+    if (rtc && conns(rtc).some((c) => !c.closed)) openHostLink(entry);
+    else if (entry.ws && entry.unusedSince === null) entry.unusedSince = Date.now();
+  };
 
   const recount = (entry: RoomEntry, rtc: WebrtcProvider): void => {
     if (entry.rtc !== rtc || entry.removed) return;
@@ -136,6 +183,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     rtc.on('peers', () => {
       watchConns(entry, rtc);
       recount(entry, rtc);
+      updateHostLink(entry);
     });
     return rtc;
   };
@@ -182,6 +230,10 @@ export function createGateway(opts: GatewayOptions): Gateway {
   const tick = (): void => {
     const now = Date.now();
     for (const entry of entries.values()) {
+      if (entry.ws) {
+        updateHostLink(entry);
+        if (entry.unusedSince !== null && now - entry.unusedSince >= hostGraceMs) closeHostLink(entry);
+      }
       const rtc = entry.rtc;
       if (!rtc || entry.recycleAt === null || entry.recycleAt > now) continue;
       if (conns(rtc).some((c) => c.connected)) {
@@ -194,13 +246,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
       recycle(entry);
     }
   };
-  const timer = setInterval(tick, Math.max(100, Math.min(1_000, recycleAfterMs / 4)));
+  const timer = setInterval(tick, Math.max(100, Math.min(1_000, recycleAfterMs / 4, hostGraceMs / 4)));
 
   const removeEntry = (entry: RoomEntry): Promise<void> => {
     entry.removed = true;
     entries.delete(entry.name);
     report(entry, 0);
-    entry.ws.destroy();
+    closeHostLink(entry);
     const done = entry.ready
       .then(async () => {
         const rtc = entry.rtc;
@@ -223,17 +275,12 @@ export function createGateway(opts: GatewayOptions): Gateway {
       const doc = new Y.Doc();
       const awareness = new Awareness(doc);
       awareness.setLocalState(null);
-      const ws = new WebsocketProvider(opts.hostSyncUrl, roomName, doc, {
-        WebSocketPolyfill: opts.WebSocketImpl,
-        params: { t: opts.token },
-        awareness,
-        disableBc: true,
-      });
       const entry: RoomEntry = {
         name: roomName,
         doc,
         awareness,
-        ws,
+        ws: null,
+        unusedSince: null,
         rtc: null,
         ready: Promise.resolve(),
         connected: 0,
@@ -257,6 +304,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
     },
     peers(roomName: string): number {
       return entries.get(roomName)?.connected ?? 0;
+    },
+    hostLinked(roomName: string): boolean {
+      return entries.get(roomName)?.ws != null;
     },
     async destroy(): Promise<void> {
       if (destroyed) return;

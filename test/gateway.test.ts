@@ -20,6 +20,12 @@ const TOKEN = 'test-token';
 const ROOM = 'room-e2e-one';
 const LATE_ROOM = 'room-e2e-late';
 const STUCK_ROOM = 'room-e2e-stuck';
+const IDLE_ROOM = 'room-e2e-idle';
+const SLOW_LINK_ROOM = 'room-e2e-slow-link';
+/** Rooms for the time-to-first-sync measurement (fresh room, host state written before the phone starts). */
+const FIRST_SYNC_ROOMS = ['room-e2e-first-1', 'room-e2e-first-2', 'room-e2e-first-3'];
+/** The gateway's host link stays this long after a room's last peer left (small, so the test can see it). */
+const HOST_GRACE_MS = 600;
 
 /** The phone: a stock y-webrtc provider in Node, driven over stdin/stdout (one JSON object per line). */
 const PHONE_SOURCE = `
@@ -169,9 +175,16 @@ const hostDoc = (name: string): Y.Doc => {
   }
   return doc;
 };
-const peerReports: Array<[string, number]> = [];
+/** onPeers calls: room, count, Date.now() */
+const peerReports: Array<[string, number, number]> = [];
 const topicReports: Array<[string, number]> = [];
 const syncConnections = new Map<string, number>();
+/** WebSockets the gateway opened to the host's /sync, per room (upgrades accepted, ever). */
+const syncOpened = new Map<string, number>();
+/** When the host's sync server last saw a room's connection count go from 0 to 1 (Date.now()). */
+const syncLinkedAt = new Map<string, number>();
+/** Upgrades to /sync for these rooms wait until the gate resolves (a host link that comes up late). */
+const syncGates = new Map<string, Promise<void>>();
 
 /** Resolves when `pred()` holds, re-checked whenever `subscribe` says something changed. */
 function until(pred: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -217,13 +230,20 @@ beforeAll(async () => {
     const match = /^\/sync\/(room-[\w-]+)$/.exec(url.pathname);
     if (!match || url.searchParams.get('t') !== TOKEN) return socket.destroy();
     const name = match[1];
-    syncWss.handleUpgrade(req, socket, head, (ws) =>
-      sync.handleConnection(ws, name, { doc: hostDoc(name), readOnly: false, onConnections: (n) => syncConnections.set(name, n) }),
+    syncOpened.set(name, (syncOpened.get(name) ?? 0) + 1);
+    const onConnections = (n: number): void => {
+      if (n === 1 && !syncConnections.get(name)) syncLinkedAt.set(name, Date.now());
+      syncConnections.set(name, n);
+    };
+    void (syncGates.get(name) ?? Promise.resolve()).then(() =>
+      syncWss.handleUpgrade(req, socket, head, (ws) =>
+        sync.handleConnection(ws, name, { doc: hostDoc(name), readOnly: false, onConnections }),
+      ),
     );
   });
 
   signal = createSignalServer({
-    isIssuedTopic: (t) => [ROOM, LATE_ROOM, STUCK_ROOM].includes(t),
+    isIssuedTopic: (t) => [ROOM, LATE_ROOM, STUCK_ROOM, IDLE_ROOM, SLOW_LINK_ROOM, ...FIRST_SYNC_ROOMS].includes(t),
     maxPeersPerTopic: 2,
     maxMessageBytes: 64 * 1024,
     onTopicPeers: (t, n) => topicReports.push([t, n]),
@@ -241,8 +261,9 @@ beforeAll(async () => {
     hostSyncUrl: `ws://127.0.0.1:${loopbackPort}/sync`,
     token: TOKEN,
     signalingUrl,
-    onPeers: (room, n) => peerReports.push([room, n]),
+    onPeers: (room, n) => peerReports.push([room, n, Date.now()]),
     recycleAfterMs: 1_000,
+    hostGraceMs: HOST_GRACE_MS,
   });
   gateway.addRoom(ROOM);
 });
@@ -260,12 +281,32 @@ afterAll(async () => {
 
 const lastPeers = (room: string): number | undefined => peerReports.filter(([r]) => r === room).at(-1)?.[1];
 
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
 describe('gateway end to end (Node phone in a child process, WebRTC over loopback)', () => {
-  it('carries a phone write to the host doc and a host write to the phone', async () => {
-    await until(() => syncConnections.get(ROOM) === 1, 'the gateway to open /sync for the room');
+  it('opens no connection to the host for rooms without a phone', async () => {
+    gateway.addRoom(IDLE_ROOM);
+    await until(() => signal.topicPeers(ROOM) === 1 && signal.topicPeers(IDLE_ROOM) === 1, 'the gateway to subscribe both rooms');
+    // long enough for a loopback connection to show up, and for an idle recycle (recycleAfterMs 1000)
+    await sleep(1_500);
+    expect(syncOpened.get(ROOM) ?? 0).toBe(0);
+    expect(syncOpened.get(IDLE_ROOM) ?? 0).toBe(0);
+    expect(gateway.peers(IDLE_ROOM)).toBe(0);
+    expect(gateway.hostLinked(ROOM) || gateway.hostLinked(IDLE_ROOM)).toBe(false);
+    gateway.removeRoom(IDLE_ROOM);
+    await until(() => signal.topicPeers(IDLE_ROOM) === 0, 'the gateway to leave the idle room');
+    expect(syncOpened.get(IDLE_ROOM) ?? 0).toBe(0);
+  });
+
+  it('gives a WebRTC-only phone the host state written before it came, and carries its write to the host', async () => {
+    hostDoc(ROOM).getMap('m').set('beforePhone', 'written before');
     const t0 = Date.now();
     const phone = startPhone(ROOM, 'fromPhone', 'hello host');
     const started = await phone.waitFor((e) => e.event === 'started', 'phone start');
+    const firstSync = await phone.waitFor(
+      (e) => e.event === 'map' && e.entries?.beforePhone === 'written before',
+      'the host state written before the phone came',
+    );
     expect(await hostValue(ROOM, 'fromPhone')).toBe('hello host');
     const phoneToHost = Date.now() - t0;
 
@@ -274,21 +315,39 @@ describe('gateway end to end (Node phone in a child process, WebRTC over loopbac
     await phone.waitFor((e) => e.event === 'map' && e.entries?.fromHost === 'hello phone', 'host write on the phone');
     const hostToPhone = Date.now() - t1;
     console.log(
-      `[gateway e2e] phone process up (imports done) ${started.at - t0} ms after spawn; phone write on the host ${phoneToHost} ms after spawn ` +
-        `(${phoneToHost - (started.at - t0)} ms after the phone started); host write on the phone ${hostToPhone} ms`,
+      `[gateway e2e] phone process up (imports done) ${started.at - t0} ms after spawn; host state on the phone ${firstSync.ms} ms after ` +
+        `the phone started; phone write on the host ${phoneToHost} ms after spawn (${phoneToHost - (started.at - t0)} ms after the ` +
+        `phone started); host write on the phone ${hostToPhone} ms`,
     );
     await until(() => lastPeers(ROOM) === 1, 'onPeers(room, 1)');
     expect(gateway.peers(ROOM)).toBe(1);
-    // the only /sync connection is the gateway's: the phone reached the host through WebRTC
+    // the only /sync connection is the gateway's, opened for this phone: the phone reached the host through WebRTC
     expect(syncConnections.get(ROOM)).toBe(1);
+    expect(syncOpened.get(ROOM)).toBe(1);
+    expect(gateway.hostLinked(ROOM)).toBe(true);
     expect(signal.topicPeers(ROOM)).toBe(2);
   });
 
-  it('serves a reloaded phone (new peer id) and reports peers going 1 → 0 → 1', async () => {
+  it('closes the host link once the phone left and the grace passed', async () => {
     const first = phones[0];
     await first.quit();
     await until(() => lastPeers(ROOM) === 0, 'onPeers(room, 0) after the phone left');
+    const left = peerReports.filter(([r]) => r === ROOM).at(-1)![2];
+    await until(() => syncConnections.get(ROOM) === 0, 'the host link to close', HOST_GRACE_MS + 5_000);
+    const closedAfter = Date.now() - left;
+    console.log(`[gateway e2e] host link closed ${closedAfter} ms after the last peer left (grace ${HOST_GRACE_MS} ms)`);
+    expect(closedAfter).toBeGreaterThanOrEqual(HOST_GRACE_MS - 100);
+    expect(gateway.hostLinked(ROOM)).toBe(false);
+    // the room stays served over WebRTC
+    expect(gateway.rooms()).toContain(ROOM);
+    expect(signal.topicPeers(ROOM)).toBe(1);
+    // written while nobody links the room to the host: the next phone must still get it
+    hostDoc(ROOM).getMap('m').set('whileAway', 'missed nothing');
+    await sleep(300);
+    expect(syncOpened.get(ROOM)).toBe(1);
+  });
 
+  it('serves a reloaded phone (new peer id) and reports peers going 1 → 0 → 1', async () => {
     // A hostile peer: an 'answer' from a peer the gateway has no connection for makes y-webrtc's signaling
     // handler throw (TypeError on existingConn.glareToken). In Node that must not become an uncaught exception.
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -312,11 +371,74 @@ describe('gateway end to end (Node phone in a child process, WebRTC over loopbac
 
     const t0 = Date.now();
     const again = startPhone(ROOM, 'fromPhoneAgain', 'back');
-    // the reloaded phone starts empty and gets everything from the host through the gateway
-    await again.waitFor((e) => e.event === 'map' && e.entries?.fromHost === 'hello phone', 'host state on the reloaded phone');
+    // the reloaded phone starts empty and gets everything from the host through the gateway, including what
+    // the host wrote while the gateway's host link was closed
+    await again.waitFor(
+      (e) => e.event === 'map' && e.entries?.fromHost === 'hello phone' && e.entries.whileAway === 'missed nothing',
+      'host state on the reloaded phone',
+    );
     expect(await hostValue(ROOM, 'fromPhoneAgain')).toBe('back');
     console.log(`[gateway e2e] reloaded phone: full state in both directions ${Date.now() - t0} ms from spawn`);
     await until(() => lastPeers(ROOM) === 1, 'onPeers(room, 1) again');
+    // the host link was opened again for this phone
+    expect(syncOpened.get(ROOM)).toBe(2);
+    expect(syncConnections.get(ROOM)).toBe(1);
+  });
+
+  it('converges both ways when the host link comes up after the WebRTC connection opened', async () => {
+    let openGate = (): void => {};
+    syncGates.set(SLOW_LINK_ROOM, new Promise<void>((r) => (openGate = r)));
+    try {
+      hostDoc(SLOW_LINK_ROOM).getMap('m').set('hostFirst', 'from before');
+      gateway.addRoom(SLOW_LINK_ROOM);
+      await until(() => signal.topicPeers(SLOW_LINK_ROOM) === 1, 'the gateway to subscribe the room');
+      const phone = startPhone(SLOW_LINK_ROOM, 'phoneFirst', 'while the host link was down');
+      await until(() => lastPeers(SLOW_LINK_ROOM) === 1, 'the WebRTC connection to open');
+      // the phone and the gateway doc have synced with each other; the host link is asked for but held
+      await phone.waitFor((e) => e.event === 'synced', 'the phone to sync with the gateway');
+      await sleep(200);
+      expect(syncOpened.get(SLOW_LINK_ROOM)).toBe(1);
+      expect(syncConnections.get(SLOW_LINK_ROOM) ?? 0).toBe(0);
+      expect(phone.events.some((e) => e.entries?.hostFirst !== undefined)).toBe(false);
+      expect(hostDoc(SLOW_LINK_ROOM).getMap('m').has('phoneFirst')).toBe(false);
+
+      openGate();
+      expect(await hostValue(SLOW_LINK_ROOM, 'phoneFirst')).toBe('while the host link was down');
+      await phone.waitFor((e) => e.event === 'map' && e.entries?.hostFirst === 'from before', 'the old host state on the phone');
+      hostDoc(SLOW_LINK_ROOM).getMap('m').set('hostLater', 'live');
+      await phone.waitFor((e) => e.event === 'map' && e.entries?.hostLater === 'live', 'a live host write on the phone');
+      expect(syncOpened.get(SLOW_LINK_ROOM)).toBe(1);
+      await phone.quit();
+    } finally {
+      openGate();
+      syncGates.delete(SLOW_LINK_ROOM);
+      gateway.removeRoom(SLOW_LINK_ROOM);
+    }
+    await until(() => signal.topicPeers(SLOW_LINK_ROOM) === 0, 'the gateway to leave the room');
+    await until(() => (syncConnections.get(SLOW_LINK_ROOM) ?? 0) === 0, 'the host link of the removed room to close');
+  });
+
+  it('time to first sync: a WebRTC-only phone in a room that has been idle', async () => {
+    const results: string[] = [];
+    for (const room of FIRST_SYNC_ROOMS) {
+      hostDoc(room).getMap('m').set('board', `state of ${room}`);
+      gateway.addRoom(room);
+      await until(() => signal.topicPeers(room) === 1, 'the gateway to subscribe the room');
+      await sleep(300);
+      const phone = startPhone(room, 'hi', room);
+      const started = await phone.waitFor((e) => e.event === 'started', 'phone start');
+      const got = await phone.waitFor((e) => e.event === 'map' && e.entries?.board === `state of ${room}`, 'host state on the phone');
+      expect(await hostValue(room, 'hi')).toBe(room);
+      const both = Date.now() - started.at;
+      await until(() => lastPeers(room) === 1, 'onPeers(room, 1)');
+      const rtcOpenAt = peerReports.filter(([r, n]) => r === room && n === 1)[0][2];
+      const linkLead = rtcOpenAt - (syncLinkedAt.get(room) ?? NaN);
+      results.push(`${got.ms} ms (both ways ${both} ms; host link up ${linkLead} ms before the WebRTC connection opened)`);
+      await phone.quit();
+      gateway.removeRoom(room);
+      await until(() => signal.topicPeers(room) === 0, 'the gateway to leave the room');
+    }
+    console.log(`[gateway e2e] time to first sync (host state on the phone, from phone start): ${results.join('; ')}`);
   });
 
   it('recycles an idle room (fresh provider) and a phone that comes later still connects', async () => {
@@ -325,6 +447,7 @@ describe('gateway end to end (Node phone in a child process, WebRTC over loopbac
     // a recycle shows at the signal server as the gateway leaving the topic and subscribing again
     const reports = (): number[] => topicReports.filter(([t]) => t === LATE_ROOM).map(([, n]) => n);
     await until(() => reports().join(',').startsWith('1,0,1'), 'the gateway to recycle the idle room', 8_000);
+    expect(syncOpened.get(LATE_ROOM) ?? 0).toBe(0);
 
     const phone = startPhone(LATE_ROOM, 'late', 'still works');
     expect(await hostValue(LATE_ROOM, 'late')).toBe('still works');
@@ -334,6 +457,7 @@ describe('gateway end to end (Node phone in a child process, WebRTC over loopbac
     gateway.removeRoom(LATE_ROOM);
     expect(gateway.rooms()).toEqual([ROOM]);
     await until(() => signal.topicPeers(LATE_ROOM) === 0, 'the gateway to leave the removed room');
+    await until(() => (syncConnections.get(LATE_ROOM) ?? 0) === 0, 'the host link of the removed room to close');
   });
 
   it('recycles a room whose peer connection is stuck, so the phone connects through a fresh one', async () => {
@@ -345,6 +469,8 @@ describe('gateway end to end (Node phone in a child process, WebRTC over loopbac
     expect(await hostValue(STUCK_ROOM, 'unstuck')).toBe('made it');
     console.log(`[gateway e2e] stuck first connection: phone write on the host ${Date.now() - t0} ms after spawn (recycleAfterMs 1000)`);
     await until(() => lastPeers(STUCK_ROOM) === 1, 'onPeers(stuck room, 1)');
+    // one host link throughout, although the room's WebrtcProvider was replaced
+    expect(syncOpened.get(STUCK_ROOM)).toBe(1);
     await phone.quit();
   });
 });

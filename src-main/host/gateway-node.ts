@@ -23,6 +23,8 @@ export interface NodeGatewayOptions {
   signalingUrl: string;
   onPeers?(roomName: string, connectedPeers: number): void;
   recycleAfterMs?: number;
+  /** How long a room keeps its host link after its last WebRTC peer went away (see createGateway). */
+  hostGraceMs?: number;
 }
 
 /** The part of wrtc's RTCPeerConnection we wrap (wrtc's own typings re-export DOM types). */
@@ -143,5 +145,6 @@ export function startNodeGateway(opts: NodeGatewayOptions): Gateway {
     peerOpts: nodePeerOpts(),
     onPeers: opts.onPeers,
     recycleAfterMs: opts.recycleAfterMs,
+    hostGraceMs: opts.hostGraceMs,
   });
 }
