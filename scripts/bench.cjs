@@ -18,7 +18,8 @@
 const { fork, execFileSync } = require('node:child_process');
 const { mkdtempSync, readdirSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
-const { join } = require('node:path');
+const path = require('node:path');
+const { join } = path;
 const { BenchHost } = require('./bench/host.cjs');
 const { now, sleep, summary, ms, mib } = require('./bench/stats.cjs');
 const { summarizeProfile } = require('./bench/profile.cjs');
@@ -430,6 +431,45 @@ function markdown(result) {
   return rows.join('\n');
 }
 
+/** What a phone downloads: the attendee app's JS and CSS, raw and gzipped. */
+function phoneBundle() {
+  const { gzipSync } = require('node:zlib');
+  const { readFileSync } = require('node:fs');
+  const dir = path.join(__dirname, '..', 'out', 'attendee', 'assets');
+  const files = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f));
+  const sum = (ext, fn) => files.filter((f) => f.endsWith(ext)).reduce((n, f) => n + fn(readFileSync(path.join(dir, f))), 0);
+  return {
+    jsBytes: sum('.js', (b) => b.length),
+    jsGzipBytes: sum('.js', (b) => gzipSync(b, { level: 9 }).length),
+    cssGzipBytes: sum('.css', (b) => gzipSync(b, { level: 9 }).length),
+  };
+}
+
+/** Replaces the block between the bench markers in docs/BENCHMARKS.md with this run's results. */
+function writeDoc(result) {
+  const { readFileSync } = require('node:fs');
+  const file = path.join(__dirname, '..', 'docs', 'BENCHMARKS.md');
+  const begin = '<!-- bench:latest -->';
+  const end = '<!-- /bench:latest -->';
+  const doc = readFileSync(file, 'utf8');
+  const a = doc.indexOf(begin);
+  const b = doc.indexOf(end);
+  if (a < 0 || b < a) return log(`docs/BENCHMARKS.md has no ${begin} block; not updated`);
+  const { machine: m, bundle } = result;
+  const block = [
+    begin,
+    `Run: ${m.date.trim()} on ${m.nproc.trim()} cores (${m.cpu}), ${(/Mem:\s+(\S+)/.exec(m.free) || [])[1] || '?'} RAM, Node ${m.node}.`,
+    `Config: ${CONFIG.phones.join(', ')} phones, ${CONFIG.voteRate} votes/s for ${CONFIG.voteSeconds} s, asks spread over ${CONFIG.askSeconds} s, flood of ${CONFIG.floodCount}.`,
+    '',
+    `Phone app: ${(bundle.jsBytes / 1024).toFixed(0)} KiB of JavaScript, **${(bundle.jsGzipBytes / 1024).toFixed(1)} KiB gzipped** (+ ${(bundle.cssGzipBytes / 1024).toFixed(1)} KiB CSS).`,
+    '',
+    markdown(result),
+    end,
+  ].join('\n');
+  writeFileSync(file, doc.slice(0, a) + block + doc.slice(b + end.length));
+  log('docs/BENCHMARKS.md updated');
+}
+
 async function main() {
   const started = now();
   const info = machine();
@@ -444,10 +484,11 @@ async function main() {
       process.exitCode = 1;
     }
   }
-  const result = { machine: info, config: CONFIG, rounds, wallSeconds: (now() - started) / 1000 };
+  const result = { machine: info, config: CONFIG, bundle: phoneBundle(), rounds, wallSeconds: (now() - started) / 1000 };
   writeFileSync(CONFIG.out, JSON.stringify(result, null, 2));
   if (rounds.length) {
     process.stdout.write(`\n${markdown(result)}\n\n`);
+    if (!process.env.BENCH_NO_DOC) writeDoc(result);
     for (const round of rounds) {
       if (!round.profile) continue;
       process.stdout.write(`Host CPU profile, ${round.phones} phones (${round.profile.file}), self time:\n`);
