@@ -22,6 +22,7 @@ export const controlInputs = {
       message: 'Give the session a title.',
     }),
     place: shortText(LIMITS.placeMax, 'The place').optional(),
+    facilitator: shortText(LIMITS.nameMax, 'The facilitator’s name').optional(),
   }),
   openSession: z.object({}),
   closeSession: z.object({}),
@@ -30,7 +31,11 @@ export const controlInputs = {
   approve: z.object({ questionId: id }),
   hide: z.object({ questionId: id }),
   setFloor: z.object({ questionId: id.nullable() }),
-  markAnswered: z.object({ questionId: id }),
+  /** Without a reply: answered live. With one: answered in writing (the reply goes into the minutes). */
+  markAnswered: z.object({
+    questionId: id,
+    reply: shortText(LIMITS.replyTextMax, 'A written reply').optional(),
+  }),
 } as const;
 
 export type ControlCommand = keyof typeof controlInputs;

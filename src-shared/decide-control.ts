@@ -46,7 +46,9 @@ export function decideControl<K extends ModerationCommand>(
     }
     case 'markAnswered': {
       if (q.moderation !== 'approved') return fail('Approve the question before marking it answered.');
-      return q.answeredAt !== null ? emit() : emit({ type: 'question.answered', questionId: q.id });
+      if (q.answeredAt !== null) return emit();
+      const reply = typeof args.reply === 'string' && args.reply.length > 0 ? args.reply : undefined;
+      return emit({ type: 'question.answered', questionId: q.id, ...(reply ? { reply } : {}) });
     }
   }
   return fail('Unknown command.');

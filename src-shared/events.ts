@@ -6,7 +6,15 @@
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
 export type EventBody =
-  | { type: 'session.created'; sessionId: string; title: string; place: string; timeZone: string }
+  | {
+      type: 'session.created';
+      sessionId: string;
+      title: string;
+      place: string;
+      timeZone: string;
+      /** Empty when not given. */
+      facilitator?: string;
+    }
   | { type: 'session.opened' }
   | { type: 'session.closed' }
   | { type: 'settings.changed'; premoderation: boolean }
@@ -25,7 +33,10 @@ export type EventBody =
   | { type: 'question.hidden'; questionId: string }
   | { type: 'question.withdrawn'; questionId: string; deviceId: string; requestId: string }
   | { type: 'floor.set'; questionId: string | null }
-  | { type: 'question.answered'; questionId: string }
+  /** Answered live (no reply) or in writing (with the reply text). */
+  | { type: 'question.answered'; questionId: string; reply?: string }
+  /** The most phones connected at once so far (recorded when a new peak is reached). */
+  | { type: 'attendance.peak'; connected: number }
   | { type: 'vote.cast'; questionId: string; deviceId: string; requestId: string }
   | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string };
 

@@ -2,6 +2,7 @@
 export const LIMITS = {
   questionTextMax: 500,
   nameMax: 40,
+  replyTextMax: 2000,
   sessionTitleMax: 120,
   placeMax: 120,
   /** A single message on a room connection (Yjs sync or awareness). */

@@ -14,6 +14,8 @@ export interface QuestionState {
   askedAt: number;
   moderation: Moderation;
   answeredAt: number | null;
+  /** The written answer, when it was answered in writing rather than live. */
+  reply: string | null;
   /** When it was last put on the floor (null if never). */
   floorAt: number | null;
   voters: Set<string>;
@@ -26,6 +28,7 @@ export interface SessionState {
   title: string;
   place: string;
   timeZone: string;
+  facilitator: string;
   status: SessionStatus;
   createdAt: number;
   openedAt: number | null;
@@ -35,6 +38,7 @@ export interface SessionState {
   questions: Map<string, QuestionState>;
   floor: string | null;
   devices: Set<string>;
+  peakConnected: number;
   /** `${deviceId}/${requestId}` of every request that produced an event. */
   appliedRequests: Set<string>;
   lastSeq: number;
@@ -47,6 +51,7 @@ export function emptyState(): SessionState {
     title: '',
     place: '',
     timeZone: 'UTC',
+    facilitator: '',
     status: 'draft',
     createdAt: 0,
     openedAt: null,
@@ -55,6 +60,7 @@ export function emptyState(): SessionState {
     questions: new Map(),
     floor: null,
     devices: new Set(),
+    peakConnected: 0,
     appliedRequests: new Set(),
     lastSeq: 0,
     lastHash: '',
@@ -81,6 +87,7 @@ function applyBody(state: SessionState, body: EventBody, at: number, seq: number
       state.title = body.title;
       state.place = body.place;
       state.timeZone = body.timeZone;
+      state.facilitator = body.facilitator ?? '';
       state.createdAt = at;
       return;
     case 'session.opened':
@@ -98,6 +105,9 @@ function applyBody(state: SessionState, body: EventBody, at: number, seq: number
     case 'device.joined':
       state.devices.add(body.deviceId);
       return;
+    case 'attendance.peak':
+      state.peakConnected = Math.max(state.peakConnected, body.connected);
+      return;
     case 'question.asked':
       state.questions.set(body.questionId, {
         id: body.questionId,
@@ -109,6 +119,7 @@ function applyBody(state: SessionState, body: EventBody, at: number, seq: number
         askedAt: at,
         moderation: body.approved ? 'approved' : 'pending',
         answeredAt: null,
+        reply: null,
         floorAt: null,
         voters: new Set(),
       });
@@ -130,6 +141,7 @@ function applyBody(state: SessionState, body: EventBody, at: number, seq: number
     case 'question.answered':
       withQuestion(state, body.questionId, (q) => {
         q.answeredAt = at;
+        q.reply = body.reply ?? null;
         if (state.floor === q.id) state.floor = null;
       });
       return;

@@ -54,6 +54,28 @@ describe('fold', () => {
   });
 });
 
+describe('written replies and attendance', () => {
+  it('keeps a written reply, the facilitator and the peak of phones connected', () => {
+    const state = fold(
+      log([
+        { ...created, facilitator: 'Ana Ruiz' } as EventBody,
+        { type: 'session.opened' },
+        asked('q1', 'dA', true),
+        { type: 'question.answered', questionId: 'q1', reply: 'The library will open on Sundays from May.' },
+        { type: 'attendance.peak', connected: 12 },
+        { type: 'attendance.peak', connected: 9 },
+      ]),
+    );
+    expect(state.facilitator).toBe('Ana Ruiz');
+    expect(state.questions.get('q1')!.reply).toBe('The library will open on Sundays from May.');
+    expect(state.peakConnected).toBe(12);
+    expect(decideControl(fold(log([created, { type: 'session.opened' }, asked('q2', 'dA', true)])), 'markAnswered', { questionId: 'q2', reply: 'In writing' })).toEqual({
+      ok: true,
+      events: [{ type: 'question.answered', questionId: 'q2', reply: 'In writing' }],
+    });
+  });
+});
+
 describe('hash chain', () => {
   it('verifies an untouched log and gives its final hash', () => {
     const events = log([created, { type: 'session.opened' }, asked('q1', 'dA')]);

@@ -29,7 +29,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
     };
   return {
     createSession: (input) => {
-      const r = sessions.createSession(input.title, input.place ?? '');
+      const r = sessions.createSession(input.title, input.place ?? '', input.facilitator ?? '');
       return r.ok ? ok({ sessionId: r.sessionId }) : r;
     },
     openSession: (input) => {

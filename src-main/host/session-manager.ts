@@ -71,7 +71,7 @@ export class SessionManager {
     return { code: c.row.joinCode, url: joinUrl(`http://${host.joinAddress}:${host.port}`, c.row.joinCode) };
   }
 
-  createSession(title: string, place: string): { ok: true; sessionId: string } | { ok: false; error: string } {
+  createSession(title: string, place: string, facilitator = ''): { ok: true; sessionId: string } | { ok: false; error: string } {
     if (this.current && this.current.authority.state.status !== 'closed') {
       return { ok: false, error: `Close “${this.current.row.title}” before starting a new session.` };
     }
@@ -84,7 +84,9 @@ export class SessionManager {
     };
     this.store.createSession(row);
     const authority = new SessionAuthority(this.store, row.id, () => {});
-    authority.append('facilitator', [{ type: 'session.created', sessionId: row.id, title, place, timeZone: this.timeZone }]);
+    authority.append('facilitator', [
+      { type: 'session.created', sessionId: row.id, title, place, timeZone: this.timeZone, ...(facilitator ? { facilitator } : {}) },
+    ]);
     this.load(row);
     return { ok: true, sessionId: row.id };
   }
@@ -121,8 +123,14 @@ export class SessionManager {
     return this.current?.rooms.connectedCount() ?? 0;
   }
 
-  /** Re-projects headers (join address, host info) after a host-level change. */
+  /** Re-projects headers (join address, host info, phones connected) after a host-level change. */
   refresh(): void {
+    const c = this.current;
+    const connected = this.connectedCount();
+    // The minutes report the most phones connected at once: a new peak is an event in the log.
+    if (c && c.authority.state.status === 'open' && connected > c.authority.state.peakConnected) {
+      c.authority.append('host', [{ type: 'attendance.peak', connected }]);
+    }
     this.projections.writeChanges(this.projectionInput(), []);
   }
 
