@@ -1,0 +1,84 @@
+/**
+ * The minutes of one session as one model: a pure function of the event log (`buildMinutes`) that every
+ * format (PDF, DOCX, Markdown, CSV) renders. New sections (agenda items, speakers, polls) are added
+ * here as optional fields; renderers that do not know a section yet simply skip it.
+ *
+ * All times are epoch milliseconds; renderers format them in `session.timeZone` with `locale`.
+ */
+
+export type QuestionOutcome = 'answered-live' | 'answered-in-writing' | 'open';
+
+export interface MinutesQuestion {
+  /** 1-based, in the order asked among the questions shown in the minutes. */
+  number: number;
+  id: string;
+  text: string;
+  /** Empty when the asker stayed anonymous: the minutes never name anyone who did not give a name. */
+  name: string;
+  askedAt: number;
+  votes: number;
+  outcome: QuestionOutcome;
+  answeredAt: number | null;
+  /** The written reply, when answered in writing. */
+  reply: string | null;
+  /** When it was (last) put on the floor, if ever. */
+  floorAt: number | null;
+}
+
+export interface TimelineBucket {
+  /** Start of the bucket (epoch ms); buckets are `bucketMinutes` long. */
+  start: number;
+  questions: number;
+  votes: number;
+}
+
+export interface Participation {
+  devicesJoined: number;
+  peakConnected: number;
+  /** Shares of joined devices, 0..1 (0 when nobody joined). */
+  shareAsked: number;
+  shareVoted: number;
+  questionsAsked: number;
+  questionsApproved: number;
+  answeredLive: number;
+  answeredInWriting: number;
+  questionsOpen: number;
+  /** Median minutes from asked to answered, over answered questions; null if none. */
+  medianMinutesToAnswer: number | null;
+  votesCast: number;
+  bucketMinutes: number;
+  timeline: TimelineBucket[];
+}
+
+export interface Moderation {
+  /** Counted in the public minutes; their text appears only in the JSON archive. */
+  hidden: number;
+  withdrawn: number;
+  /** Still waiting for the moderator when the minutes were made. */
+  pending: number;
+}
+
+export interface Minutes {
+  session: {
+    id: string;
+    title: string;
+    place: string;
+    facilitator: string;
+    timeZone: string;
+    status: 'draft' | 'open' | 'closed';
+    createdAt: number;
+    openedAt: number | null;
+    closedAt: number | null;
+  };
+  /** BCP 47 locale the dates are written in (e.g. "en-GB"). */
+  locale: string;
+  /** When these minutes were made (a live session's minutes are provisional). */
+  generatedAt: number;
+  /** Approved questions in the order asked (hidden, withdrawn and pending ones are not listed). */
+  questions: MinutesQuestion[];
+  moderation: Moderation;
+  participation: Participation;
+  /** Open questions, most votes first, so the council can answer them after the meeting. */
+  followUp: MinutesQuestion[];
+  log: { events: number; finalHash: string };
+}
