@@ -1,4 +1,5 @@
 import { JOIN_API, parseIdentity, parseJoinResponse, storageKey, type JoinIdentity } from './join';
+import { postJson } from '../ui/post-json';
 
 export type JoinOutcome = { ok: true; identity: JoinIdentity } | { ok: false; error: string };
 
@@ -22,23 +23,11 @@ function store(code: string, identity: JoinIdentity): void {
 export async function join(code: string): Promise<JoinOutcome> {
   const kept = readStored(code);
   if (kept) return { ok: true, identity: kept };
-  let response: Response;
-  try {
-    response = await fetch(JOIN_API, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-    });
-  } catch {
+  const answer = await postJson(JOIN_API, { code });
+  if (!answer.reached) {
     return { ok: false, error: 'Could not reach the meeting laptop. Check that you are on the venue Wi-Fi.' };
   }
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // handled below
-  }
-  const result = parseJoinResponse(body, response.status);
+  const result = parseJoinResponse(answer.body, answer.status);
   if (!result.ok) return result;
   const identity: JoinIdentity = {
     sessionId: result.sessionId,

@@ -7,7 +7,7 @@ import {
 } from '../../src-shared/control';
 import { PATHS } from '../../src-shared/endpoints';
 
-type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+import { postJson, type Fetch } from './post-json';
 
 function isResult(body: unknown): body is ControlResult<ControlCommand> {
   if (typeof body !== 'object' || body === null) return false;
@@ -21,24 +21,10 @@ function isResult(body: unknown): body is ControlResult<ControlCommand> {
  */
 export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => fetch(u, i)) {
   async function call<K extends ControlCommand>(command: K, input: ControlInput<K>): Promise<ControlResult<K>> {
-    let response: Response;
-    try {
-      response = await fetchImpl(`${PATHS.control}${command}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [CONTROL_TOKEN_HEADER]: token },
-        body: JSON.stringify(input),
-      });
-    } catch {
-      return { ok: false, error: 'Could not reach the host. Is Open Floor still running?' };
-    }
-    let body: unknown = null;
-    try {
-      body = await response.json();
-    } catch {
-      // fall through: not JSON
-    }
-    if (isResult(body)) return body as ControlResult<K>;
-    return { ok: false, error: `The host answered ${response.status} ${response.statusText}`.trim() + '.' };
+    const answer = await postJson(`${PATHS.control}${command}`, input, { [CONTROL_TOKEN_HEADER]: token }, fetchImpl);
+    if (!answer.reached) return { ok: false, error: 'Could not reach the host. Is Open Floor still running?' };
+    if (isResult(answer.body)) return answer.body as ControlResult<K>;
+    return { ok: false, error: `The host answered ${answer.status} ${answer.statusText}`.trim() + '.' };
   }
 
   return {
