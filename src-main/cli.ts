@@ -1,20 +1,39 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { verifyArchive } from '../src-shared/minutes/archive.js';
+import { EXPORT_FORMAT_NAMES, isExportFormat } from '../src-shared/minutes/formats.js';
+import { sessionListing } from '../src-shared/minutes/listing.js';
+import { exportSession, ExportError } from './host/export/export-session.js';
 import { startHost } from './host/host.js';
+import { Store } from './host/store.js';
 
 /**
  * `open-floor serve`: the same host the desktop app runs, headless. The console and projector open in
  * any browser on this laptop; phones join over the LAN.
+ * `open-floor export | sessions | verify`: the record, from the data directory (read-only, so a running
+ * host is not disturbed) or from an archive file.
  */
 const USAGE = `Usage:
   open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--json]
+  open-floor sessions [--data DIR] [--json]
+  open-floor export --session ID --format ${EXPORT_FORMAT_NAMES.join('|')} [--out FILE] [--data DIR] [--locale xx-YY]
+  open-floor verify FILE.json
 
   --data DIR       where sessions are stored (default: ~/.open-floor)
   --port N         LAN port phones connect to (default 4321; 0 picks a free port)
   --address IP     which of this laptop's addresses goes into the QR code
   --session TITLE  create and open a session right away (for rehearsals and scripts)
-  --json           print one JSON object per line instead of text`;
+  --json           print one JSON object per line instead of text
+
+  sessions         list the sessions in the data directory: id, date, status, counts, title
+  export           write one session's record: pdf/docx/md minutes, csv (one row per question),
+                   events-csv (one row per event), json (the archive of the whole event log).
+                   --out FILE or DIR (default: “date title.ext” in the current directory)
+  verify           check an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable`;
+
+const defaultDataDir = () => join(homedir(), '.open-floor');
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -35,7 +54,7 @@ async function serve(argv: string[]): Promise<void> {
   });
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`);
-  const dataDir = resolve(values.data ?? join(homedir(), '.open-floor'));
+  const dataDir = resolve(values.data ?? defaultDataDir());
   const print = (event: string, fields: Record<string, string>, text: string) =>
     process.stdout.write(values.json ? `${JSON.stringify({ event, ...fields })}\n` : `${text}\n`);
 
@@ -82,11 +101,117 @@ async function serve(argv: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+function openStore(data: string | undefined): Store {
+  const dataDir = resolve(data ?? defaultDataDir());
+  try {
+    return new Store(dataDir, { readOnly: true });
+  } catch (err) {
+    process.stderr.write(`open-floor: cannot read ${dataDir}: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
+}
+
+function sessions(argv: string[]): void {
+  const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
+  const store = openStore(values.data);
+  try {
+    const list = store.sessions().map((row) => sessionListing(store.events(row.id)));
+    if (values.json) {
+      for (const s of list) process.stdout.write(`${JSON.stringify(s)}\n`);
+      return;
+    }
+    if (list.length === 0) {
+      process.stdout.write('No sessions yet.\n');
+      return;
+    }
+    for (const s of list) {
+      const c = s.counts;
+      process.stdout.write(
+        `${s.id}  ${s.date}  ${s.status.padEnd(6)}  ${c.questions} asked, ${c.approved} approved, ${c.answered} answered, ${c.hidden} hidden, ${c.votes} votes, ${c.devices} devices  ${s.title}\n`,
+      );
+    }
+  } finally {
+    store.close();
+  }
+}
+
+async function exportCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      session: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      locale: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.session) fail('Name the session with --session ID (see `open-floor sessions`).');
+  if (!values.format || !isExportFormat(values.format)) fail(`--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}.`);
+  const store = openStore(values.data);
+  let file;
+  try {
+    file = await exportSession(store, values.session, values.format, values.locale ? { locale: values.locale } : {});
+  } catch (err) {
+    if (err instanceof ExportError) {
+      process.stderr.write(`open-floor: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  } finally {
+    store.close();
+  }
+  let out = resolve(values.out ?? file.fileName);
+  if (values.out && isDirectory(out)) out = join(out, file.fileName);
+  writeFileSync(out, file.data);
+  process.stdout.write(`Wrote ${out} (${file.data.byteLength} bytes)\n`);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function verify(argv: string[]): void {
+  const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
+  const [path] = positionals;
+  if (!path || positionals.length > 1) fail('Name one archive file: open-floor verify FILE.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const why = err instanceof SyntaxError ? 'it is not valid JSON' : (err as Error).message;
+    process.stderr.write(`open-floor: cannot read ${path}: ${why}\n`);
+    process.exit(2);
+  }
+  const result = verifyArchive(json);
+  if (result.ok) {
+    process.stdout.write(`intact: ${result.events.length} events, final hash ${result.finalHash}\n`);
+    return;
+  }
+  if (result.badSeq === null) {
+    process.stderr.write(`open-floor: cannot verify ${path}: ${result.reason}\n`);
+    process.exit(2);
+  }
+  process.stdout.write(`altered: event #${result.badSeq}: ${result.reason}\n`);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
     case 'serve':
       return serve(rest);
+    case 'sessions':
+      return sessions(rest);
+    case 'export':
+      return exportCommand(rest);
+    case 'verify':
+      return verify(rest);
     case undefined:
     case '--help':
     case '-h':

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { JOIN_CODE_PATTERN, normaliseJoinCode } from './ids.js';
+import type { ExportFormat } from './minutes/formats.js';
+import type { SessionListing } from './minutes/listing.js';
 
 /**
  * HTTP and WebSocket surfaces of the host.
@@ -11,6 +13,8 @@ import { JOIN_CODE_PATTERN, normaliseJoinCode } from './ids.js';
  * Loopback listener (127.0.0.1, token): GET /console/ , /projector/ (token in the `t` query parameter)
  *                                      POST /api/<command>        control contract (header x-open-floor-token)
  *                                      WS   /sync/desk?t= , /sync/board?t= (read-only), /sync/room-<id>?t= (gateway)
+ *                                      GET  /export/?t=           the sessions in the data dir (SessionListing[])
+ *                                      GET  /export/<sessionId>.<format>?t=   one export, as an attachment
  */
 export const PATHS = {
   join: '/api/join',
@@ -20,9 +24,17 @@ export const PATHS = {
   console: '/console/',
   projector: '/projector/',
   control: '/api/',
+  export: '/export/',
 } as const;
 
 export const TOKEN_QUERY = 't';
+
+/** Where the console downloads a session's export (a plain link: the token rides in the query). */
+export const exportHref = (sessionId: string, format: ExportFormat, token: string): string =>
+  `${PATHS.export}${encodeURIComponent(sessionId)}.${format}?${TOKEN_QUERY}=${encodeURIComponent(token)}`;
+
+/** Response of `GET /export/`: every session of the data directory, oldest first. */
+export type ExportListing = { ok: true; sessions: SessionListing[] } | { ok: false; error: string };
 
 export const joinRequestSchema = z.object({
   code: z

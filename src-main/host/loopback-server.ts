@@ -1,11 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CONTROL_TOKEN_HEADER, isControlCommand, type ControlCommand, type ControlResult } from '../../src-shared/control.js';
-import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
+import { PATHS, TOKEN_QUERY, type ExportListing } from '../../src-shared/endpoints.js';
+import { ID_PATTERN } from '../../src-shared/ids.js';
+import { EXPORT_FORMAT_NAMES, isExportFormat, type ExportFormat } from '../../src-shared/minutes/formats.js';
+import type { SessionListing } from '../../src-shared/minutes/listing.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import { clientAddress, HttpError, isLoopbackAddress, readJson, sendJson, sendText } from './http-util.js';
+import type { ExportedFile } from './export/export-session.js';
 import { serveFile } from './static-files.js';
 import { withSocketShutdown, type ListeningServer } from './shutdown.js';
 import type { SyncServer, SyncTarget } from './sync-server.js';
@@ -22,6 +26,10 @@ export interface LoopbackDeps {
   /** `desk`, `board` (read-only) or a phone room (for the gateway). */
   docTarget(name: string): SyncTarget | null;
   control(command: ControlCommand, input: unknown): ControlResult<ControlCommand>;
+  /** `GET /export/<sessionId>.<format>`: one export (null when there is no such session). */
+  exportFile(sessionId: string, format: ExportFormat): Promise<ExportedFile | null>;
+  /** `GET /export/`: the sessions of the data directory. */
+  listSessions(): SessionListing[];
   log(line: string): void;
 }
 
@@ -58,6 +66,36 @@ const REFUSAL_TEXT: Record<Exclude<RefusalReason, null>, string> = {
   'bad-token': 'Missing or wrong control token. Open the console from the link the app printed.',
 };
 
+async function serveExport(deps: LoopbackDeps, name: string, res: ServerResponse): Promise<void> {
+  if (name === '') {
+    sendJson(res, 200, { ok: true, sessions: deps.listSessions() } satisfies ExportListing);
+    return;
+  }
+  const dot = name.indexOf('.');
+  const sessionId = dot > 0 ? name.slice(0, dot) : '';
+  const format = name.slice(dot + 1);
+  if (!ID_PATTERN.test(sessionId) || !isExportFormat(format)) {
+    throw new HttpError(404, `Exports are ${PATHS.export}<session id>.<${EXPORT_FORMAT_NAMES.join('|')}>.`);
+  }
+  const file = await deps.exportFile(sessionId, format);
+  if (!file) throw new HttpError(404, 'No such session.');
+  res.writeHead(200, {
+    'content-type': file.mime,
+    'content-length': file.data.byteLength,
+    'content-disposition': contentDisposition(file.fileName),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(file.data);
+}
+
+/** `attachment` with an ASCII fallback name and the real (UTF-8) one (RFC 6266 / RFC 5987). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%;]/g, '_').trim() || 'export';
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): ListeningServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.roomMessageBytes });
 
@@ -65,12 +103,14 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
     const url = new URL(req.url ?? '/', 'http://loopback');
     const path = url.pathname;
     const isApi = path.startsWith(PATHS.control);
+    // Exports are plain download links, so their token comes in the query (like the WebSockets').
+    const isExport = path.startsWith(PATHS.export);
     const refusal = checkLoopbackRequest(
       { headers: req.headers, remoteAddress: clientAddress(req) },
       portOf(),
       deps.token,
-      (req.headers[CONTROL_TOKEN_HEADER] as string | undefined) ?? null,
-      isApi,
+      isExport ? url.searchParams.get(TOKEN_QUERY) : ((req.headers[CONTROL_TOKEN_HEADER] as string | undefined) ?? null),
+      isApi || isExport,
     );
     if (refusal) {
       sendJson(res, refusal === 'bad-token' ? 401 : 403, { ok: false, error: REFUSAL_TEXT[refusal] });
@@ -88,6 +128,7 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
           return;
         }
         if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
+        if (isExport) return await serveExport(deps, path.slice(PATHS.export.length), res);
         if (path === '/' ) {
           res.writeHead(302, { location: `${PATHS.console}${url.search}` });
           res.end();

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor, EventBody, LoggedEvent } from '../../src-shared/events.js';
 import { chainEvent } from '../../src-shared/hash-chain.js';
@@ -22,6 +22,8 @@ export interface DeviceRow {
   deviceId: string;
   roomId: string;
 }
+
+export const STORE_FILE = 'open-floor.sqlite';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -50,13 +52,23 @@ export class Store {
   readonly db: Database.Database;
   private readonly stmt;
 
-  constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'open-floor.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    // FULL: an accepted request's event is on disk before its receipt goes out (DESIGN.md principle 3).
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(SCHEMA);
+  /**
+   * `readOnly` opens an existing store without creating or changing anything (exports and listings
+   * from the CLI while a host may be running: WAL lets them read a consistent snapshot beside it).
+   */
+  constructor(dataDir: string, opts: { readOnly?: boolean } = {}) {
+    const file = join(dataDir, STORE_FILE);
+    if (opts.readOnly) {
+      if (!existsSync(file)) throw new Error(`No Open Floor data in ${dataDir} (there is no ${STORE_FILE}).`);
+      this.db = new Database(file, { readonly: true, fileMustExist: true });
+    } else {
+      mkdirSync(dataDir, { recursive: true });
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      // FULL: an accepted request's event is on disk before its receipt goes out (DESIGN.md principle 3).
+      this.db.pragma('synchronous = FULL');
+      this.db.exec(SCHEMA);
+    }
     const db = this.db;
     this.stmt = {
       insertSession: db.prepare(

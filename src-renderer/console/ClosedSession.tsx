@@ -1,5 +1,6 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { plural } from '../ui/status-labels';
+import { ExportPanel } from './ExportLinks';
 import { SessionForm } from './SessionForm';
 
 /** After closing: the record's final hash (printed on the minutes), and the way to start again. */
@@ -21,6 +22,7 @@ export function ClosedSession({ view }: { view: DeskView }) {
           {session?.finalHash}
         </p>
       </main>
+      {session ? <ExportPanel sessionId={session.id} title={session.title} live={false} /> : null}
       <SessionForm heading="New session" />
     </>
   );

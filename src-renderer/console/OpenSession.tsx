@@ -1,6 +1,7 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { CloseSession } from './CloseSession';
 import { control, run } from './control';
+import { ExportPanel } from './ExportLinks';
 import { JoinPanel } from './JoinPanel';
 import { Moderation } from './Moderation';
 import { SessionHeader } from './SessionHeader';
@@ -32,6 +33,7 @@ export function OpenSession({ view }: { view: DeskView }) {
           <JoinPanel view={view} />
           <Settings view={view} />
           <ShortcutsPanel />
+          <ExportPanel sessionId={session.id} title={session.title} live={session.status === 'open'} />
           <CloseSession />
         </aside>
       </div>

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { LIMITS } from '../../src-shared/limits';
 import type { DeskQuestion } from '../../src-shared/views';
 import { STATUS_LABELS, textStart, votesLabel } from '../ui/status-labels';
 import { control, run } from './control';
@@ -80,7 +81,65 @@ export function QuestionRow({ q, selected }: { q: DeskQuestion; selected: boolea
             </button>
           );
         })}
+        {actionFor('d', q) ? <WrittenReply q={q} start={start} /> : null}
       </div>
     </li>
+  );
+}
+
+/** Answer in writing: the reply goes into the log and the minutes ("answered in writing"). */
+function WrittenReply({ q, start }: { q: DeskQuestion; start: string }) {
+  const [open, setOpen] = useState(false);
+  const [reply, setReply] = useState('');
+  const id = useId();
+  if (!open) {
+    return (
+      <button
+        type="button"
+        aria-label={`Answer in writing: ${start}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(true);
+        }}
+      >
+        Answer in writing
+      </button>
+    );
+  }
+  return (
+    <form
+      className="written-reply stack"
+      onClick={(e) => e.stopPropagation()}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const text = reply.trim();
+        if (!text) return;
+        const result = await run(() => control.markAnswered({ questionId: q.id, reply: text }));
+        if (result.ok) {
+          setReply('');
+          setOpen(false);
+        }
+      }}
+    >
+      <label htmlFor={id}>Written reply</label>
+      <textarea
+        id={id}
+        value={reply}
+        maxLength={LIMITS.replyTextMax}
+        onChange={(e) => setReply(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
+        autoFocus
+      />
+      <div>
+        <button type="submit" className="primary" disabled={reply.trim().length === 0}>
+          Save written reply
+        </button>{' '}
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,0 +1,433 @@
+/**
+ * Text layout for the PDF minutes: font fallback, a small bidi pass and line breaking, done here because
+ * pdfkit does none of them across fonts.
+ *
+ * - Font runs: each character goes to the first bundled font with a glyph for it (fonts.ts). Spaces use the
+ *   base font; combining marks, joiners and variation selectors stay with the font before them.
+ * - Bidi (a reduced Unicode Bidirectional Algorithm, enough for Hebrew/Arabic words and sentences inside or
+ *   around Latin text): paragraph direction from the first strong character; resolved levels for letters,
+ *   numbers (left to right inside right-to-left text) and neutrals; rule L2 reordering per line. Explicit
+ *   embeddings/isolates are not supported (their control characters are dropped). Right-to-left words are
+ *   drawn one by one in visual order; fontkit shapes each word (Arabic joining forms) and returns its glyphs
+ *   right to left. Text extractors therefore get every word intact; whole-line order in extraction depends on
+ *   the extractor's own bidi (poppler's pdftotext gives the logical order back).
+ * - Line breaking: at spaces and between CJK characters; a word longer than the line is split by grapheme.
+ *
+ * Attendee text only ever becomes glyphs here: nothing in it is interpreted.
+ */
+import { baseFace, faceFor, type Face } from './fonts.js';
+
+type Doc = PDFKit.PDFDocument;
+
+export interface TextStyle {
+  size: number;
+  bold?: boolean;
+  color?: string;
+}
+
+export interface Span {
+  text: string;
+  style: TextStyle;
+}
+
+export interface Piece {
+  text: string;
+  face: Face;
+  level: number;
+  style: TextStyle;
+  width: number;
+}
+
+export interface Line {
+  pieces: Piece[];
+  width: number;
+  height: number;
+  /** Offset of the baseline from the top of the line. */
+  ascent: number;
+  /** 1 when the paragraph is right to left. */
+  baseLevel: number;
+}
+
+const LINE_FACTOR = 1.32;
+const ASCENT_FACTOR = 1.02;
+
+// ---- character classes -------------------------------------------------------------------------------
+
+type BidiClass = 'L' | 'R' | 'EN' | 'NSM' | 'WS' | 'ON';
+
+const RTL_RE = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const DIGIT_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
+const COMBINING_RE = /\p{M}/u;
+const inRanges = (cp: number, ranges: ReadonlyArray<readonly [number, number]>) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
+/** Joiners, variation selectors, tag characters and the keycap mark: they belong to the character before. */
+const JOINERS = [[0x200c, 0x200d], [0xfe00, 0xfe0f], [0xe0100, 0xe01ef], [0xe0020, 0xe007f], [0x20e3, 0x20e3]] as const;
+/** Default-ignorable characters: dropped when no font has them (they draw nothing). */
+const IGNORABLE = [[0x200b, 0x200d], [0x2060, 0x2064], [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xe0000, 0xe007f], [0xe0100, 0xe01ef], [0xad, 0xad]] as const;
+const MARK_RE = { test: (ch: string) => COMBINING_RE.test(ch) || inRanges(ch.codePointAt(0) as number, JOINERS) };
+const IGNORABLE_RE = { test: (ch: string) => inRanges(ch.codePointAt(0) as number, IGNORABLE) };
+const BIDI_CONTROL_RE = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/u;
+const WS_RE = /\s/u;
+const LETTER_RE = /[\p{L}]/u;
+const CJK_RE = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
+const NO_BREAK_BEFORE = new Set([...'，。、！？：；）」』】〕》〉,.!?:;)]}']);
+
+function bidiClass(ch: string): BidiClass {
+  if (WS_RE.test(ch)) return 'WS';
+  if (DIGIT_RE.test(ch)) return 'EN';
+  if (MARK_RE.test(ch)) return 'NSM';
+  if (RTL_RE.test(ch)) return LETTER_RE.test(ch) || /[\u0600-\u06FF\u0750-\u077F]/u.test(ch) ? 'R' : 'ON';
+  if (LETTER_RE.test(ch)) return 'L';
+  return 'ON';
+}
+
+const MIRROR: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
+
+// ---- widths ------------------------------------------------------------------------------------------
+
+const widthCache = new Map<string, number>();
+
+/** Advance width of `text` in `face` at size 1. */
+function unitWidth(face: Face, text: string): number {
+  const key = `${face.key}\u0000${text}`;
+  let w = widthCache.get(key);
+  if (w === undefined) {
+    w = face.font.layout(text, face.features).advanceWidth / face.font.unitsPerEm;
+    if (widthCache.size > 200_000) widthCache.clear();
+    widthCache.set(key, w);
+  }
+  return w;
+}
+
+export function textWidth(face: Face, text: string, size: number): number {
+  return unitWidth(face, text) * size;
+}
+
+// ---- paragraph analysis -----------------------------------------------------------------------------
+
+interface Char {
+  ch: string;
+  cls: BidiClass;
+  style: TextStyle;
+  face: Face;
+  level: number;
+}
+
+function analyse(chars: Array<{ ch: string; style: TextStyle }>, forceLevel?: number): { out: Char[]; baseLevel: number } {
+  const classes = chars.map((c) => bidiClass(c.ch));
+  let baseLevel = forceLevel ?? 0;
+  if (forceLevel === undefined) {
+    for (const cls of classes) {
+      if (cls === 'L' || cls === 'R') {
+        baseLevel = cls === 'R' ? 1 : 0;
+        break;
+      }
+    }
+  }
+  // Resolve NSM to the previous class.
+  for (let i = 0; i < classes.length; i++) if (classes[i] === 'NSM') classes[i] = i > 0 ? (classes[i - 1] as BidiClass) : 'ON';
+  const baseDir = baseLevel === 1 ? 'R' : 'L';
+  // Previous strong direction for every position (numbers count as R for neutrals, rule N1).
+  const levels = new Array<number>(classes.length);
+  // W7: a number after a left-to-right letter is left-to-right text; N1: other numbers act as R for neutrals.
+  const numberIsL = new Array<boolean>(classes.length).fill(false);
+  let w7Strong: 'L' | 'R' = baseDir;
+  let n1Prev: 'L' | 'R' = baseDir;
+  const prevForNeutral: Array<'L' | 'R'> = new Array(classes.length);
+  for (let i = 0; i < classes.length; i++) {
+    const cls = classes[i];
+    prevForNeutral[i] = n1Prev;
+    if (cls === 'L') {
+      levels[i] = baseLevel === 0 ? 0 : 2;
+      w7Strong = n1Prev = 'L';
+    } else if (cls === 'R') {
+      levels[i] = 1;
+      w7Strong = n1Prev = 'R';
+    } else if (cls === 'EN') {
+      numberIsL[i] = w7Strong === 'L';
+      levels[i] = baseLevel === 0 && numberIsL[i] ? 0 : 2;
+      n1Prev = numberIsL[i] ? 'L' : 'R';
+    } else levels[i] = -1;
+  }
+  let nextStrong: 'L' | 'R' = baseDir;
+  for (let i = classes.length - 1; i >= 0; i--) {
+    const cls = classes[i];
+    if (cls === 'L') nextStrong = 'L';
+    else if (cls === 'R') nextStrong = 'R';
+    else if (cls === 'EN') nextStrong = numberIsL[i] ? 'L' : 'R';
+    else {
+      const dir = prevForNeutral[i] === nextStrong ? nextStrong : baseDir;
+      levels[i] = dir === 'R' ? 1 : baseLevel === 0 ? 0 : 2;
+    }
+  }
+
+  const out: Char[] = [];
+  let prevFace: Face | null = null;
+  for (let i = 0; i < chars.length; i++) {
+    const { ch, style } = chars[i] as { ch: string; style: TextStyle };
+    const cp = ch.codePointAt(0) as number;
+    if (BIDI_CONTROL_RE.test(ch)) continue;
+    const cls = classes[i] as BidiClass;
+    let face: Face | null;
+    if (cls === 'WS') face = baseFace(style.bold);
+    else if (MARK_RE.test(ch) && prevFace && prevFace.font.hasGlyphForCodePoint(cp)) face = prevFace;
+    else face = faceFor(cp, style.bold);
+    if (!face) {
+      if (IGNORABLE_RE.test(ch)) continue; // invisible: nothing to draw
+      face = prevFace ?? baseFace(style.bold); // .notdef: no bundled font has it
+    }
+    prevFace = face;
+    out.push({ ch: cls === 'WS' ? ' ' : ch, cls, style, face, level: levels[i] as number });
+  }
+  return { out, baseLevel };
+}
+
+// ---- line breaking ----------------------------------------------------------------------------------
+
+interface Unit {
+  pieces: Piece[];
+  width: number;
+  /** Width of the unit without its trailing spaces. */
+  inkWidth: number;
+}
+
+function samePiece(a: Char, p: Piece): boolean {
+  return a.face === p.face && a.level === p.level && a.style === p.style;
+}
+
+function makePieces(chars: Char[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (const c of chars) {
+    const last = pieces[pieces.length - 1];
+    if (last && samePiece(c, last)) last.text += c.ch;
+    else pieces.push({ text: c.ch, face: c.face, level: c.level, style: c.style, width: 0 });
+  }
+  for (const p of pieces) p.width = textWidth(p.face, p.text, p.style.size);
+  return pieces;
+}
+
+function makeUnit(chars: Char[]): Unit {
+  let end = chars.length;
+  while (end > 0 && (chars[end - 1] as Char).cls === 'WS') end--;
+  const ink = makePieces(chars.slice(0, end));
+  const trail = makePieces(chars.slice(end));
+  const inkWidth = ink.reduce((s, p) => s + p.width, 0);
+  return { pieces: [...ink, ...trail], inkWidth, width: inkWidth + trail.reduce((s, p) => s + p.width, 0) };
+}
+
+function units(chars: Char[]): Unit[] {
+  const out: Unit[] = [];
+  let cur: Char[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as Char;
+    const prev = chars[i - 1];
+    const breakBefore =
+      prev !== undefined &&
+      cur.length > 0 &&
+      ((prev.cls === 'WS' && c.cls !== 'WS') ||
+        (c.cls !== 'WS' && c.cls !== 'NSM' && !NO_BREAK_BEFORE.has(c.ch) && (CJK_RE.test(c.ch) || (CJK_RE.test(prev.ch) && prev.cls !== 'WS'))));
+    if (breakBefore) {
+      out.push(makeUnit(cur));
+      cur = [];
+    }
+    cur.push(c);
+  }
+  if (cur.length > 0) out.push(makeUnit(cur));
+  return out;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Split a unit wider than a line into pieces that fit (by grapheme). */
+function splitUnit(unit: Unit, maxWidth: number): Unit[] {
+  const out: Unit[] = [];
+  let cur: Piece[] = [];
+  let curWidth = 0;
+  for (const piece of unit.pieces) {
+    for (const { segment } of graphemes.segment(piece.text)) {
+      const w = textWidth(piece.face, segment, piece.style.size);
+      if (curWidth + w > maxWidth && cur.length > 0) {
+        out.push({ pieces: cur, width: curWidth, inkWidth: curWidth });
+        cur = [];
+        curWidth = 0;
+      }
+      const last = cur[cur.length - 1];
+      if (last && last.face === piece.face && last.level === piece.level && last.style === piece.style) {
+        last.text += segment;
+        last.width += w;
+      } else cur.push({ ...piece, text: segment, width: w });
+      curWidth += w;
+    }
+  }
+  if (cur.length > 0) out.push({ pieces: cur, width: curWidth, inkWidth: curWidth });
+  return out;
+}
+
+function finishLine(pieces: Piece[], baseLevel: number, fallbackSize: number): Line {
+  // Trailing spaces at the end of a line are not drawn (rule L1 puts them at the paragraph level).
+  while (pieces.length > 0) {
+    const last = pieces[pieces.length - 1] as Piece;
+    const trimmed = last.text.replace(/ +$/, '');
+    if (trimmed === last.text) break;
+    if (trimmed === '') pieces.pop();
+    else {
+      last.text = trimmed;
+      last.width = textWidth(last.face, trimmed, last.style.size);
+      break;
+    }
+  }
+  const merged: Piece[] = [];
+  for (const p of pieces) {
+    const last = merged[merged.length - 1];
+    if (last && last.face === p.face && last.level === p.level && last.style === p.style) {
+      last.text += p.text;
+      last.width += p.width;
+    } else merged.push({ ...p });
+  }
+  const size = merged.reduce((s, p) => Math.max(s, p.style.size), merged.length > 0 ? 0 : fallbackSize);
+  return {
+    pieces: merged,
+    width: merged.reduce((s, p) => s + p.width, 0),
+    height: size * LINE_FACTOR,
+    ascent: size * ASCENT_FACTOR,
+    baseLevel,
+  };
+}
+
+/** Lays out rich text into lines of at most `maxWidth` points. "\n" starts a new paragraph line. */
+export function layoutText(spans: Span[], maxWidth: number, opts: { rtl?: boolean } = {}): Line[] {
+  const lines: Line[] = [];
+  const fallbackSize = spans[0]?.style.size ?? 10;
+  // Paragraphs: split every span at "\n".
+  const paragraphs: Array<Array<{ ch: string; style: TextStyle }>> = [[]];
+  for (const span of spans) {
+    for (const ch of span.text) {
+      if (ch === '\n') paragraphs.push([]);
+      else (paragraphs[paragraphs.length - 1] as Array<{ ch: string; style: TextStyle }>).push({ ch, style: span.style });
+    }
+  }
+  for (const para of paragraphs) {
+    const { out, baseLevel } = analyse(para, opts.rtl === undefined ? undefined : opts.rtl ? 1 : 0);
+    let cur: Piece[] = [];
+    let curWidth = 0;
+    const queue = units(out);
+    for (let i = 0; i < queue.length; i++) {
+      const unit = queue[i] as Unit;
+      if (curWidth + unit.inkWidth <= maxWidth || (cur.length === 0 && unit.inkWidth <= maxWidth)) {
+        cur.push(...unit.pieces.map((p) => ({ ...p })));
+        curWidth += unit.width;
+        continue;
+      }
+      if (cur.length > 0) {
+        lines.push(finishLine(cur, baseLevel, fallbackSize));
+        cur = [];
+        curWidth = 0;
+      }
+      if (unit.inkWidth > maxWidth) {
+        const parts = splitUnit(unit, maxWidth);
+        for (let k = 0; k < parts.length - 1; k++) lines.push(finishLine((parts[k] as Unit).pieces, baseLevel, fallbackSize));
+        const rest = parts[parts.length - 1] as Unit;
+        cur = rest.pieces.map((p) => ({ ...p }));
+        curWidth = rest.width;
+      } else {
+        cur = unit.pieces.map((p) => ({ ...p }));
+        curWidth = unit.width;
+      }
+    }
+    lines.push(finishLine(cur, baseLevel, fallbackSize));
+  }
+  return lines;
+}
+
+export function linesHeight(lines: Line[]): number {
+  return lines.reduce((s, l) => s + l.height, 0);
+}
+
+// ---- drawing -----------------------------------------------------------------------------------------
+
+/** Rule L2: reverse runs at each level from the highest down to the lowest odd level. */
+function visualOrder(pieces: Piece[]): Piece[] {
+  const out = [...pieces];
+  const max = out.reduce((m, p) => Math.max(m, p.level), 0);
+  const minOdd = out.reduce((m, p) => (p.level % 2 === 1 ? Math.min(m, p.level) : m), Infinity);
+  for (let level = max; level >= minOdd && level >= 1; level--) {
+    let i = 0;
+    while (i < out.length) {
+      if ((out[i] as Piece).level >= level) {
+        let j = i;
+        while (j < out.length && (out[j] as Piece).level >= level) j++;
+        const reversed = out.slice(i, j).reverse();
+        out.splice(i, j - i, ...reversed);
+        i = j;
+      } else i++;
+    }
+  }
+  return out;
+}
+
+export class PdfText {
+  private registered = new Set<string>();
+
+  constructor(private readonly doc: Doc) {}
+
+  private use(face: Face, size: number): void {
+    if (!this.registered.has(face.key)) {
+      // pdfkit accepts a fontkit font object as a font source; it embeds a subset of the used glyphs.
+      this.doc.registerFont(face.key, face.font as unknown as string);
+      this.registered.add(face.key);
+    }
+    this.doc.font(face.key).fontSize(size);
+  }
+
+  private run(text: string, face: Face, style: TextStyle, x: number, baseline: number): void {
+    this.use(face, style.size);
+    const options: PDFKit.Mixins.TextOptions = { lineBreak: false, baseline: 'alphabetic' };
+    if (face.features) (options as { features?: unknown }).features = face.features;
+    this.doc.fillColor(style.color ?? '#000000').text(text, x, baseline, options);
+  }
+
+  /** Draws one line; `x`..`x + width` is the box, aligned left/right/center or by direction ("start"). */
+  drawLine(line: Line, x: number, top: number, width: number, align: 'start' | 'left' | 'right' | 'center' = 'start'): void {
+    const baseline = top + line.ascent;
+    const where = align === 'start' ? (line.baseLevel === 1 ? 'right' : 'left') : align;
+    let cx = where === 'left' ? x : where === 'right' ? x + width - line.width : x + (width - line.width) / 2;
+    for (const piece of visualOrder(line.pieces)) {
+      if (piece.level % 2 === 0) {
+        if (piece.text.trim() !== '') this.run(piece.text, piece.face, piece.style, cx, baseline);
+        cx += piece.width;
+        continue;
+      }
+      // Right to left: words (and the spaces between them) in reverse order, each word drawn by itself.
+      const tokens = piece.text.split(/( +)/).filter((t) => t !== '').reverse();
+      for (const token of tokens) {
+        const w = textWidth(piece.face, token, piece.style.size);
+        if (token.trim() !== '') {
+          // fontkit lays out right-to-left script runs right to left itself; other runs (punctuation,
+          // emoji) inside right-to-left text are reversed here, by grapheme, with mirrored brackets.
+          const shown = RTL_RE.test(token)
+            ? token
+            : [...graphemes.segment(token)]
+                .map((g) => MIRROR[g.segment] ?? g.segment)
+                .reverse()
+                .join('');
+          this.run(shown, piece.face, piece.style, cx, baseline);
+        }
+        cx += w;
+      }
+    }
+  }
+
+  /** Draws lines top-down from `top`; returns the y after the last line. */
+  drawLines(lines: Line[], x: number, top: number, width: number, align: 'start' | 'left' | 'right' | 'center' = 'start'): number {
+    let y = top;
+    for (const line of lines) {
+      this.drawLine(line, x, y, width, align);
+      y += line.height;
+    }
+    return y;
+  }
+}
+
+/** Every face a text would be drawn with (tests use it to check no glyph is missing). */
+export function facesForText(text: string, bold = false): Array<{ ch: string; face: Face | null }> {
+  return [...text].map((ch) => ({ ch, face: faceFor(ch.codePointAt(0) as number, bold) }));
+}

@@ -1,0 +1,39 @@
+import { exportHref } from '../../src-shared/endpoints';
+import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from '../../src-shared/minutes/formats';
+import { pageToken } from '../ui/token';
+
+/**
+ * Plain download links to the host's `GET /export/<id>.<format>` (the token rides in the query, the host
+ * answers with an attachment and the file name). Works live and after closing; nothing is changed.
+ */
+export function ExportLinks({ sessionId, title }: { sessionId: string; title: string }) {
+  const token = pageToken();
+  return (
+    <ul className="export-links">
+      {EXPORT_FORMAT_NAMES.map((format) => (
+        <li key={format}>
+          <a
+            className="button"
+            href={exportHref(sessionId, format, token)}
+            download
+            data-format={format}
+            aria-label={`Download ${EXPORT_FORMATS[format].label} of “${title}”`}
+          >
+            Download {EXPORT_FORMATS[format].label}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The record of the current session: during the meeting the minutes are marked provisional. */
+export function ExportPanel({ sessionId, title, live }: { sessionId: string; title: string; live: boolean }) {
+  return (
+    <section className="panel" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export the record</h2>
+      {live ? <p className="muted">Exports made now are provisional minutes of a session still running.</p> : null}
+      <ExportLinks sessionId={sessionId} title={title} />
+    </section>
+  );
+}

@@ -1,0 +1,177 @@
+import type { LoggedEvent } from '../events.js';
+import { MINUTE_MS } from '../limits.js';
+import { fold, type QuestionState, type SessionState } from '../state.js';
+import type { Minutes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
+
+/**
+ * The minutes of a session as a pure function of its event log. Every format renders this one model.
+ *
+ * Definitions (the record must say what its numbers mean):
+ * - Listed questions are the ones approved and neither hidden nor withdrawn when the minutes are made,
+ *   in the order asked. `questionsApproved` counts exactly those.
+ * - `questionsAsked` counts every question asked, whatever happened to it afterwards.
+ * - `shareAsked` / `shareVoted`: devices that asked at least one question / cast at least one vote
+ *   (even one they later withdrew), over devices joined.
+ * - `votesCast`: votes standing when the minutes are made, i.e. `vote.cast` events minus
+ *   `vote.withdrawn` events, over every question (a vote on a question later hidden was still cast).
+ *   Withdrawn votes are changes of mind, not participation twice.
+ * - The timeline counts every question asked in the bucket it was asked, and every standing vote in the
+ *   bucket it was (last) cast, so its totals equal `questionsAsked` and `votesCast`.
+ * - `medianMinutesToAnswer`: over answered listed questions, from asked to answered.
+ */
+export interface BuildMinutesOptions {
+  /** BCP 47 locale the renderers write dates in. */
+  locale: string;
+  /** When the minutes are made (epoch ms). */
+  generatedAt: number;
+  /** Length of a timeline bucket; by default chosen so the timeline has at most `MAX_BUCKETS` bars. */
+  bucketMinutes?: number;
+}
+
+export const MAX_BUCKETS = 24;
+const BUCKET_CHOICES = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440];
+
+export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesOptions): Minutes {
+  const state = fold(events);
+
+  const listed: QuestionState[] = [...state.questions.values()].filter((q) => q.moderation === 'approved');
+  const questions: MinutesQuestion[] = listed.map((q, i) => toMinutesQuestion(q, i + 1));
+
+  let hidden = 0;
+  let withdrawn = 0;
+  let pending = 0;
+  for (const q of state.questions.values()) {
+    if (q.moderation === 'hidden') hidden++;
+    else if (q.moderation === 'withdrawn') withdrawn++;
+    else if (q.moderation === 'pending') pending++;
+  }
+
+  const followUp = questions
+    .filter((q) => q.outcome === 'open')
+    .sort((a, b) => b.votes - a.votes || a.askedAt - b.askedAt || a.number - b.number);
+
+  return {
+    session: {
+      id: state.id,
+      title: state.title,
+      place: state.place,
+      facilitator: state.facilitator,
+      timeZone: state.timeZone,
+      status: state.status,
+      createdAt: state.createdAt,
+      openedAt: state.openedAt,
+      closedAt: state.closedAt,
+    },
+    locale: opts.locale,
+    generatedAt: opts.generatedAt,
+    questions,
+    moderation: { hidden, withdrawn, pending },
+    participation: participation(events, state, questions, opts.bucketMinutes),
+    followUp,
+    log: { events: events.length, finalHash: events.at(-1)?.hash ?? '' },
+  };
+}
+
+function toMinutesQuestion(q: QuestionState, number: number): MinutesQuestion {
+  return {
+    number,
+    id: q.id,
+    text: q.text,
+    name: q.name,
+    askedAt: q.askedAt,
+    votes: q.voters.size,
+    outcome: q.answeredAt === null ? 'open' : q.reply !== null ? 'answered-in-writing' : 'answered-live',
+    answeredAt: q.answeredAt,
+    reply: q.reply,
+    floorAt: q.floorAt,
+  };
+}
+
+function participation(
+  events: readonly LoggedEvent[],
+  state: SessionState,
+  questions: readonly MinutesQuestion[],
+  bucketOption: number | undefined,
+): Participation {
+  const devicesJoined = state.devices.size;
+  const askers = new Set<string>();
+  const voters = new Set<string>();
+  const askedTimes: number[] = [];
+  /** `${questionId}/${deviceId}` → when the standing vote was cast. */
+  const standingVotes = new Map<string, number>();
+  let lastAt = 0;
+  for (const e of events) {
+    lastAt = Math.max(lastAt, e.at);
+    const body = e.body;
+    switch (body.type) {
+      case 'question.asked':
+        askers.add(body.deviceId);
+        askedTimes.push(e.at);
+        break;
+      case 'vote.cast':
+        voters.add(body.deviceId);
+        standingVotes.set(`${body.questionId}/${body.deviceId}`, e.at);
+        break;
+      case 'vote.withdrawn':
+        standingVotes.delete(`${body.questionId}/${body.deviceId}`);
+        break;
+      default:
+        break;
+    }
+  }
+  const share = (n: number) => (devicesJoined === 0 ? 0 : Math.min(1, n / devicesJoined));
+  const answered = questions.filter((q) => q.answeredAt !== null);
+  const voteTimes = [...standingVotes.values()];
+
+  let firstActivity = state.createdAt;
+  let lastActivity = state.closedAt ?? lastAt;
+  for (const at of [askedTimes, voteTimes].flat()) {
+    firstActivity = Math.min(firstActivity, at);
+    lastActivity = Math.max(lastActivity, at);
+  }
+  const start = state.openedAt ?? firstActivity;
+  const end = Math.max(lastActivity, start);
+  const bucketMinutes = bucketOption && bucketOption > 0 ? bucketOption : chooseBucketMinutes(end - start);
+  const timeline = events.length === 0 ? [] : buildTimeline(start, end, bucketMinutes, askedTimes, voteTimes);
+
+  return {
+    devicesJoined,
+    peakConnected: state.peakConnected,
+    shareAsked: share(askers.size),
+    shareVoted: share(voters.size),
+    questionsAsked: state.questions.size,
+    questionsApproved: questions.length,
+    answeredLive: questions.filter((q) => q.outcome === 'answered-live').length,
+    answeredInWriting: questions.filter((q) => q.outcome === 'answered-in-writing').length,
+    questionsOpen: questions.filter((q) => q.outcome === 'open').length,
+    medianMinutesToAnswer: median(answered.map((q) => ((q.answeredAt as number) - q.askedAt) / MINUTE_MS)),
+    votesCast: standingVotes.size,
+    bucketMinutes,
+    timeline,
+  };
+}
+
+/** The smallest usual bucket length that keeps the chart within `MAX_BUCKETS` bars. */
+export function chooseBucketMinutes(spanMs: number): number {
+  for (const m of BUCKET_CHOICES) if (Math.ceil((spanMs + 1) / (m * MINUTE_MS)) <= MAX_BUCKETS) return m;
+  return Math.ceil((spanMs + 1) / (MAX_BUCKETS * MINUTE_MS));
+}
+
+function buildTimeline(start: number, end: number, bucketMinutes: number, asked: number[], votes: number[]): TimelineBucket[] {
+  const size = bucketMinutes * MINUTE_MS;
+  // Buckets start on whole multiples of their length (e.g. 19:00, 19:05), so bars read as clock times.
+  const first = Math.floor(start / size) * size;
+  const count = Math.floor((end - first) / size) + 1;
+  const buckets: TimelineBucket[] = Array.from({ length: count }, (_, i) => ({ start: first + i * size, questions: 0, votes: 0 }));
+  const index = (at: number) => Math.min(count - 1, Math.max(0, Math.floor((at - first) / size)));
+  for (const at of asked) buckets[index(at)]!.questions++;
+  for (const at of votes) buckets[index(at)]!.votes++;
+  return buckets;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
