@@ -50,6 +50,19 @@ export default tseslint.config(
       'The host is Node only and never imports electron (it must run headless and in tests).'),
   },
   {
+    // The desktop shell's decisions: plain functions tested without Electron (test/electron-*.test.ts).
+    files: ['src-main/shell-logic/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict(['electron'], ['**/src-renderer/**', '**/src-preload/**'],
+      'shell-logic is tested in plain Node, where importing electron throws: keep electron in src-main/*.ts and src-main/windows.'),
+  },
+  {
+    // Sandboxed preloads can require only electron; everything else is bundled, so keep them tiny.
+    files: ['src-preload/**/*.ts'],
+    rules: restrict(nodeBuiltins, ['**/src-main/**', '**/src-renderer/**', '**/src-gateway/**'],
+      'A sandboxed preload can load only electron: no Node built-ins, only the shared contract.'),
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     rules: {
@@ -61,5 +74,10 @@ export default tseslint.config(
   {
     files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts', '*.config.ts', '*.config.mjs'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Tests run in plain Node, where require('electron') tries to download the binary and throws.
+    files: ['test/**/*.ts', 'e2e/**/*.ts'],
+    rules: restrict(['electron'], [], 'Tests never import electron: test src-main/shell-logic, or launch the app with Playwright.'),
   },
 );

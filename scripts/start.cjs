@@ -6,8 +6,8 @@ const { existsSync, readFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 function electronBinary() {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) return process.env.ELECTRON_OVERRIDE_DIST_PATH;
   // Read what the electron package knows without require('electron'): requiring it starts a download.
+  // Same lookup as the package's own index.js: ELECTRON_OVERRIDE_DIST_PATH is a folder holding the binary.
   let pkgDir;
   try {
     pkgDir = dirname(require.resolve('electron/package.json'));
@@ -15,9 +15,10 @@ function electronBinary() {
     return undefined;
   }
   const pathFile = join(pkgDir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const exe = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(exe) ? exe : undefined;
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const exe = override ? join(override, relative || 'electron') : relative && join(pkgDir, 'dist', relative);
+  return exe && existsSync(exe) ? exe : undefined;
 }
 
 if (electronBinary() === undefined) {

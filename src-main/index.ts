@@ -1,49 +1,51 @@
-import { app, BrowserWindow, shell } from 'electron';
+import { app, dialog } from 'electron';
 import { join } from 'node:path';
-import { startHost, type Host } from './host/host.js';
+import { APP_NAME, launchOptions } from './shell-logic/launch-options.js';
+import { DesktopShell } from './shell.js';
 
-// The desktop shell (thin by design; see issue "The Electron app"): it starts the same host the CLI runs
-// and opens the console in a sandboxed window. Phones' WebRTC goes through the gateway (renderer, later).
+/**
+ * The Electron app's lifecycle, nothing else: the shell (src-main/shell.ts) owns the host, the windows,
+ * the menu and IPC. Phones' WebRTC goes through the hidden gateway window; Chromium must offer the
+ * laptop's real LAN address there, not an mDNS name (DESIGN.md, WebRTC).
+ */
 app.commandLine.appendSwitch('disable-features', 'WebRtcHideLocalIpsWithMdns');
+app.enableSandbox();
 
-let host: Host | null = null;
+// The same user-data folder from source and installed (package.json's name is `open-floor`).
+const launch = launchOptions(process.env);
+app.setName(APP_NAME);
+app.setPath('userData', launch.userData ?? join(app.getPath('appData'), APP_NAME));
 
-async function createConsoleWindow(): Promise<void> {
-  host ??= await startHost({
-    dataDir: join(app.getPath('userData'), 'data'),
-    lanPort: 4321,
-    buildDir: join(__dirname, '..'),
-    gateway: 'none',
-  });
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    title: 'Open Floor',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  const allowedOrigin = host.loopbackOrigin;
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(allowedOrigin)) event.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith(allowedOrigin)) return { action: 'allow' };
-    void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  await win.loadURL(host.consoleUrl);
+const desktop = new DesktopShell();
+let stopped = false;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => desktop.focus());
+  app
+    .whenReady()
+    .then(() => desktop.start())
+    .catch((err: unknown) => {
+      dialog.showErrorBox('Open Floor could not start', String((err as Error).stack ?? err));
+      app.exit(1);
+    });
 }
 
-app.whenReady().then(createConsoleWindow, (err: unknown) => {
-  console.error(err);
-  app.quit();
+// With a session open, quitting asks first (shell.ts); no window closes before the answer.
+app.on('before-quit', (event) => {
+  if (!desktop.allowQuit()) event.preventDefault();
 });
 
-app.on('window-all-closed', () => {
-  void host?.close().finally(() => app.quit());
+// Then the host stops cleanly before the process exits.
+app.on('will-quit', (event) => {
+  if (stopped) return;
+  event.preventDefault();
+  void desktop.shutdown().finally(() => {
+    stopped = true;
+    app.exit(0);
+  });
 });
+
+// Closing the console quits (shell.ts); the hidden gateway window alone never keeps the app running.
+app.on('window-all-closed', () => app.quit());

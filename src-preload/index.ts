@@ -1,6 +1,53 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ControlCommand, ControlInput, ControlResult } from '../src-shared/control';
+import {
+  IPC_CHANNELS,
+  SHELL_BRIDGE_KEY,
+  SHELL_COMMANDS,
+  type InvokeChannel,
+  type IpcContract,
+  type ShellApi,
+  type ShellCommand,
+} from '../src-shared/shell-api';
 
-// The narrow bridge for console and projector windows. Today the pages reach the host over the
-// loopback control API; the typed IPC bridge (checked with `satisfies ControlApi`) comes with the
-// Electron app issue.
-contextBridge.exposeInMainWorld('openFloorShell', { kind: 'electron' as const });
+/**
+ * The console window's bridge: one object, `window.openFloor`, whose type is the shared contract
+ * (`ShellApi` = the control contract + shell extras). Each member calls one fixed channel; the page never
+ * sees `ipcRenderer`, and main checks every message (src-main/ipc.ts). Bundled as CommonJS with nothing
+ * but `electron` required, as a sandboxed preload must be.
+ */
+const invoke = <C extends InvokeChannel>(channel: C, ...args: IpcContract['invoke'][C]['args']) =>
+  ipcRenderer.invoke(IPC_CHANNELS[channel], ...args) as Promise<IpcContract['invoke'][C]['result']>;
+
+/** A command over IPC; a refusal or a dead host comes back as `{ ok: false }`, like the HTTP client. */
+const control = <K extends ControlCommand>(command: K) =>
+  (input: ControlInput<K>): Promise<ControlResult<K>> =>
+    invoke('control', command, input).then(
+      (result) => result as ControlResult<K>,
+      () => ({ ok: false, error: 'Could not reach the host. Is Open Floor still running?' }),
+    );
+
+const isShellCommand = (value: unknown): value is ShellCommand => SHELL_COMMANDS.some((c) => c === value);
+
+const api = {
+  kind: 'electron',
+  createSession: control('createSession'),
+  openSession: control('openSession'),
+  closeSession: control('closeSession'),
+  setPremoderation: control('setPremoderation'),
+  setJoinAddress: control('setJoinAddress'),
+  approve: control('approve'),
+  hide: control('hide'),
+  setFloor: control('setFloor'),
+  markAnswered: control('markAnswered'),
+  showProjector: () => invoke('showProjector'),
+  onCommand: (listener: (command: ShellCommand) => void) => {
+    const handler = (_event: unknown, command: unknown) => {
+      if (isShellCommand(command)) listener(command);
+    };
+    ipcRenderer.on(IPC_CHANNELS.shellCommand, handler);
+    return () => void ipcRenderer.removeListener(IPC_CHANNELS.shellCommand, handler);
+  },
+} as const satisfies ShellApi;
+
+contextBridge.exposeInMainWorld(SHELL_BRIDGE_KEY, api);

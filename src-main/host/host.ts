@@ -8,7 +8,9 @@ import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import type { HostInfo } from '../../src-shared/views.js';
 import { lanAddresses } from './addresses.js';
+import { sessionListing } from '../../src-shared/minutes/listing.js';
 import { createControlHandlers, runControl } from './control-handlers.js';
+import { exportSession } from './export/export-session.js';
 import { loadAndPersist } from './doc-persistence.js';
 import { createLanServer } from './lan-server.js';
 import { createLoopbackServer } from './loopback-server.js';
@@ -28,6 +30,8 @@ export interface HostOptions {
   buildDir: string;
   /** Start the WebRTC gateway in this process (headless). The Electron app runs it in a renderer. */
   gateway: 'node' | 'external' | 'none';
+  /** Rooms to bridge appear and go away (for an 'external' gateway, e.g. the Electron app's hidden window). */
+  onRoom?(docName: string, change: 'opened' | 'closed'): void;
   log?(line: string): void;
 }
 
@@ -42,6 +46,8 @@ export interface Host {
   /** The join URL of the current session while it is open. */
   joinUrl(): string | null;
   onSessionChanged(listener: () => void): void;
+  /** An external gateway reports the open WebRTC peer connections of a room. */
+  setRoomPeers(docName: string, peers: number): void;
   close(): Promise<void>;
 }
 
@@ -72,8 +78,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
   const sync = createSyncServer({ maxMessagesPer10s: 600, tick, onError: (r) => log(`sync: ${r}`) });
   const sessions = new SessionManager(store, tick, board, desk, hostInfo, {
-    roomOpened: (name) => gateway?.addRoom(name),
-    roomClosed: (name) => gateway?.removeRoom(name),
+    roomOpened: (name) => {
+      gateway?.addRoom(name);
+      opts.onRoom?.(name, 'opened');
+    },
+    roomClosed: (name) => {
+      gateway?.removeRoom(name);
+      opts.onRoom?.(name, 'closed');
+    },
     sessionChanged: () => sessionListeners.forEach((l) => l()),
   });
   const signal = createSignalServer({
@@ -120,6 +132,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
             ? { doc: board, readOnly: true }
             : roomTarget(name, true),
       control,
+      // Exports read the log the authority has already committed: a snapshot, nothing is written.
+      exportFile: async (sessionId, format) => (store.session(sessionId) ? exportSession(store, sessionId, format) : null),
+      listSessions: () => store.sessions().map((row) => sessionListing(store.events(row.id))),
       log,
     },
     () => loopbackPort,
@@ -153,6 +168,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     control,
     joinUrl: () => (sessions.session?.authority.state.status === 'open' ? (sessions.joinInfo()?.url ?? null) : null),
     onSessionChanged: (l) => sessionListeners.push(l),
+    setRoomPeers: (name, peers) => {
+      const room = sessions.roomByDocName(name);
+      if (room) sessions.setRoomConnections(room, 'rtc', peers);
+    },
     close: async () => {
       await gateway?.destroy();
       signal.close();

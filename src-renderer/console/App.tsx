@@ -4,6 +4,7 @@ import { useConnection } from '../ui/connection';
 import { setAppState, setConnectionAttr } from '../ui/page';
 import type { ReadOnlyDoc } from '../ui/read-only-doc';
 import { useYView } from '../ui/use-y-view';
+import { Archive } from './Archive';
 import { ClosedSession } from './ClosedSession';
 import { ErrorRegion } from './ErrorRegion';
 import { OpenSession } from './OpenSession';
@@ -35,6 +36,7 @@ export function App({ desk }: { desk: ReadOnlyDoc }) {
       ) : (
         <OpenSession view={view} />
       )}
+      {connection.everSynced ? <Archive view={view} /> : null}
     </div>
   );
 }

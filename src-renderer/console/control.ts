@@ -1,9 +1,14 @@
+import type { ControlApi } from '../../src-shared/control';
 import { createControlClient } from '../ui/control-client';
+import { shellApi } from '../ui/shell-bridge';
 import { pageToken } from '../ui/token';
 import { useConsoleUi } from './ui-store';
 
-/** The console's one client of the control contract. */
-export const control = createControlClient(pageToken());
+/**
+ * The console's one client of the control contract: the desktop app's bridge (IPC) when there is one,
+ * otherwise HTTP to the loopback listener (headless host in a browser). Both implement `ControlApi`.
+ */
+export const control: ControlApi = shellApi() ?? createControlClient(pageToken());
 
 type AnyResult = { ok: true; value: unknown } | { ok: false; error: string };
 

@@ -5,7 +5,9 @@ import { connectReadOnly } from '../ui/read-only-doc';
 import { pageToken } from '../ui/token';
 import { App } from './App';
 import './console.css';
+import { listenToShellCommands } from './shell-commands';
 
 const desk = connectReadOnly(DESK_DOC_NAME, pageToken());
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App desk={desk} />);
+listenToShellCommands();
