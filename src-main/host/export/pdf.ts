@@ -143,15 +143,25 @@ class Writer {
   }
 
   /** Label/value pairs, two columns. */
-  facts(rows: Array<[string, string]>, labelWidth = 150, valueAlign: 'start' | 'right' = 'start'): void {
-    const columns: Column[] = [{ width: labelWidth, align: 'left' }, { width: CONTENT_WIDTH - labelWidth, align: valueAlign }];
-    const cells = rows.map(([label, value]) => [
+  /** Height of a short facts table if it stays on one page, else 0 (a heading then keeps with less). */
+  factsHeight(rows: Array<[string, string]>, labelWidth = 150): number {
+    const total = this.factCells(rows, labelWidth).reduce((s, c) => s + Math.max(...c.map(linesHeight)) + 2 * PAD, 0);
+    return total < 320 ? total : 0;
+  }
+
+  private factCells(rows: Array<[string, string]>, labelWidth: number): Line[][][] {
+    return rows.map(([label, value]) => [
       layoutText([{ text: label, style: S.bodyBold }], labelWidth - 2 * PAD),
       layoutText([{ text: value, style: S.body }], CONTENT_WIDTH - labelWidth - 2 * PAD),
     ]);
+  }
+
+  facts(rows: Array<[string, string]>, labelWidth = 150, valueAlign: 'start' | 'right' = 'start'): void {
+    const columns: Column[] = [{ width: labelWidth, align: 'left' }, { width: CONTENT_WIDTH - labelWidth, align: valueAlign }];
+    const cells = this.factCells(rows, labelWidth);
     // Keep a short table on one page.
-    const total = cells.reduce((s, c) => s + Math.max(...c.map(linesHeight)) + 2 * PAD, 0);
-    if (total < 320) this.ensure(total);
+    const total = this.factsHeight(rows, labelWidth);
+    if (total > 0) this.ensure(total);
     for (const c of cells) this.row(columns, c);
     this.y += 6;
   }
@@ -209,7 +219,8 @@ function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
   for (const line of t.moderation) w.paragraph([{ text: line, style: S.body }], { gapAfter: 3 });
 
   // Participation.
-  w.heading(t.participationHeading);
+  // The heading goes with its table: a heading alone at the foot of a page is no use to a reader.
+  w.heading(t.participationHeading, S.h1, Math.max(60, w.factsHeight(t.participation, 300)));
   w.facts(t.participation, 300, 'right');
   const chart = chartData(m.participation, t.time, {
     questions: t.chartLegend.questions,
