@@ -5,6 +5,7 @@ import type { SessionListing } from '../../src-shared/minutes/listing';
 import { plural } from '../ui/status-labels';
 import { pageToken } from '../ui/token';
 import { ExportLinks } from './ExportLinks';
+import { MinutesReader } from './MinutesReader';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ok'; sessions: SessionListing[] };
 
@@ -25,6 +26,7 @@ async function fetchListing(): Promise<Loaded> {
 export function Archive({ view }: { view: DeskView }) {
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [reading, setReading] = useState<string | null>(null);
   const key = view.sessions.map((s) => `${s.id}:${s.status}`).join(',');
 
   useEffect(() => {
@@ -62,6 +64,15 @@ export function Archive({ view }: { view: DeskView }) {
                 {s.counts.hidden} hidden, {plural(s.counts.votes, 'vote', 'votes')}, {plural(s.counts.devices, 'device', 'devices')}
               </p>
               <ExportLinks sessionId={s.id} title={s.title} />
+              <button
+                type="button"
+                aria-expanded={reading === s.id}
+                aria-label={`Read the minutes: ${s.title}`}
+                onClick={() => setReading(reading === s.id ? null : s.id)}
+              >
+                {reading === s.id ? 'Hide the minutes' : 'Read the minutes'}
+              </button>
+              {reading === s.id && <MinutesReader sessionId={s.id} />}
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 /**
  * DOCX minutes (the `docx` library, Node only), for clerks who edit in Word. Same wording as the PDF
- * (minutes-text.ts). Every attendee string is a plain text run — the library XML-escapes it, and nothing
+ * (src-shared/minutes/wording.ts). Every attendee string is a plain text run — the library XML-escapes it, and nothing
  * becomes a field, hyperlink or formula. Right-to-left stretches (Hebrew, Arabic) are their own runs marked
  * `rightToLeft`, and paragraphs that are mostly right to left are `bidirectional`; Word and LibreOffice do the
  * shaping, bidi and font fallback themselves. Runs use Noto Sans (Noto Sans SC for East Asian text, Arial for
@@ -31,7 +31,7 @@ import { isoDateTime } from '../../../src-shared/minutes/format.js';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { chartData, PNG_HEIGHT, PNG_WIDTH, renderChartPng } from './chart.js';
 import { DOCX_FONTS } from './fonts.js';
-import { isMostlyRtl, minutesText } from './minutes-text.js';
+import { isMostlyRtl, minutesText } from '../../../src-shared/minutes/wording.js';
 
 const ACCENT = '1F3A5F';
 const MUTED = '555555';

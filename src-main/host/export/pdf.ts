@@ -1,5 +1,5 @@
 /**
- * PDF minutes (pdfkit, Node only). The wording comes from minutes-text.ts (shared with the DOCX); text is
+ * PDF minutes (pdfkit, Node only). The wording comes from src-shared/minutes/wording.ts (shared with the DOCX); text is
  * laid out by pdf-layout.ts with the bundled Noto fonts, so accents, CJK, emoji, Hebrew and Arabic render
  * as glyphs, not boxes. All attendee text is drawn as plain glyph runs: nothing in it is interpreted, and the
  * document has no links, forms or scripts.
@@ -12,7 +12,7 @@ import PDFDocument from 'pdfkit';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { chartData, drawChartPdf } from './chart.js';
 import { PDF_MONO_FONT } from './fonts.js';
-import { minutesText, type MinutesText } from './minutes-text.js';
+import { minutesText, type MinutesText } from '../../../src-shared/minutes/wording.js';
 import { layoutText, linesHeight, PdfText, type Line, type Span, type TextStyle } from './pdf-layout.js';
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4

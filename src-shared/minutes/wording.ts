@@ -6,8 +6,8 @@
  * Every string that comes from attendees or the clerk is passed through `plain()` and always rendered as a
  * plain text run by the renderers (never parsed as markup, links or fields).
  */
-import { formatDate, formatTime } from '../../../src-shared/minutes/format.js';
-import type { Minutes, MinutesQuestion } from '../../../src-shared/minutes/model.js';
+import { formatDate, formatTime } from './format.js';
+import type { Minutes, MinutesQuestion } from './model.js';
 
 /**
  * Text safe to put in a PDF text run or a DOCX (XML) run: no C0/C1 control characters (XML 1.0 forbids
