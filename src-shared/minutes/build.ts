@@ -1,5 +1,6 @@
 import type { LoggedEvent } from '../events.js';
 import { MINUTE_MS } from '../limits.js';
+import { archiveSession } from './archive.js';
 import { fold, type QuestionState, type SessionState } from '../state.js';
 import type { Minutes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
@@ -51,17 +52,7 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     .sort((a, b) => b.votes - a.votes || a.askedAt - b.askedAt || a.number - b.number);
 
   return {
-    session: {
-      id: state.id,
-      title: state.title,
-      place: state.place,
-      facilitator: state.facilitator,
-      timeZone: state.timeZone,
-      status: state.status,
-      createdAt: state.createdAt,
-      openedAt: state.openedAt,
-      closedAt: state.closedAt,
-    },
+    session: archiveSession(state),
     locale: opts.locale,
     generatedAt: opts.generatedAt,
     questions,

@@ -1,5 +1,6 @@
 import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
+import { moderationLines, participationRows, plural } from './wording.js';
 
 /**
  * The minutes as Markdown (CommonMark/GFM). Everything people typed — questions, names, replies, and
@@ -39,11 +40,6 @@ export function unescapeMarkdown(text: string): string {
   return text.replace(/\\\n\s*/g, '\n').replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-const pct = (share: number) => `${Math.round(share * 100)} %`;
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function renderMinutesMarkdown(m: Minutes): string {
   const { session, locale } = m;
@@ -75,28 +71,12 @@ export function renderMinutesMarkdown(m: Minutes): string {
   for (const q of m.questions) out.push(...questionItem(q, time), '');
 
   out.push('## Moderation', '');
-  out.push(
-    `${plural(m.moderation.hidden, 'question was', 'questions were')} hidden by the moderator (their text is not published here; it is kept in the JSON archive of the event log).`,
-  );
-  out.push(`${plural(m.moderation.withdrawn, 'question was', 'questions were')} withdrawn by the asker.`);
-  if (m.moderation.pending > 0) out.push(`${plural(m.moderation.pending, 'question was', 'questions were')} still waiting for the moderator.`);
+  out.push(...moderationLines(m));
   out.push('');
 
   out.push('## Participation', '');
   out.push('| Measure | Value |', '| --- | ---: |');
-  const rows: Array<[string, string]> = [
-    ['Devices joined', String(p.devicesJoined)],
-    ['Most devices connected at once', String(p.peakConnected)],
-    ['Share of devices that asked a question', pct(p.shareAsked)],
-    ['Share of devices that voted', pct(p.shareVoted)],
-    ['Questions asked', String(p.questionsAsked)],
-    ['Questions approved', String(p.questionsApproved)],
-    ['Answered live', String(p.answeredLive)],
-    ['Answered in writing', String(p.answeredInWriting)],
-    ['Left open', String(p.questionsOpen)],
-    ['Median minutes from asked to answered', p.medianMinutesToAnswer === null ? '–' : p.medianMinutesToAnswer.toFixed(1)],
-    ['Votes cast (withdrawn votes not counted)', String(p.votesCast)],
-  ];
+  const rows = participationRows(p);
   for (const [k, v] of rows) out.push(`| ${k} | ${v} |`);
   out.push('');
   if (p.timeline.length > 0) {

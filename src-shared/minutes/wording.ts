@@ -100,11 +100,38 @@ export interface MinutesText {
   time: (at: number) => string;
 }
 
-function plural(n: number, one: string, many: string): string {
+export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
+
+/** The moderation summary (counts only: hidden text is never in the public minutes). */
+export function moderationLines(m: Pick<Minutes, 'moderation'>): string[] {
+  const lines = [
+    `${plural(m.moderation.hidden, 'question was', 'questions were')} hidden by the moderator (their text is not published here; it is kept in the JSON archive of the event log).`,
+    `${plural(m.moderation.withdrawn, 'question was', 'questions were')} withdrawn by the asker.`,
+  ];
+  if (m.moderation.pending > 0) lines.push(`${plural(m.moderation.pending, 'question was', 'questions were')} still waiting for the moderator.`);
+  return lines;
+}
+
+/** The participation table, label and value, in every format. */
+export function participationRows(p: Minutes['participation']): Array<[string, string]> {
+  return [
+    ['Devices joined', String(p.devicesJoined)],
+    ['Most devices connected at once', String(p.peakConnected)],
+    ['Share of devices that asked a question', pct(p.shareAsked)],
+    ['Share of devices that voted', pct(p.shareVoted)],
+    ['Questions asked', String(p.questionsAsked)],
+    ['Questions approved', String(p.questionsApproved)],
+    ['Answered live', String(p.answeredLive)],
+    ['Answered in writing', String(p.answeredInWriting)],
+    ['Left open', String(p.questionsOpen)],
+    ['Median minutes from asked to answered', p.medianMinutesToAnswer === null ? '–' : p.medianMinutesToAnswer.toFixed(1)],
+    ['Votes cast (withdrawn votes not counted)', String(p.votesCast)],
+  ];
+}
 
 export function outcomeText(q: MinutesQuestion, time: (at: number) => string): string {
   if (q.outcome === 'answered-live') return q.answeredAt !== null ? `Answered live at ${time(q.answeredAt)}` : 'Answered live';
@@ -140,25 +167,8 @@ export function minutesText(m: Minutes): MinutesText {
     reply: q.reply !== null ? plain(q.reply) : null,
   }));
 
-  const moderation = [
-    `${plural(m.moderation.hidden, 'question was', 'questions were')} hidden by the moderator (their text is not published here; it is kept in the JSON archive of the event log).`,
-    `${plural(m.moderation.withdrawn, 'question was', 'questions were')} withdrawn by the asker.`,
-  ];
-  if (m.moderation.pending > 0) moderation.push(`${plural(m.moderation.pending, 'question was', 'questions were')} still waiting for the moderator.`);
-
-  const participation: Array<[string, string]> = [
-    ['Devices joined', String(p.devicesJoined)],
-    ['Most devices connected at once', String(p.peakConnected)],
-    ['Share of devices that asked a question', pct(p.shareAsked)],
-    ['Share of devices that voted', pct(p.shareVoted)],
-    ['Questions asked', String(p.questionsAsked)],
-    ['Questions approved', String(p.questionsApproved)],
-    ['Answered live', String(p.answeredLive)],
-    ['Answered in writing', String(p.answeredInWriting)],
-    ['Left open', String(p.questionsOpen)],
-    ['Median minutes from asked to answered', p.medianMinutesToAnswer === null ? '–' : p.medianMinutesToAnswer.toFixed(1)],
-    ['Votes cast (withdrawn votes not counted)', String(p.votesCast)],
-  ];
+  const moderation = moderationLines(m);
+  const participation = participationRows(p);
 
   const followUp: FollowUpRow[] = m.followUp.map((q, i) => ({
     rank: String(i + 1),
