@@ -11,6 +11,9 @@ import { describe, expect, it } from 'vitest';
 import type { Minutes, MinutesQuestion } from '../src-shared/minutes/model.js';
 import { renderMinutesDocx } from '../src-main/host/export/docx.js';
 import { renderMinutesPdf } from '../src-main/host/export/pdf.js';
+import { exportSession } from '../src-main/host/export/export-session.js';
+import { Store } from '../src-main/host/store.js';
+import { startTestHost } from './helpers/host-harness.js';
 
 const QUESTIONS = 1000;
 const VOTES = 20_000;
@@ -110,4 +113,70 @@ describe.runIf(process.env.BENCH_EXPORT === '1')('minutes export benchmark', () 
       expect(runs[0]!.bytes).toBeGreaterThan(10_000);
     }
   }, 120_000);
+});
+
+/**
+ * The same size of session generated THROUGH THE HOST: 200 devices join, ask (5 each, the per-minute
+ * limit) and vote (100 each) through the authority's validation, rate limits and hash-chained log; the
+ * moderator answers some live and some in writing. Then the whole export path (read the log, fold, build
+ * the minutes, render) is timed, as `open-floor export` runs it.
+ */
+describe.runIf(process.env.BENCH_EXPORT === '1')('minutes export of a long session generated through the host', () => {
+  it('exports 1000 questions and 20,000 votes to PDF and DOCX', async () => {
+    const host = await startTestHost();
+    try {
+      const t0 = performance.now();
+      await host.openSession('Long session through the host', false);
+      const sessions = host.host.sessions;
+      const code = sessions.session!.row.joinCode;
+      const devices = Array.from({ length: 200 }, () => {
+        const joined = sessions.join(code);
+        if (!joined.ok) throw new Error(joined.error);
+        return joined.deviceId;
+      });
+      const authority = sessions.session!.authority;
+      let n = 0;
+      const questionIds: string[] = [];
+      authority.batch(() => {
+        for (const d of devices) {
+          for (let i = 0; i < 5; i++) {
+            const text = `${WORDS.slice(0, 6 + ((n * 7) % 12)).join(' ')} ${n}?${n % 50 === 0 ? ' Größe 漢字 🎉 שלום' : ''}`;
+            const r = authority.handlePhoneRequest(d, { kind: 'ask', id: `ask-${++n}`, text, ...(n % 3 === 0 ? { name: `Resident ${n}` } : {}) });
+            if (!r.ok || !r.questionId) throw new Error(`ask refused: ${JSON.stringify(r)}`);
+            questionIds.push(r.questionId);
+          }
+        }
+        devices.forEach((d, k) => {
+          for (let v = 0; v < 100; v++) {
+            const q = questionIds[(k * 5 + v * 7) % questionIds.length]!; // 100 distinct questions per device
+            authority.handlePhoneRequest(d, { kind: 'vote', id: `vote-${k}-${v}`, questionId: q });
+          }
+        });
+      });
+      questionIds.forEach((id, i) => {
+        if (i % 5 === 0) authority.handleControl('markAnswered', { questionId: id });
+        if (i % 5 === 1) authority.handleControl('markAnswered', { questionId: id, reply: 'A written reply from the council office.' });
+      });
+      const generated = performance.now() - t0;
+      const store = new Store(host.dataDir, { readOnly: true });
+      const id = sessions.session!.row.id;
+      const votes = store.events(id).filter((e) => e.body.type === 'vote.cast').length;
+      console.log(`generated through the host: ${questionIds.length} questions, ${votes} votes in ${generated.toFixed(0)} ms`);
+      expect(questionIds).toHaveLength(1000);
+      expect(votes).toBe(20_000);
+      for (const format of ['pdf', 'docx'] as const) {
+        const runs: number[] = [];
+        let bytes = 0;
+        for (let i = 0; i < 3; i++) {
+          const t = performance.now();
+          bytes = (await exportSession(store, id, format)).data.length;
+          runs.push(performance.now() - t);
+        }
+        console.log(`${format} via exportSession: ${runs.map((r) => r.toFixed(0)).join(' / ')} ms (median ${median(runs).toFixed(0)} ms), ${(bytes / 1024).toFixed(0)} KiB`);
+      }
+      store.close();
+    } finally {
+      await host.stop();
+    }
+  }, 300_000);
 });
