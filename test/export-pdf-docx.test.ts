@@ -130,19 +130,19 @@ const squash = (s: string) => s.replace(/\s+/g, ' ');
 
 /** What both the PDF and the DOCX must say of the fixture: the facts, then the questions in order with votes and outcome. */
 function expectFactsAndQuestions(text: string): void {
-    expect(text).toContain('Town Hall — Spring Budget');
-    expect(text).toContain('Council Chamber, Rathausplatz 1');
-    expect(text).toContain('Tuesday, 4 March 2025');
-    expect(text).toContain('Started 19:00');
-    expect(text).toContain('Ended 21:05');
-    expect(text).toContain('Facilitator Jane Doe');
-    expect(text).toContain('80 (at most 64 connected at once)');
-    expect(text).not.toContain('Provisional');
-    // Questions in order, each with its votes and outcome.
-    expectIncreasing(positions(text, ['When will the Elm Street', 'Why did the library', 'Can the council publish', '<script>', 'Is the skate park', 'Thanks for the bike lanes']));
-    expect(text).toMatch(/When will the Elm Street crossing get a traffic light\? Asked by Maria Lopez at 19:03 42 Answered live at 19:26/);
-    expect(text).toMatch(/Why did the library close on Sundays\? Asked at 19:06 Written reply: The Sunday service ends because of the budget freeze; it returns in May\. 17 Answered in writing at 20:35/);
-    expect(text).toMatch(/Asked by Ahmed at 19:09 9 Left open \(was on the floor at 20:00\)/);
+  expect(text).toContain('Town Hall — Spring Budget');
+  expect(text).toContain('Council Chamber, Rathausplatz 1');
+  expect(text).toContain('Tuesday, 4 March 2025');
+  expect(text).toContain('Started 19:00');
+  expect(text).toContain('Ended 21:05');
+  expect(text).toContain('Facilitator Jane Doe');
+  expect(text).toContain('80 (at most 64 connected at once)');
+  expect(text).not.toContain('Provisional');
+  // Questions in order, each with its votes and outcome.
+  expectIncreasing(positions(text, ['When will the Elm Street', 'Why did the library', 'Can the council publish', '<script>', 'Is the skate park', 'Thanks for the bike lanes']));
+  expect(text).toMatch(/When will the Elm Street crossing get a traffic light\? Asked by Maria Lopez at 19:03 42 Answered live at 19:26/);
+  expect(text).toMatch(/Why did the library close on Sundays\? Asked at 19:06 Written reply: The Sunday service ends because of the budget freeze; it returns in May\. 17 Answered in writing at 20:35/);
+  expect(text).toMatch(/Asked by Ahmed at 19:09 9 Left open \(was on the floor at 20:00\)/);
 }
 
 describe('PDF minutes', () => {
