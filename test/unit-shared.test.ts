@@ -195,3 +195,12 @@ describe('sorting', () => {
     expect(sortQuestions(qs, 'newest').map((q) => q.id)).toEqual(['d', 'c', 'a', 'e', 'b']);
   });
 });
+
+describe('host ids', () => {
+  it('are letters and digits only, so no id reads as a command-line option or a spreadsheet formula', async () => {
+    const { newId } = await import('../src-shared/ids.js');
+    const ids = Array.from({ length: 2000 }, newId);
+    expect(ids.every((id) => /^[A-Za-z0-9]{16}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
