@@ -197,6 +197,22 @@ describe('joining and control', () => {
   });
 });
 
+describe('sessions', () => {
+  it('lists every session with its status, and a new one only after the current one is closed', async () => {
+    host = await startTestHost();
+    await host.openSession('First', false);
+    expect(await host.control('createSession', { title: 'Second' })).toEqual({ ok: false, error: 'Close “First” before starting a new session.' });
+    await host.mustControl('closeSession', {});
+    await host.mustControl('createSession', { title: 'Second' });
+    expect(host.host.sessions.sessions().map((s) => [s.title, s.status])).toEqual([
+      ['First', 'closed'],
+      ['Second', 'draft'],
+    ]);
+    await host.mustControl('openSession', {});
+    expect(host.host.sessions.sessions().map((s) => s.status)).toEqual(['closed', 'open']);
+  });
+});
+
 describe('durability', () => {
   it('after a restart the same state comes back, replayed requests apply once, and the chain verifies', async () => {
     host = await startTestHost();

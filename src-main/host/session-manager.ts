@@ -57,7 +57,10 @@ export class SessionManager {
   restore(): void {
     const newest = this.store.sessions().at(-1);
     if (newest) this.load(newest);
-    else this.projections.writeAll(this.projectionInput());
+    else {
+      this.readPastSessions();
+      this.projections.writeAll(this.projectionInput());
+    }
   }
 
   get session(): Current | null {
@@ -134,13 +137,25 @@ export class SessionManager {
     this.projections.writeChanges(this.projectionInput(), []);
   }
 
+  /** Every session of the data dir, oldest first; the current one (always the newest) with its live status. */
   sessions(): SessionSummary[] {
-    return this.store.sessions().map((s) => ({
-      id: s.id,
-      title: s.title,
-      createdAt: s.createdAt,
-      status: this.current?.row.id === s.id ? this.current.authority.state.status : this.store.sessionStatus(s.id),
-    }));
+    const c = this.current;
+    if (!c) return this.pastSessions;
+    return [...this.pastSessions, { id: c.row.id, title: c.row.title, createdAt: c.row.createdAt, status: c.authority.state.status }];
+  }
+
+  /**
+   * Sessions other than the current one do not change while it runs, so they are read once per load
+   * rather than on every projection (that was one SQL query per past session per batch of requests).
+   */
+  private pastSessions: SessionSummary[] = [];
+
+  private readPastSessions(): void {
+    const currentId = this.current?.row.id;
+    this.pastSessions = this.store
+      .sessions()
+      .filter((s) => s.id !== currentId)
+      .map((s) => ({ id: s.id, title: s.title, createdAt: s.createdAt, status: this.store.sessionStatus(s.id) }));
   }
 
   dispose(): void {
@@ -163,6 +178,7 @@ export class SessionManager {
     const rooms = new Rooms(this.store, this.tick, authority, () => this.scheduleLive());
     current = { row, authority, rooms, labels: new Map() };
     this.current = current;
+    this.readPastSessions();
     const devices = this.store.devices(row.id);
     devices.forEach((d, i) => current.labels.set(d.deviceId, `Phone ${i + 1}`));
     this.projections.writeAll(this.projectionInput());
