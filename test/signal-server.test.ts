@@ -89,6 +89,17 @@ async function connect(): Promise<Client> {
   return client;
 }
 
+/** The phone and the gateway of one room: two clients subscribed to `room-a`, their subscriptions processed. */
+async function pairInRoomA(): Promise<[Client, Client]> {
+  const a = await connect();
+  const b = await connect();
+  a.send({ type: 'subscribe', topics: ['room-a'] });
+  b.send({ type: 'subscribe', topics: ['room-a'] });
+  await flush(a);
+  await flush(b);
+  return [a, b];
+}
+
 /** A round trip through the server: everything sent before it has been handled. */
 const flush = async (c: Client): Promise<void> => {
   c.send({ type: 'ping' });
@@ -105,12 +116,7 @@ describe('signal server', () => {
   });
 
   it('forwards a publish to every subscriber of the topic, sender included, like the stock server', async () => {
-    const a = await connect();
-    const b = await connect();
-    a.send({ type: 'subscribe', topics: ['room-a'] });
-    b.send({ type: 'subscribe', topics: ['room-a'] });
-    await flush(a);
-    await flush(b);
+    const [a, b] = await pairInRoomA();
     expect(signal.topicPeers('room-a')).toBe(2);
     a.send(announce('room-a', 'peer-a'));
     const atB = await b.next((m) => m.type === 'publish');
@@ -153,13 +159,8 @@ describe('signal server', () => {
   });
 
   it('refuses a third live peer on a topic, and admits it once a peer is gone', async () => {
-    const a = await connect();
-    const b = await connect();
+    const [a, b] = await pairInRoomA();
     const c = await connect();
-    a.send({ type: 'subscribe', topics: ['room-a'] });
-    b.send({ type: 'subscribe', topics: ['room-a'] });
-    await flush(a);
-    await flush(b);
     c.send({ type: 'subscribe', topics: ['room-a'] });
     c.send(announce('room-a', 'peer-c'));
     expect(await c.next((m) => m.type === 'error')).toEqual({ type: 'error', reason: 'room full', topic: 'room-a' });
@@ -176,12 +177,7 @@ describe('signal server', () => {
   });
 
   it('replaces a dead subscriber of a full topic (half-open connection) with the newcomer', async () => {
-    const a = await connect();
-    const b = await connect();
-    a.send({ type: 'subscribe', topics: ['room-a'] });
-    b.send({ type: 'subscribe', topics: ['room-a'] });
-    await flush(a);
-    await flush(b);
+    const [a, b] = await pairInRoomA();
     // b stops answering pings (its socket is paused: like a phone that lost its network)
     b.ws.pause();
     const c = await connect();
@@ -193,12 +189,7 @@ describe('signal server', () => {
   });
 
   it('closes only the offending connection: oversize (1009), non-JSON and unknown shapes (1008)', async () => {
-    const a = await connect();
-    const b = await connect();
-    a.send({ type: 'subscribe', topics: ['room-a'] });
-    b.send({ type: 'subscribe', topics: ['room-a'] });
-    await flush(a);
-    await flush(b);
+    const [a, b] = await pairInRoomA();
 
     const cases: Array<[unknown, number]> = [
       [{ type: 'publish', topic: 'room-a', data: { type: 'announce', from: 'x'.repeat(2000) } }, 1009],
