@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { BOARD_MAP, writeBoard } from '../../src-shared/docs/board-doc.js';
+import { writeBoard, writeBoardHeader, type BoardView } from '../../src-shared/docs/board-doc.js';
 import { DESK_MAP, writeDesk, type DeskView } from '../../src-shared/docs/desk-doc.js';
 import { childMap, putEntry, setIfChanged } from '../../src-shared/docs/json-map.js';
 import type { SessionState } from '../../src-shared/state.js';
@@ -16,6 +16,17 @@ import {
   type JoinInfo,
   type SessionSummary,
 } from '../../src-shared/views.js';
+
+/** The board's header: the join link only while the session is open. */
+function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions'> {
+  const { state } = input;
+  return {
+    session: state ? boardSession(state) : null,
+    join: state?.status === 'open' ? input.join : null,
+    floor: state?.floor ?? null,
+    connected: input.connected,
+  };
+}
 
 /** What the projections need besides the folded state. */
 export interface ProjectionInput {
@@ -41,13 +52,7 @@ export class Projections {
   writeAll(input: ProjectionInput): void {
     const { state } = input;
     this.board.transact(() => {
-      writeBoard(this.board, {
-        session: state ? boardSession(state) : null,
-        join: state?.status === 'open' ? input.join : null,
-        questions: state ? boardQuestions(state) : [],
-        floor: state?.floor ?? null,
-        connected: input.connected,
-      });
+      writeBoard(this.board, { ...boardHeader(input), questions: state ? boardQuestions(state) : [] });
     }, 'host:board');
     this.desk.transact(() => {
       writeDesk(this.desk, {
@@ -62,11 +67,7 @@ export class Projections {
     const { state } = input;
     const ids = [...touched];
     this.board.transact(() => {
-      const board = this.board.getMap<unknown>(BOARD_MAP);
-      setIfChanged(board, 'session', state ? boardSession(state) : null);
-      setIfChanged(board, 'join', state?.status === 'open' ? input.join : null);
-      setIfChanged(board, 'floor', state?.floor ?? null);
-      setIfChanged(board, 'connected', input.connected);
+      const board = writeBoardHeader(this.board, boardHeader(input));
       const questions = childMap<BoardQuestion>(board, 'questions');
       for (const id of ids) {
         const q = state?.questions.get(id);

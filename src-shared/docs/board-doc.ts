@@ -18,12 +18,18 @@ export interface BoardView {
 
 export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0 };
 
-export function writeBoard(doc: Y.Doc, view: BoardView): void {
+/** Everything on the board but the questions (written on every change; each key only if it differs). */
+export function writeBoardHeader(doc: Y.Doc, header: Omit<BoardView, 'questions'>): Y.Map<unknown> {
   const board = doc.getMap<unknown>(BOARD_MAP);
-  setIfChanged(board, 'session', view.session);
-  setIfChanged(board, 'join', view.join);
-  setIfChanged(board, 'floor', view.floor);
-  setIfChanged(board, 'connected', view.connected);
+  setIfChanged(board, 'session', header.session);
+  setIfChanged(board, 'join', header.join);
+  setIfChanged(board, 'floor', header.floor);
+  setIfChanged(board, 'connected', header.connected);
+  return board;
+}
+
+export function writeBoard(doc: Y.Doc, view: BoardView): void {
+  const board = writeBoardHeader(doc, view);
   syncKeyedMap(childMap<BoardQuestion>(board, 'questions'), view.questions);
 }
 
