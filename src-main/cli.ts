@@ -72,8 +72,9 @@ async function serve(argv: string[]): Promise<void> {
     const url = host.joinUrl();
     if (!url || url === announced) return;
     announced = url;
-    const code = host.sessions.session?.row.joinCode ?? '';
-    print('session-open', { joinUrl: url, code, sessionId: host.sessions.session?.row.id ?? '' }, `Join:      ${url}  (code ${code})`);
+    const session = host.currentSession();
+    const code = session?.joinCode ?? '';
+    print('session-open', { joinUrl: url, code, sessionId: session?.id ?? '' }, `Join:      ${url}  (code ${code})`);
   };
   host.onSessionChanged(announceJoin);
 
@@ -84,7 +85,7 @@ async function serve(argv: string[]): Promise<void> {
   );
 
   if (values.session) {
-    const current = host.sessions.session?.authority.state;
+    const current = host.currentSession();
     if (!current || current.status === 'closed') {
       const created = host.control('createSession', { title: values.session });
       if (!created.ok) fail(created.error);

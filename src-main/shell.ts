@@ -200,7 +200,7 @@ export class DesktopShell {
 
   /** False when the facilitator cancelled (or closing the session failed). */
   private async askBeforeQuit(): Promise<boolean> {
-    const state = this.host?.sessions.session?.authority.state;
+    const state = this.host?.currentSession();
     const prompt = closePrompt(state?.status ?? null, state?.title ?? '');
     if (prompt && this.consoleWin) {
       const { choices: _choices, ...options } = prompt;
@@ -242,12 +242,12 @@ export class DesktopShell {
     installMenu(this.menuActions(), {
       platform: process.platform,
       appName: app.getName(),
-      hasSession: this.host?.sessions.session != null,
+      hasSession: this.host?.currentSession() != null,
     });
   }
 
   private async newSession(): Promise<void> {
-    const status = this.host?.sessions.session?.authority.state.status;
+    const status = this.host?.currentSession()?.status;
     if (status === 'open' || status === 'draft') {
       await this.info(
         'Close the current session first',
@@ -261,7 +261,7 @@ export class DesktopShell {
 
   private exportAs(format: ExportFormat): void {
     const host = this.host;
-    const sessionId = host?.sessions.session?.row.id;
+    const sessionId = host?.currentSession()?.id;
     if (!host || !sessionId || !this.consoleWin) return;
     // will-download (downloads.ts) shows the native save dialog.
     this.consoleWin.webContents.downloadURL(exportUrl(host.loopbackOrigin, host.token, sessionId, format));
@@ -286,7 +286,7 @@ export class DesktopShell {
   /** Restarts the host on another data folder (open archive, or the data folder setting). */
   private async switchDataDir(dir: string, persist: boolean): Promise<void> {
     if (dir === this.dataDir) return;
-    if (this.host?.sessions.session?.authority.state.status === 'open') {
+    if (this.host?.currentSession()?.status === 'open') {
       await this.info('A session is open', 'Close the session before you switch to another data folder: switching disconnects every phone.');
       return;
     }

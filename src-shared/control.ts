@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_PATTERN } from './ids.js';
+import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
 import { cleanText, charCount } from './text.js';
 
@@ -8,7 +8,7 @@ import { cleanText, charCount } from './text.js';
  * Electron preload both implement `ControlApi`; the host implements a handler for every command.
  */
 
-const id = z.string().regex(ID_PATTERN);
+const id = z.string().regex(ID_REGEX);
 const shortText = (max: number, what: string) =>
   z
     .string()

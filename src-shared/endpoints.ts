@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JOIN_CODE_PATTERN, normaliseJoinCode } from './ids.js';
+import { JOIN_CODE_REGEX, normaliseJoinCode } from './ids.js';
 import type { ExportFormat } from './minutes/formats.js';
 import type { SessionListing } from './minutes/listing.js';
 
@@ -41,7 +41,7 @@ export const joinRequestSchema = z.object({
     .string()
     .max(32)
     .transform(normaliseJoinCode)
-    .refine((c) => JOIN_CODE_PATTERN.test(c), { message: 'That is not a valid code.' }),
+    .refine((c) => JOIN_CODE_REGEX.test(c), { message: 'That is not a valid code.' }),
 });
 export type JoinRequest = z.input<typeof joinRequestSchema>;
 

@@ -12,8 +12,8 @@ export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const JOIN_CODE_LENGTH = 6;
 export const newJoinCode: () => string = customAlphabet(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH);
 
-export const ID_PATTERN = /^[A-Za-z0-9_-]{6,40}$/;
-export const JOIN_CODE_PATTERN = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
+export const ID_REGEX = /^[A-Za-z0-9_-]{6,40}$/;
+export const JOIN_CODE_REGEX = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`);
 
 export function normaliseJoinCode(input: string): string {
   return input.toUpperCase().replace(/[^0-9A-Z]/g, '');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ID_PATTERN } from './ids.js';
+import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
 import { charCount, cleanText } from './text.js';
 
@@ -8,7 +8,7 @@ import { charCount, cleanText } from './text.js';
  * untrusted device: the host parses each entry with `parsePhoneRequest` and rejects what does not fit.
  */
 
-const id = z.string().regex(ID_PATTERN, 'not a valid id');
+const id = z.string().regex(ID_REGEX, 'not a valid id');
 
 export const questionTextSchema = z
   .string()
@@ -60,11 +60,18 @@ export function parsePhoneRequest(raw: unknown): ParsedRequest {
     typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
       ? (raw as { id: string }).id
       : null;
-  const requestId = rid !== null && ID_PATTERN.test(rid) ? rid : null;
+  const requestId = rid !== null && ID_REGEX.test(rid) ? rid : null;
   return { ok: false, requestId, reason: result.error.issues[0]?.message ?? 'Invalid request.' };
 }
 
-/** The host's answer to one request, written into the phone's room document. */
+/**
+ * The host's answer to one request, written into the phone's room document. A receipt with `retry` is
+ * not final: the host could not store the request yet (its data folder cannot be written) and answers it
+ * again, by itself, when it can; the phone keeps showing the request as waiting to send.
+ */
 export type Receipt =
   | { ok: true; at: number; questionId?: string }
-  | { ok: false; at: number; reason: string };
+  | { ok: false; at: number; reason: string; retry?: true };
+
+export const isFinalReceipt = (receipt: Receipt | undefined): receipt is Receipt =>
+  receipt !== undefined && !(receipt.ok === false && receipt.retry === true);

@@ -6,10 +6,10 @@
 // C0/C1 control characters except tab and newline, and the Unicode bidi "isolate/override" controls are
 // kept (they are legitimate in RTL text); only invisible control codes that break layouts are removed.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL_CHAR_REGEX = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 export function cleanText(raw: string): string {
-  return raw.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+  return raw.replace(/\r\n?/g, '\n').replace(CONTROL_CHAR_REGEX, '').trim();
 }
 
 export function charCount(text: string): number {

@@ -4,16 +4,21 @@
  *   BENCH_EXPORT=1 npx vitest run test/export-bench.test.ts
  * BENCH_PROFILE=dir also writes a V8 CPU profile of each format's runs there (open in Chrome DevTools).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Minutes, MinutesQuestion } from '../src-shared/minutes/model.js';
 import { renderMinutesDocx } from '../src-main/host/export/docx.js';
 import { renderMinutesPdf } from '../src-main/host/export/pdf.js';
 import { exportSession } from '../src-main/host/export/export-session.js';
+import { SessionLog } from '../src-main/host/session-log.js';
 import { Store } from '../src-main/host/store.js';
-import { startTestHost } from './helpers/host-harness.js';
+import { decideControl } from '../src-shared/decide-control.js';
+import { decidePhoneRequest } from '../src-shared/decide-phone.js';
+import { newId } from '../src-shared/ids.js';
+import type { PhoneRequest } from '../src-shared/requests.js';
 
 const QUESTIONS = 1000;
 const VOTES = 20_000;
@@ -116,52 +121,62 @@ describe.runIf(process.env.BENCH_EXPORT === '1')('minutes export benchmark', () 
 });
 
 /**
- * The same size of session generated THROUGH THE HOST: 200 devices join, ask (5 each, the per-minute
- * limit) and vote (100 each) through the authority's validation, rate limits and hash-chained log; the
- * moderator answers some live and some in writing. Then the whole export path (read the log, fold, build
- * the minutes, render) is timed, as `open-floor export` runs it.
+ * The same size of session generated THROUGH THE LOG'S RULES: 200 devices join, ask (5 each) and vote
+ * (100 each) through the pure decide functions and the hash-chained log, in one commit; the moderator
+ * answers some live and some in writing. Then the whole export path (read the log, fold, build the
+ * minutes, render) is timed, as `open-floor export` runs it.
  */
-describe.runIf(process.env.BENCH_EXPORT === '1')('minutes export of a long session generated through the host', () => {
+describe.runIf(process.env.BENCH_EXPORT === '1')('minutes export of a long session generated through the log', () => {
   it('exports 1000 questions and 20,000 votes to PDF and DOCX', async () => {
-    const host = await startTestHost();
+    const dataDir = mkdtempSync(join(tmpdir(), 'open-floor-bench-'));
     try {
       const t0 = performance.now();
-      await host.openSession('Long session through the host', false);
-      const sessions = host.host.sessions;
-      const code = sessions.session!.row.joinCode;
-      const devices = Array.from({ length: 200 }, () => {
-        const joined = sessions.join(code);
-        if (!joined.ok) throw new Error(joined.error);
-        return joined.deviceId;
-      });
-      const authority = sessions.session!.authority;
-      let n = 0;
+      const writer = new Store(dataDir);
+      const id = newId();
+      writer.createSession({ id, createdAt: Date.now(), title: 'Long session through the log', joinCode: 'ABCDEF', secret: 'bench' });
+      const log = new SessionLog(writer, id);
       const questionIds: string[] = [];
-      authority.batch(() => {
+      const committed = log.commit(() => {
+        log.append('facilitator', [
+          { type: 'session.created', sessionId: id, title: 'Long session through the log', place: 'Town hall', timeZone: 'UTC' },
+          { type: 'settings.changed', premoderation: false },
+          { type: 'session.opened' },
+        ]);
+        const devices = Array.from({ length: 200 }, () => newId());
+        for (const deviceId of devices) log.append('host', [{ type: 'device.joined', deviceId }]);
+        const phone = (deviceId: string, request: PhoneRequest) => {
+          const decision = decidePhoneRequest(log.state, deviceId, request, newId);
+          if (!decision.ok) throw new Error(`refused: ${decision.reason}`);
+          log.append(`device:${deviceId}`, decision.events);
+          return decision.questionId;
+        };
+        let n = 0;
         for (const d of devices) {
           for (let i = 0; i < 5; i++) {
             const text = `${WORDS.slice(0, 6 + ((n * 7) % 12)).join(' ')} ${n}?${n % 50 === 0 ? ' Größe 漢字 🎉 שלום' : ''}`;
-            const r = authority.handlePhoneRequest(d, { kind: 'ask', id: `ask-${++n}`, text, ...(n % 3 === 0 ? { name: `Resident ${n}` } : {}) });
-            if (!r.ok || !r.questionId) throw new Error(`ask refused: ${JSON.stringify(r)}`);
-            questionIds.push(r.questionId);
+            questionIds.push(phone(d, { kind: 'ask', id: `ask-${++n}`, text, ...(n % 3 === 0 ? { name: `Resident ${n}` } : {}) })!);
           }
         }
         devices.forEach((d, k) => {
           for (let v = 0; v < 100; v++) {
             const q = questionIds[(k * 5 + v * 7) % questionIds.length]!; // 100 distinct questions per device
-            authority.handlePhoneRequest(d, { kind: 'vote', id: `vote-${k}-${v}`, questionId: q });
+            phone(d, { kind: 'vote', id: `vote-${k}-${v}`, questionId: q });
           }
         });
+        questionIds.forEach((questionId, i) => {
+          const input = i % 5 === 0 ? { questionId } : i % 5 === 1 ? { questionId, reply: 'A written reply from the council office.' } : null;
+          if (!input) return;
+          const decision = decideControl(log.state, 'markAnswered', input);
+          if (!decision.ok) throw new Error(decision.error);
+          log.append('facilitator', decision.events);
+        });
       });
-      questionIds.forEach((id, i) => {
-        if (i % 5 === 0) authority.handleControl('markAnswered', { questionId: id });
-        if (i % 5 === 1) authority.handleControl('markAnswered', { questionId: id, reply: 'A written reply from the council office.' });
-      });
+      if (!committed.ok) throw committed.error;
+      writer.close();
       const generated = performance.now() - t0;
-      const store = new Store(host.dataDir, { readOnly: true });
-      const id = sessions.session!.row.id;
+      const store = new Store(dataDir, { readOnly: true });
       const votes = store.events(id).filter((e) => e.body.type === 'vote.cast').length;
-      console.log(`generated through the host: ${questionIds.length} questions, ${votes} votes in ${generated.toFixed(0)} ms`);
+      console.log(`generated through the log: ${questionIds.length} questions, ${votes} votes in ${generated.toFixed(0)} ms`);
       expect(questionIds).toHaveLength(1000);
       expect(votes).toBe(20_000);
       for (const format of ['pdf', 'docx'] as const) {
@@ -173,10 +188,11 @@ describe.runIf(process.env.BENCH_EXPORT === '1')('minutes export of a long sessi
           runs.push(performance.now() - t);
         }
         console.log(`${format} via exportSession: ${runs.map((r) => r.toFixed(0)).join(' / ')} ms (median ${median(runs).toFixed(0)} ms), ${(bytes / 1024).toFixed(0)} KiB`);
+        expect(bytes).toBeGreaterThan(10_000);
       }
       store.close();
     } finally {
-      await host.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 300_000);
 });

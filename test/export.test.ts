@@ -65,7 +65,7 @@ beforeAll(async () => {
   sessionId = created.value.sessionId;
   await host.mustControl('setPremoderation', { on: true });
   await host.mustControl('openSession', {});
-  const code = host.host.sessions.session!.row.joinCode;
+  const code = host.host.currentSession()!.joinCode;
   phones = [];
   for (let i = 0; i < 6; i++) phones.push(await host.phone(code));
   const [a, b, c, d, e, f] = phones as [TestPhone, TestPhone, TestPhone, TestPhone, TestPhone, TestPhone];

@@ -35,7 +35,7 @@ describe('the core loop over WebSockets', () => {
     await a.until(() => a.board().questions[0]?.votes === 2);
     const again = b.send({ kind: 'vote', questionId: qid });
     await b.until(() => b.receipt(again));
-    expect(host.host.sessions.session!.authority.state.questions.get(qid)!.voters.size).toBe(2);
+    expect(host.host.question(qid)!.votes).toBe(2);
     expect(roomParts(b.doc).myVotes.get(qid)).toBe(true);
 
     b.send({ kind: 'unvote', questionId: qid });
@@ -72,7 +72,7 @@ describe('the core loop over WebSockets', () => {
     expect(await a.until(() => a.receipt(long))).toMatchObject({ ok: false, reason: 'A question can be at most 500 characters.' });
     const named = a.send({ kind: 'ask', text: 'ok', name: 'n'.repeat(41) });
     expect(await a.until(() => a.receipt(named))).toMatchObject({ ok: false, reason: 'A name can be at most 40 characters.' });
-    expect(host.host.sessions.session!.authority.state.questions.size).toBe(0);
+    expect(host.host.currentSession()!.questions).toBe(0);
   });
 });
 
@@ -130,7 +130,7 @@ describe('bad input closes one connection, never the host', () => {
     const a = await host.phone(code);
     roomParts(a.doc).requests.push([{ kind: 'delete-everything', id: 'req-evil-001' }]);
     expect(await a.until(() => a.receipt('req-evil-001'))).toMatchObject({ ok: false });
-    expect(host.host.sessions.session!.authority.state.questions.size).toBe(0);
+    expect(host.host.currentSession()!.questions).toBe(0);
   });
 });
 
@@ -152,11 +152,11 @@ describe('a flood from one phone', () => {
     expect(await victim.until(() => victim.receipt(other))).toMatchObject({ ok: true });
     expect(await closedBy).toBe(1008);
 
-    const receipts = ids.map((id) => roomParts(host!.host.sessions.session!.rooms.get(flooder.roomId)!.doc).receipts.get(id));
+    const receipts = ids.map((id) => host!.host.receipt(flooder.roomId, id));
     const answered = receipts.filter((r) => r !== undefined);
     expect(answered.filter((r) => r!.ok)).toHaveLength(120);
     expect(answered.filter((r) => !r!.ok).every((r) => !r!.ok && r!.reason === REFUSALS.tooManyVotes)).toBe(true);
-    expect(host.host.sessions.session!.authority.state.questions.get(qid)!.voters.size).toBeLessThanOrEqual(1);
+    expect(host.host.question(qid)!.votes).toBeLessThanOrEqual(1);
   });
 });
 
@@ -182,7 +182,7 @@ describe('joining and control', () => {
       method: 'POST', body: '{}', headers: { 'x-open-floor-token': host.host.token, origin: 'http://evil.example' },
     });
     expect(foreign.status).toBe(403);
-    expect(host.host.sessions.session!.authority.state.status).toBe('open');
+    expect(host.host.currentSession()!.status).toBe('open');
     // The LAN listener does not serve control at all.
     const viaLan = await fetch(`${host.lanOrigin}/api/closeSession`, { method: 'POST', headers: { 'x-open-floor-token': host.host.token }, body: '{}' });
     expect(viaLan.status).toBe(405);
@@ -204,12 +204,12 @@ describe('sessions', () => {
     expect(await host.control('createSession', { title: 'Second' })).toEqual({ ok: false, error: 'Close “First” before starting a new session.' });
     await host.mustControl('closeSession', {});
     await host.mustControl('createSession', { title: 'Second' });
-    expect(host.host.sessions.sessions().map((s) => [s.title, s.status])).toEqual([
+    expect(host.host.sessionList().map((s) => [s.title, s.status])).toEqual([
       ['First', 'closed'],
       ['Second', 'draft'],
     ]);
     await host.mustControl('openSession', {});
-    expect(host.host.sessions.sessions().map((s) => s.status)).toEqual(['closed', 'open']);
+    expect(host.host.sessionList().map((s) => s.status)).toEqual(['closed', 'open']);
   });
 });
 
@@ -230,9 +230,9 @@ describe('durability', () => {
     await host.stop(false);
 
     host = await startTestHost(dataDir);
-    const state = host.host.sessions.session!.authority.state;
-    expect(state.status).toBe('open');
-    expect(state.questions.get(qid)!.voters.size).toBe(1);
+    const session = host.host.currentSession()!;
+    expect(session.status).toBe('open');
+    expect(host.host.question(qid)!.votes).toBe(1);
 
     // Phone B comes back with its old copy (including the already-applied vote request).
     const { TestPhone } = await import('./helpers/host-harness.js');
@@ -246,7 +246,7 @@ describe('durability', () => {
     again.destroy();
 
     const store = new Store(dataDir);
-    const events = store.events(state.id);
+    const events = store.events(session.id);
     store.close();
     expect(verifyChain(events).ok).toBe(true);
     expect(events.filter((e) => e.body.type === 'vote.cast')).toHaveLength(1);

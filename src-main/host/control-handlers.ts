@@ -38,7 +38,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
     },
     closeSession: (input) => {
       const r = sessions.command('closeSession', input);
-      return r.ok ? ok({ finalHash: sessions.session?.authority.state.lastHash ?? '' }) : r;
+      return r.ok ? ok({ finalHash: sessions.current?.log.state.lastHash ?? '' }) : r;
     },
     setPremoderation: (input) => {
       const r = sessions.command('setPremoderation', input);

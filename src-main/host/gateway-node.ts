@@ -40,7 +40,7 @@ interface WrtcLike {
   [key: string]: unknown;
 }
 
-const TCP_CANDIDATE = /\stcp\s/i;
+const TCP_CANDIDATE_REGEX = /\stcp\s/i;
 
 /** True for an ICE candidate (string, RTCIceCandidate or init dict) that is a TCP candidate. */
 export function isTcpCandidate(candidate: unknown): boolean {
@@ -50,14 +50,14 @@ export function isTcpCandidate(candidate: unknown): boolean {
       : typeof candidate === 'object' && candidate !== null && typeof (candidate as { candidate?: unknown }).candidate === 'string'
         ? (candidate as { candidate: string }).candidate
         : '';
-  return TCP_CANDIDATE.test(text);
+  return TCP_CANDIDATE_REGEX.test(text);
 }
 
 /** Removes TCP candidate lines (a=candidate:... tcp ...) from an SDP. */
 export function stripTcpCandidates(sdp: string): string {
   return sdp
     .split(/\r\n/)
-    .filter((line) => !(line.startsWith('a=candidate:') && TCP_CANDIDATE.test(line)))
+    .filter((line) => !(line.startsWith('a=candidate:') && TCP_CANDIDATE_REGEX.test(line)))
     .join('\r\n');
 }
 
@@ -76,7 +76,7 @@ export function nodeWrtc(): WrtcLike {
     }
     override setRemoteDescription(description: unknown): Promise<void> {
       const sdp = (description as { sdp?: unknown } | null)?.sdp;
-      if (typeof sdp === 'string' && TCP_CANDIDATE.test(sdp)) {
+      if (typeof sdp === 'string' && TCP_CANDIDATE_REGEX.test(sdp)) {
         const d = description as { type: string; sdp: string };
         return super.setRemoteDescription({ type: d.type, sdp: stripTcpCandidates(sdp) });
       }

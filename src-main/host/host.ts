@@ -6,7 +6,10 @@ import * as Y from 'yjs';
 import { BOARD_DOC_NAME, DESK_DOC_NAME } from '../../src-shared/docs/room-doc.js';
 import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
 import { LIMITS } from '../../src-shared/limits.js';
-import type { HostInfo } from '../../src-shared/views.js';
+import type { Receipt } from '../../src-shared/requests.js';
+import { questionStatus, type Moderation, type QuestionStatus, type SessionStatus } from '../../src-shared/state.js';
+import type { HostInfo, SessionSummary } from '../../src-shared/views.js';
+import { roomParts } from '../../src-shared/docs/room-doc.js';
 import { lanAddresses } from './addresses.js';
 import { sessionListing } from '../../src-shared/minutes/listing.js';
 import { createControlHandlers, runControl } from './control-handlers.js';
@@ -17,7 +20,8 @@ import { createLoopbackServer } from './loopback-server.js';
 import { SessionManager } from './session-manager.js';
 import { createSignalServer } from './signal-server.js';
 import { Store } from './store.js';
-import { Tick } from './tick.js';
+import { StorageHealth } from './storage-health.js';
+import { StoreThenSend } from './store-then-send.js';
 import { createSyncServer, type SyncTarget } from './sync-server.js';
 
 export interface HostOptions {
@@ -32,7 +36,34 @@ export interface HostOptions {
   gateway: 'node' | 'external' | 'none';
   /** Rooms to bridge appear and go away (for an 'external' gateway, e.g. the Electron app's hidden window). */
   onRoom?(docName: string, change: 'opened' | 'closed'): void;
+  /** An opened store to use instead of opening `dataDir`'s (the caller keeps it, e.g. to set SQLite limits). */
+  store?: Store;
+  /** How often stores that failed are tried again. */
+  storageRetryMs?: number;
   log?(line: string): void;
+}
+
+/** The live session, as callers and tests may see it. */
+export interface LiveSessionInfo {
+  id: string;
+  title: string;
+  joinCode: string;
+  status: SessionStatus;
+  /** The hash of the last event in the log. */
+  finalHash: string;
+  events: number;
+  devices: number;
+  questions: number;
+}
+
+/** One question, as the host has decided it. */
+export interface QuestionInfo {
+  id: string;
+  text: string;
+  name: string;
+  moderation: Moderation;
+  status: QuestionStatus;
+  votes: number;
 }
 
 export interface Host {
@@ -41,13 +72,21 @@ export interface Host {
   token: string;
   consoleUrl: string;
   projectorUrl: string;
-  sessions: SessionManager;
   control: (command: Parameters<typeof runControl>[1], input: unknown) => ReturnType<typeof runControl>;
   /** The join URL of the current session while it is open. */
   joinUrl(): string | null;
   onSessionChanged(listener: () => void): void;
   /** An external gateway reports the open WebRTC peer connections of a room. */
   setRoomPeers(docName: string, peers: number): void;
+  /** The live session (the newest of the data folder), or null before the first. */
+  currentSession(): LiveSessionInfo | null;
+  question(id: string): QuestionInfo | null;
+  /** The host's answer to a request, as written into the phone's room. */
+  receipt(roomId: string, requestId: string): Receipt | undefined;
+  /** Every session of the data folder, oldest first. */
+  sessionList(): SessionSummary[];
+  /** Why the data folder cannot be written, in plain words, or null. */
+  storageProblem(): string | null;
   close(): Promise<void>;
 }
 
@@ -61,12 +100,20 @@ const listen = (server: Server, port: number, host: string) =>
 export async function startHost(opts: HostOptions): Promise<Host> {
   const log = opts.log ?? (() => {});
   const token = randomBytes(24).toString('base64url');
-  const store = new Store(opts.dataDir);
+  const store = opts.store ?? new Store(opts.dataDir);
   const board = new Y.Doc();
   const desk = new Y.Doc();
-  const tick = new Tick((fn) => store.transaction(fn));
-  const stopBoard = loadAndPersist(store, tick, BOARD_DOC_NAME, board);
-  const stopDesk = loadAndPersist(store, tick, DESK_DOC_NAME, desk);
+  const storage = new StorageHealth(() => sessions.writeHeaders());
+  const turn = new StoreThenSend(
+    (fn) => store.transaction(fn),
+    (failure) => {
+      if (failure) log(`storage: ${failure.message}`);
+      storage.report('documents', failure);
+    },
+    opts.storageRetryMs,
+  );
+  const stopBoard = loadAndPersist(store, turn, BOARD_DOC_NAME, board);
+  const stopDesk = loadAndPersist(store, turn, DESK_DOC_NAME, desk);
   const addresses = lanAddresses();
   let joinAddress = opts.joinAddress ?? addresses[0]!;
   if (!addresses.includes(joinAddress)) addresses.push(joinAddress);
@@ -76,8 +123,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const sessionListeners: Array<() => void> = [];
   let gateway: { addRoom(name: string): void; removeRoom(name: string): void; destroy(): unknown } | null = null;
 
-  const sync = createSyncServer({ maxMessagesPer10s: 600, tick, onError: (r) => log(`sync: ${r}`) });
-  const sessions = new SessionManager(store, tick, board, desk, hostInfo, {
+  const sync = createSyncServer({ maxMessagesPer10s: 600, turn, onError: (r) => log(`sync: ${r}`) });
+  const sessions = new SessionManager(store, turn, storage, board, desk, hostInfo, {
     roomOpened: (name) => {
       gateway?.addRoom(name);
       opts.onRoom?.(name, 'opened');
@@ -87,26 +134,30 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       opts.onRoom?.(name, 'closed');
     },
     sessionChanged: () => sessionListeners.forEach((l) => l()),
-  });
+  }, log);
   const signal = createSignalServer({
     isIssuedTopic: (topic) => sessions.roomByDocName(topic) !== undefined,
     maxPeersPerTopic: LIMITS.signalPeersPerRoom,
     maxMessageBytes: LIMITS.signalMessageBytes,
   });
 
-  const roomTarget = (name: string, viaGateway: boolean): SyncTarget | null => {
+  // The board is served inside every room as a read-only overlay of the one board doc.
+  /** A phone's room over the LAN: its WebSocket connections count as the phone being connected. */
+  const phoneRoomTarget = (name: string): SyncTarget | null => {
     const room = sessions.roomByDocName(name);
-    if (!room) return null;
-    // The board is served inside every room as a read-only overlay of the one board doc.
-    if (viaGateway) return { doc: room.doc, overlay: board, readOnly: false };
-    return { doc: room.doc, overlay: board, readOnly: false, onConnections: (n) => sessions.setRoomConnections(room, 'ws', n) };
+    return room ? { doc: room.doc, overlay: board, readOnly: false, onConnections: (n) => sessions.setRoomConnections(room, 'ws', n) } : null;
+  };
+  /** A phone's room for the WebRTC gateway (loopback): the gateway reports its peers itself. */
+  const gatewayRoomTarget = (name: string): SyncTarget | null => {
+    const room = sessions.roomByDocName(name);
+    return room ? { doc: room.doc, overlay: board, readOnly: false } : null;
   };
   const handlers = createControlHandlers({
     sessions,
     setJoinAddress: (address) => {
       if (!addresses.includes(address)) return null;
       joinAddress = address;
-      sessions.refresh();
+      sessions.writeHeaders();
       return sessions.joinInfo()?.url ?? '';
     },
   });
@@ -116,7 +167,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     attendeeRoot: join(opts.buildDir, 'attendee'),
     join: (code) => sessions.join(code),
     sync,
-    roomTarget: (name) => roomTarget(name, false),
+    roomTarget: phoneRoomTarget,
     signal,
     log,
   });
@@ -127,10 +178,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       sync,
       docTarget: (name) =>
         name === DESK_DOC_NAME
-          ? { doc: desk, readOnly: true }
+          ? { doc: desk, readOnly: true, sendBeforeStored: true }
           : name === BOARD_DOC_NAME
             ? { doc: board, readOnly: true }
-            : roomTarget(name, true),
+            : gatewayRoomTarget(name),
       control,
       // Exports read the log the authority has already committed: a snapshot, nothing is written.
       exportFile: async (sessionId, format) => (store.session(sessionId) ? exportSession(store, sessionId, format) : null),
@@ -164,23 +215,50 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     token,
     consoleUrl: `${loopbackOrigin}${PATHS.console}?${TOKEN_QUERY}=${token}`,
     projectorUrl: `${loopbackOrigin}${PATHS.projector}?${TOKEN_QUERY}=${token}`,
-    sessions,
     control,
-    joinUrl: () => (sessions.session?.authority.state.status === 'open' ? (sessions.joinInfo()?.url ?? null) : null),
+    joinUrl: () => (sessions.current?.log.state.status === 'open' ? (sessions.joinInfo()?.url ?? null) : null),
     onSessionChanged: (l) => sessionListeners.push(l),
     setRoomPeers: (name, peers) => {
       const room = sessions.roomByDocName(name);
       if (room) sessions.setRoomConnections(room, 'rtc', peers);
     },
+    currentSession: () => {
+      const live = sessions.current;
+      if (!live) return null;
+      const { state } = live.log;
+      return {
+        id: live.row.id,
+        title: live.row.title,
+        joinCode: live.row.joinCode,
+        status: state.status,
+        finalHash: state.lastHash,
+        events: state.lastSeq,
+        devices: state.devices.size,
+        questions: state.questions.size,
+      };
+    },
+    question: (id) => {
+      const state = sessions.current?.log.state;
+      const q = state?.questions.get(id);
+      if (!state || !q) return null;
+      return { id, text: q.text, name: q.name, moderation: q.moderation, status: questionStatus(q, state.floor), votes: q.voters.size };
+    },
+    receipt: (roomId, requestId) => {
+      const room = sessions.current?.rooms.get(roomId);
+      return room ? roomParts(room.doc).receipts.get(requestId) : undefined;
+    },
+    sessionList: () => sessions.sessions(),
+    storageProblem: () => storage.problem(),
     close: async () => {
       await gateway?.destroy();
       signal.close();
       sessions.dispose();
       await Promise.all([lan.shutdown(), loopback.shutdown()]);
-      tick.flush();
+      turn.flush();
+      turn.dispose();
       stopBoard();
       stopDesk();
-      store.close();
+      if (!opts.store) store.close();
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CONTROL_TOKEN_HEADER, isControlCommand, type ControlCommand, type ControlResult } from '../../src-shared/control.js';
 import { PATHS, TOKEN_QUERY, type ExportListing } from '../../src-shared/endpoints.js';
-import { ID_PATTERN } from '../../src-shared/ids.js';
+import { ID_REGEX } from '../../src-shared/ids.js';
 import { EXPORT_FORMAT_NAMES, isExportFormat, type ExportFormat } from '../../src-shared/minutes/formats.js';
 import type { SessionListing } from '../../src-shared/minutes/listing.js';
 import { LIMITS } from '../../src-shared/limits.js';
@@ -74,7 +74,7 @@ async function serveExport(deps: LoopbackDeps, name: string, res: ServerResponse
   const dot = name.indexOf('.');
   const sessionId = dot > 0 ? name.slice(0, dot) : '';
   const format = name.slice(dot + 1);
-  if (!ID_PATTERN.test(sessionId) || !isExportFormat(format)) {
+  if (!ID_REGEX.test(sessionId) || !isExportFormat(format)) {
     throw new HttpError(404, `Exports are ${PATHS.export}<session id>.<${EXPORT_FORMAT_NAMES.join('|')}>.`);
   }
   const file = await deps.exportFile(sessionId, format);

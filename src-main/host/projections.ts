@@ -3,6 +3,7 @@ import { writeBoard, writeBoardHeader, type BoardView } from '../../src-shared/d
 import { DESK_MAP, writeDesk, type DeskView } from '../../src-shared/docs/desk-doc.js';
 import { childMap, putEntry, setIfChanged } from '../../src-shared/docs/json-map.js';
 import type { SessionState } from '../../src-shared/state.js';
+import { transact } from '../../src-shared/transaction-origins.js';
 import {
   boardQuestions,
   boardSession,
@@ -35,12 +36,14 @@ export interface ProjectionInput {
   host: HostInfo;
   connected: number;
   sessions: SessionSummary[];
+  /** Why the data folder cannot be written, in plain words, or null. */
+  storageProblem: string | null;
   deviceLabel(deviceId: string): string;
 }
 
 /**
  * Writes the board doc (public) and the desk doc (console) from the state. A full write happens when a
- * session is loaded; after that only the questions an event touched are rewritten, so an event costs the
+ * session is loaded; after that only the questions a commit touched are rewritten, so an event costs the
  * same with ten questions or ten thousand.
  */
 export class Projections {
@@ -51,30 +54,35 @@ export class Projections {
 
   writeAll(input: ProjectionInput): void {
     const { state } = input;
-    this.board.transact(() => {
+    transact(this.board, 'host:board', () => {
       writeBoard(this.board, { ...boardHeader(input), questions: state ? boardQuestions(state) : [] });
-    }, 'host:board');
-    this.desk.transact(() => {
+    });
+    transact(this.desk, 'host:desk', () => {
       writeDesk(this.desk, {
         ...this.deskHeader(input),
         questions: state ? deskQuestions(state, input.deviceLabel) : [],
       });
-    }, 'host:desk');
+    });
   }
 
-  /** Rewrites the headers (session, join, counts) and the given questions only. */
-  writeChanges(input: ProjectionInput, touched: Iterable<string>): void {
+  /** Rewrites the headers only (session, join, counts, host): after a host-level change. */
+  writeHeaders(input: ProjectionInput): void {
+    this.writeChangedQuestions(input, []);
+  }
+
+  /** Rewrites the headers and the given questions only (what a commit touched). */
+  writeChangedQuestions(input: ProjectionInput, touched: Iterable<string>): void {
     const { state } = input;
     const ids = [...touched];
-    this.board.transact(() => {
+    transact(this.board, 'host:board', () => {
       const board = writeBoardHeader(this.board, boardHeader(input));
       const questions = childMap<BoardQuestion>(board, 'questions');
       for (const id of ids) {
         const q = state?.questions.get(id);
         putEntry(questions, id, q && state ? toBoardQuestion(q, state.floor) : null);
       }
-    }, 'host:board');
-    this.desk.transact(() => {
+    });
+    transact(this.desk, 'host:desk', () => {
       const desk = this.desk.getMap<unknown>(DESK_MAP);
       const header = this.deskHeader(input);
       for (const [key, value] of Object.entries(header)) setIfChanged(desk, key, value);
@@ -83,7 +91,7 @@ export class Projections {
         const q = state?.questions.get(id);
         putEntry(questions, id, q && state ? toDeskQuestion(q, state.floor, input.deviceLabel(q.deviceId)) : null);
       }
-    }, 'host:desk');
+    });
   }
 
   private deskHeader(input: ProjectionInput): Omit<DeskView, 'questions'> {
@@ -95,6 +103,7 @@ export class Projections {
       floor: state?.floor ?? null,
       stats: state ? deskStats(state, input.connected) : null,
       sessions: input.sessions,
+      storageProblem: input.storageProblem,
     };
   }
 }

@@ -1,53 +1,57 @@
 import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { ControlParsedInput } from '../../src-shared/control.js';
-import type { ModerationCommand } from '../../src-shared/decide-control.js';
+import { decideControl, type ModerationCommand } from '../../src-shared/decide-control.js';
 import type { JoinResponse } from '../../src-shared/endpoints.js';
 import { joinUrl } from '../../src-shared/endpoints.js';
 import { newId, newJoinCode } from '../../src-shared/ids.js';
 import type { HostInfo, JoinInfo, SessionSummary } from '../../src-shared/views.js';
-import { SessionAuthority, type AppliedEvents } from './authority.js';
+import type { Transport } from './connected-phones.js';
+import { LiveSession } from './live-session.js';
 import { Projections, type ProjectionInput } from './projections.js';
-import { deriveRoomId } from './room-id.js';
-import { Rooms, roomDocName, type Room } from './rooms.js';
+import { roomIdOfDocName, type Room } from './room-docs.js';
+import { SessionLog } from './session-log.js';
+import type { StorageHealth } from './storage-health.js';
 import type { SessionRow, Store } from './store.js';
-import type { Tick } from './tick.js';
+import type { StoreThenSend } from './store-then-send.js';
 
 export interface SessionManagerEvents {
   /** A room exists (new device, or loaded at start): the gateway should serve it. */
   roomOpened(docName: string): void;
   /** A room is no longer live (its session was replaced): the gateway can drop it. */
   roomClosed(docName: string): void;
-  /** The current session changed (created, or a new one replaced it). */
+  /** The current session changed (created, opened, closed, or a new one replaced it). */
   sessionChanged(): void;
 }
 
-interface Current {
-  row: SessionRow;
-  authority: SessionAuthority;
-  rooms: Rooms;
-  labels: Map<string, string>;
-}
+type Outcome = { ok: true } | { ok: false; error: string };
 
 /** Live "phones connected" changes are written at most this often (each write reaches every phone). */
-const CONNECTIVITY_THROTTLE_MS = 400;
+const CONNECTED_COUNT_THROTTLE_MS = 400;
 
 /**
- * Holds the current session (at most one is live at a time) and everything derived from it:
- * the authority, the rooms, and the board/desk projections.
+ * The sessions of a data folder: creates them, loads the newest as the live one (at most one is live),
+ * runs the facilitator's commands on it, and keeps the board and desk projections of it.
  */
 export class SessionManager {
-  private current: Current | null = null;
+  private live: LiveSession | null = null;
   private readonly projections: Projections;
-  private liveTimer: NodeJS.Timeout | null = null;
+  private connectedCountTimer: NodeJS.Timeout | null = null;
+  /**
+   * Sessions other than the live one do not change while it runs, so they are read once per load
+   * rather than on every projection (that was one SQL query per past session per batch of requests).
+   */
+  private pastSessions: SessionSummary[] = [];
 
   constructor(
     private readonly store: Store,
-    private readonly tick: Tick,
+    private readonly turn: StoreThenSend,
+    private readonly storage: StorageHealth,
     board: Y.Doc,
     desk: Y.Doc,
     private readonly hostInfo: () => HostInfo,
     private readonly events: SessionManagerEvents,
+    private readonly log: (line: string) => void = () => {},
     private readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
   ) {
     this.projections = new Projections(board, desk);
@@ -63,20 +67,20 @@ export class SessionManager {
     }
   }
 
-  get session(): Current | null {
-    return this.current;
+  get current(): LiveSession | null {
+    return this.live;
   }
 
   joinInfo(): JoinInfo | null {
-    const c = this.current;
-    if (!c) return null;
+    const live = this.live;
+    if (!live) return null;
     const host = this.hostInfo();
-    return { code: c.row.joinCode, url: joinUrl(`http://${host.joinAddress}:${host.port}`, c.row.joinCode) };
+    return { code: live.row.joinCode, url: joinUrl(`http://${host.joinAddress}:${host.port}`, live.row.joinCode) };
   }
 
   createSession(title: string, place: string, facilitator = ''): { ok: true; sessionId: string } | { ok: false; error: string } {
-    if (this.current && this.current.authority.state.status !== 'closed') {
-      return { ok: false, error: `Close “${this.current.row.title}” before starting a new session.` };
+    if (this.live && this.live.log.state.status !== 'closed') {
+      return { ok: false, error: `Close “${this.live.row.title}” before starting a new session.` };
     }
     const row: SessionRow = {
       id: newId(),
@@ -85,137 +89,127 @@ export class SessionManager {
       joinCode: newJoinCode(),
       secret: randomBytes(32).toString('base64url'),
     };
-    this.store.createSession(row);
-    const authority = new SessionAuthority(this.store, row.id, () => {});
-    authority.append('facilitator', [
-      { type: 'session.created', sessionId: row.id, title, place, timeZone: this.timeZone, ...(facilitator ? { facilitator } : {}) },
-    ]);
+    const log = new SessionLog(this.store, row.id);
+    const created = log.commit(() => {
+      this.store.createSession(row);
+      log.append('facilitator', [
+        { type: 'session.created', sessionId: row.id, title, place, timeZone: this.timeZone, ...(facilitator ? { facilitator } : {}) },
+      ]);
+    });
+    this.storage.report('log', created.ok ? null : created.error);
+    if (!created.ok) return { ok: false, error: created.error.message };
     this.load(row);
     return { ok: true, sessionId: row.id };
   }
 
-  command<K extends ModerationCommand>(command: K, input: ControlParsedInput<K>): { ok: true } | { ok: false; error: string } {
-    if (!this.current) return { ok: false, error: 'There is no session yet. Create one first.' };
-    return this.current.authority.handleControl(command, input);
+  command<K extends ModerationCommand>(command: K, input: ControlParsedInput<K>): Outcome {
+    const live = this.live;
+    if (!live) return { ok: false, error: 'There is no session yet. Create one first.' };
+    const decision = decideControl(live.log.state, command, input);
+    if (!decision.ok) return decision;
+    const recorded = live.record('facilitator', decision.events);
+    if (!recorded.ok) return recorded;
+    if (decision.events.some((e) => e.type === 'session.opened' || e.type === 'session.closed')) this.events.sessionChanged();
+    return { ok: true };
   }
 
   join(code: string): JoinResponse {
-    const c = this.current;
-    if (!c || c.row.joinCode !== code) return { ok: false, error: 'No session with that code is running here.' };
-    if (c.authority.state.status === 'closed') return { ok: false, error: 'This session has closed.' };
-    const deviceId = newId();
-    const roomId = deriveRoomId(c.row.secret, deviceId);
-    this.store.addDevice(c.row.id, deviceId, roomId, Date.now());
-    c.labels.set(deviceId, `Phone ${c.labels.size + 1}`);
-    c.authority.append('host', [{ type: 'device.joined', deviceId }]);
-    this.openRoom(c, roomId, deviceId);
-    return { ok: true, sessionId: c.row.id, deviceId, roomId, title: c.row.title };
+    const live = this.live;
+    if (!live || live.row.joinCode !== code) return { ok: false, error: 'No session with that code is running here.' };
+    if (live.log.state.status === 'closed') return { ok: false, error: 'This session has closed.' };
+    return live.join();
   }
 
-  /** The room behind a `room-<id>` doc name, if it belongs to the current session. */
+  /** The room behind a `room-<id>` doc name, if it belongs to the live session. */
   roomByDocName(docName: string): Room | undefined {
-    if (!this.current || !docName.startsWith('room-')) return undefined;
-    return this.current.rooms.get(docName.slice('room-'.length));
+    const roomId = roomIdOfDocName(docName);
+    return roomId === null ? undefined : this.live?.rooms.get(roomId);
   }
 
-  setRoomConnections(room: Room, kind: 'ws' | 'rtc', count: number): void {
-    this.current?.rooms.setConnections(room, kind, count);
+  setRoomConnections(room: Room, transport: Transport, count: number): void {
+    this.live?.connected.set(room.roomId, transport, count);
   }
 
   connectedCount(): number {
-    return this.current?.rooms.connectedCount() ?? 0;
-  }
-
-  /** Re-projects headers (join address, host info, phones connected) after a host-level change. */
-  refresh(): void {
-    const c = this.current;
-    const connected = this.connectedCount();
-    // The minutes report the most phones connected at once: a new peak is an event in the log.
-    if (c && c.authority.state.status === 'open' && connected > c.authority.state.peakConnected) {
-      c.authority.append('host', [{ type: 'attendance.peak', connected }]);
-    }
-    this.projections.writeChanges(this.projectionInput(), []);
-  }
-
-  /** Every session of the data dir, oldest first; the current one (always the newest) with its live status. */
-  sessions(): SessionSummary[] {
-    const c = this.current;
-    if (!c) return this.pastSessions;
-    return [...this.pastSessions, { id: c.row.id, title: c.row.title, createdAt: c.row.createdAt, status: c.authority.state.status }];
+    return this.live?.connected.count() ?? 0;
   }
 
   /**
-   * Sessions other than the current one do not change while it runs, so they are read once per load
-   * rather than on every projection (that was one SQL query per past session per batch of requests).
+   * Re-projects the headers (join address, host info, phones connected, storage) after a host-level
+   * change; a new peak of phones connected is an event in the log (the minutes report it).
    */
-  private pastSessions: SessionSummary[] = [];
+  writeHeaders(): void {
+    const live = this.live;
+    const connected = this.connectedCount();
+    if (live && live.log.state.status === 'open' && connected > live.log.state.peakConnected) {
+      live.record('host', [{ type: 'attendance.peak', connected }]);
+    }
+    this.projections.writeHeaders(this.projectionInput());
+  }
 
-  private readPastSessions(): void {
-    const currentId = this.current?.row.id;
-    this.pastSessions = this.store
-      .sessions()
-      .filter((s) => s.id !== currentId)
-      .map((s) => ({ id: s.id, title: s.title, createdAt: s.createdAt, status: this.store.sessionStatus(s.id) }));
+  /** Every session of the data dir, oldest first; the live one (always the newest) with its live status. */
+  sessions(): SessionSummary[] {
+    const live = this.live;
+    if (!live) return this.pastSessions;
+    return [...this.pastSessions, { id: live.row.id, title: live.row.title, createdAt: live.row.createdAt, status: live.log.state.status }];
   }
 
   dispose(): void {
-    if (this.liveTimer) clearTimeout(this.liveTimer);
-    this.disposeCurrent();
+    if (this.connectedCountTimer) clearTimeout(this.connectedCountTimer);
+    this.disposeLive();
   }
 
-  private disposeCurrent(): void {
-    if (!this.current) return;
-    const names = [...this.current.rooms.all()].map((r) => roomDocName(r.roomId));
-    this.current.rooms.dispose();
-    this.current = null;
+  private readPastSessions(): void {
+    const liveId = this.live?.row.id;
+    this.pastSessions = this.store
+      .sessions()
+      .filter((s) => s.id !== liveId)
+      .map((s) => ({ id: s.id, title: s.title, createdAt: s.createdAt, status: this.store.sessionStatus(s.id) }));
+  }
+
+  private disposeLive(): void {
+    if (!this.live) return;
+    const names = this.live.dispose();
+    this.live = null;
     names.forEach((n) => this.events.roomClosed(n));
   }
 
   private load(row: SessionRow): void {
-    this.disposeCurrent();
-    let current: Current | null = null;
-    const authority = new SessionAuthority(this.store, row.id, (applied) => current && this.onApplied(current, applied));
-    const rooms = new Rooms(this.store, this.tick, authority, () => this.scheduleLive());
-    current = { row, authority, rooms, labels: new Map() };
-    this.current = current;
+    this.disposeLive();
+    const live = new LiveSession(row, {
+      store: this.store,
+      turn: this.turn,
+      storage: this.storage,
+      writeBoardAndDesk: (applied) => this.projections.writeChangedQuestions(this.projectionInput(), applied.touched),
+      onConnectivity: () => this.scheduleConnectedCountWrite(),
+      onRoomOpened: (name) => this.events.roomOpened(name),
+      log: this.log,
+    });
+    this.live = live;
     this.readPastSessions();
-    const devices = this.store.devices(row.id);
-    devices.forEach((d, i) => current.labels.set(d.deviceId, `Phone ${i + 1}`));
     this.projections.writeAll(this.projectionInput());
-    if (authority.state.status !== 'closed') for (const d of devices) this.openRoom(current, d.roomId, d.deviceId);
+    live.openRooms();
     this.events.sessionChanged();
   }
 
-  private openRoom(c: Current, roomId: string, deviceId: string): void {
-    c.rooms.open(roomId, deviceId);
-    this.events.roomOpened(roomDocName(roomId));
-  }
-
-  private onApplied(c: Current, applied: AppliedEvents): void {
-    this.projections.writeChanges(this.projectionInput(), applied.touched);
-    c.rooms.applyPrivate(applied);
-    if (applied.events.some((e) => e.body.type === 'session.opened' || e.body.type === 'session.closed')) {
-      this.events.sessionChanged();
-    }
-  }
-
-  private scheduleLive(): void {
-    if (this.liveTimer) return;
-    this.liveTimer = setTimeout(() => {
-      this.liveTimer = null;
-      this.refresh();
-    }, CONNECTIVITY_THROTTLE_MS);
+  private scheduleConnectedCountWrite(): void {
+    if (this.connectedCountTimer) return;
+    this.connectedCountTimer = setTimeout(() => {
+      this.connectedCountTimer = null;
+      this.writeHeaders();
+    }, CONNECTED_COUNT_THROTTLE_MS);
   }
 
   private projectionInput(): ProjectionInput {
-    const c = this.current;
+    const live = this.live;
     return {
-      state: c?.authority.state ?? null,
+      state: live?.log.state ?? null,
       join: this.joinInfo(),
       host: this.hostInfo(),
       connected: this.connectedCount(),
       sessions: this.sessions(),
-      deviceLabel: (id) => c?.labels.get(id) ?? 'Phone',
+      storageProblem: this.storage.problem(),
+      deviceLabel: (id) => live?.deviceLabel(id) ?? 'Phone',
     };
   }
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor, EventBody, LoggedEvent } from '../../src-shared/events.js';
 import { chainEvent } from '../../src-shared/hash-chain.js';
+import { migrate, MIGRATIONS, type Migration } from './store-migrations.js';
 
 /**
  * SQLite is the truth: the hash-chained event log per session, the session index, the devices issued,
@@ -25,28 +26,6 @@ export interface DeviceRow {
 
 export const STORE_FILE = 'open-floor.sqlite';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS sessions (
-  id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, title TEXT NOT NULL,
-  join_code TEXT NOT NULL, secret TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-  session_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, actor TEXT NOT NULL,
-  type TEXT NOT NULL, body TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
-  device_id TEXT, request_id TEXT,
-  PRIMARY KEY (session_id, seq)
-);
-CREATE UNIQUE INDEX IF NOT EXISTS events_once ON events (session_id, device_id, request_id)
-  WHERE request_id IS NOT NULL;
-CREATE TABLE IF NOT EXISTS devices (
-  session_id TEXT NOT NULL, device_id TEXT NOT NULL, room_id TEXT NOT NULL UNIQUE, joined_at INTEGER NOT NULL,
-  PRIMARY KEY (session_id, device_id)
-);
-CREATE TABLE IF NOT EXISTS doc_updates (
-  id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc, id);
-`;
 
 export class Store {
   readonly db: Database.Database;
@@ -56,7 +35,7 @@ export class Store {
    * `readOnly` opens an existing store without creating or changing anything (exports and listings
    * from the CLI while a host may be running: WAL lets them read a consistent snapshot beside it).
    */
-  constructor(dataDir: string, opts: { readOnly?: boolean } = {}) {
+  constructor(dataDir: string, opts: { readOnly?: boolean; migrations?: readonly Migration[] } = {}) {
     const file = join(dataDir, STORE_FILE);
     if (opts.readOnly) {
       if (!existsSync(file)) throw new Error(`No Open Floor data in ${dataDir} (there is no ${STORE_FILE}).`);
@@ -67,7 +46,7 @@ export class Store {
       this.db.pragma('journal_mode = WAL');
       // FULL: an accepted request's event is on disk before its receipt goes out (DESIGN.md principle 3).
       this.db.pragma('synchronous = FULL');
-      this.db.exec(SCHEMA);
+      migrate(this.db, opts.migrations ?? MIGRATIONS);
     }
     const db = this.db;
     this.stmt = {
@@ -85,7 +64,6 @@ export class Store {
         'INSERT INTO devices (session_id, device_id, room_id, joined_at) VALUES (?, ?, ?, ?)',
       ),
       devices: db.prepare('SELECT session_id AS sessionId, device_id AS deviceId, room_id AS roomId FROM devices WHERE session_id = ?'),
-      deviceByRoom: db.prepare('SELECT session_id AS sessionId, device_id AS deviceId, room_id AS roomId FROM devices WHERE room_id = ?'),
       lastStateEvent: db.prepare(
         "SELECT type FROM events WHERE session_id = ? AND type IN ('session.opened', 'session.closed') ORDER BY seq DESC LIMIT 1",
       ),
@@ -152,10 +130,6 @@ export class Store {
 
   devices(sessionId: string): DeviceRow[] {
     return this.stmt.devices.all(sessionId) as DeviceRow[];
-  }
-
-  deviceByRoom(roomId: string): DeviceRow | undefined {
-    return this.stmt.deviceByRoom.get(roomId) as DeviceRow | undefined;
   }
 
   appendDocUpdate(doc: string, update: Uint8Array): void {

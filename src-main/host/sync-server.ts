@@ -3,7 +3,8 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { Tick } from './tick.js';
+import { CLOSE_CODES } from '../../src-shared/close-codes.js';
+import { StoreThenSend } from './store-then-send.js';
 
 /**
  * The y-websocket wire protocol, server side, for documents the host owns. Unlike the stock server it
@@ -20,9 +21,6 @@ const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
 const MESSAGE_QUERY_AWARENESS = 3;
 
-/** WebSocket close codes we use (RFC 6455). */
-export const CLOSE = { policy: 1008, tooBig: 1009, goingAway: 1001 } as const;
-
 export interface SyncTarget {
   doc: Y.Doc;
   readOnly: boolean;
@@ -30,13 +28,18 @@ export interface SyncTarget {
   overlay?: Y.Doc;
   /** Called when a connection to this doc opens or closes (for "phones connected"). */
   onConnections?(count: number): void;
+  /**
+   * Updates may be sent before they are stored. Only for the console's desk: a projection of the log,
+   * and the way the facilitator hears that the data folder cannot be written.
+   */
+  sendBeforeStored?: boolean;
 }
 
 export interface SyncServerOptions {
   /** Messages a connection may send per 10 s before it is closed as a flood. */
   maxMessagesPer10s: number;
   /** Coalesces sends per turn (and stores before sending); a private one when the caller stores nothing. */
-  tick?: Tick;
+  turn?: StoreThenSend;
   onError?(reason: string): void;
 }
 
@@ -65,7 +68,7 @@ const updateMessage = (update: Uint8Array) => syncMessage((e) => syncProtocol.wr
 const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
 
 export function createSyncServer(opts: SyncServerOptions) {
-  const tick = opts.tick ?? new Tick((fn) => fn());
+  const turn = opts.turn ?? new StoreThenSend((fn) => fn());
   /** Connections by the doc they write to, and by the overlay they read. */
   const channels = new Map<Y.Doc, Channel>();
   const overlays = new Map<Y.Doc, Channel>();
@@ -74,7 +77,7 @@ export function createSyncServer(opts: SyncServerOptions) {
     if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(data, { binary: true });
   }
 
-  function channelFor(map: Map<Y.Doc, Channel>, doc: Y.Doc): Channel {
+  function channelFor(map: Map<Y.Doc, Channel>, doc: Y.Doc, beforeStored = false): Channel {
     const ch = map.get(doc);
     if (ch) return ch;
     const created: Channel = {
@@ -82,7 +85,7 @@ export function createSyncServer(opts: SyncServerOptions) {
       pending: [],
       onUpdate: (update, origin) => {
         created.pending.push({ update, origin });
-        tick.send(created.flush);
+        turn.send(created.flush, { beforeStored });
       },
       flush: () => {
         const pending = created.pending;
@@ -132,8 +135,12 @@ export function createSyncServer(opts: SyncServerOptions) {
 
   function answerStep1(conn: Connection, decoder: decoding.Decoder): void {
     const theirs = decoding.readVarUint8Array(decoder);
-    // What we send must already be stored: flush this turn's pending writes first.
-    tick.flush();
+    // What we send must already be stored: flush this turn's pending writes first. If the store cannot
+    // be written, the peer comes back later rather than receive what a crash could take back.
+    if (!turn.flush() && !conn.target.sendBeforeStored) {
+      conn.ws.close(CLOSE_CODES.tryAgainLater, 'the host cannot store right now');
+      return;
+    }
     const { doc, overlay } = conn.target;
     const diff = overlay
       ? Y.mergeUpdates([Y.encodeStateAsUpdate(doc, theirs), Y.encodeStateAsUpdate(overlay, theirs)])
@@ -179,7 +186,7 @@ export function createSyncServer(opts: SyncServerOptions) {
       let windowStart = Date.now();
       let count = 0;
       ws.binaryType = 'arraybuffer';
-      const channel = channelFor(channels, target.doc);
+      const channel = channelFor(channels, target.doc, target.sendBeforeStored);
       channel.conns.add(conn);
       if (target.overlay) channelFor(overlays, target.overlay).conns.add(conn);
       target.onConnections?.(channel.conns.size);
@@ -191,18 +198,18 @@ export function createSyncServer(opts: SyncServerOptions) {
         }
         if (++count > opts.maxMessagesPer10s) {
           opts.onError?.(`${name}: flood, closing`);
-          ws.close(CLOSE.policy, 'too many messages');
+          ws.close(CLOSE_CODES.policy, 'too many messages');
           return;
         }
         if (!isBinary) {
-          ws.close(CLOSE.policy, 'binary messages only');
+          ws.close(CLOSE_CODES.policy, 'binary messages only');
           return;
         }
         try {
           handleMessage(conn, toBytes(raw));
         } catch (err) {
           opts.onError?.(`${name}: ${(err as Error).message}`);
-          ws.close(CLOSE.policy, 'malformed message');
+          ws.close(CLOSE_CODES.policy, 'malformed message');
         }
       });
       ws.on('close', () => {
@@ -220,7 +227,7 @@ export function createSyncServer(opts: SyncServerOptions) {
     },
     /** Closes every connection to `doc` (a session ended; clients reconnect to the next one). */
     closeDoc(doc: Y.Doc, reason = 'document closed'): void {
-      for (const c of [...(channels.get(doc)?.conns ?? [])]) c.ws.close(CLOSE.goingAway, reason);
+      for (const c of [...(channels.get(doc)?.conns ?? [])]) c.ws.close(CLOSE_CODES.goingAway, reason);
     },
     connections(doc: Y.Doc): number {
       return channels.get(doc)?.conns.size ?? 0;

@@ -8,6 +8,7 @@ import {
 } from '../../src-shared/shell-api.js';
 import { isTrustedSender } from './navigation.js';
 import type { WindowKind } from './window-options.js';
+import { ROOM_DOC_PREFIX } from '../../src-shared/docs/room-doc.js';
 
 /**
  * The main process's side of the IPC contract (src-shared/shell-api.ts), as plain functions: one handler
@@ -32,7 +33,7 @@ export interface SenderInfo {
   frameUrl: string | undefined;
 }
 
-export const ROOM_NAME = /^room-[A-Za-z0-9_-]{1,64}$/;
+export const ROOM_NAME_REGEX = new RegExp(`^${ROOM_DOC_PREFIX}[A-Za-z0-9_-]{1,64}$`);
 const MAX_PEERS = 64;
 
 export function createIpcHandlers(deps: IpcDeps): { invoke: InvokeHandlers; send: SendHandlers } {
@@ -49,7 +50,7 @@ export function createIpcHandlers(deps: IpcDeps): { invoke: InvokeHandlers; send
     },
     send: {
       gatewayPeers: (roomName, peers) => {
-        if (typeof roomName !== 'string' || !ROOM_NAME.test(roomName)) return;
+        if (typeof roomName !== 'string' || !ROOM_NAME_REGEX.test(roomName)) return;
         if (typeof peers !== 'number' || !Number.isInteger(peers) || peers < 0 || peers > MAX_PEERS) return;
         deps.reportPeers(roomName, peers);
       },

@@ -1,4 +1,4 @@
-import { JOIN_CODE_PATTERN, normaliseJoinCode } from '../../src-shared/ids';
+import { JOIN_CODE_REGEX, normaliseJoinCode } from '../../src-shared/ids';
 import type { JoinResponse } from '../../src-shared/endpoints';
 
 /** What a phone keeps per join code, so a reload or a second visit joins the same room. */
@@ -21,7 +21,7 @@ export function codeFromPath(pathname: string): string | null {
 }
 
 export function isValidCode(code: string): boolean {
-  return JOIN_CODE_PATTERN.test(code);
+  return JOIN_CODE_REGEX.test(code);
 }
 
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;

@@ -13,6 +13,8 @@ export interface DeskView {
   floor: string | null;
   stats: DeskStats | null;
   sessions: SessionSummary[];
+  /** Why the host cannot write its data folder, in plain words (null when all is well). */
+  storageProblem: string | null;
 }
 
 export const EMPTY_DESK: DeskView = {
@@ -23,6 +25,7 @@ export const EMPTY_DESK: DeskView = {
   floor: null,
   stats: null,
   sessions: [],
+  storageProblem: null,
 };
 
 export function writeDesk(doc: Y.Doc, view: DeskView): void {
@@ -33,6 +36,7 @@ export function writeDesk(doc: Y.Doc, view: DeskView): void {
   setIfChanged(desk, 'floor', view.floor);
   setIfChanged(desk, 'stats', view.stats);
   setIfChanged(desk, 'sessions', view.sessions);
+  setIfChanged(desk, 'storageProblem', view.storageProblem);
   syncKeyedMap(childMap<DeskQuestion>(desk, 'questions'), view.questions);
 }
 
@@ -48,5 +52,6 @@ export function readDesk(doc: Y.Doc): DeskView {
     floor: get<string | null>('floor', null),
     stats: get<DeskStats | null>('stats', null),
     sessions: get<SessionSummary[]>('sessions', []),
+    storageProblem: get<string | null>('storageProblem', null),
   };
 }

@@ -18,12 +18,12 @@ import { moderationLines, participationRows, plural } from './wording.js';
  * RTL scripts and emoji are not touched.
  */
 
-const ASCII_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
+const ASCII_PUNCTUATION_REGEX = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 
 /** Escapes untrusted text for a Markdown paragraph; `indent` continues a multi-line text in its block. */
 export function escapeMarkdown(text: string, indent = ''): string {
   return text
-    .replace(ASCII_PUNCTUATION, (c) => `\\${c}`)
+    .replace(ASCII_PUNCTUATION_REGEX, (c) => `\\${c}`)
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line.length > 0)

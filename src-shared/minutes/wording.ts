@@ -25,15 +25,15 @@ export function plain(text: string): string {
 
 /** True when most letters of `text` are Hebrew or Arabic: such text is laid out right to left. */
 export function isMostlyRtl(text: string): boolean {
-  if (!RTL_ANY.test(text)) return false;
-  const rtl = text.match(RTL_ALL)?.length ?? 0;
-  const letters = text.match(LETTERS)?.length ?? 0;
+  if (!RTL_ANY_REGEX.test(text)) return false;
+  const rtl = text.match(RTL_ALL_REGEX)?.length ?? 0;
+  const letters = text.match(LETTERS_REGEX)?.length ?? 0;
   return rtl > letters - rtl;
 }
 
-const RTL_ANY = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
-const RTL_ALL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;
-const LETTERS = /[\p{L}\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;
+const RTL_ANY_REGEX = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const RTL_ALL_REGEX = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;
+const LETTERS_REGEX = /[\p{L}\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu;
 
 /** Memoized by minute: formatting builds an Intl formatter per call, and the minutes show minutes only. */
 function byMinute(format: (at: number) => string): (at: number) => string {

@@ -50,7 +50,7 @@ export class TestHost {
     await this.mustControl('createSession', { title });
     await this.mustControl('setPremoderation', { on: premoderation });
     await this.mustControl('openSession', {});
-    return this.host.sessions.session!.row.joinCode;
+    return this.host.currentSession()!.joinCode;
   }
 
   async join(code: string): Promise<JoinResponse> {

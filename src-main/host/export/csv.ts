@@ -18,10 +18,10 @@ import type { Minutes, QuestionOutcome } from '../../../src-shared/minutes/model
  * Numbers are written as numbers.
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START_REGEX = /^[=+\-@\t\r]/;
 
 export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START_REGEX.test(value) ? `'${value}` : value;
 }
 
 type Cell = string | number;

@@ -49,7 +49,7 @@ type RunStyle = Omit<IRunOptions, 'text' | 'children'>;
 
 const RTL_CHAR = '\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF';
 /** Stretches of right-to-left script, including the spaces, digits and punctuation between their words. */
-const RTL_STRETCH = new RegExp(`[${RTL_CHAR}](?:[${RTL_CHAR}\\s\\d.,:;!?'"()\\-]*[${RTL_CHAR}])?`, 'gu');
+const RTL_STRETCH_REGEX = new RegExp(`[${RTL_CHAR}](?:[${RTL_CHAR}\\s\\d.,:;!?'"()\\-]*[${RTL_CHAR}])?`, 'gu');
 
 /** Plain text runs for one string: line breaks kept, right-to-left stretches marked as such. */
 function runs(text: string, style: RunStyle = {}): TextRun[] {
@@ -57,7 +57,7 @@ function runs(text: string, style: RunStyle = {}): TextRun[] {
   text.split('\n').forEach((line, lineIndex) => {
     let last = 0;
     const parts: Array<{ text: string; rtl: boolean }> = [];
-    for (const match of line.matchAll(RTL_STRETCH)) {
+    for (const match of line.matchAll(RTL_STRETCH_REGEX)) {
       const at = match.index ?? 0;
       if (at > last) parts.push({ text: line.slice(last, at), rtl: false });
       parts.push({ text: match[0], rtl: true });

@@ -55,28 +55,28 @@ const ASCENT_FACTOR = 1.02;
 
 type BidiClass = 'L' | 'R' | 'EN' | 'NSM' | 'WS' | 'ON';
 
-const RTL_RE = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
-const DIGIT_RE = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
-const COMBINING_RE = /\p{M}/u;
+const RTL_REGEX = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const DIGIT_REGEX = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
+const COMBINING_REGEX = /\p{M}/u;
 const inRanges = (cp: number, ranges: ReadonlyArray<readonly [number, number]>) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
 /** Joiners, variation selectors, tag characters and the keycap mark: they belong to the character before. */
 const JOINERS = [[0x200c, 0x200d], [0xfe00, 0xfe0f], [0xe0100, 0xe01ef], [0xe0020, 0xe007f], [0x20e3, 0x20e3]] as const;
 /** Default-ignorable characters: dropped when no font has them (they draw nothing). */
 const IGNORABLE = [[0x200b, 0x200d], [0x2060, 0x2064], [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xe0000, 0xe007f], [0xe0100, 0xe01ef], [0xad, 0xad]] as const;
-const MARK_RE = { test: (ch: string) => COMBINING_RE.test(ch) || inRanges(ch.codePointAt(0) as number, JOINERS) };
+const MARK_RE = { test: (ch: string) => COMBINING_REGEX.test(ch) || inRanges(ch.codePointAt(0) as number, JOINERS) };
 const IGNORABLE_RE = { test: (ch: string) => inRanges(ch.codePointAt(0) as number, IGNORABLE) };
-const BIDI_CONTROL_RE = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/u;
-const WS_RE = /\s/u;
-const LETTER_RE = /[\p{L}]/u;
-const CJK_RE = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
+const BIDI_CONTROL_REGEX = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/u;
+const WHITESPACE_REGEX = /\s/u;
+const LETTER_REGEX = /[\p{L}]/u;
+const CJK_REGEX = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
 const NO_BREAK_BEFORE = new Set([...'，。、！？：；）」』】〕》〉,.!?:;)]}']);
 
 function bidiClass(ch: string): BidiClass {
-  if (WS_RE.test(ch)) return 'WS';
-  if (DIGIT_RE.test(ch)) return 'EN';
+  if (WHITESPACE_REGEX.test(ch)) return 'WS';
+  if (DIGIT_REGEX.test(ch)) return 'EN';
   if (MARK_RE.test(ch)) return 'NSM';
-  if (RTL_RE.test(ch)) return LETTER_RE.test(ch) || /[\u0600-\u06FF\u0750-\u077F]/u.test(ch) ? 'R' : 'ON';
-  if (LETTER_RE.test(ch)) return 'L';
+  if (RTL_REGEX.test(ch)) return LETTER_REGEX.test(ch) || /[\u0600-\u06FF\u0750-\u077F]/u.test(ch) ? 'R' : 'ON';
+  if (LETTER_REGEX.test(ch)) return 'L';
   return 'ON';
 }
 
@@ -165,7 +165,7 @@ function analyse(chars: Array<{ ch: string; style: TextStyle }>, forceLevel?: nu
   for (let i = 0; i < chars.length; i++) {
     const { ch, style } = chars[i] as { ch: string; style: TextStyle };
     const cp = ch.codePointAt(0) as number;
-    if (BIDI_CONTROL_RE.test(ch)) continue;
+    if (BIDI_CONTROL_REGEX.test(ch)) continue;
     const cls = classes[i] as BidiClass;
     let face: Face | null;
     if (cls === 'WS') face = baseFace(style.bold);
@@ -224,7 +224,7 @@ function units(chars: Char[]): Unit[] {
       prev !== undefined &&
       cur.length > 0 &&
       ((prev.cls === 'WS' && c.cls !== 'WS') ||
-        (c.cls !== 'WS' && c.cls !== 'NSM' && !NO_BREAK_BEFORE.has(c.ch) && (CJK_RE.test(c.ch) || (CJK_RE.test(prev.ch) && prev.cls !== 'WS'))));
+        (c.cls !== 'WS' && c.cls !== 'NSM' && !NO_BREAK_BEFORE.has(c.ch) && (CJK_REGEX.test(c.ch) || (CJK_REGEX.test(prev.ch) && prev.cls !== 'WS'))));
     if (breakBefore) {
       out.push(makeUnit(cur));
       cur = [];
@@ -403,7 +403,7 @@ export class PdfText {
         if (token.trim() !== '') {
           // fontkit lays out right-to-left script runs right to left itself; other runs (punctuation,
           // emoji) inside right-to-left text are reversed here, by grapheme, with mirrored brackets.
-          const shown = RTL_RE.test(token)
+          const shown = RTL_REGEX.test(token)
             ? token
             : [...graphemes.segment(token)]
                 .map((g) => MIRROR[g.segment] ?? g.segment)
