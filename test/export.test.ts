@@ -54,7 +54,11 @@ async function download(format: ExportFormat, token = host.host.token) {
   };
 }
 
-beforeAll(async () => {
+/**
+ * Each block gets its own host and session, scripted the same way: six phones, questions approved,
+ * hidden, voted, answered live and in writing, and the four text exports downloaded while live.
+ */
+async function scriptedSession(): Promise<void> {
   host = await startTestHost();
   const created = (await host.control('createSession', {
     title: 'Budget forum: 2025/26',
@@ -97,13 +101,22 @@ beforeAll(async () => {
     expect(r.status, format).toBe(200);
     exportsLive[format] = r;
   }
-}, 60_000);
+}
 
-afterAll(async () => {
-  await host?.stop();
-});
+/** The scripted session, then a late question (hidden), then closed: what the record is made from. */
+async function closedSession(): Promise<void> {
+  await scriptedSession();
+  const late = await ask(phones[5]!, 'A question after the export');
+  await host.mustControl('hide', { questionId: late });
+  const closed = (await host.control('closeSession', {})) as ControlResult<'closeSession'>;
+  if (!closed.ok) throw new Error(closed.error);
+  finalHash = closed.value.finalHash;
+}
 
 describe('export while live', () => {
+  beforeAll(scriptedSession, 60_000);
+  afterAll(() => host.stop());
+
   it('serves attachments with a dated file name, and refuses a wrong token', async () => {
     const date = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
     expect(exportsLive.md!.disposition).toContain(`filename="${date} budget-forum-2025-26.md"`);
@@ -123,8 +136,8 @@ describe('export while live', () => {
 
   it('connected phones keep working: a phone asks after the export and gets its receipt', async () => {
     const late = await ask(phones[5]!, 'A question after the export');
-    await phones[5]!.until(() => roomParts(phones[5]!.doc).mine.get(late)?.status === 'waiting');
-    await host.mustControl('hide', { questionId: late });
+    expect(await phones[5]!.until(() => roomParts(phones[5]!.doc).mine.get(late)?.status)).toBe('waiting');
+    expect(host.host.question(late)).toMatchObject({ text: 'A question after the export', moderation: 'pending' });
   });
 });
 
@@ -136,9 +149,7 @@ describe('the record after closing', () => {
   let archive: Archive;
 
   beforeAll(async () => {
-    const closed = (await host.control('closeSession', {})) as ControlResult<'closeSession'>;
-    if (!closed.ok) throw new Error(closed.error);
-    finalHash = closed.value.finalHash;
+    await closedSession();
     md = (await download('md')).body.toString('utf8');
     const csv = (await download('csv')).body;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: Excel reads UTF-8
@@ -146,7 +157,8 @@ describe('the record after closing', () => {
     eventRows = parse((await download('events-csv')).body, { bom: true, columns: true }) as Array<Record<string, string>>;
     archiveText = (await download('json')).body.toString('utf8');
     archive = JSON.parse(archiveText) as Archive;
-  });
+  }, 60_000);
+  afterAll(() => host.stop());
 
   it('Markdown: facts, order, statuses, follow-up ranked by votes, the final hash', () => {
     expect(md).toMatch(/^# Budget forum\\: 2025\\\/26\n/);
@@ -261,8 +273,12 @@ describe('the command line', () => {
     const sources = ['src-main/cli.ts', 'src-main/host/export/export-session.ts', 'src-main/host/store.ts', 'src-shared/minutes/archive.ts'];
     const stale = !existsSync(built) || sources.some((s) => statSync(join(ROOT, s)).mtimeMs > statSync(built).mtimeMs);
     if (stale) await run('npx', ['electron-vite', 'build'], { cwd: ROOT });
+    await closedSession();
   }, 240_000);
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('lists and exports from the data dir of a running host, read-only', async () => {
     const list = await cli('sessions', '--data', host.dataDir);

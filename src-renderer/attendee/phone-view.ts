@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { readBoard, type BoardView } from '../../src-shared/docs/board-doc';
 import { roomParts, type MyQuestion } from '../../src-shared/docs/room-doc';
-import type { PhoneRequestDraft, Receipt } from '../../src-shared/requests';
+import { isFinalReceipt, type PhoneRequestDraft, type Receipt } from '../../src-shared/requests';
 import type { QuestionStatus } from '../../src-shared/state';
 
 /** One of my questions as the phone shows it: the host's status, or where the request is. */
@@ -60,7 +60,9 @@ export function readPhone(doc: Y.Doc): PhoneView {
   for (const raw of requests.toArray()) {
     const request = asRequest(raw);
     if (!request) continue;
-    const receipt: Receipt | undefined = receipts.get(request.id);
+    // A receipt that says "will retry" is not an answer yet: the request is still waiting to send.
+    const stored = receipts.get(request.id);
+    const receipt: Receipt | undefined = isFinalReceipt(stored) ? stored : undefined;
     if (!receipt) pendingCount++;
     switch (request.kind) {
       case 'ask':

@@ -28,6 +28,11 @@ export function App({ desk }: { desk: ReadOnlyDoc }) {
           {connection.status === 'connecting' ? 'Connecting to the host…' : 'Lost the connection to the host. Reconnecting…'}
         </p>
       ) : null}
+      {view.storageProblem ? (
+        <p role="alert" className="storage-problem" data-testid="storage-problem">
+          {view.storageProblem}
+        </p>
+      ) : null}
       <ErrorRegion />
       {!connection.everSynced ? null : session === null ? (
         <SessionForm heading="New session" />

@@ -6,19 +6,24 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CONTROL_TOKEN_HEADER, type ControlCommand, type ControlInput, type ControlResult } from '../../src-shared/control.js';
 import { readBoard } from '../../src-shared/docs/board-doc.js';
-import { appendRequest, roomParts } from '../../src-shared/docs/room-doc.js';
+import { readDesk, type DeskView } from '../../src-shared/docs/desk-doc.js';
+import { appendRequest, DESK_DOC_NAME, roomParts } from '../../src-shared/docs/room-doc.js';
 import type { JoinResponse } from '../../src-shared/endpoints.js';
 import type { PhoneRequestDraft } from '../../src-shared/requests.js';
-import { startHost, type Host } from '../../src-main/host/host.js';
+import { startHost, type Host, type HostOptions } from '../../src-main/host/host.js';
 
 /** A real host on port 0 with its own temp data dir (no gateway: these tests use the WebSocket path). */
-export async function startTestHost(dataDir = mkdtempSync(join(tmpdir(), 'open-floor-test-'))): Promise<TestHost> {
+export async function startTestHost(
+  dataDir = mkdtempSync(join(tmpdir(), 'open-floor-test-')),
+  options: Partial<Pick<HostOptions, 'store' | 'storageRetryMs' | 'log'>> = {},
+): Promise<TestHost> {
   const host = await startHost({
     dataDir,
     lanPort: 0,
     joinAddress: '127.0.0.1',
     buildDir: join(__dirname, '..', '..', 'out'),
     gateway: 'none',
+    ...options,
   });
   const port = Number(new URL(host.lanOrigin).port);
   return new TestHost(host, dataDir, `http://127.0.0.1:${port}`);
@@ -71,8 +76,24 @@ export class TestHost {
     return phone;
   }
 
+  /** The console's replica of the desk doc, over the loopback listener with the token (read-only). */
+  async desk(): Promise<{ doc: Y.Doc; view: () => DeskView; until<T>(check: () => T | undefined | null | false, timeoutMs?: number): Promise<T> }> {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`${this.host.loopbackOrigin.replace('http', 'ws')}/sync`, DESK_DOC_NAME, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      params: { t: this.host.token },
+    });
+    this.replicas.push(provider);
+    await new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())));
+    return { doc, view: () => readDesk(doc), until: (check, timeoutMs) => waitFor(doc, check, timeoutMs) };
+  }
+
+  private readonly replicas: WebsocketProvider[] = [];
+
   async stop(removeData = true): Promise<void> {
     for (const p of this.phones) p.destroy();
+    for (const r of this.replicas) r.destroy();
     await this.host.close();
     if (removeData) rmSync(this.dataDir, { recursive: true, force: true });
   }

@@ -29,6 +29,15 @@ describe('readPhone', () => {
     expect(view.pendingCount).toBe(1);
   });
 
+  it('keeps a request the laptop could not store yet (a "will retry" receipt) as waiting to send', () => {
+    const doc = room();
+    appendRequest(doc, { kind: 'ask', id: 'req-ask1', text: 'Kept while the disk is full?' });
+    roomParts(doc).receipts.set('req-ask1', { ok: false, at, reason: 'The laptop cannot save right now.', retry: true });
+    const view = readPhone(doc);
+    expect(view.mine).toEqual([expect.objectContaining({ key: 'req-ask1', state: 'sending', reason: null })]);
+    expect(view.pendingCount).toBe(1);
+  });
+
   it('uses the host status once accepted, and offers withdraw while waiting or on screen', () => {
     const doc = room();
     appendRequest(doc, { kind: 'ask', id: 'req-ask1', text: 'Why?' });
