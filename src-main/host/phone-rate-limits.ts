@@ -1,27 +1,43 @@
 import { REFUSALS } from '../../src-shared/decide-phone.js';
 import { LIMITS, MINUTE_MS } from '../../src-shared/limits.js';
 import { RateLimiter } from '../../src-shared/rate-limit.js';
-import type { PhoneRequest } from '../../src-shared/requests.js';
+import type { PhoneRequestKind } from '../../src-shared/requests.js';
 
-/** Per-device limits on how fast a phone may ask and vote (they depend on time, not on the log). */
+interface Limit {
+  limiter: RateLimiter;
+  refusal: string;
+}
+
+const perMinute = (count: number, refusal: string): Limit => ({ limiter: new RateLimiter(count, MINUTE_MS), refusal });
+
+/**
+ * Per-device limits on how fast a phone may send each kind of request (they depend on time, not on the
+ * log). Kinds that share a limit share a limiter; a kind without an entry is not limited here.
+ */
 export class PhoneRateLimits {
-  private readonly questions = new RateLimiter(LIMITS.questionsPerMinute, MINUTE_MS);
-  private readonly votes = new RateLimiter(LIMITS.votesPerMinute, MINUTE_MS);
+  private readonly byKind: Partial<Record<PhoneRequestKind, Limit>>;
   private prunedAt = 0;
 
-  /** Null when the request may go on, else the reason the phone is shown. */
-  refusal(deviceId: string, request: PhoneRequest, now: number): string | null {
-    this.pruneNowAndThen(now);
-    if (request.kind === 'ask' && !this.questions.take(deviceId, now)) return REFUSALS.tooManyQuestions;
-    if ((request.kind === 'vote' || request.kind === 'unvote') && !this.votes.take(deviceId, now)) return REFUSALS.tooManyVotes;
-    return null;
+  constructor() {
+    const votes = perMinute(LIMITS.votesPerMinute, REFUSALS.tooManyVotes);
+    this.byKind = {
+      ask: perMinute(LIMITS.questionsPerMinute, REFUSALS.tooManyQuestions),
+      vote: votes,
+      unvote: votes,
+    };
   }
 
-  /** Devices that stopped asking are forgotten once a minute, so memory stays bounded. */
+  /** Null when the request may go on, else the reason the phone is shown. */
+  refusal(deviceId: string, kind: PhoneRequestKind, now: number): string | null {
+    this.pruneNowAndThen(now);
+    const limit = this.byKind[kind];
+    return limit && !limit.limiter.take(deviceId, now) ? limit.refusal : null;
+  }
+
+  /** Devices that stopped sending are forgotten once a minute, so memory stays bounded. */
   private pruneNowAndThen(now: number): void {
     if (now - this.prunedAt < MINUTE_MS) return;
     this.prunedAt = now;
-    this.questions.prune(now);
-    this.votes.prune(now);
+    for (const limit of new Set(Object.values(this.byKind))) limit.limiter.prune(now);
   }
 }

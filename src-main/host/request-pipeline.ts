@@ -119,7 +119,7 @@ export class RequestPipeline {
       return answer({ ok: true, at, ...(questionId ? { questionId } : {}) });
     }
     if (roomParts(room.doc).requests.length > LIMITS.requestsPerRoom) return answer({ ok: false, at, reason: REFUSALS.tooManyRequests });
-    const limited = this.limits.refusal(room.deviceId, request, at);
+    const limited = this.limits.refusal(room.deviceId, request.kind, at);
     if (limited) return answer({ ok: false, at, reason: limited });
     let decision: ReturnType<typeof decidePhoneRequest>;
     try {

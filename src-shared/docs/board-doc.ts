@@ -18,13 +18,13 @@ export interface BoardView {
 
 export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0 };
 
-/** Everything on the board but the questions (written on every change; each key only if it differs). */
+/**
+ * Everything on the board but the questions (written on every change; each key only if it differs), so a
+ * new part of the board is a new field of BoardView and nothing here.
+ */
 export function writeBoardHeader(doc: Y.Doc, header: Omit<BoardView, 'questions'>): Y.Map<unknown> {
   const board = doc.getMap<unknown>(BOARD_MAP);
-  setIfChanged(board, 'session', header.session);
-  setIfChanged(board, 'join', header.join);
-  setIfChanged(board, 'floor', header.floor);
-  setIfChanged(board, 'connected', header.connected);
+  for (const [key, value] of Object.entries(header)) setIfChanged(board, key, value);
   return board;
 }
 
