@@ -7,7 +7,8 @@ import { BOARD_DOC_NAME, DESK_DOC_NAME } from '../../src-shared/docs/room-doc.js
 import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import type { HostInfo } from '../../src-shared/views.js';
-import { lanAddresses } from './addresses.js';
+import { VENUE_TEST_PATH, type VenueStatus } from '../../src-shared/venue.js';
+import { createVenue } from './venue/venue.js';
 import { sessionListing } from '../../src-shared/minutes/listing.js';
 import { createControlHandlers, runControl } from './control-handlers.js';
 import { exportSession } from './export/export-session.js';
@@ -32,6 +33,8 @@ export interface HostOptions {
   gateway: 'node' | 'external' | 'none';
   /** Rooms to bridge appear and go away (for an 'external' gateway, e.g. the Electron app's hidden window). */
   onRoom?(docName: string, change: 'opened' | 'closed'): void;
+  /** An open session that sees no phone for this long gets the console's "nobody can join" help (default 60 s). */
+  nobodyTimeoutMs?: number;
   log?(line: string): void;
 }
 
@@ -48,6 +51,8 @@ export interface Host {
   onSessionChanged(listener: () => void): void;
   /** An external gateway reports the open WebRTC peer connections of a room. */
   setRoomPeers(docName: string, peers: number): void;
+  /** The laptop's addresses with interface and kind, best first, and what phones did so far. */
+  venueStatus(): VenueStatus;
   close(): Promise<void>;
 }
 
@@ -67,12 +72,16 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const tick = new Tick((fn) => store.transaction(fn));
   const stopBoard = loadAndPersist(store, tick, BOARD_DOC_NAME, board);
   const stopDesk = loadAndPersist(store, tick, DESK_DOC_NAME, desk);
-  const addresses = lanAddresses();
-  let joinAddress = opts.joinAddress ?? addresses[0]!;
-  if (!addresses.includes(joinAddress)) addresses.push(joinAddress);
+  const venue = await createVenue({
+    dataDir: opts.dataDir,
+    ...(opts.joinAddress !== undefined ? { explicitAddress: opts.joinAddress } : {}),
+    ...(opts.nobodyTimeoutMs !== undefined ? { nobodyTimeoutMs: opts.nobodyTimeoutMs } : {}),
+  });
+  const addresses = venue.choices.map((c) => c.address);
+  let joinAddress = venue.initialAddress;
   let lanPort = 0;
   let loopbackPort = 0;
-  const hostInfo = (): HostInfo => ({ addresses, joinAddress, port: lanPort });
+  const hostInfo = (): HostInfo => ({ addresses, joinAddress, port: lanPort, choices: venue.choices, ipv6Only: venue.ipv6Only });
   const sessionListeners: Array<() => void> = [];
   let gateway: { addRoom(name: string): void; removeRoom(name: string): void; destroy(): unknown } | null = null;
 
@@ -86,7 +95,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       gateway?.removeRoom(name);
       opts.onRoom?.(name, 'closed');
     },
-    sessionChanged: () => sessionListeners.forEach((l) => l()),
+    sessionChanged: () => {
+      venue.sessionOpen(sessions.session?.authority.state.status === 'open');
+      sessionListeners.forEach((l) => l());
+    },
   });
   const signal = createSignalServer({
     isIssuedTopic: (topic) => sessions.roomByDocName(topic) !== undefined,
@@ -99,12 +111,22 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (!room) return null;
     // The board is served inside every room as a read-only overlay of the one board doc.
     if (viaGateway) return { doc: room.doc, overlay: board, readOnly: false };
-    return { doc: room.doc, overlay: board, readOnly: false, onConnections: (n) => sessions.setRoomConnections(room, 'ws', n) };
+    return {
+      doc: room.doc,
+      overlay: board,
+      readOnly: false,
+      onConnections: (n) => {
+        venue.monitor.setConnections(name, 'ws', n, Date.now());
+        sessions.setRoomConnections(room, 'ws', n);
+      },
+    };
   };
+  const venueStatus = () => venue.status(joinAddress, lanPort);
   const handlers = createControlHandlers({
     sessions,
+    venueStatus,
     setJoinAddress: (address) => {
-      if (!addresses.includes(address)) return null;
+      if (!venue.remember(address)) return null;
       joinAddress = address;
       sessions.refresh();
       return sessions.joinInfo()?.url ?? '';
@@ -118,6 +140,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     sync,
     roomTarget: (name) => roomTarget(name, false),
     signal,
+    onPhone: (via, req) => venue.onPhone(via, req),
+    testPage: { path: VENUE_TEST_PATH, serve: (req, res) => venue.serveTestPage(req, res) },
     log,
   });
   const loopback = createLoopbackServer(
@@ -135,6 +159,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       // Exports read the log the authority has already committed: a snapshot, nothing is written.
       exportFile: async (sessionId, format) => (store.session(sessionId) ? exportSession(store, sessionId, format) : null),
       listSessions: () => store.sessions().map((row) => sessionListing(store.events(row.id))),
+      venueFile: async (name) => {
+        const join = sessions.joinInfo();
+        const state = sessions.session?.authority.state;
+        if (name !== 'handout.pdf' || !join || !state || state.status === 'closed') return null;
+        const data = await venue.handout({ title: state.title, place: state.place, joinUrl: join.url, code: join.code });
+        return { fileName: `Join ${state.title}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), mime: 'application/pdf', data };
+      },
       log,
     },
     () => loopbackPort,
@@ -151,12 +182,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       token,
       signalingUrl: `ws://127.0.0.1:${lanPort}${PATHS.signal}`,
       onPeers: (name, peers) => {
+        venue.monitor.setConnections(name, 'rtc', peers, Date.now());
         const room = sessions.roomByDocName(name);
         if (room) sessions.setRoomConnections(room, 'rtc', peers);
       },
     });
   }
   sessions.restore();
+  venue.sessionOpen(sessions.session?.authority.state.status === 'open');
 
   return {
     lanOrigin: `http://${joinAddress}:${lanPort}`,
@@ -168,7 +201,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     control,
     joinUrl: () => (sessions.session?.authority.state.status === 'open' ? (sessions.joinInfo()?.url ?? null) : null),
     onSessionChanged: (l) => sessionListeners.push(l),
+    venueStatus,
     setRoomPeers: (name, peers) => {
+      venue.monitor.setConnections(name, 'rtc', peers, Date.now());
       const room = sessions.roomByDocName(name);
       if (room) sessions.setRoomConnections(room, 'rtc', peers);
     },
