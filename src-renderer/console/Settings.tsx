@@ -1,4 +1,5 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
+import { describeChoice, IPV6_ONLY_TEXT } from '../../src-shared/venue';
 import { control, run } from './control';
 
 /** Which address goes into the QR, and whether questions wait for approval. */
@@ -16,12 +17,16 @@ export function Settings({ view }: { view: DeskView }) {
             onChange={(e) => void run(() => control.setJoinAddress({ address: e.target.value }))}
           >
             {host.addresses.includes(host.joinAddress) ? null : <option value={host.joinAddress}>{host.joinAddress}</option>}
-            {host.addresses.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
+            {host.addresses.map((a) => {
+              const choice = host.choices?.find((c) => c.address === a);
+              return (
+                <option key={a} value={a}>
+                  {choice ? describeChoice(choice) : a}
+                </option>
+              );
+            })}
           </select>
+          {host.ipv6Only ? <p className="venue-warn">{IPV6_ONLY_TEXT}</p> : null}
         </div>
       ) : null}
       {session ? (
