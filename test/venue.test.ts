@@ -52,33 +52,55 @@ describe('the remembered address', () => {
 
   it('a pick survives a relaunch on that network, and a new DHCP address on it', async () => {
     const dataDir = tempDir();
-    const first = await createVenue({ dataDir, ranked: rankAddresses(table, { interface: 'wlan0' }) });
-    expect(first.initialAddress).toBe('192.168.1.23');
-    expect(first.remember('10.0.0.7')).toBe(true);
-    expect(first.remember('8.8.8.8')).toBe(false);
+    const first = await createVenue({ dataDir, readAddresses: async () => rankAddresses(table, { interface: 'wlan0' }) });
+    expect(first.joinAddress).toBe('192.168.1.23');
+    expect(first.choose('10.0.0.7')).toBe(true);
+    expect(first.choose('8.8.8.8')).toBe(false);
     expect(JSON.parse(readFileSync(join(dataDir, VENUE_SETTINGS_FILE), 'utf8'))).toEqual({ chosenNetworks: ['enp3s0 10.0.0.0/24'] });
 
-    const again = await createVenue({ dataDir, ranked: rankAddresses({ ...table, enp3s0: [v4('10.0.0.99')] }, { interface: 'wlan0' }) });
-    expect(again.initialAddress).toBe('10.0.0.99');
+    const again = await createVenue({ dataDir, readAddresses: async () => rankAddresses({ ...table, enp3s0: [v4('10.0.0.99')] }, { interface: 'wlan0' }) });
+    expect(again.joinAddress).toBe('10.0.0.99');
     // At another venue (other networks) the ranking decides again.
-    const elsewhere = await createVenue({ dataDir, ranked: rankAddresses({ wlan0: [v4('172.20.10.4')] }, { interface: 'wlan0' }) });
-    expect(elsewhere.initialAddress).toBe('172.20.10.4');
+    const elsewhere = await createVenue({ dataDir, readAddresses: async () => rankAddresses({ wlan0: [v4('172.20.10.4')] }, { interface: 'wlan0' }) });
+    expect(elsewhere.joinAddress).toBe('172.20.10.4');
     // An address on the command line wins over the remembered one.
-    const given = await createVenue({ dataDir, explicitAddress: '192.168.1.23', ranked: rankAddresses(table) });
-    expect(given.initialAddress).toBe('192.168.1.23');
+    const given = await createVenue({ dataDir, explicitAddress: '192.168.1.23', readAddresses: async () => rankAddresses(table) });
+    expect(given.joinAddress).toBe('192.168.1.23');
+  });
+
+  it('a laptop that joins the Wi-Fi after launch gets it in the QR; a working pick is never moved', async () => {
+    let table: Record<string, InterfaceEntry[]> = {};
+    let clock = 0;
+    const v = await createVenue({ dataDir: tempDir(), readAddresses: async () => rankAddresses(table, { interface: 'wlan0' }), now: () => clock });
+    expect(v.joinAddress).toBe('127.0.0.1');
+    table = { wlan0: [v4('192.168.1.23')], enp3s0: [v4('10.0.0.7')] };
+    expect(await v.refresh()).toBe(false); // read at most every 3 s
+    clock = 3000;
+    expect(await v.refresh()).toBe(true);
+    expect(v.joinAddress).toBe('192.168.1.23');
+    expect(v.choose('10.0.0.7')).toBe(true);
+    clock = 6000;
+    table = { wlan0: [v4('192.168.1.23')], enp3s0: [v4('10.0.0.7')], tun0: [v4('10.8.0.2')] };
+    expect(await v.refresh()).toBe(true);
+    expect(v.joinAddress).toBe('10.0.0.7');
+    // The cable is pulled: the QR moves to what is left.
+    clock = 9000;
+    table = { wlan0: [v4('192.168.1.23')] };
+    expect(await v.refresh()).toBe(true);
+    expect(v.joinAddress).toBe('192.168.1.23');
   });
 
   it('an unreadable settings file is ignored, not fatal', async () => {
     const dataDir = tempDir();
     writeFileSync(join(dataDir, VENUE_SETTINGS_FILE), '{"chosenNetworks": 42');
-    const v = await createVenue({ dataDir, ranked: rankAddresses(table, { interface: 'wlan0' }) });
-    expect(v.initialAddress).toBe('192.168.1.23');
+    const v = await createVenue({ dataDir, readAddresses: async () => rankAddresses(table, { interface: 'wlan0' }) });
+    expect(v.joinAddress).toBe('192.168.1.23');
   });
 
   it('no network at all: loopback, so the console still works', async () => {
-    const v = await createVenue({ dataDir: tempDir(), ranked: { choices: [], ipv6Only: true } });
-    expect(v.initialAddress).toBe('127.0.0.1');
-    expect(v.status('127.0.0.1', 4321)).toMatchObject({ ipv6Only: true, diagnosis: 'closed' });
+    const v = await createVenue({ dataDir: tempDir(), readAddresses: async () => ({ choices: [], ipv6Only: true }) });
+    expect(v.joinAddress).toBe('127.0.0.1');
+    expect(v.status(4321)).toMatchObject({ ipv6Only: true, diagnosis: 'closed' });
   });
 });
 

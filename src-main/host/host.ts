@@ -77,11 +77,15 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     ...(opts.joinAddress !== undefined ? { explicitAddress: opts.joinAddress } : {}),
     ...(opts.nobodyTimeoutMs !== undefined ? { nobodyTimeoutMs: opts.nobodyTimeoutMs } : {}),
   });
-  const addresses = venue.choices.map((c) => c.address);
-  let joinAddress = venue.initialAddress;
   let lanPort = 0;
   let loopbackPort = 0;
-  const hostInfo = (): HostInfo => ({ addresses, joinAddress, port: lanPort, choices: venue.choices, ipv6Only: venue.ipv6Only });
+  const hostInfo = (): HostInfo => ({
+    addresses: venue.choices.map((c) => c.address),
+    joinAddress: venue.joinAddress,
+    port: lanPort,
+    choices: venue.choices,
+    ipv6Only: venue.ipv6Only,
+  });
   const sessionListeners: Array<() => void> = [];
   let gateway: { addRoom(name: string): void; removeRoom(name: string): void; destroy(): unknown } | null = null;
 
@@ -121,13 +125,20 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       },
     };
   };
-  const venueStatus = () => venue.status(joinAddress, lanPort);
+  // The console asks every second; the addresses are read again every few seconds (a laptop that joins the
+  // venue Wi-Fi after launch gets it in the QR), and the desk is re-projected when they changed.
+  const venueStatus = () => {
+    void venue.refresh().then(
+      (changed) => changed && sessions.refresh(),
+      (err: unknown) => log(`venue: ${(err as Error).message}`),
+    );
+    return venue.status(lanPort);
+  };
   const handlers = createControlHandlers({
     sessions,
     venueStatus,
     setJoinAddress: (address) => {
-      if (!venue.remember(address)) return null;
-      joinAddress = address;
+      if (!venue.choose(address)) return null;
       sessions.refresh();
       return sessions.joinInfo()?.url ?? '';
     },
@@ -192,7 +203,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   venue.sessionOpen(sessions.session?.authority.state.status === 'open');
 
   return {
-    lanOrigin: `http://${joinAddress}:${lanPort}`,
+    lanOrigin: `http://${venue.joinAddress}:${lanPort}`,
     loopbackOrigin,
     token,
     consoleUrl: `${loopbackOrigin}${PATHS.console}?${TOKEN_QUERY}=${token}`,

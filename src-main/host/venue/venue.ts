@@ -19,56 +19,102 @@ export interface VenueOptions {
   /** The address given on the command line (wins over the remembered one). */
   explicitAddress?: string;
   nobodyTimeoutMs?: number;
-  /** The interface table, for tests; the laptop's own otherwise. */
-  ranked?: RankedAddresses;
+  /** Reads the ranked addresses (tests give fake tables); the laptop's own otherwise. */
+  readAddresses?: () => Promise<RankedAddresses>;
+  /** Addresses are read again at most this often, when the console asks (default 3 s). */
+  refreshEveryMs?: number;
   now?: () => number;
 }
 
 export interface Venue {
+  /** The addresses phones might use, best first (never empty: loopback when there is nothing else). */
   readonly choices: AddressChoice[];
   readonly ipv6Only: boolean;
-  /** The address for the QR at launch. */
-  readonly initialAddress: string;
+  /** The address in the QR. */
+  readonly joinAddress: string;
   readonly monitor: VenueMonitor;
-  /** Remembers the facilitator's pick (per network); false when it is not one of the choices. */
-  remember(address: string): boolean;
+  /** The facilitator's pick: remembered per network; false when it is not one of the choices. */
+  choose(address: string): boolean;
+  /**
+   * Reads the addresses again (the laptop joined or left a network since launch); true when the list or
+   * the address in the QR changed. The QR moves only when its address is gone, or was loopback for want of
+   * anything better; never away from a working address the facilitator or the command line chose.
+   */
+  refresh(): Promise<boolean>;
   /** LAN listener hook: a phone's request of some kind arrived. */
   onPhone(via: PhoneReach['via'], req: IncomingMessage): void;
   /** LAN listener hook: serves the test page (and notes the phone). */
   serveTestPage(req: IncomingMessage, res: ServerResponse): void;
   sessionOpen(open: boolean): void;
-  status(joinAddress: string, port: number): VenueStatus;
+  status(port: number): VenueStatus;
   handout(facts: HandoutFacts): Promise<Uint8Array>;
 }
 
 const localAddress = (req: IncomingMessage) => req.socket.localAddress ?? '';
 
-export async function createVenue(opts: VenueOptions): Promise<Venue> {
-  const now = opts.now ?? Date.now;
-  const ranked = opts.ranked ?? (await currentAddresses());
+/** The ranked choices plus the address given on the command line, if the table lacks it; never empty. */
+function withGiven(ranked: RankedAddresses, explicit: string | undefined): AddressChoice[] {
   const choices = [...ranked.choices];
-  if (opts.explicitAddress !== undefined && !choices.some((c) => c.address === opts.explicitAddress)) {
-    const loopback = /^127\./.test(opts.explicitAddress);
+  if (explicit !== undefined && !choices.some((c) => c.address === explicit)) {
+    const loopback = /^127\./.test(explicit);
     choices.push({
       ...(loopback ? LOOPBACK_CHOICE : { interface: 'given', kind: 'other' as const, defaultRoute: false }),
-      address: opts.explicitAddress,
-      network: `given ${opts.explicitAddress}`,
+      address: explicit,
+      network: `given ${explicit}`,
     });
   }
   if (choices.length === 0) choices.push(LOOPBACK_CHOICE);
+  return choices;
+}
+
+const sameChoices = (a: AddressChoice[], b: AddressChoice[]) => JSON.stringify(a) === JSON.stringify(b);
+
+export async function createVenue(opts: VenueOptions): Promise<Venue> {
+  const now = opts.now ?? Date.now;
+  const read = opts.readAddresses ?? currentAddresses;
+  const refreshEveryMs = opts.refreshEveryMs ?? 3000;
+  let ranked = await read();
+  let choices = withGiven(ranked, opts.explicitAddress);
   let settings = readVenueSettings(opts.dataDir);
-  const first = initialChoice(choices, settings, opts.explicitAddress) ?? choices[0]!;
+  let joinAddress = (initialChoice(choices, settings, opts.explicitAddress) ?? choices[0]!).address;
+  /** The address in the QR was picked by a person (command line or console), not by the ranking. */
+  let picked = opts.explicitAddress !== undefined;
+  let lastRead = now();
+  let reading: Promise<boolean> | null = null;
   const nobodyTimeoutMs = opts.nobodyTimeoutMs ?? DEFAULT_NOBODY_TIMEOUT_MS;
   const monitor = new VenueMonitor({ nobodyTimeoutMs, syncGraceMs: Math.min(DEFAULT_SYNC_GRACE_MS, nobodyTimeoutMs) });
 
+  const refreshNow = async (): Promise<boolean> => {
+    const next = await read();
+    const nextChoices = withGiven(next, opts.explicitAddress);
+    const before = joinAddress;
+    const listChanged = !sameChoices(choices, nextChoices) || next.ipv6Only !== ranked.ipv6Only;
+    ranked = next;
+    choices = nextChoices;
+    const current = choices.find((c) => c.address === joinAddress);
+    if (!current || (current.kind === 'loopback' && !picked)) {
+      joinAddress = (initialChoice(choices, settings) ?? choices[0]!).address;
+      if (!current) picked = false;
+    }
+    return listChanged || joinAddress !== before;
+  };
+
   return {
-    choices,
-    ipv6Only: ranked.ipv6Only,
-    initialAddress: first.address,
+    get choices() {
+      return choices;
+    },
+    get ipv6Only() {
+      return ranked.ipv6Only;
+    },
+    get joinAddress() {
+      return joinAddress;
+    },
     monitor,
-    remember(address) {
+    choose(address) {
       const choice = choices.find((c) => c.address === address);
       if (!choice) return false;
+      joinAddress = address;
+      picked = true;
       settings = rememberChoice(settings, choice);
       try {
         writeVenueSettings(opts.dataDir, settings);
@@ -77,13 +123,22 @@ export async function createVenue(opts: VenueOptions): Promise<Venue> {
       }
       return true;
     },
+    refresh() {
+      if (reading) return reading;
+      if (now() - lastRead < refreshEveryMs) return Promise.resolve(false);
+      lastRead = now();
+      reading = refreshNow().finally(() => {
+        reading = null;
+      });
+      return reading;
+    },
     onPhone: (via, req) => void monitor.reached(via, localAddress(req), now()),
     serveTestPage(req, res) {
       const reach = monitor.reached('test', localAddress(req), now());
       sendTestPage(res, reach.address, req.method === 'HEAD');
     },
     sessionOpen: (open) => monitor.sessionOpen(open, now()),
-    status(joinAddress, port) {
+    status(port) {
       const t = now();
       return {
         choices,
