@@ -86,11 +86,12 @@ export interface VenueStatus {
   health: TransportHealth;
 }
 
-/** One piece of advice in plain words. */
+/** One piece of advice in plain words (with steps per system where they differ). */
 export interface Advice {
   id: 'firewall' | 'address' | 'isolation' | 'vpn' | 'websocket' | 'ipv6';
   title: string;
   text: string;
+  steps?: readonly string[];
 }
 
 /** What to do about the firewall, per system (the prompts are quoted as the systems word them). */
@@ -101,14 +102,15 @@ export const FIREWALL_STEPS = {
   darwin:
     'On macOS, the prompt reads “Do you want the application “Open Floor” to accept incoming network connections?”: click Allow. ' +
     'If you clicked Deny, open System Settings → Network → Firewall → Options and set Open Floor to “Allow incoming connections”.',
-  linux: 'On Linux, allow the port phones use (for example `sudo ufw allow 4321/tcp`).',
+  linux: 'On Linux, allow the port phones use, for example: sudo ufw allow 4321/tcp',
 } as const;
 
 export const ADVICE: Record<Advice['id'], Advice> = {
   firewall: {
     id: 'firewall',
     title: 'Allow Open Floor through the firewall',
-    text: `${FIREWALL_STEPS.win32} ${FIREWALL_STEPS.darwin} ${FIREWALL_STEPS.linux}`,
+    text: 'When the system asks whether Open Floor may accept incoming connections, allow it.',
+    steps: [FIREWALL_STEPS.win32, FIREWALL_STEPS.darwin, FIREWALL_STEPS.linux],
   },
   address: {
     id: 'address',
@@ -145,6 +147,14 @@ export function adviceFor(diagnosis: JoinDiagnosis, joinChoice: AddressChoice | 
   const suspicious = joinChoice && (joinChoice.kind === 'vpn' || joinChoice.kind === 'virtual' || joinChoice.kind === 'loopback');
   if (suspicious) return [ADVICE.address, ADVICE.vpn, ADVICE.firewall, ADVICE.isolation];
   return [ADVICE.firewall, ADVICE.address, ADVICE.isolation, ADVICE.vpn];
+}
+
+/** "1 second", "45 seconds", "1 minute", "2 minutes". */
+export function duration(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1000));
+  if (s < 60 || s % 60 !== 0) return s === 1 ? '1 second' : `${s} seconds`;
+  const m = s / 60;
+  return m === 1 ? '1 minute' : `${m} minutes`;
 }
 
 export const DIAGNOSIS_TEXT: Record<JoinDiagnosis, string> = {

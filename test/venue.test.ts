@@ -26,7 +26,7 @@ import {
   parseUfw,
   runDoctor,
 } from '../src-main/host/venue/doctor.js';
-import { adviceFor, HANDOUT_PATH, VENUE_TEST_PATH, type VenueStatus } from '../src-shared/venue.js';
+import { adviceFor, duration, HANDOUT_PATH, VENUE_TEST_PATH, type VenueStatus } from '../src-shared/venue.js';
 import { TOKEN_QUERY } from '../src-shared/endpoints.js';
 
 const temp: string[] = [];
@@ -145,6 +145,10 @@ describe('the diagnosis', () => {
     expect(adviceFor('nobody', wifi, false)[0]!.id).toBe('firewall');
     expect(adviceFor('no-sync', wifi, false)[0]!.id).toBe('websocket');
     expect(adviceFor('ok', wifi, false)).toEqual([]);
+  });
+
+  it('says how long in words', () => {
+    expect([1000, 45_000, 60_000, 90_000, 120_000].map(duration)).toEqual(['1 second', '45 seconds', '1 minute', '90 seconds', '2 minutes']);
   });
 });
 

@@ -188,9 +188,3 @@ export async function readDefaultRoute(platform: NodeJS.Platform = process.platf
 export async function currentAddresses(): Promise<RankedAddresses> {
   return rankAddresses(networkInterfaces(), await readDefaultRoute());
 }
-
-/** The ranked addresses as plain strings (loopback only when there is nothing else). */
-export function lanAddresses(): string[] {
-  const { choices } = rankAddresses(networkInterfaces());
-  return choices.length > 0 ? choices.map((c) => c.address) : ['127.0.0.1'];
-}

@@ -33,7 +33,7 @@ export function App({ desk }: { desk: ReadOnlyDoc }) {
         </p>
       ) : null}
       <ErrorRegion />
-      {connection.everSynced && session?.status === 'open' ? <NobodyCanJoin /> : null}
+      {connection.everSynced && session?.status === 'open' && !venueHelp ? <NobodyCanJoin /> : null}
       {!connection.everSynced ? null : venueHelp ? (
         <VenueHelp />
       ) : session === null ? (

@@ -6,6 +6,7 @@ import {
   ADVICE,
   adviceFor,
   DIAGNOSIS_TEXT,
+  duration,
   HANDOUT_PATH,
   INTERFACE_KIND_LABEL,
   type Advice,
@@ -124,12 +125,22 @@ export function VenuePanel({ view }: { view: DeskView }) {
   );
 }
 
-function AdviceList({ items }: { items: Advice[] }) {
+/** The LAN port, from the test URL, so the Linux firewall step names the real one. */
+const portOf = (status: VenueStatus | null) => (status ? new URL(status.testUrl).port : '4321');
+
+function AdviceList({ items, port }: { items: Advice[]; port: string }) {
   return (
     <ol className="advice">
       {items.map((a) => (
         <li key={a.id} data-advice={a.id}>
           <strong>{a.title}.</strong> {a.text}
+          {a.steps ? (
+            <ul>
+              {a.steps.map((s) => (
+                <li key={s}>{s.replace('4321', port)}</li>
+              ))}
+            </ul>
+          ) : null}
         </li>
       ))}
     </ol>
@@ -147,12 +158,12 @@ export function NobodyCanJoin() {
       <h2 id="nobody-heading">{status.diagnosis === 'nobody' ? 'Nobody can join?' : 'Phones cannot stay connected?'}</h2>
       <p>
         {status.diagnosis === 'nobody'
-          ? `No phone has reached this laptop in the ${Math.round(status.nobodyTimeoutMs / 1000)} seconds the session has been open. Phones probably cannot reach it over this network.`
+          ? `The session has been open for ${duration(status.nobodyTimeoutMs)} and no phone has reached this laptop. Phones probably cannot reach it over this network.`
           : DIAGNOSIS_TEXT['no-sync']}{' '}
         The QR points to {status.joinAddress}
         {choice ? ` (${choice.interface}, ${INTERFACE_KIND_LABEL[choice.kind]})` : ''}. Try, in this order:
       </p>
-      <AdviceList items={adviceFor(status.diagnosis, choice, status.ipv6Only)} />
+      <AdviceList items={adviceFor(status.diagnosis, choice, status.ipv6Only)} port={portOf(status)} />
       <button type="button" onClick={() => setHelpOpen(true)}>
         Help at the venue
       </button>
@@ -171,7 +182,7 @@ export function VenueHelp() {
         Phones join over the venue’s own network: they must reach this laptop at the address in the QR. Test it before the room
         arrives with “Test with your phone”. If the test page does not open on your phone, one of these is the reason:
       </p>
-      <AdviceList items={[ADVICE.firewall, ADVICE.address, ADVICE.isolation, ADVICE.vpn, ADVICE.websocket, ADVICE.ipv6]} />
+      <AdviceList items={[ADVICE.firewall, ADVICE.address, ADVICE.isolation, ADVICE.vpn, ADVICE.websocket, ADVICE.ipv6]} port={portOf(status)} />
       {status ? (
         <>
           <h2>This laptop’s addresses</h2>

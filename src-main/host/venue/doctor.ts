@@ -279,7 +279,7 @@ async function readFirewall(platform: NodeJS.Platform): Promise<{ state: Firewal
 async function checkFirewall(platform: NodeJS.Platform, port: number): Promise<DoctorCheck> {
   const { state, how } = await readFirewall(platform);
   if (state === 'off') return { id: 'firewall', status: 'ok', summary: `The firewall is off (${how}).`, details: [] };
-  const steps = platform === 'win32' || platform === 'darwin' || platform === 'linux' ? FIREWALL_STEPS[platform] : ADVICE.firewall.text;
+  const steps = platform === 'win32' || platform === 'darwin' || platform === 'linux' ? FIREWALL_STEPS[platform] : Object.values(FIREWALL_STEPS).join(' ');
   const advice = steps.replace('4321', String(port));
   if (state === 'on') {
     return { id: 'firewall', status: 'info', summary: `The firewall is on (${how}): Open Floor must be allowed to accept connections.`, details: [advice] };
