@@ -66,9 +66,9 @@ export interface TransportHealth {
   webrtc: number;
   /** Live connections that arrived in the last minute for rooms that had been connected before. */
   reconnectsLastMinute: number;
+  /** The longest the laptop took to answer a phone's request in the last minute (ms), null when none asked. */
+  slowestReceiptMs: number | null;
 }
-
-export const EMPTY_HEALTH: TransportHealth = { websocket: 0, webrtc: 0, reconnectsLastMinute: 0 };
 
 export interface VenueStatus {
   choices: AddressChoice[];

@@ -13,6 +13,10 @@ import { rankAddresses, type InterfaceEntry } from '../src-main/host/addresses.j
 import { renderHandoutPdf, shortUrl } from '../src-main/host/venue/handout.js';
 import { diagnose, VenueMonitor, type DiagnosisFacts } from '../src-main/host/venue/monitor.js';
 import { VENUE_SETTINGS_FILE } from '../src-main/host/venue/settings.js';
+import { ReceiptTimer } from '../src-main/host/venue/receipt-timer.js';
+import { roomParts } from '../src-shared/docs/room-doc.js';
+import * as Y from 'yjs';
+import { startTestHost } from './helpers/host-harness.js';
 import { createVenue } from '../src-main/host/venue/venue.js';
 import {
   checkDataDir,
@@ -224,6 +228,45 @@ describe('through a real host', () => {
     expect(text).toContain('Budget forum 2027');
     expect(text).toContain(shortUrl(host.joinUrl() ?? `${host.lanOrigin}/j/${code}`));
     expect(text).toContain(code);
+  });
+});
+
+describe('transport health', () => {
+  it('times a request from its arrival in the room to its receipt, only while the room is watched', () => {
+    let t = 1000;
+    const timer = new ReceiptTimer(() => t);
+    const doc = new Y.Doc();
+    timer.watch('room-a', doc);
+    expect(timer.slowestLastMinute()).toBeNull();
+    roomParts(doc).requests.push([{ kind: 'vote', id: 'r1', questionId: 'q' }]);
+    roomParts(doc).requests.push([{ kind: 'vote', id: 'r2', questionId: 'q' }]);
+    t = 1250;
+    roomParts(doc).receipts.set('r1', { ok: true } as never);
+    t = 1400;
+    roomParts(doc).receipts.set('r2', { ok: true } as never);
+    expect(timer.slowestLastMinute()).toBe(400);
+    t = 61_500;
+    expect(timer.slowestLastMinute()).toBeNull();
+    timer.unwatch('room-a');
+    roomParts(doc).requests.push([{ kind: 'vote', id: 'r3', questionId: 'q' }]);
+    roomParts(doc).receipts.set('r3', { ok: true } as never);
+    expect(timer.slowestLastMinute()).toBeNull();
+  });
+
+  it('a real phone: connected over WebSocket, and its question answered in measured time', async () => {
+    const h = await startTestHost();
+    try {
+      const code = await h.openSession('Health', false);
+      const phone = await h.phone(code);
+      const id = phone.send({ kind: 'ask', text: 'Is the ferry running on Sundays?' });
+      await phone.until(() => phone.receipt(id));
+      const s = await status(h.host);
+      expect(s.health.websocket).toBe(1);
+      expect(s.health.slowestReceiptMs).toBeGreaterThanOrEqual(0);
+      expect(s.diagnosis).toBe('ok');
+    } finally {
+      await h.stop();
+    }
   });
 });
 

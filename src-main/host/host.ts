@@ -92,10 +92,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const sync = createSyncServer({ maxMessagesPer10s: 600, tick, onError: (r) => log(`sync: ${r}`) });
   const sessions = new SessionManager(store, tick, board, desk, hostInfo, {
     roomOpened: (name) => {
+      venue.watchRoom(name, sessions.roomByDocName(name)?.doc);
       gateway?.addRoom(name);
       opts.onRoom?.(name, 'opened');
     },
     roomClosed: (name) => {
+      venue.unwatchRoom(name);
       gateway?.removeRoom(name);
       opts.onRoom?.(name, 'closed');
     },

@@ -90,6 +90,7 @@ function Health({ status }: { status: VenueStatus }) {
   return (
     <p className="muted" data-testid="transport-health">
       Phones connected: {h.websocket} over WebSocket, {h.webrtc} over WebRTC. Reconnects in the last minute: {h.reconnectsLastMinute}.
+      Slowest answer in the last minute: {h.slowestReceiptMs === null ? 'none asked' : `${(h.slowestReceiptMs / 1000).toFixed(h.slowestReceiptMs < 10_000 ? 2 : 0)} s`}.
     </p>
   );
 }

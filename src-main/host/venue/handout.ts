@@ -67,7 +67,7 @@ function draw(doc: PDFKit.PDFDocument, f: HandoutFacts): void {
   // The QR, centred, about 9 cm wide; a quiet zone of 4 modules is left white around it.
   const qr = QRCode.create(f.joinUrl, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
-  const side = 260;
+  const side = 300;
   const cell = side / (n + 8);
   const x0 = (PAGE.width - side) / 2 + 4 * cell;
   const y0 = y + 4 * cell;

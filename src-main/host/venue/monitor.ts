@@ -91,7 +91,7 @@ export class VenueMonitor {
     }
   }
 
-  health(now: number): TransportHealth {
+  health(now: number): Omit<TransportHealth, 'slowestReceiptMs'> {
     this.reconnects = this.reconnects.filter((t) => now - t < MINUTE);
     return { websocket: this.connections.ws.size, webrtc: this.connections.rtc.size, reconnectsLastMinute: this.reconnects.length };
   }

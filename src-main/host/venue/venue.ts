@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type * as Y from 'yjs';
 import { VENUE_TEST_PATH, type AddressChoice, type PhoneReach, type VenueStatus } from '../../../src-shared/venue.js';
 import { currentAddresses, LOOPBACK_CHOICE, type RankedAddresses } from '../addresses.js';
 import { renderHandoutPdf, type HandoutFacts } from './handout.js';
 import { VenueMonitor } from './monitor.js';
+import { ReceiptTimer } from './receipt-timer.js';
 import { initialChoice, readVenueSettings, rememberChoice, writeVenueSettings } from './settings.js';
 import { sendTestPage } from './test-page.js';
 
@@ -46,6 +48,9 @@ export interface Venue {
   /** LAN listener hook: serves the test page (and notes the phone). */
   serveTestPage(req: IncomingMessage, res: ServerResponse): void;
   sessionOpen(open: boolean): void;
+  /** A phone room opened or closed: its requests are timed while it is open. */
+  watchRoom(name: string, doc: Y.Doc | undefined): void;
+  unwatchRoom(name: string): void;
   status(port: number): VenueStatus;
   handout(facts: HandoutFacts): Promise<Uint8Array>;
 }
@@ -83,6 +88,7 @@ export async function createVenue(opts: VenueOptions): Promise<Venue> {
   let reading: Promise<boolean> | null = null;
   const nobodyTimeoutMs = opts.nobodyTimeoutMs ?? DEFAULT_NOBODY_TIMEOUT_MS;
   const monitor = new VenueMonitor({ nobodyTimeoutMs, syncGraceMs: Math.min(DEFAULT_SYNC_GRACE_MS, nobodyTimeoutMs) });
+  const receipts = new ReceiptTimer(now);
 
   const refreshNow = async (): Promise<boolean> => {
     const next = await read();
@@ -138,6 +144,8 @@ export async function createVenue(opts: VenueOptions): Promise<Venue> {
       sendTestPage(res, reach.address, req.method === 'HEAD');
     },
     sessionOpen: (open) => monitor.sessionOpen(open, now()),
+    watchRoom: (name, doc) => doc && receipts.watch(name, doc),
+    unwatchRoom: (name) => receipts.unwatch(name),
     status(port) {
       const t = now();
       return {
@@ -149,7 +157,7 @@ export async function createVenue(opts: VenueOptions): Promise<Venue> {
         lastPhone: monitor.lastPhone(),
         diagnosis: monitor.diagnosis(t),
         nobodyTimeoutMs,
-        health: monitor.health(t),
+        health: { ...monitor.health(t), slowestReceiptMs: receipts.slowestLastMinute() },
       };
     },
     handout: (facts) => renderHandoutPdf(facts),
