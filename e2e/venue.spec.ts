@@ -7,6 +7,10 @@ import { expect, test } from './fixtures/test.js';
 
 test('Test with your phone: the console shows which address a phone reached the laptop over', async ({ host, newPhone, browser }) => {
   await host.start();
+  // `serve --json` lists the addresses with interface and kind; --address 127.0.0.1 (the fixture's) is in the QR.
+  const listed = (await host.waitForLine('addresses')) as unknown as { joinAddress: string; choices: Array<{ address: string; kind: string }> };
+  expect(listed.joinAddress).toBe('127.0.0.1');
+  expect(listed.choices).toContainEqual(expect.objectContaining({ address: '127.0.0.1', kind: 'loopback' }));
   const laptop = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const consolePage = await laptop.newPage();
   await consolePage.goto(host.urls.consoleUrl);

@@ -2,6 +2,7 @@
  * Venue readiness in the host: the remembered address, the phone test page, the "nobody can join"
  * diagnosis (pure, and through a real host with a short limit), the handout PDF read back, and doctor.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,15 @@ import {
 } from '../src-main/host/venue/doctor.js';
 import { adviceFor, duration, HANDOUT_PATH, VENUE_TEST_PATH, type VenueStatus } from '../src-shared/venue.js';
 import { TOKEN_QUERY } from '../src-shared/endpoints.js';
+
+const CLI = join(__dirname, '..', 'bin', 'open-floor.cjs');
+/** The built CLI (`npm run build` first, as `npm test` does). */
+const cli = (args: string[]) =>
+  new Promise<{ code: number; stdout: string }>((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { timeout: 20_000 }, (err, stdout) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout: String(stdout) }),
+    );
+  });
 
 const temp: string[] = [];
 const tempDir = () => {
@@ -316,6 +326,22 @@ describe('open-floor doctor', () => {
     expect(none.checks.find((c) => c.id === 'addresses')).toMatchObject({ status: 'fail', summary: expect.stringContaining('IPv6') });
     const vpn = await runDoctor({ dataDir: tempDir(), port: 1, ranked: rankAddresses({ tun0: [v4('10.8.0.2')] }) });
     expect(vpn.checks.find((c) => c.id === 'addresses')!.status).toBe('warn');
+  });
+
+  it('the command: --help, exit 1 with the holder named when the port is taken, --json', async () => {
+    const help = await cli(['doctor', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: open-floor doctor');
+    holder = createServer();
+    const port = await new Promise<number>((r) => holder!.listen(0, '0.0.0.0', () => r((holder!.address() as { port: number }).port)));
+    const busy = await cli(['doctor', '--port', String(port), '--data', tempDir()]);
+    expect(busy.code).toBe(1);
+    expect(busy.stdout).toMatch(new RegExp(`\\[FAIL\\] Port ${port} is in use by`));
+    const json = await cli(['doctor', '--port', String(port), '--data', tempDir(), '--json']);
+    const report = JSON.parse(json.stdout) as { ok: boolean; checks: Array<{ id: string }> };
+    expect(report.ok).toBe(false);
+    expect(report.checks.map((c) => c.id)).toEqual(['port', 'addresses', 'data', 'firewall']);
+    expect((await cli(['doctor', '--port', 'x'])).code).toBe(2);
   });
 
   it('reads who holds a port and the firewall state from each system’s tools', () => {
