@@ -172,12 +172,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       // Exports read the log the authority has already committed: a snapshot, nothing is written.
       exportFile: async (sessionId, format) => (store.session(sessionId) ? exportSession(store, sessionId, format) : null),
       listSessions: () => store.sessions().map((row) => sessionListing(store.events(row.id))),
-      venueFile: async (name) => {
+      venueFile: (name) => {
         const join = sessions.joinInfo();
         const state = sessions.session?.authority.state;
-        if (name !== 'handout.pdf' || !join || !state || state.status === 'closed') return null;
-        const data = await venue.handout({ title: state.title, place: state.place, joinUrl: join.url, code: join.code });
-        return { fileName: `Join ${state.title}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), mime: 'application/pdf', data };
+        const live = join && state && state.status !== 'closed';
+        return venue.file(name, live ? { title: state.title, place: state.place, joinUrl: join.url, code: join.code } : null);
       },
       log,
     },

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
 import { VENUE_TEST_PATH, type AddressChoice, type PhoneReach, type VenueStatus } from '../../../src-shared/venue.js';
+import type { ExportedFile } from '../export/export-session.js';
 import { currentAddresses, LOOPBACK_CHOICE, type RankedAddresses } from '../addresses.js';
 import { renderHandoutPdf, type HandoutFacts } from './handout.js';
 import { VenueMonitor } from './monitor.js';
@@ -52,7 +53,8 @@ export interface Venue {
   watchRoom(name: string, doc: Y.Doc | undefined): void;
   unwatchRoom(name: string): void;
   status(port: number): VenueStatus;
-  handout(facts: HandoutFacts): Promise<Uint8Array>;
+  /** `handout.pdf` for the current session (null without one, or for any other name). */
+  file(name: string, session: HandoutFacts | null): Promise<ExportedFile | null>;
 }
 
 const localAddress = (req: IncomingMessage) => req.socket.localAddress ?? '';
@@ -160,6 +162,10 @@ export async function createVenue(opts: VenueOptions): Promise<Venue> {
         health: { ...monitor.health(t), slowestReceiptMs: receipts.slowestLastMinute() },
       };
     },
-    handout: (facts) => renderHandoutPdf(facts),
+    async file(name, session) {
+      if (name !== 'handout.pdf' || !session) return null;
+      const data = await renderHandoutPdf(session);
+      return { fileName: `Join ${session.title}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), mime: 'application/pdf', data };
+    },
   };
 }
