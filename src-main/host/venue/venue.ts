@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { VENUE_TEST_PATH, type AddressChoice, type PhoneReach, type VenueStatus } from '../../../src-shared/venue.js';
 import type { ExportedFile } from '../export/export-session.js';
 import { currentAddresses, LOOPBACK_CHOICE, type RankedAddresses } from '../addresses.js';
-import { renderHandoutPdf, type HandoutFacts } from './handout.js';
+import type { HandoutFacts } from './handout.js';
 import { VenueMonitor } from './monitor.js';
 import { ReceiptTimer } from './receipt-timer.js';
 import { initialChoice, readVenueSettings, rememberChoice, writeVenueSettings } from './settings.js';
@@ -164,6 +164,9 @@ export async function createVenue(opts: VenueOptions): Promise<Venue> {
     },
     async file(name, session) {
       if (name !== 'handout.pdf' || !session) return null;
+      // Loaded on first use, like the exporters: the fonts module needs ESM (import.meta), which some
+      // loaders of host.ts (Playwright's) do not give, and nobody pays for pdfkit before printing.
+      const { renderHandoutPdf } = await import('./handout.js');
       const data = await renderHandoutPdf(session);
       return { fileName: `Join ${session.title}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), mime: 'application/pdf', data };
     },
