@@ -82,3 +82,22 @@ test('the printable handout downloads from the console with the code and the add
   expect(text).toContain(code!);
   await laptop.close();
 });
+
+test('phones that load the page but never connect: the console says the network blocks the live connection', async ({ host, newPhone, browser }) => {
+  await host.start(['--session', 'Blocked sockets', '--nobody-after', '1']);
+  const { joinUrl } = await host.waitForLine('session-open');
+  const laptop = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const consolePage = await laptop.newPage();
+  await consolePage.goto(host.urls.consoleUrl);
+  await ready(consolePage);
+
+  // A venue filter that lets pages through but no WebSocket (neither /sync nor WebRTC signaling).
+  const phone = await newPhone('Pixel 7');
+  await phone.context.routeWebSocket(/\/(sync|signal)/, (ws) => ws.close({ code: 1008, reason: 'blocked by test' }));
+  await phone.page.goto(joinUrl!);
+
+  const alert = consolePage.getByRole('alert').filter({ has: consolePage.getByRole('heading', { name: 'Phones cannot stay connected?' }) });
+  await expect(alert).toHaveAttribute('data-diagnosis', 'no-sync');
+  await expect(alert.getByRole('listitem').first()).toContainText('Phones load the page but cannot stay connected');
+  await laptop.close();
+});
