@@ -11,9 +11,10 @@ import type { AddressChoice } from '../../../src-shared/venue.js';
 
 export const VENUE_SETTINGS_FILE = 'venue.json';
 const MAX_REMEMBERED = 20;
+const MAX_KEY = 300;
 
 const schema = z.object({
-  chosenNetworks: z.array(z.string().max(200)).max(MAX_REMEMBERED).default([]),
+  chosenNetworks: z.array(z.string().max(MAX_KEY)).max(MAX_REMEMBERED).default([]),
 });
 export type VenueSettings = z.infer<typeof schema>;
 
@@ -36,6 +37,7 @@ export function writeVenueSettings(dataDir: string, settings: VenueSettings): vo
 
 /** The settings after the facilitator picked `choice`: its network moves to the front. */
 export function rememberChoice(settings: VenueSettings, choice: AddressChoice): VenueSettings {
+  if (choice.network.length > MAX_KEY) return settings; // an absurd interface name is not worth remembering
   const rest = settings.chosenNetworks.filter((n) => n !== choice.network);
   return { chosenNetworks: [choice.network, ...rest].slice(0, MAX_REMEMBERED) };
 }
