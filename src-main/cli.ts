@@ -62,7 +62,7 @@ async function serve(argv: string[]): Promise<void> {
   });
   const nobodyAfter = values['nobody-after'] === undefined ? undefined : Number(values['nobody-after']);
   if (nobodyAfter !== undefined && !(Number.isFinite(nobodyAfter) && nobodyAfter > 0 && nobodyAfter <= 3600)) {
-    fail(`--nobody-after must be a number of seconds from 0 to 3600, not “${values['nobody-after']}”.`);
+    fail(`--nobody-after must be a number of seconds above 0 and at most 3600, not “${values['nobody-after']}”.`);
   }
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`);
