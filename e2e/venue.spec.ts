@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PDFParse } from 'pdf-parse';
-import { ready } from './fixtures/pages.js';
+import { openPhone, ready } from './fixtures/pages.js';
 import { expect, test } from './fixtures/test.js';
 
 /** Venue readiness, as the facilitator meets it in the console before and during a meeting. */
@@ -28,6 +28,15 @@ test('Test with your phone: the console shows which address a phone reached the 
   await expect(phone.getByRole('heading', { name: 'This phone reached the laptop ✓' })).toBeVisible();
   await expect(test.getByRole('status')).toHaveAttribute('data-reached', 'yes');
   await expect(test.getByRole('status')).toContainText('A phone reached this laptop over 127.0.0.1 ✓');
+
+  // Joining a rehearsal session with the same phone tries WebRTC too (through the host's gateway).
+  await expect(test.getByTestId('webrtc-seen')).toContainText('no phone has connected over it yet');
+  expect((await host.control('createSession', { title: 'Rehearsal' })).ok).toBe(true);
+  const opened = await host.control('openSession', {});
+  if (!opened.ok) throw new Error(opened.error);
+  await openPhone(phone, opened.value.joinUrl);
+  await expect(test.getByTestId('webrtc-seen')).toContainText('WebRTC works here: a phone connected over it ✓');
+  await expect(consolePage.getByTestId('transport-health')).toContainText('1 over WebSocket, 1 over WebRTC');
   await laptop.close();
 });
 

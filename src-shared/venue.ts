@@ -80,6 +80,8 @@ export interface VenueStatus {
   tests: PhoneReach[];
   /** The latest phone of any kind, if any. */
   lastPhone: PhoneReach | null;
+  /** When a phone last opened a WebRTC connection to the laptop (null: never since launch). */
+  webrtcSeenAt: number | null;
   diagnosis: JoinDiagnosis;
   /** How long an open session may see no phone before `nobody`. */
   nobodyTimeoutMs: number;

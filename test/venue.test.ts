@@ -150,6 +150,7 @@ describe('the diagnosis', () => {
     m.setConnections('room-a', 'ws', 0, 10);
     m.setConnections('room-a', 'ws', 1, 20);
     expect(m.health(30)).toEqual({ websocket: 1, webrtc: 1, reconnectsLastMinute: 1 });
+    expect(m.webrtcSeenAt()).toBe(0);
     expect(m.health(60_021)).toEqual({ websocket: 1, webrtc: 1, reconnectsLastMinute: 0 });
   });
 

@@ -81,6 +81,11 @@ function PhoneTest({ status }: { status: VenueStatus }) {
           ? `A phone reached this laptop over ${test.address} ✓ (${clock(test.at)})`
           : 'No phone has opened the test page yet.'}
       </p>
+      <p className={status.webrtcSeenAt === null ? 'muted' : 'venue-ok'} data-testid="webrtc-seen">
+        {status.webrtcSeenAt === null
+          ? 'WebRTC: no phone has connected over it yet (join the session with your phone to try it; phones also work without it).'
+          : `WebRTC works here: a phone connected over it ✓ (${clock(status.webrtcSeenAt)})`}
+      </p>
     </div>
   );
 }

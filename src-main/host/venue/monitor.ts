@@ -50,6 +50,7 @@ export class VenueMonitor {
   private readonly connections = { ws: new Map<string, number>(), rtc: new Map<string, number>() };
   private readonly everConnected = new Set<string>();
   private reconnects: number[] = [];
+  private rtcSeenAt: number | null = null;
 
   constructor(readonly opts: MonitorOptions) {}
 
@@ -85,6 +86,7 @@ export class VenueMonitor {
     if (count > 0) map.set(room, count);
     else map.delete(room);
     if (before === 0 && count > 0) {
+      if (kind === 'rtc') this.rtcSeenAt = now;
       if (this.everConnected.has(room)) this.reconnects.push(now);
       else if (this.everConnected.size < 100_000) this.everConnected.add(room);
       if (this.reconnects.length > KEEP_RECONNECTS) this.reconnects = this.reconnects.slice(-KEEP_RECONNECTS);
@@ -115,6 +117,10 @@ export class VenueMonitor {
 
   lastPhone(): PhoneReach | null {
     return this.last;
+  }
+
+  webrtcSeenAt(): number | null {
+    return this.rtcSeenAt;
   }
 }
 

@@ -157,6 +157,7 @@ export async function createVenue(opts: VenueOptions): Promise<Venue> {
         testUrl: `http://${joinAddress}:${port}${VENUE_TEST_PATH}`,
         tests: monitor.recentTests(),
         lastPhone: monitor.lastPhone(),
+        webrtcSeenAt: monitor.webrtcSeenAt(),
         diagnosis: monitor.diagnosis(t),
         nobodyTimeoutMs,
         health: { ...monitor.health(t), slowestReceiptMs: receipts.slowestLastMinute() },
