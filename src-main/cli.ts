@@ -8,6 +8,7 @@ import { sessionListing } from '../src-shared/minutes/listing.js';
 import { exportSession, ExportError } from './host/export/export-session.js';
 import { startHost } from './host/host.js';
 import { Store } from './host/store.js';
+import { addressListText, runDoctor, doctorText } from './host/venue/doctor.js';
 
 /**
  * `open-floor serve`: the same host the desktop app runs, headless. The console and projector open in
@@ -16,7 +17,8 @@ import { Store } from './host/store.js';
  * host is not disturbed) or from an archive file.
  */
 const USAGE = `Usage:
-  open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--json]
+  open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after SECONDS] [--json]
+  open-floor doctor [--data DIR] [--port N] [--json]
   open-floor sessions [--data DIR] [--json]
   open-floor export --session ID --format ${EXPORT_FORMAT_NAMES.join('|')} [--out FILE] [--data DIR] [--locale xx-YY]
   open-floor verify FILE.json
@@ -25,13 +27,18 @@ const USAGE = `Usage:
   --port N         LAN port phones connect to (default 4321; 0 picks a free port)
   --address IP     which of this laptop's addresses goes into the QR code
   --session TITLE  create and open a session right away (for rehearsals and scripts)
+  --nobody-after S when an open session sees no phone for S seconds, the console shows
+                   the "nobody can join" help (default 60)
   --json           print one JSON object per line instead of text
 
   sessions         list the sessions in the data directory: id, date, status, counts, title
   export           write one session's record: pdf/docx/md minutes, csv (one row per question),
                    events-csv (one row per event), json (the archive of the whole event log).
                    --out FILE or DIR (default: “date title.ext” in the current directory)
-  verify           check an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable`;
+  verify           check an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable
+  doctor           check this laptop before a meeting: the port is free, the addresses phones
+                   would use, the data folder is writable with free space, the firewall (where
+                   readable). Exit 0 when all is well, 1 when something needs fixing`;
 
 const defaultDataDir = () => join(homedir(), '.open-floor');
 
@@ -48,10 +55,15 @@ async function serve(argv: string[]): Promise<void> {
       port: { type: 'string' },
       address: { type: 'string' },
       session: { type: 'string' },
+      'nobody-after': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
   });
+  const nobodyAfter = values['nobody-after'] === undefined ? undefined : Number(values['nobody-after']);
+  if (nobodyAfter !== undefined && !(Number.isFinite(nobodyAfter) && nobodyAfter > 0 && nobodyAfter <= 3600)) {
+    fail(`--nobody-after must be a number of seconds above 0 and at most 3600, not “${values['nobody-after']}”.`);
+  }
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`);
   const dataDir = resolve(values.data ?? defaultDataDir());
@@ -64,6 +76,7 @@ async function serve(argv: string[]): Promise<void> {
     ...(values.address ? { joinAddress: values.address } : {}),
     buildDir: resolve(__dirname, '..'),
     gateway: 'node',
+    ...(nobodyAfter !== undefined ? { nobodyTimeoutMs: Math.round(nobodyAfter * 1000) } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
 
@@ -83,6 +96,10 @@ async function serve(argv: string[]): Promise<void> {
     { consoleUrl: host.consoleUrl, projectorUrl: host.projectorUrl, lanOrigin: host.lanOrigin, dataDir },
     `Open Floor is running (data: ${dataDir}).\nConsole:   ${host.consoleUrl}\nProjector: ${host.projectorUrl}\nPhones:    ${host.lanOrigin}`,
   );
+
+  const venue = host.venueStatus();
+  if (values.json) process.stdout.write(`${JSON.stringify({ event: 'addresses', joinAddress: venue.joinAddress, ipv6Only: venue.ipv6Only, choices: venue.choices })}\n`);
+  else process.stdout.write(`${addressListText(venue.choices, venue.joinAddress, venue.ipv6Only)}\n`);
 
   if (values.session) {
     const current = host.currentSession();
@@ -202,6 +219,33 @@ function verify(argv: string[]): void {
   process.exit(1);
 }
 
+async function doctorCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { data: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${DOCTOR_HELP}\n`);
+    return;
+  }
+  const port = values.port === undefined ? 4321 : Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a number from 1 to 65535, not “${values.port}”.`);
+  const report = await runDoctor({ dataDir: resolve(values.data ?? defaultDataDir()), port });
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${doctorText(report)}\n`);
+  process.exitCode = report.ok ? 0 : 1;
+}
+
+const DOCTOR_HELP = `Usage: open-floor doctor [--data DIR] [--port N] [--json]
+
+Checks this laptop before a meeting and says what to fix, in plain words:
+  port        the LAN port (default 4321) is free, or which program holds it
+  addresses   the addresses phones would use, best first, with interface and kind
+  data        the data folder (default ~/.open-floor) is writable and has free space
+  firewall    whether the firewall is on, where the system lets a program read it
+
+Exit 0 when all is well, 1 when something needs fixing.`;
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   switch (command) {
@@ -213,6 +257,8 @@ async function main(): Promise<void> {
       return exportCommand(rest);
     case 'verify':
       return verify(rest);
+    case 'doctor':
+      return doctorCommand(rest);
     case undefined:
     case '--help':
     case '-h':

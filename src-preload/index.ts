@@ -36,6 +36,7 @@ const api = {
   closeSession: control('closeSession'),
   setPremoderation: control('setPremoderation'),
   setJoinAddress: control('setJoinAddress'),
+  venueStatus: control('venueStatus'),
   approve: control('approve'),
   hide: control('hide'),
   setFloor: control('setFloor'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
 import { cleanText, charCount } from './text.js';
+import type { VenueStatus } from './venue.js';
 
 /**
  * The one contract between the console/projector and the host. The HTTP client (headless) and the
@@ -28,6 +29,8 @@ export const controlInputs = {
   closeSession: z.object({}),
   setPremoderation: z.object({ on: z.boolean() }),
   setJoinAddress: z.object({ address: z.string().max(64) }),
+  /** Venue readiness: addresses, the phone test, whether phones arrive, transport health. Reads only. */
+  venueStatus: z.object({}),
   approve: z.object({ questionId: id }),
   hide: z.object({ questionId: id }),
   setFloor: z.object({ questionId: id.nullable() }),
@@ -49,6 +52,7 @@ export interface ControlOutputs {
   closeSession: { finalHash: string };
   setPremoderation: { on: boolean };
   setJoinAddress: { joinUrl: string };
+  venueStatus: VenueStatus;
   approve: { questionId: string };
   hide: { questionId: string };
   setFloor: { questionId: string | null };

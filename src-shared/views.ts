@@ -1,3 +1,4 @@
+import type { AddressChoice } from './venue.js';
 import { isPublic, questionStatus, type QuestionState, type QuestionStatus, type SessionState, type SessionStatus } from './state.js';
 
 /** What the projector and every phone see: approved questions only, no device ids. */
@@ -45,6 +46,10 @@ export interface HostInfo {
   addresses: string[];
   joinAddress: string;
   port: number;
+  /** The same addresses with their interface name and kind, best first (venue readiness). */
+  choices?: AddressChoice[];
+  /** The laptop has only IPv6 addresses, which phones cannot join over. */
+  ipv6Only?: boolean;
 }
 
 export interface SessionSummary {

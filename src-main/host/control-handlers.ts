@@ -5,12 +5,14 @@ import {
   type ControlParsedInput,
   type ControlResult,
 } from '../../src-shared/control.js';
+import type { VenueStatus } from '../../src-shared/venue.js';
 import type { SessionManager } from './session-manager.js';
 
 /** Host-level facts the handlers need beyond the session. */
 export interface ControlContext {
   sessions: SessionManager;
   setJoinAddress(address: string): string | null;
+  venueStatus(): VenueStatus;
 }
 
 type Handler<K extends ControlCommand> = (input: ControlParsedInput<K>) => ControlResult<K>;
@@ -48,6 +50,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
       const url = ctx.setJoinAddress(input.address);
       return url === null ? { ok: false, error: 'That address is not one of this laptop’s.' } : ok({ joinUrl: url });
     },
+    venueStatus: () => ok(ctx.venueStatus()),
     approve: moderate('approve'),
     hide: moderate('hide'),
     markAnswered: moderate('markAnswered'),

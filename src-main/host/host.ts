@@ -10,7 +10,8 @@ import type { Receipt } from '../../src-shared/requests.js';
 import { questionStatus, type Moderation, type QuestionStatus, type SessionStatus } from '../../src-shared/state.js';
 import type { HostInfo, SessionSummary } from '../../src-shared/views.js';
 import { roomParts } from '../../src-shared/docs/room-doc.js';
-import { lanAddresses } from './addresses.js';
+import { VENUE_TEST_PATH, type VenueStatus } from '../../src-shared/venue.js';
+import { createVenue } from './venue/venue.js';
 import { sessionListing } from '../../src-shared/minutes/listing.js';
 import { createControlHandlers, runControl } from './control-handlers.js';
 import { exportSession } from './export/export-session.js';
@@ -40,6 +41,8 @@ export interface HostOptions {
   store?: Store;
   /** How often stores that failed are tried again. */
   storageRetryMs?: number;
+  /** An open session that sees no phone for this long gets the console's "nobody can join" help (default 60 s). */
+  nobodyTimeoutMs?: number;
   log?(line: string): void;
 }
 
@@ -87,6 +90,8 @@ export interface Host {
   sessionList(): SessionSummary[];
   /** Why the data folder cannot be written, in plain words, or null. */
   storageProblem(): string | null;
+  /** The laptop's addresses with interface and kind, best first, and what phones did so far. */
+  venueStatus(): VenueStatus;
   close(): Promise<void>;
 }
 
@@ -114,26 +119,39 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   );
   const stopBoard = loadAndPersist(store, turn, BOARD_DOC_NAME, board);
   const stopDesk = loadAndPersist(store, turn, DESK_DOC_NAME, desk);
-  const addresses = lanAddresses();
-  let joinAddress = opts.joinAddress ?? addresses[0]!;
-  if (!addresses.includes(joinAddress)) addresses.push(joinAddress);
+  const venue = await createVenue({
+    dataDir: opts.dataDir,
+    ...(opts.joinAddress !== undefined ? { explicitAddress: opts.joinAddress } : {}),
+    ...(opts.nobodyTimeoutMs !== undefined ? { nobodyTimeoutMs: opts.nobodyTimeoutMs } : {}),
+  });
   let lanPort = 0;
   let loopbackPort = 0;
-  const hostInfo = (): HostInfo => ({ addresses, joinAddress, port: lanPort });
+  const hostInfo = (): HostInfo => ({
+    addresses: venue.choices.map((c) => c.address),
+    joinAddress: venue.joinAddress,
+    port: lanPort,
+    choices: venue.choices,
+    ipv6Only: venue.ipv6Only,
+  });
   const sessionListeners: Array<() => void> = [];
   let gateway: { addRoom(name: string): void; removeRoom(name: string): void; destroy(): unknown } | null = null;
 
   const sync = createSyncServer({ maxMessagesPer10s: 600, turn, onError: (r) => log(`sync: ${r}`) });
   const sessions = new SessionManager(store, turn, storage, board, desk, hostInfo, {
     roomOpened: (name) => {
+      venue.watchRoom(name, sessions.roomByDocName(name)?.doc);
       gateway?.addRoom(name);
       opts.onRoom?.(name, 'opened');
     },
     roomClosed: (name) => {
+      venue.unwatchRoom(name);
       gateway?.removeRoom(name);
       opts.onRoom?.(name, 'closed');
     },
-    sessionChanged: () => sessionListeners.forEach((l) => l()),
+    sessionChanged: () => {
+      venue.sessionOpen(sessions.current?.log.state.status === 'open');
+      sessionListeners.forEach((l) => l());
+    },
   }, log);
   const signal = createSignalServer({
     isIssuedTopic: (topic) => sessions.roomByDocName(topic) !== undefined,
@@ -145,18 +163,37 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   /** A phone's room over the LAN: its WebSocket connections count as the phone being connected. */
   const phoneRoomTarget = (name: string): SyncTarget | null => {
     const room = sessions.roomByDocName(name);
-    return room ? { doc: room.doc, overlay: board, readOnly: false, onConnections: (n) => sessions.setRoomConnections(room, 'ws', n) } : null;
+    return room
+      ? {
+          doc: room.doc,
+          overlay: board,
+          readOnly: false,
+          onConnections: (n) => {
+            venue.monitor.setConnections(name, 'ws', n, Date.now());
+            sessions.setRoomConnections(room, 'ws', n);
+          },
+        }
+      : null;
   };
   /** A phone's room for the WebRTC gateway (loopback): the gateway reports its peers itself. */
   const gatewayRoomTarget = (name: string): SyncTarget | null => {
     const room = sessions.roomByDocName(name);
     return room ? { doc: room.doc, overlay: board, readOnly: false } : null;
   };
+  // The console asks every second; the addresses are read again every few seconds (a laptop that joins the
+  // venue Wi-Fi after launch gets it in the QR), and the desk is re-projected when they changed.
+  const venueStatus = () => {
+    void venue.refresh().then(
+      (changed) => changed && sessions.writeHeaders(),
+      (err: unknown) => log(`venue: ${(err as Error).message}`),
+    );
+    return venue.status(lanPort);
+  };
   const handlers = createControlHandlers({
     sessions,
+    venueStatus,
     setJoinAddress: (address) => {
-      if (!addresses.includes(address)) return null;
-      joinAddress = address;
+      if (!venue.choose(address)) return null;
       sessions.writeHeaders();
       return sessions.joinInfo()?.url ?? '';
     },
@@ -169,6 +206,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     sync,
     roomTarget: phoneRoomTarget,
     signal,
+    onPhone: (via, req) => venue.onPhone(via, req),
+    testPage: { path: VENUE_TEST_PATH, serve: (req, res) => venue.serveTestPage(req, res) },
     log,
   });
   const loopback = createLoopbackServer(
@@ -186,6 +225,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       // Exports read the log the authority has already committed: a snapshot, nothing is written.
       exportFile: async (sessionId, format) => (store.session(sessionId) ? exportSession(store, sessionId, format) : null),
       listSessions: () => store.sessions().map((row) => sessionListing(store.events(row.id))),
+      venueFile: (name) => {
+        const join = sessions.joinInfo();
+        const state = sessions.current?.log.state;
+        const live = join && state && state.status !== 'closed';
+        return venue.file(name, live ? { title: state.title, place: state.place, joinUrl: join.url, code: join.code } : null);
+      },
       log,
     },
     () => loopbackPort,
@@ -202,15 +247,17 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       token,
       signalingUrl: `ws://127.0.0.1:${lanPort}${PATHS.signal}`,
       onPeers: (name, peers) => {
+        venue.monitor.setConnections(name, 'rtc', peers, Date.now());
         const room = sessions.roomByDocName(name);
         if (room) sessions.setRoomConnections(room, 'rtc', peers);
       },
     });
   }
   sessions.restore();
+  venue.sessionOpen(sessions.current?.log.state.status === 'open');
 
   return {
-    lanOrigin: `http://${joinAddress}:${lanPort}`,
+    lanOrigin: `http://${venue.joinAddress}:${lanPort}`,
     loopbackOrigin,
     token,
     consoleUrl: `${loopbackOrigin}${PATHS.console}?${TOKEN_QUERY}=${token}`,
@@ -218,7 +265,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     control,
     joinUrl: () => (sessions.current?.log.state.status === 'open' ? (sessions.joinInfo()?.url ?? null) : null),
     onSessionChanged: (l) => sessionListeners.push(l),
+    venueStatus,
     setRoomPeers: (name, peers) => {
+      venue.monitor.setConnections(name, 'rtc', peers, Date.now());
       const room = sessions.roomByDocName(name);
       if (room) sessions.setRoomConnections(room, 'rtc', peers);
     },

@@ -20,6 +20,10 @@ export interface LanServerDeps {
   /** The phone room behind a doc name (`room-<id>`), or null if no such room is live. */
   roomTarget(docName: string): SyncTarget | null;
   signal: { handleConnection(ws: WebSocket): void };
+  /** Venue readiness: a phone's request arrived (page, join, live connection). */
+  onPhone?(via: 'page' | 'join' | 'sync', req: IncomingMessage): void;
+  /** Venue readiness: the "Test with your phone" page. */
+  testPage?: { path: string; serve(req: IncomingMessage, res: ServerResponse): void };
   log(line: string): void;
 }
 
@@ -43,6 +47,7 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
       return;
     }
     const result = deps.join(parsed.data.code);
+    deps.onPhone?.(result.ok ? 'join' : 'page', req);
     sendJson(res, result.ok ? 200 : 404, result);
   }
 
@@ -53,7 +58,9 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
       try {
         if (path === PATHS.join && req.method === 'POST') return await handleJoin(req, res);
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+        if (deps.testPage && path === deps.testPage.path) return deps.testPage.serve(req, res);
         if (path === '/' || path.startsWith(PATHS.joinPage)) {
+          deps.onPhone?.('page', req);
           if (serveFile(req, res, deps.attendeeRoot, 'index.html')) return;
           return sendText(res, 503, 'The phone app is not built. Run `npm run build`.');
         }
@@ -79,6 +86,7 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
       const name = path.slice(PATHS.sync.length + 1);
       const target = deps.roomTarget(name);
       if (target) {
+        deps.onPhone?.('sync', req);
         syncWss.handleUpgrade(req, socket, head, (ws) => deps.sync.handleConnection(ws, name, target));
         return;
       }

@@ -30,6 +30,8 @@ export interface LoopbackDeps {
   exportFile(sessionId: string, format: ExportFormat): Promise<ExportedFile | null>;
   /** `GET /export/`: the sessions of the data directory. */
   listSessions(): SessionListing[];
+  /** `GET /venue/<name>`: venue files such as the printable handout (null when there is none to give). */
+  venueFile?(name: string): Promise<ExportedFile | null>;
   log(line: string): void;
 }
 
@@ -89,6 +91,21 @@ async function serveExport(deps: LoopbackDeps, name: string, res: ServerResponse
   res.end(file.data);
 }
 
+const VENUE_FILES = '/venue/';
+
+async function serveVenueFile(deps: LoopbackDeps, name: string, res: ServerResponse): Promise<void> {
+  const file = /^[a-z-]{1,40}\.pdf$/.test(name) ? await deps.venueFile?.(name) : null;
+  if (!file) throw new HttpError(404, 'Nothing to print yet: create a session first.');
+  res.writeHead(200, {
+    'content-type': file.mime,
+    'content-length': file.data.byteLength,
+    'content-disposition': contentDisposition(file.fileName),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(file.data);
+}
+
 /** `attachment` with an ASCII fallback name and the real (UTF-8) one (RFC 6266 / RFC 5987). */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%;]/g, '_').trim() || 'export';
@@ -104,7 +121,7 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
     const path = url.pathname;
     const isApi = path.startsWith(PATHS.control);
     // Exports are plain download links, so their token comes in the query (like the WebSockets').
-    const isExport = path.startsWith(PATHS.export);
+    const isExport = path.startsWith(PATHS.export) || path.startsWith(VENUE_FILES);
     const refusal = checkLoopbackRequest(
       { headers: req.headers, remoteAddress: clientAddress(req) },
       portOf(),
@@ -128,6 +145,7 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
           return;
         }
         if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
+        if (path.startsWith(VENUE_FILES)) return await serveVenueFile(deps, path.slice(VENUE_FILES.length), res);
         if (isExport) return await serveExport(deps, path.slice(PATHS.export.length), res);
         if (path === '/' ) {
           res.writeHead(302, { location: `${PATHS.console}${url.search}` });

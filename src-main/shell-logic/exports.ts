@@ -1,5 +1,7 @@
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from '../../src-shared/minutes/formats.js';
 
+import { HANDOUT_PATH } from '../../src-shared/venue.js';
+
 export type { ExportFormat };
 
 /**
@@ -24,11 +26,11 @@ export function exportUrl(loopbackOrigin: string, token: string, sessionId: stri
   return `${loopbackOrigin}${EXPORT_PATH}${encodeURIComponent(sessionId)}.${format}?t=${encodeURIComponent(token)}`;
 }
 
-/** Is this download an export from this launch's loopback listener? Anything else is cancelled. */
+/** Is this download an export (or the join handout) from this launch's loopback listener? Anything else is cancelled. */
 export function isExportDownload(url: string, loopbackOrigin: string): boolean {
   try {
     const u = new URL(url);
-    return u.origin === loopbackOrigin && u.pathname.startsWith(EXPORT_PATH);
+    return u.origin === loopbackOrigin && (u.pathname.startsWith(EXPORT_PATH) || u.pathname === HANDOUT_PATH);
   } catch {
     return false;
   }

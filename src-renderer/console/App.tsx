@@ -9,11 +9,15 @@ import { ClosedSession } from './ClosedSession';
 import { ErrorRegion } from './ErrorRegion';
 import { OpenSession } from './OpenSession';
 import { SessionForm } from './SessionForm';
+import { Settings } from './Settings';
+import { NobodyCanJoin, useVenue, useVenuePolling, VenueHelp, VenuePanel } from './Venue';
 
 /** The facilitator's console: a replica of the desk doc plus commands to the host. */
 export function App({ desk }: { desk: ReadOnlyDoc }) {
   const view = useYView(desk.doc, readDesk);
   const connection = useConnection(desk.connection);
+  const venueHelp = useVenue((s) => s.helpOpen);
+  useVenuePolling();
 
   useEffect(() => {
     setAppState(connection.everSynced ? 'ready' : 'loading');
@@ -34,8 +38,15 @@ export function App({ desk }: { desk: ReadOnlyDoc }) {
         </p>
       ) : null}
       <ErrorRegion />
-      {!connection.everSynced ? null : session === null ? (
-        <SessionForm heading="New session" />
+      {connection.everSynced && session?.status === 'open' && !venueHelp ? <NobodyCanJoin /> : null}
+      {!connection.everSynced ? null : venueHelp ? (
+        <VenueHelp />
+      ) : session === null ? (
+        <>
+          <SessionForm heading="New session" />
+          <Settings view={view} />
+          <VenuePanel view={view} />
+        </>
       ) : session.status === 'closed' ? (
         <ClosedSession view={view} />
       ) : (

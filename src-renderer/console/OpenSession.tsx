@@ -8,6 +8,7 @@ import { SessionHeader } from './SessionHeader';
 import { Settings } from './Settings';
 import { ShortcutsPanel } from './ShortcutsPanel';
 import { useShortcuts } from './use-shortcuts';
+import { VenuePanel } from './Venue';
 
 /** A draft or open session: everything the facilitator runs the meeting from. */
 export function OpenSession({ view }: { view: DeskView }) {
@@ -31,6 +32,7 @@ export function OpenSession({ view }: { view: DeskView }) {
         </div>
         <aside className="side-col">
           <JoinPanel view={view} />
+          <VenuePanel view={view} />
           <Settings view={view} />
           <ShortcutsPanel />
           <ExportPanel sessionId={session.id} title={session.title} live={session.status === 'open'} />

@@ -1,9 +1,11 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
+import { describeChoice, INTERFACE_KIND_LABEL, IPV6_ONLY_TEXT } from '../../src-shared/venue';
 import { control, run } from './control';
 
 /** Which address goes into the QR, and whether questions wait for approval. */
 export function Settings({ view }: { view: DeskView }) {
   const { host, session } = view;
+  const selected = host?.choices?.find((c) => c.address === host.joinAddress);
   return (
     <section className="panel" aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
@@ -16,12 +18,22 @@ export function Settings({ view }: { view: DeskView }) {
             onChange={(e) => void run(() => control.setJoinAddress({ address: e.target.value }))}
           >
             {host.addresses.includes(host.joinAddress) ? null : <option value={host.joinAddress}>{host.joinAddress}</option>}
-            {host.addresses.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
+            {host.addresses.map((a) => {
+              const choice = host.choices?.find((c) => c.address === a);
+              return (
+                <option key={a} value={a}>
+                  {choice ? describeChoice(choice) : a}
+                </option>
+              );
+            })}
           </select>
+          {selected ? (
+            <p className="muted" data-testid="join-address-kind">
+              {selected.interface}, {INTERFACE_KIND_LABEL[selected.kind]}
+              {selected.defaultRoute ? ', default route' : ''}
+            </p>
+          ) : null}
+          {host.ipv6Only ? <p className="venue-warn">{IPV6_ONLY_TEXT}</p> : null}
         </div>
       ) : null}
       {session ? (

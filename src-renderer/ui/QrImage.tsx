@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 
 /** The join QR as an SVG image (crisp at any size, drawn locally, no canvas needed). */
-export function QrImage({ url, className }: { url: string; className?: string }) {
+export function QrImage({ url, className, alt = 'Join QR code' }: { url: string; className?: string; alt?: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -18,5 +18,5 @@ export function QrImage({ url, className }: { url: string; className?: string })
     };
   }, [url]);
   if (!src) return <div className={className} aria-hidden="true" />;
-  return <img className={className} src={src} alt="Join QR code" />;
+  return <img className={className} src={src} alt={alt} />;
 }

@@ -33,6 +33,7 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     closeSession: (input) => call('closeSession', input),
     setPremoderation: (input) => call('setPremoderation', input),
     setJoinAddress: (input) => call('setJoinAddress', input),
+    venueStatus: (input) => call('venueStatus', input),
     approve: (input) => call('approve', input),
     hide: (input) => call('hide', input),
     setFloor: (input) => call('setFloor', input),
