@@ -5,12 +5,17 @@ import {
   type ControlParsedInput,
   type ControlResult,
 } from '../../src-shared/control.js';
+import type { FolderSettings } from './folder-settings.js';
+import { createModerationHandlers, recordFolderFilter } from './moderation-handlers.js';
 import type { SessionManager } from './session-manager.js';
 
 /** Host-level facts the handlers need beyond the session. */
 export interface ControlContext {
   sessions: SessionManager;
   setJoinAddress(address: string): string | null;
+  /** The data folder's settings (filter, display) and how to show them on the screens. */
+  settings: FolderSettings;
+  publishSettings(): void;
 }
 
 type Handler<K extends ControlCommand> = (input: ControlParsedInput<K>) => ControlResult<K>;
@@ -30,6 +35,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
   return {
     createSession: (input) => {
       const r = sessions.createSession(input.title, input.place ?? '', input.facilitator ?? '');
+      if (r.ok) recordFolderFilter(sessions, ctx.settings);
       return r.ok ? ok({ sessionId: r.sessionId }) : r;
     },
     openSession: (input) => {
@@ -55,6 +61,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
       const r = sessions.command('setFloor', input);
       return r.ok ? ok({ questionId: input.questionId }) : r;
     },
+    ...createModerationHandlers(sessions, ctx.settings, ctx.publishSettings),
   };
 }
 

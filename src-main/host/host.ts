@@ -11,8 +11,11 @@ import { questionStatus, type Moderation, type QuestionStatus, type SessionStatu
 import type { HostInfo, SessionSummary } from '../../src-shared/views.js';
 import { roomParts } from '../../src-shared/docs/room-doc.js';
 import { lanAddresses } from './addresses.js';
+import { voteCount } from '../../src-shared/moderation/views.js';
 import { sessionListing } from '../../src-shared/minutes/listing.js';
 import { createControlHandlers, runControl } from './control-handlers.js';
+import { FolderSettings } from './folder-settings.js';
+import { publishFolderSettings } from './moderation-handlers.js';
 import { exportSession } from './export/export-session.js';
 import { loadAndPersist } from './doc-persistence.js';
 import { createLanServer } from './lan-server.js';
@@ -152,8 +155,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const room = sessions.roomByDocName(name);
     return room ? { doc: room.doc, overlay: board, readOnly: false } : null;
   };
+  const settings = new FolderSettings(opts.dataDir, log);
+  const publishSettings = () => publishFolderSettings(board, desk, settings);
   const handlers = createControlHandlers({
     sessions,
+    settings,
+    publishSettings,
     setJoinAddress: (address) => {
       if (!addresses.includes(address)) return null;
       joinAddress = address;
@@ -208,6 +215,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     });
   }
   sessions.restore();
+  publishSettings();
 
   return {
     lanOrigin: `http://${joinAddress}:${lanPort}`,
@@ -241,7 +249,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       const state = sessions.current?.log.state;
       const q = state?.questions.get(id);
       if (!state || !q) return null;
-      return { id, text: q.text, name: q.name, moderation: q.moderation, status: questionStatus(q, state.floor), votes: q.voters.size };
+      return { id, text: q.text, name: q.name, moderation: q.moderation, status: questionStatus(q, state.floor), votes: voteCount(q) };
     },
     receipt: (roomId, requestId) => {
       const room = sessions.current?.rooms.get(roomId);

@@ -1,5 +1,6 @@
 import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
+import { questionModerationNote } from '../moderation/minutes.js';
 import { moderationLines, participationRows, plural } from './wording.js';
 
 /**
@@ -132,7 +133,7 @@ function questionItem(q: MinutesQuestion, time: (at: number) => string): string[
   if (q.name) meta.push(`asked by ${escapeMarkdownLine(q.name)}`);
   meta.push(`at ${time(q.askedAt)}`);
   meta.push(plural(q.votes, 'vote', 'votes'));
-  lines.push('', `${indent}*${meta.join(' · ')}*`);
+  lines.push('', `${indent}*${meta.join(' · ')}${questionModerationNote(q)}*`);
   const status =
     q.outcome === 'answered-live'
       ? `Answered live at ${time(q.answeredAt as number)}.`
