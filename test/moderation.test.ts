@@ -17,6 +17,8 @@ import { boardQuestions, deskQuestions, deskStats } from '../src-shared/views.js
  * applied back, so each test walks the path the host takes (decide → log → fold → views).
  */
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 class Session {
   readonly events: LoggedEvent[] = [];
   state: SessionState = fold([]);
@@ -39,14 +41,14 @@ class Session {
   }
 
   /** A phone request through the authority's rules; returns the decision (events applied when accepted). */
-  phone(deviceId: string, request: Omit<PhoneRequest, 'id'>) {
+  phone(deviceId: string, request: DistributiveOmit<PhoneRequest, 'id'>) {
     const decision = decidePhoneRequest(this.state, deviceId, { ...request, id: `request${++this.n}` } as PhoneRequest, () => `question${this.n}`);
     if (decision.ok) this.append(`device:${deviceId}`, ...decision.events);
     return decision;
   }
 
   ask(deviceId: string, text: string, name?: string): string {
-    const d = this.phone(deviceId, { kind: 'ask', text, ...(name ? { name } : {}) } as Omit<PhoneRequest, 'id'>);
+    const d = this.phone(deviceId, { kind: 'ask', text, ...(name ? { name } : {}) } as DistributiveOmit<PhoneRequest, 'id'>);
     if (!d.ok || !d.questionId) throw new Error('ask refused');
     return d.questionId;
   }
