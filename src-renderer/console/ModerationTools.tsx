@@ -21,23 +21,31 @@ function useDeskQuestions(): DeskQuestion[] {
 export function QueueControls({ questions, shown }: { questions: readonly DeskQuestion[]; shown: number }) {
   const { filterText, sort, setFilterText, setSort } = useModerationUi();
   const counts = statusCounts(questions);
+  const id = useId();
   return (
-    <section className="panel queue-controls" aria-label="Find and sort questions">
+    <section className="panel queue-controls" aria-label="Find questions">
       <div className="queue-inputs">
-        <label className="stack">
-          Filter questions
-          <input type="search" value={filterText} maxLength={100} onChange={(e) => setFilterText(e.target.value)} placeholder="Words, name or phone" />
-        </label>
-        <label className="stack">
-          Sort
-          <select value={sort} onChange={(e) => setSort(e.target.value as QueueSort)}>
+        <div className="stack">
+          <label htmlFor={`${id}-filter`}>Filter questions</label>
+          <input
+            id={`${id}-filter`}
+            type="search"
+            value={filterText}
+            maxLength={100}
+            onChange={(e) => setFilterText(e.target.value)}
+            placeholder="Words, name or phone"
+          />
+        </div>
+        <div className="stack">
+          <label htmlFor={`${id}-sort`}>Sort</label>
+          <select id={`${id}-sort`} value={sort} onChange={(e) => setSort(e.target.value as QueueSort)}>
             {(Object.keys(SORT_LABELS) as QueueSort[]).map((s) => (
               <option key={s} value={s}>
                 {SORT_LABELS[s]}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
       <ul className="status-counts" aria-label="Questions by status">
         {STATUS_ORDER.map((s) => (
