@@ -44,11 +44,14 @@ export function LiveBoard({ board, display = DEFAULT_DISPLAY }: { board: BoardVi
                     <span className="top-votes">
                       <strong>{q.votes}</strong> <small>{q.votes === 1 ? 'vote' : 'votes'}</small>
                     </span>
-                    <span className="top-text user-text">
-                      {q.text}
-                      {q.edited ? <small className="edited-mark"> (edited)</small> : null}
-                      {display.showNames && q.name ? <small className="asker-name"> — {q.name}</small> : null}
-                    </span>
+                    <span className="top-text user-text">{q.text}</span>
+                    {q.edited || (display.showNames && q.name) ? (
+                      <span className="top-meta">
+                        {display.showNames && q.name ? <span className="user-text asker-name">{q.name}</span> : null}
+                        {display.showNames && q.name && q.edited ? ' · ' : null}
+                        {q.edited ? <span className="edited-mark">edited</span> : null}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ol>
