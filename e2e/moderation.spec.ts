@@ -161,7 +161,7 @@ test('mute hides a phone’s pending and future questions, the console shows it,
   await close();
 });
 
-test('filter and sort the console lists', async ({ host, newPhone, browser }) => {
+test('filter and sort the console lists; moderation from the keyboard', async ({ host, newPhone, browser }) => {
   await host.start(['--session', 'Parks']);
   const { joinUrl } = await host.waitForLine('session-open');
   const { consolePage, close } = await laptop(browser, host);
@@ -178,6 +178,21 @@ test('filter and sort the console lists', async ({ host, newPhone, browser }) =>
   await consolePage.getByLabel('Filter questions').fill('TREES');
   await expect(waiting.locator('li.qrow p.qtext')).toHaveText(['Third about trees', 'First about trees']);
   await expect(consolePage.getByText('Showing 2 of 3 questions')).toBeVisible();
+
+  // Keyboard: j selects the first listed question, e edits it (Escape leaves), x mutes its phone.
+  await consolePage.locator('body').click({ position: { x: 5, y: 5 } });
+  await consolePage.keyboard.press('j');
+  await expect(row(consolePage, 'Third about trees')).toHaveAttribute('aria-current', 'true');
+  await consolePage.keyboard.press('e');
+  await expect(consolePage.getByLabel('Edited question')).toBeFocused();
+  await consolePage.getByLabel('Edited question').fill('Third about the trees in the park');
+  await consolePage.getByRole('button', { name: 'Save edit' }).click();
+  await expect(row(consolePage, 'Third about the trees in the park')).toContainText('The asker wrote: “Third about trees”');
+  await consolePage.locator('body').click({ position: { x: 5, y: 5 } });
+  await consolePage.keyboard.press('x');
+  // The filter still shows the two questions about trees: both are now hidden, with their phone muted.
+  await expect(consolePage.getByRole('heading', { name: 'Hidden (2)' })).toBeVisible();
+  await expect(consolePage.locator('[data-count-status="hidden"]')).toContainText('3');
   await close();
 });
 

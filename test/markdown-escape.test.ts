@@ -73,6 +73,11 @@ describe('Markdown minutes: attendee text stays text', () => {
     const html = md.render(`# ${escapeMarkdownLine('Budget *2025*\n# <i>forum</i>')}`);
     expect(tags(html)).toEqual(['h1', 'h1']);
   });
+
+  it('a heading keeps a title that ends in #', () => {
+    expect(md.render(`# ${escapeMarkdownLine('Vote on item #')}`)).toBe('<h1>Vote on item #</h1>\n');
+    expect(md.render(`# ${escapeMarkdownLine('Issue ##')}`)).toBe('<h1>Issue ##</h1>\n');
+  });
 });
 
 describe('Markdown minutes: readable for a clerk', () => {

@@ -18,7 +18,7 @@ import { moderationLines, participationRows, plural } from './wording.js';
  *
  * Escaped only at the start of a line (where they start a block): `#` (heading), `>` (block quote),
  * `-` `+` `=` (list, thematic break, setext underline), and the `.` or `)` after leading digits
- * (ordered list).
+ * (ordered list); and a run of `#` ending a line after a space (a heading would drop it).
  *
  * Line breaks inside a text become hard breaks (`\` at the end of the line) followed by the
  * indentation of the surrounding block, so a typed line never starts a block of its own (blank lines
@@ -32,8 +32,12 @@ const INLINE_SPECIAL_REGEX = /[\\`*_[\]<~|]|&(?=#?[A-Za-z0-9]+;)|:(?=\/\/)|(?<=[
 
 function escapeLine(line: string): string {
   const inline = line.replace(INLINE_SPECIAL_REGEX, (c) => `\\${c}`);
-  // Block starts: a leading #, >, -, +, = or the marker of an ordered list ("1." / "1)").
-  return inline.replace(/^[#>\-+=]/, (c) => `\\${c}`).replace(/^(\d+)([.)])/, '$1\\$2');
+  // Block starts: a leading #, >, -, +, = or the marker of an ordered list ("1." / "1)"); and a
+  // closing run of # at the end of a line, which a heading would drop ("Vote #" must keep its "#").
+  return inline
+    .replace(/^[#>\-+=]/, (c) => `\\${c}`)
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/(\s)(#+)$/, '$1\\$2');
 }
 
 /** Escapes untrusted text for a Markdown paragraph; `indent` continues a multi-line text in its block. */
