@@ -43,7 +43,7 @@ test('edit keeps the original: public sees the edited text marked, the asker is 
   await expect(row(consolePage, edited)).toContainText(`The asker wrote: “${typed}”`);
   await expect(boardItem(other, edited)).toContainText('Edited by the moderator');
   await expect(other.getByText('0612 345 678')).toHaveCount(0);
-  await expect(projector.getByText(edited)).toBeVisible();
+  await expect(projector.getByText(edited).locator('xpath=ancestor::li')).toContainText('edited');
   await expect(projector.getByText('0612 345 678')).toHaveCount(0);
   await expect(asker.getByText('The moderator edited your question; this is the text everyone sees.')).toBeVisible();
   await close();
@@ -203,6 +203,16 @@ test('display options from the console reach the projector and are remembered by
   const html = first.projector.locator('html');
   await expect(html).toHaveAttribute('data-text-size', '1');
   await expect(html).toHaveAttribute('data-contrast', 'standard');
+  // The smallest text at the standard size is 2.6vh: 28 px at 1920×1080 (docs/ARCHITECTURE.md).
+  const smallest = await first.projector.evaluate(() => {
+    let min = Infinity;
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      if (ownText && el.offsetParent !== null) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+    }
+    return min;
+  });
+  expect(smallest).toBeGreaterThanOrEqual(28);
 
   const c = first.consolePage;
   await c.getByLabel('Text size').selectOption({ label: 'Largest' });

@@ -63,12 +63,10 @@ export function QueueControls({ questions, shown }: { questions: readonly DeskQu
   );
 }
 
-/** A question's text with the words the profanity filter matched marked. */
-export function HeldText({ q }: { q: DeskQuestion }) {
-  const held = q.status === 'waiting' ? q.held : [];
+function Marked({ text, held }: { text: string; held: readonly string[] }) {
   return (
-    <p className="qtext user-text">
-      {markHeld(q.text, held).map((run, i) =>
+    <>
+      {markHeld(text, held).map((run, i) =>
         run.held ? (
           <mark key={i} className="held-word">
             {run.text}
@@ -77,8 +75,22 @@ export function HeldText({ q }: { q: DeskQuestion }) {
           <span key={i}>{run.text}</span>
         ),
       )}
+    </>
+  );
+}
+
+/** A question's text with the words the profanity filter matched marked (while it waits). */
+export function HeldText({ q }: { q: DeskQuestion }) {
+  return (
+    <p className="qtext user-text">
+      <Marked text={q.text} held={q.status === 'waiting' ? q.held : []} />
     </p>
   );
+}
+
+/** The asker's name, with matched words marked too (a name can be held as well). */
+export function HeldName({ q }: { q: DeskQuestion }) {
+  return <span className="user-text">{q.name ? <Marked text={q.name} held={q.status === 'waiting' ? q.held : []} /> : 'Anonymous'}</span>;
 }
 
 /** What moderation did to a question, under its text. */

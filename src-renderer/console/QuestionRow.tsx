@@ -5,7 +5,7 @@ import { STATUS_LABELS, textStart, votesLabel } from '../ui/status-labels';
 import { control, run } from './control';
 import { actionFor, type QuestionAction, type ShortcutKey } from './selection';
 import { useModerationUi } from './moderation-ui';
-import { EditForm, HeldText, MergeForm, ModerationButtons, RowModeration } from './ModerationTools';
+import { EditForm, HeldName, HeldText, MergeForm, ModerationButtons, RowModeration } from './ModerationTools';
 import { useConsoleUi } from './ui-store';
 
 export function perform(action: QuestionAction): void {
@@ -57,7 +57,7 @@ export function QuestionRow({ q, selected }: { q: DeskQuestion; selected: boolea
           {' · '}
           <span className={`badge b-${q.status}`}>{STATUS_LABELS[q.status]}</span>
           {' · '}
-          <span className="user-text">{q.name || 'Anonymous'}</span>
+          <HeldName q={q} />
           {' · '}
           <span className="muted" title="Asking device">
             {q.device}
