@@ -1,5 +1,8 @@
 import en from './words/en.json';
 import es from './words/es.json';
+import { foldWord, wordsOf } from './words.js';
+
+export { foldWord, markHeld, wordsOf } from './words.js';
 
 /**
  * The profanity filter: which words of a text (or a name) are on a list. A match is never a reason to
@@ -12,24 +15,6 @@ import es from './words/es.json';
  */
 
 export const BUILT_IN_LISTS: Readonly<Record<string, readonly string[]>> = { en: en.words, es: es.words };
-
-const SWAPS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
-
-/** A word as the filter compares it: lower case, no accents, digits read as the letters they stand for. */
-export function foldWord(word: string): string {
-  return word
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[013457@$]/g, (c) => SWAPS[c] ?? c);
-}
-
-/** The words of a text, with where each starts (letters, digits and the swapped symbols; `'` inside). */
-export function wordsOf(text: string): { word: string; index: number }[] {
-  const out: { word: string; index: number }[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{M}\p{N}@$]+(?:['’][\p{L}\p{M}]+)*/gu)) out.push({ word: m[0], index: m.index });
-  return out;
-}
 
 export interface WordMatcher {
   /** The words of `text` that are on the lists, as typed, each once, in order of appearance. */
@@ -59,22 +44,6 @@ export function createMatcher(extra: readonly string[] = [], lists: readonly (re
       return found;
     },
   };
-}
-
-/** Splits a text into runs, marking the words in `held` (as the console shows a held question). */
-export function markHeld(text: string, held: readonly string[]): { text: string; held: boolean }[] {
-  if (held.length === 0) return [{ text, held: false }];
-  const wanted = new Set(held.map(foldWord));
-  const runs: { text: string; held: boolean }[] = [];
-  let at = 0;
-  for (const { word, index } of wordsOf(text)) {
-    if (!wanted.has(foldWord(word))) continue;
-    if (index > at) runs.push({ text: text.slice(at, index), held: false });
-    runs.push({ text: word, held: true });
-    at = index + word.length;
-  }
-  if (at < text.length) runs.push({ text: text.slice(at), held: false });
-  return runs;
 }
 
 const matcherCache = new Map<string, WordMatcher>();
