@@ -47,20 +47,24 @@ describe('moderation through the host', () => {
     expect(host.host.question(keep)!.votes).toBe(1);
     await a.until(() => roomParts(a.doc).mine.get(keep)?.mergedCount === 1);
     await b.until(() => roomParts(b.doc).mine.get(dup)?.mergedInto === 'Will the library open on Sundays?');
+    // An edit of the kept question reaches the duplicate's asker.
+    await host.mustControl('editQuestion', { questionId: keep, text: 'Will the library open on Sunday afternoons?' });
+    await b.until(() => roomParts(b.doc).mine.get(dup)?.mergedInto === 'Will the library open on Sunday afternoons?');
     await host.mustControl('unmergeQuestion', { questionId: dup });
     await voter.until(() => roomParts(voter.doc).myVotes.get(keep) === undefined);
 
     // Edited: public files show the edited text only, the archive keeps the asker's.
     await host.mustControl('editQuestion', { questionId: keep, text: 'Will the library open on Sunday mornings?' });
     const events = parse(await download(sessionId, 'events-csv'), { columns: true, bom: true }) as Record<string, string>[];
-    expect(events.filter((e) => e.question_id === keep).map((e) => e.text).filter(Boolean)).toEqual([
-      'Will the library open on Sunday mornings?',
-      'Will the library open on Sunday mornings?',
-    ]);
+    // The asked row and both edit rows show the final text: neither the asker's nor an earlier edit.
+    expect(events.filter((e) => e.question_id === keep).map((e) => e.text).filter(Boolean)).toEqual(
+      Array(3).fill('Will the library open on Sunday mornings?'),
+    );
     expect(JSON.stringify(events)).not.toContain('blorf"');
     const md = await download(sessionId, 'md');
     expect(md).toContain('Will the library open on Sunday mornings?');
     expect(md).not.toContain('Will the library open on Sundays?');
+    expect(md).not.toContain('afternoons');
     const archive = await download(sessionId, 'json');
     expect(archive).toContain('Will the library open on Sundays?');
     expect(archive).toContain('"type": "filter.changed"');

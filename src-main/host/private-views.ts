@@ -1,5 +1,6 @@
 import { putEntry } from '../../src-shared/docs/json-map.js';
 import { roomParts, type MyQuestion } from '../../src-shared/docs/room-doc.js';
+import { mergeTree } from '../../src-shared/moderation/state.js';
 import { myQuestionModeration } from '../../src-shared/moderation/views.js';
 import { questionStatus, type QuestionState, type SessionState } from '../../src-shared/state.js';
 import { refreshUnitedVotes, unitedVote } from './united-votes.js';
@@ -20,7 +21,8 @@ export class PrivateViews {
   /** The private views a commit changed: the askers of touched questions, the voters of its votes. */
   update(applied: AppliedEvents): void {
     const state = this.state();
-    for (const id of applied.touched) {
+    // A duplicate's asker sees the text of the question it was merged into: an edit there reaches it too.
+    for (const id of withMergedInto(state, applied.touched)) {
       const q = state.questions.get(id);
       const owner = q && this.rooms.ofDevice(q.deviceId);
       if (q && owner) transact(owner.doc, 'host:private', () => putEntry(roomParts(owner.doc).mine, q.id, myQuestion(q, state)));
@@ -45,6 +47,16 @@ export class PrivateViews {
       }
     });
   }
+}
+
+function withMergedInto(state: SessionState, ids: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const id of ids) {
+    out.add(id);
+    const q = state.questions.get(id);
+    if (q) for (const x of mergeTree(q)) out.add(x.id);
+  }
+  return out;
 }
 
 function myQuestion(q: QuestionState, state: SessionState): MyQuestion {
