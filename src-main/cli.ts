@@ -16,12 +16,11 @@ import { addressListText, runDoctor, doctorText } from './host/venue/doctor.js';
  * `open-floor export | sessions | verify`: the record, from the data directory (read-only, so a running
  * host is not disturbed) or from an archive file.
  */
-const USAGE = `Usage:
-  open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after SECONDS] [--json]
-  open-floor doctor [--data DIR] [--port N] [--json]
-  open-floor sessions [--data DIR] [--json]
-  open-floor export --session ID --format ${EXPORT_FORMAT_NAMES.join('|')} [--out FILE] [--data DIR] [--locale xx-YY]
-  open-floor verify FILE.json
+const COMMAND_USAGE = {
+  serve: `Usage: open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after S] [--json]
+
+Runs the host headless: the console and projector open in a browser on this laptop, phones join over
+the LAN.
 
   --data DIR       where sessions are stored (default: ~/.open-floor)
   --port N         LAN port phones connect to (default 4321; 0 picks a free port)
@@ -29,23 +28,63 @@ const USAGE = `Usage:
   --session TITLE  create and open a session right away (for rehearsals and scripts)
   --nobody-after S when an open session sees no phone for S seconds, the console shows
                    the "nobody can join" help (default 60)
-  --json           print one JSON object per line instead of text
+  --json           print one JSON object per line instead of text`,
+  sessions: `Usage: open-floor sessions [--data DIR] [--json]
 
+Lists the sessions in the data directory: id, date, status, counts, title.
+
+  --data DIR       where sessions are stored (default: ~/.open-floor)
+  --json           print one JSON object per line instead of text`,
+  export: `Usage: open-floor export --session ID --format ${EXPORT_FORMAT_NAMES.join('|')} [--out FILE] [--data DIR] [--locale xx-YY]
+
+Writes one session's record: pdf/docx/md minutes, csv (one row per question), events-csv (one row per
+event), json (the archive of the whole event log).
+
+  --session ID     the session (see \`open-floor sessions\`)
+  --format F       one of ${EXPORT_FORMAT_NAMES.join(', ')}
+  --out FILE|DIR   where to write (default: “date title.ext” in the current directory)
+  --data DIR       where sessions are stored (default: ~/.open-floor)
+  --locale xx-YY   language and region of dates in the minutes (default en-GB)`,
+  verify: `Usage: open-floor verify FILE.json
+
+Checks an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable.`,
+  doctor: `Usage: open-floor doctor [--data DIR] [--port N] [--json]
+
+Checks this laptop before a meeting and says what to fix, in plain words:
+  port        the LAN port (default 4321) is free, or which program holds it
+  addresses   the addresses phones would use, best first, with interface and kind
+  data        the data folder (default ~/.open-floor) is writable and has free space
+  firewall    whether the firewall is on, where the system lets a program read it
+
+Exit 0 when all is well, 1 when something needs fixing.`,
+} as const;
+
+type CommandName = keyof typeof COMMAND_USAGE;
+
+const USAGE = `Usage:
+  open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after SECONDS] [--json]
+  open-floor doctor [--data DIR] [--port N] [--json]
+  open-floor sessions [--data DIR] [--json]
+  open-floor export --session ID --format ${EXPORT_FORMAT_NAMES.join('|')} [--out FILE] [--data DIR] [--locale xx-YY]
+  open-floor verify FILE.json
+
+  serve            run the host headless (console and projector in a browser on this laptop)
   sessions         list the sessions in the data directory: id, date, status, counts, title
-  export           write one session's record: pdf/docx/md minutes, csv (one row per question),
-                   events-csv (one row per event), json (the archive of the whole event log).
-                   --out FILE or DIR (default: “date title.ext” in the current directory)
+  export           write one session's record: pdf/docx/md minutes, csv, events-csv, json archive
   verify           check an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable
-  doctor           check this laptop before a meeting: the port is free, the addresses phones
-                   would use, the data folder is writable with free space, the firewall (where
-                   readable). Exit 0 when all is well, 1 when something needs fixing`;
+  doctor           check this laptop before a meeting: port, addresses, data folder, firewall
+
+  open-floor COMMAND --help shows the options of one command.`;
 
 const defaultDataDir = () => join(homedir(), '.open-floor');
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
+function fail(message: string, usage: string = USAGE): never {
+  process.stderr.write(`${message}\n\n${usage}\n`);
   process.exit(2);
 }
+
+/** `--help` or `-h` anywhere among a command's arguments: its own usage, exit 0. */
+const wantsHelp = (argv: readonly string[]): boolean => argv.some((a) => a === '--help' || a === '-h');
 
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -65,7 +104,7 @@ async function serve(argv: string[]): Promise<void> {
     fail(`--nobody-after must be a number of seconds above 0 and at most 3600, not “${values['nobody-after']}”.`);
   }
   const port = values.port === undefined ? 4321 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`, COMMAND_USAGE.serve);
   const dataDir = resolve(values.data ?? defaultDataDir());
   const print = (event: string, fields: Record<string, string>, text: string) =>
     process.stdout.write(values.json ? `${JSON.stringify({ event, ...fields })}\n` : `${text}\n`);
@@ -165,8 +204,8 @@ async function exportCommand(argv: string[]): Promise<void> {
     },
     strict: true,
   });
-  if (!values.session) fail('Name the session with --session ID (see `open-floor sessions`).');
-  if (!values.format || !isExportFormat(values.format)) fail(`--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}.`);
+  if (!values.session) fail('Name the session with --session ID (see `open-floor sessions`).', COMMAND_USAGE.export);
+  if (!values.format || !isExportFormat(values.format)) fail(`--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}.`, COMMAND_USAGE.export);
   const store = openStore(values.data);
   let file;
   try {
@@ -197,7 +236,7 @@ function isDirectory(path: string): boolean {
 function verify(argv: string[]): void {
   const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
   const [path] = positionals;
-  if (!path || positionals.length > 1) fail('Name one archive file: open-floor verify FILE.json');
+  if (!path || positionals.length > 1) fail('Name one archive file: open-floor verify FILE.json', COMMAND_USAGE.verify);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -222,13 +261,9 @@ function verify(argv: string[]): void {
 async function doctorCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: { data: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean', default: false } },
     strict: true,
   });
-  if (values.help) {
-    process.stdout.write(`${DOCTOR_HELP}\n`);
-    return;
-  }
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a number from 1 to 65535, not “${values.port}”.`);
   const report = await runDoctor({ dataDir: resolve(values.data ?? defaultDataDir()), port });
@@ -236,18 +271,13 @@ async function doctorCommand(argv: string[]): Promise<void> {
   process.exitCode = report.ok ? 0 : 1;
 }
 
-const DOCTOR_HELP = `Usage: open-floor doctor [--data DIR] [--port N] [--json]
-
-Checks this laptop before a meeting and says what to fix, in plain words:
-  port        the LAN port (default 4321) is free, or which program holds it
-  addresses   the addresses phones would use, best first, with interface and kind
-  data        the data folder (default ~/.open-floor) is writable and has free space
-  firewall    whether the firewall is on, where the system lets a program read it
-
-Exit 0 when all is well, 1 when something needs fixing.`;
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command !== undefined && Object.hasOwn(COMMAND_USAGE, command) && wantsHelp(rest)) {
+    process.stdout.write(`${COMMAND_USAGE[command as CommandName]}\n`);
+    return;
+  }
   switch (command) {
     case 'serve':
       return serve(rest);
@@ -270,6 +300,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // node:util parseArgs refuses an unknown option or a missing value: say so with the command's usage.
+  const code = (err as { code?: unknown } | null)?.code;
+  const command = process.argv[2];
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS') && command && Object.hasOwn(COMMAND_USAGE, command)) {
+    fail(`open-floor ${command}: ${(err as Error).message}`, COMMAND_USAGE[command as CommandName]);
+  }
   process.stderr.write(`open-floor: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -41,6 +41,14 @@ const api = {
   hide: control('hide'),
   setFloor: control('setFloor'),
   markAnswered: control('markAnswered'),
+  editQuestion: control('editQuestion'),
+  mergeQuestion: control('mergeQuestion'),
+  unmergeQuestion: control('unmergeQuestion'),
+  muteAsker: control('muteAsker'),
+  unmuteAsker: control('unmuteAsker'),
+  setProfanityFilter: control('setProfanityFilter'),
+  setCustomWords: control('setCustomWords'),
+  setDisplay: control('setDisplay'),
   showProjector: () => invoke('showProjector'),
   onCommand: (listener: (command: ShellCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
+import { moderationInputs, type ModerationOutputs } from './moderation/control.js';
 import { cleanText, charCount } from './text.js';
 import type { VenueStatus } from './venue.js';
 
@@ -39,6 +40,7 @@ export const controlInputs = {
     questionId: id,
     reply: shortText(LIMITS.replyTextMax, 'A written reply').optional(),
   }),
+  ...moderationInputs,
 } as const;
 
 export type ControlCommand = keyof typeof controlInputs;
@@ -46,7 +48,7 @@ export type ControlInput<K extends ControlCommand> = z.input<(typeof controlInpu
 export type ControlParsedInput<K extends ControlCommand> = z.output<(typeof controlInputs)[K]>;
 
 /** What each command answers on success. */
-export interface ControlOutputs {
+export interface ControlOutputs extends ModerationOutputs {
   createSession: { sessionId: string };
   openSession: { joinUrl: string };
   closeSession: { finalHash: string };

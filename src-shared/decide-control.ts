@@ -1,9 +1,12 @@
 import type { ControlParsedInput } from './control.js';
 import type { EventBody } from './events.js';
+import { decideModeration, MODERATION_COMMANDS, type ModerationCommandName, type ModerationInputs } from './moderation/decide.js';
 import type { SessionState } from './state.js';
 
 /** Facilitator commands that change a session, as pure rules over its state. */
-export type ModerationCommand = 'openSession' | 'closeSession' | 'setPremoderation' | 'approve' | 'hide' | 'setFloor' | 'markAnswered';
+export type ModerationCommand = 'openSession' | 'closeSession' | 'setPremoderation' | 'approve' | 'hide' | 'setFloor' | 'markAnswered' | ModerationCommandName;
+
+const MODERATION_TOOLS: ReadonlySet<string> = new Set(MODERATION_COMMANDS);
 
 export type ControlDecision = { ok: true; events: EventBody[] } | { ok: false; error: string };
 
@@ -16,6 +19,7 @@ export function decideControl<K extends ModerationCommand>(
   input: ControlParsedInput<K>,
 ): ControlDecision {
   if (state.status === 'closed') return fail('This session is closed; it can be exported but not changed.');
+  if (MODERATION_TOOLS.has(command)) return decideModeration(state, command as ModerationCommandName, input as ModerationInputs[ModerationCommandName]);
   const args = input as Record<string, unknown>;
   switch (command) {
     case 'openSession':

@@ -1,5 +1,6 @@
 import type { EventBody } from './events.js';
 import type { PhoneRequest } from './requests.js';
+import { screenAsk, votedInTree } from './moderation/decide.js';
 import type { SessionState } from './state.js';
 
 /**
@@ -41,7 +42,7 @@ export function decidePhoneRequest(
             ...base,
             text: request.text,
             name: request.name ?? '',
-            approved: !state.premoderation,
+            ...screenAsk(state, deviceId, request.text, request.name ?? ''),
           },
         ],
       };
@@ -49,8 +50,8 @@ export function decidePhoneRequest(
     case 'vote':
     case 'unvote': {
       const q = state.questions.get(request.questionId);
-      if (!q || q.moderation !== 'approved') return { ok: false, reason: REFUSALS.notVotable };
-      const has = q.voters.has(deviceId);
+      if (!q || q.moderation !== 'approved' || q.mergedInto !== null) return { ok: false, reason: REFUSALS.notVotable };
+      const has = votedInTree(state, q.id, deviceId);
       // Voting twice, or withdrawing a vote not cast, is accepted as a no-op: the phone's wish already holds.
       if (request.kind === 'vote' && has) return { ok: true, events: [] };
       if (request.kind === 'unvote' && !has) return { ok: true, events: [] };

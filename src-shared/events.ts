@@ -3,6 +3,8 @@
  * state, board, desk and minutes are all functions of the log.
  */
 
+import type { AskModeration, ModerationEventBody } from './moderation/events.js';
+
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
 export type EventBody =
@@ -19,7 +21,7 @@ export type EventBody =
   | { type: 'session.closed' }
   | { type: 'settings.changed'; premoderation: boolean }
   | { type: 'device.joined'; deviceId: string }
-  | {
+  | ({
       type: 'question.asked';
       questionId: string;
       deviceId: string;
@@ -28,7 +30,7 @@ export type EventBody =
       name: string;
       /** True when pre-moderation was off: the question went straight to the board. */
       approved: boolean;
-    }
+    } & AskModeration)
   | { type: 'question.approved'; questionId: string }
   | { type: 'question.hidden'; questionId: string }
   | { type: 'question.withdrawn'; questionId: string; deviceId: string; requestId: string }
@@ -38,7 +40,8 @@ export type EventBody =
   /** The most phones connected at once so far (recorded when a new peak is reached). */
   | { type: 'attendance.peak'; connected: number }
   | { type: 'vote.cast'; questionId: string; deviceId: string; requestId: string }
-  | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string };
+  | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string }
+  | ModerationEventBody;
 
 export type EventType = EventBody['type'];
 

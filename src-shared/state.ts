@@ -1,8 +1,9 @@
 import type { Actor, EventBody, LoggedEvent } from './events.js';
+import { applyModerationEvent, askedModeration, emptySessionModeration, mergeTree, type QuestionModeration, type SessionModeration } from './moderation/state.js';
 
 export type Moderation = 'pending' | 'approved' | 'hidden' | 'withdrawn';
 
-export interface QuestionState {
+export interface QuestionState extends QuestionModeration {
   id: string;
   seq: number;
   text: string;
@@ -23,7 +24,7 @@ export interface QuestionState {
 
 export type SessionStatus = 'draft' | 'open' | 'closed';
 
-export interface SessionState {
+export interface SessionState extends SessionModeration {
   id: string;
   title: string;
   place: string;
@@ -64,6 +65,7 @@ export function emptyState(): SessionState {
     appliedRequests: new Set(),
     lastSeq: 0,
     lastHash: '',
+    ...emptySessionModeration(),
   };
 }
 
@@ -117,11 +119,12 @@ function applyBody(state: SessionState, body: EventBody, at: number, seq: number
         deviceId: body.deviceId,
         requestId: body.requestId,
         askedAt: at,
-        moderation: body.approved ? 'approved' : 'pending',
+        moderation: body.muted ? 'hidden' : body.approved ? 'approved' : 'pending',
         answeredAt: null,
         reply: null,
         floorAt: null,
         voters: new Set(),
+        ...askedModeration(body, state, body.deviceId),
       });
       return;
     case 'question.approved':
@@ -149,7 +152,16 @@ function applyBody(state: SessionState, body: EventBody, at: number, seq: number
       withQuestion(state, body.questionId, (q) => q.voters.add(body.deviceId));
       return;
     case 'vote.withdrawn':
-      withQuestion(state, body.questionId, (q) => q.voters.delete(body.deviceId));
+      // A withdrawn vote leaves the question and every question merged into it (votes are united by phone).
+      withQuestion(state, body.questionId, (q) => mergeTree(q).forEach((x) => x.voters.delete(body.deviceId)));
+      return;
+    case 'question.edited':
+    case 'question.merged':
+    case 'question.unmerged':
+    case 'device.muted':
+    case 'device.unmuted':
+    case 'filter.changed':
+      applyModerationEvent(state, body, at);
       return;
   }
 }
@@ -166,14 +178,15 @@ export function fold(events: Iterable<Pick<LoggedEvent, 'seq' | 'at' | 'body' | 
 }
 
 /** What a phone calls the state of its own question. */
-export type QuestionStatus = 'waiting' | 'on-screen' | 'on-floor' | 'answered' | 'hidden' | 'withdrawn';
+export type QuestionStatus = 'waiting' | 'on-screen' | 'on-floor' | 'answered' | 'hidden' | 'withdrawn' | 'merged';
 
 export function questionStatus(q: QuestionState, floor: string | null): QuestionStatus {
   if (q.moderation === 'hidden') return 'hidden';
   if (q.moderation === 'withdrawn') return 'withdrawn';
+  if (q.mergedInto !== null) return 'merged';
   if (q.answeredAt !== null) return 'answered';
   if (q.moderation === 'pending') return 'waiting';
   return floor === q.id ? 'on-floor' : 'on-screen';
 }
 
-export const isPublic = (q: QuestionState): boolean => q.moderation === 'approved';
+export const isPublic = (q: QuestionState): boolean => q.moderation === 'approved' && q.mergedInto === null;

@@ -1,8 +1,9 @@
 import type { AddressChoice } from './venue.js';
+import { boardModeration, deskModeration, voteCount, type BoardModeration, type DeskModeration } from './moderation/views.js';
 import { isPublic, questionStatus, type QuestionState, type QuestionStatus, type SessionState, type SessionStatus } from './state.js';
 
 /** What the projector and every phone see: approved questions only, no device ids. */
-export interface BoardQuestion {
+export interface BoardQuestion extends BoardModeration {
   id: string;
   text: string;
   name: string;
@@ -24,7 +25,7 @@ export interface JoinInfo {
 }
 
 /** What only the console sees, on top of the board. */
-export interface DeskQuestion extends Omit<BoardQuestion, 'status'> {
+export interface DeskQuestion extends Omit<BoardQuestion, 'status'>, DeskModeration {
   status: QuestionStatus;
   /** A short, stable label for the asking device (not its id), so the moderator can spot floods. */
   device: string;
@@ -67,7 +68,7 @@ export function toBoardQuestion(q: QuestionState, floor: string | null): BoardQu
   if (!isPublic(q)) return null;
   const status = questionStatus(q, floor);
   if (status !== 'on-screen' && status !== 'on-floor' && status !== 'answered') return null;
-  return { id: q.id, text: q.text, name: q.name, votes: q.voters.size, status, askedAt: q.askedAt };
+  return { id: q.id, text: q.text, name: q.name, votes: voteCount(q), status, askedAt: q.askedAt, ...boardModeration(q) };
 }
 
 export function toDeskQuestion(q: QuestionState, floor: string | null, device: string): DeskQuestion {
@@ -75,10 +76,12 @@ export function toDeskQuestion(q: QuestionState, floor: string | null, device: s
     id: q.id,
     text: q.text,
     name: q.name,
-    votes: q.voters.size,
+    votes: voteCount(q),
     status: questionStatus(q, floor),
     askedAt: q.askedAt,
     device,
+    ...boardModeration(q),
+    ...deskModeration(q),
   };
 }
 
@@ -111,7 +114,7 @@ export function deskStats(state: SessionState, connected: number): DeskStats {
     if (q.moderation === 'approved') stats.approved++;
     if (q.moderation === 'hidden') stats.hidden++;
     if (q.answeredAt !== null) stats.answered++;
-    stats.votes += q.voters.size;
+    if (q.mergedInto === null) stats.votes += voteCount(q);
   }
   return stats;
 }

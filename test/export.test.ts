@@ -161,18 +161,19 @@ describe('the record after closing', () => {
   afterAll(() => host.stop());
 
   it('Markdown: facts, order, statuses, follow-up ranked by votes, the final hash', () => {
-    expect(md).toMatch(/^# Budget forum\\: 2025\\\/26\n/);
+    expect(md).toMatch(/^# Budget forum: 2025\/26\n/);
     expect(md).toContain('- **Place:** Town hall');
     expect(md).toContain('- **Facilitator:** Mia Jansen');
     expect(md).not.toContain('Provisional');
     const order = ['Will the library open on Sundays?', 'Can we get more bus lanes?', 'What about the park lights?', 'Is the pool staying open?'].map((t) =>
-      md.indexOf(t.replace('?', '\\?')),
+      md.indexOf(t),
     );
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(md).toContain('asked by Ana Silva');
     expect(md).toContain('Answered live at');
-    expect(md).toContain(`**Written reply:** ${REPLY.replace(/[-().>]/g, (c) => `\\${c}`)}`);
+    // Only what Markdown would read as a block (the leading "-") is escaped; the rest reads as typed.
+    expect(md).toContain(`**Written reply:** \\${REPLY}`);
     expect(md).toContain('Left open (was on the floor at');
     expect(md).toContain('| Questions asked | 7 |');
     expect(md).toContain('| Questions approved | 5 |');
@@ -192,14 +193,14 @@ describe('the record after closing', () => {
   it('Markdown: hidden text absent, attendee text inert and intact', () => {
     expect(md).not.toContain(HIDDEN);
     expect(md).not.toContain('A question after the export');
-    expect(md).not.toContain('<script>');
-    expect(md).not.toContain('](');
+    expect(md).not.toMatch(/(^|[^\\])<script>/);
+    expect(md).not.toMatch(/[^\\]\]\(/);
     const withoutQuotes = md.replace(/^ {3}> /gm, '   ');
-    expect(withoutQuotes).not.toMatch(/(^|[^\\])[<>[\]]/m);
+    expect(withoutQuotes).not.toMatch(/(^|[^\\])[<[\]]/m);
     const line = md.split('\n').find((l) => l.includes('HYPERLINK') && /^\d+\. /.test(l))!;
     expect(unescapeMarkdown(line.replace(/^\d+\. /, ''))).toBe(NASTY);
     expect(md).toContain('مرحبا بالجميع שלום לכולם 🎉👍🏽');
-    expect(md).toContain('asked by \\@admin');
+    expect(md).toContain('asked by @admin');
   });
 
   it('CSV of questions: one row per question, in order, formulas neutralised, text intact', () => {

@@ -6,6 +6,8 @@ import {
   type ControlResult,
 } from '../../src-shared/control.js';
 import type { VenueStatus } from '../../src-shared/venue.js';
+import type { FolderSettings } from './folder-settings.js';
+import { createModerationHandlers, recordFolderFilter } from './moderation-handlers.js';
 import type { SessionManager } from './session-manager.js';
 
 /** Host-level facts the handlers need beyond the session. */
@@ -13,6 +15,9 @@ export interface ControlContext {
   sessions: SessionManager;
   setJoinAddress(address: string): string | null;
   venueStatus(): VenueStatus;
+  /** The data folder's settings (filter, display) and how to show them on the screens. */
+  settings: FolderSettings;
+  publishSettings(): void;
 }
 
 type Handler<K extends ControlCommand> = (input: ControlParsedInput<K>) => ControlResult<K>;
@@ -32,6 +37,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
   return {
     createSession: (input) => {
       const r = sessions.createSession(input.title, input.place ?? '', input.facilitator ?? '');
+      if (r.ok) recordFolderFilter(sessions, ctx.settings);
       return r.ok ? ok({ sessionId: r.sessionId }) : r;
     },
     openSession: (input) => {
@@ -58,6 +64,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
       const r = sessions.command('setFloor', input);
       return r.ok ? ok({ questionId: input.questionId }) : r;
     },
+    ...createModerationHandlers(sessions, ctx.settings, ctx.publishSettings),
   };
 }
 

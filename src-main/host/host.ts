@@ -12,8 +12,11 @@ import type { HostInfo, SessionSummary } from '../../src-shared/views.js';
 import { roomParts } from '../../src-shared/docs/room-doc.js';
 import { VENUE_TEST_PATH, type VenueStatus } from '../../src-shared/venue.js';
 import { createVenue } from './venue/venue.js';
+import { voteCount } from '../../src-shared/moderation/views.js';
 import { sessionListing } from '../../src-shared/minutes/listing.js';
 import { createControlHandlers, runControl } from './control-handlers.js';
+import { FolderSettings } from './folder-settings.js';
+import { publishFolderSettings } from './moderation-handlers.js';
 import { exportSession } from './export/export-session.js';
 import { loadAndPersist } from './doc-persistence.js';
 import { createLanServer } from './lan-server.js';
@@ -189,9 +192,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     );
     return venue.status(lanPort);
   };
+  const settings = new FolderSettings(opts.dataDir, log);
+  const publishSettings = () => publishFolderSettings(board, desk, settings);
   const handlers = createControlHandlers({
     sessions,
     venueStatus,
+    settings,
+    publishSettings,
     setJoinAddress: (address) => {
       if (!venue.choose(address)) return null;
       sessions.writeHeaders();
@@ -255,6 +262,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   }
   sessions.restore();
   venue.sessionOpen(sessions.current?.log.state.status === 'open');
+  publishSettings();
 
   return {
     lanOrigin: `http://${venue.joinAddress}:${lanPort}`,
@@ -290,7 +298,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       const state = sessions.current?.log.state;
       const q = state?.questions.get(id);
       if (!state || !q) return null;
-      return { id, text: q.text, name: q.name, moderation: q.moderation, status: questionStatus(q, state.floor), votes: q.voters.size };
+      return { id, text: q.text, name: q.name, moderation: q.moderation, status: questionStatus(q, state.floor), votes: voteCount(q) };
     },
     receipt: (roomId, requestId) => {
       const room = sessions.current?.rooms.get(roomId);

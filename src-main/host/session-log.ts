@@ -1,4 +1,5 @@
 import type { Actor, EventBody, LoggedEvent } from '../../src-shared/events.js';
+import { moderationTouched } from '../../src-shared/moderation/events.js';
 import { applyEvent, fold, type SessionState } from '../../src-shared/state.js';
 import type { Store } from './store.js';
 
@@ -109,6 +110,7 @@ const isSqliteError = (err: unknown): boolean =>
 
 function noteTouched(touched: Set<string>, body: EventBody, floorBefore: string | null, floorAfter: string | null): void {
   if ('questionId' in body && body.questionId) touched.add(body.questionId);
+  for (const id of moderationTouched(body)) touched.add(id);
   if (floorBefore !== floorAfter) {
     if (floorBefore) touched.add(floorBefore);
     if (floorAfter) touched.add(floorAfter);

@@ -51,6 +51,7 @@ export function Board({ doc, board, voted, sentHere, disabled }: Props) {
                   {q.status !== 'on-screen' ? <p className={`badge state-${q.status}`}>{STATUS_LABELS[q.status]}</p> : null}
                   <p className="user-text">{q.text}</p>
                   {q.name ? <p className="asker user-text">— {q.name}</p> : null}
+                  {q.edited ? <p className="edited-mark">Edited by the moderator</p> : null}
                   <p className="vote-count">{votesLabel(q.votes)}</p>
                 </div>
                 <button

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { appendRequest } from '../../src-shared/docs/room-doc';
 import { textStart } from '../ui/status-labels';
 import { myItemLabel } from './labels';
+import { MyModerationNotes } from './MyModerationNotes';
 import type { MyItem } from './phone-view';
 
 /**
@@ -20,6 +21,7 @@ export function MyQuestions({ doc, items, closed }: { doc: Y.Doc; items: MyItem[
             <p className="user-text">{item.text}</p>
             <p className={`badge state-${item.state}`}>{myItemLabel(item.state)}</p>
             {item.reason ? <p className="reason user-text">{item.reason}</p> : null}
+            <MyModerationNotes item={item} />
             {item.canWithdraw && !closed && item.questionId ? (
               <button
                 type="button"

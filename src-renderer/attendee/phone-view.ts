@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { readBoard, type BoardView } from '../../src-shared/docs/board-doc';
 import { roomParts, type MyQuestion } from '../../src-shared/docs/room-doc';
 import { isFinalReceipt, type PhoneRequestDraft, type Receipt } from '../../src-shared/requests';
+import type { MyQuestionModeration } from '../../src-shared/moderation/views';
 import type { QuestionStatus } from '../../src-shared/state';
 
 /** One of my questions as the phone shows it: the host's status, or where the request is. */
@@ -13,6 +14,8 @@ export interface MyItem {
   state: QuestionStatus | 'sending' | 'sent' | 'rejected' | 'withdrawing';
   reason: string | null;
   canWithdraw: boolean;
+  /** What moderation did to it (issue 10): edited, merged into another question, duplicates merged in. */
+  moderation?: MyQuestionModeration;
 }
 
 export interface VoteRejection {
@@ -115,5 +118,6 @@ function mineItem(m: MyQuestion, withdrawing: boolean): MyItem {
     state,
     reason: null,
     canWithdraw: state === 'waiting' || state === 'on-screen',
+    moderation: { ...(m.edited ? { edited: m.edited } : {}), ...(m.mergedInto !== undefined ? { mergedInto: m.mergedInto } : {}), ...(m.mergedCount ? { mergedCount: m.mergedCount } : {}) },
   };
 }

@@ -1,17 +1,22 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { DeskView } from '../../src-shared/docs/desk-doc';
+import { useModerationUi } from './moderation-ui';
+import { QueueControls } from './ModerationTools';
 import { QuestionRow } from './QuestionRow';
-import { consoleSections, keepSelection, navigableIds } from './selection';
+import { queueNavigableIds, queueSections } from './queue-view';
+import { keepSelection } from './selection';
 import { useConsoleUi } from './ui-store';
 
 /** The queue, the board and the hidden items, with one keyboard selection across them. */
 export function Moderation({ view }: { view: DeskView }) {
-  const sections = useMemo(() => consoleSections(view.questions), [view.questions]);
+  const { filterText, sort, mergedOpen, setMergedOpen } = useModerationUi();
+  const sections = useMemo(() => queueSections(view.questions, filterText, sort), [view.questions, filterText, sort]);
+  const shown = sections.waiting.length + sections.board.length + sections.hidden.length + sections.merged.length;
   const hiddenOpen = useConsoleUi((s) => s.hiddenOpen);
   const setHiddenOpen = useConsoleUi((s) => s.setHiddenOpen);
   const selected = useConsoleUi((s) => s.selected);
   const select = useConsoleUi((s) => s.select);
-  const ids = useMemo(() => navigableIds(sections, hiddenOpen), [sections, hiddenOpen]);
+  const ids = useMemo(() => queueNavigableIds(sections, hiddenOpen, mergedOpen), [sections, hiddenOpen, mergedOpen]);
   const previous = useRef(ids);
 
   useEffect(() => {
@@ -23,6 +28,7 @@ export function Moderation({ view }: { view: DeskView }) {
 
   return (
     <>
+      <QueueControls questions={view.questions} shown={shown} />
       <section className="panel" aria-labelledby="queue-heading">
         <h2 id="queue-heading">
           Waiting for moderation <span className="count">({sections.waiting.length})</span>
@@ -62,6 +68,22 @@ export function Moderation({ view }: { view: DeskView }) {
         ) : (
           <ul className="qlist" aria-labelledby="hidden-heading">
             {sections.hidden.map((q) => (
+              <QuestionRow key={q.id} q={q} selected={q.id === selected} />
+            ))}
+          </ul>
+        )}
+      </details>
+      <details className="panel" open={mergedOpen} onToggle={(e) => setMergedOpen(e.currentTarget.open)}>
+        <summary>
+          <h2 className="inline" id="merged-heading">
+            Merged duplicates ({sections.merged.length})
+          </h2>
+        </summary>
+        {sections.merged.length === 0 ? (
+          <p className="muted">Nothing merged.</p>
+        ) : (
+          <ul className="qlist" aria-labelledby="merged-heading">
+            {sections.merged.map((q) => (
               <QuestionRow key={q.id} q={q} selected={q.id === selected} />
             ))}
           </ul>

@@ -1,5 +1,7 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { CloseSession } from './CloseSession';
+import { DisplaySettings } from './DisplaySettings';
+import { FilterSettings } from './FilterSettings';
 import { control, run } from './control';
 import { ExportPanel } from './ExportLinks';
 import { JoinPanel } from './JoinPanel';
@@ -34,6 +36,8 @@ export function OpenSession({ view }: { view: DeskView }) {
           <JoinPanel view={view} />
           <VenuePanel view={view} />
           <Settings view={view} />
+          <FilterSettings />
+          <DisplaySettings />
           <ShortcutsPanel />
           <ExportPanel sessionId={session.id} title={session.title} live={session.status === 'open'} />
           <CloseSession />

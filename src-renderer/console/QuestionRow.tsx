@@ -4,6 +4,8 @@ import type { DeskQuestion } from '../../src-shared/views';
 import { STATUS_LABELS, textStart, votesLabel } from '../ui/status-labels';
 import { control, run } from './control';
 import { actionFor, type QuestionAction, type ShortcutKey } from './selection';
+import { useModerationUi } from './moderation-ui';
+import { EditForm, HeldName, HeldText, MergeForm, ModerationButtons, RowModeration } from './ModerationTools';
 import { useConsoleUi } from './ui-store';
 
 export function perform(action: QuestionAction): void {
@@ -33,6 +35,8 @@ const BUTTONS: { key: ShortcutKey; label: (q: DeskQuestion) => string }[] = [
 /** One question with the actions its status allows; clicking the row selects it. */
 export function QuestionRow({ q, selected }: { q: DeskQuestion; selected: boolean }) {
   const select = useConsoleUi((s) => s.select);
+  const editing = useModerationUi((s) => s.editing === q.id);
+  const merging = useModerationUi((s) => s.merging === q.id);
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -47,18 +51,21 @@ export function QuestionRow({ q, selected }: { q: DeskQuestion; selected: boolea
       onClick={() => select(q.id)}
     >
       <div className="qmain">
-        <p className="qtext user-text">{q.text}</p>
+        <HeldText q={q} />
         <p className="qmeta">
           <span className="votes">{votesLabel(q.votes)}</span>
           {' · '}
           <span className={`badge b-${q.status}`}>{STATUS_LABELS[q.status]}</span>
           {' · '}
-          <span className="user-text">{q.name || 'Anonymous'}</span>
+          <HeldName q={q} />
           {' · '}
           <span className="muted" title="Asking device">
             {q.device}
           </span>
         </p>
+        <RowModeration q={q} />
+        {editing ? <EditForm q={q} /> : null}
+        {merging ? <MergeForm q={q} /> : null}
       </div>
       <div className="qactions">
         {BUTTONS.map(({ key, label }) => {
@@ -82,6 +89,7 @@ export function QuestionRow({ q, selected }: { q: DeskQuestion; selected: boolea
           );
         })}
         {actionFor('d', q) ? <WrittenReply q={q} start={start} /> : null}
+        <ModerationButtons q={q} />
       </div>
     </li>
   );

@@ -6,6 +6,10 @@ const SHORTCUTS: [string, string][] = [
   ['f', 'Put on / take off the floor'],
   ['d', 'Mark answered (done)'],
   ['p', 'Pre-moderation on / off'],
+  ['e', 'Edit (the original is kept)'],
+  ['m', 'Merge into another question'],
+  ['u', 'Unmerge'],
+  ['x', 'Mute / unmute the asking phone'],
 ];
 
 export function ShortcutsPanel() {

@@ -5,9 +5,11 @@ import { connectReadOnly } from '../ui/read-only-doc';
 import { pageToken } from '../ui/token';
 import { App } from './App';
 import './console.css';
+import { setDeskDoc } from './moderation-ui';
 import { listenToShellCommands } from './shell-commands';
 
 const desk = connectReadOnly(DESK_DOC_NAME, pageToken());
+setDeskDoc(desk.doc);
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App desk={desk} />);
 listenToShellCommands();

@@ -4,6 +4,7 @@ import { useConnection } from '../ui/connection';
 import { setAppState, setConnectionAttr } from '../ui/page';
 import type { ReadOnlyDoc } from '../ui/read-only-doc';
 import { useYView } from '../ui/use-y-view';
+import { useDisplay } from './display';
 import { LiveBoard } from './LiveBoard';
 import { useFullscreenToggle } from './use-fullscreen-toggle';
 import { WaitingScreen } from './WaitingScreen';
@@ -12,6 +13,7 @@ import { WaitingScreen } from './WaitingScreen';
 export function App({ board }: { board: ReadOnlyDoc }) {
   const view = useYView(board.doc, readBoard);
   const connection = useConnection(board.connection);
+  const display = useDisplay(board.doc);
   useFullscreenToggle();
 
   useEffect(() => {
@@ -19,5 +21,5 @@ export function App({ board }: { board: ReadOnlyDoc }) {
     setConnectionAttr(connection.status);
   }, [connection]);
 
-  return view.session?.status === 'open' ? <LiveBoard board={view} /> : <WaitingScreen board={view} />;
+  return view.session?.status === 'open' ? <LiveBoard board={view} display={display} /> : <WaitingScreen board={view} />;
 }

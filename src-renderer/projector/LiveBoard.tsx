@@ -1,12 +1,13 @@
+import { DEFAULT_DISPLAY, type DisplayOptions } from '../../src-shared/display';
 import type { BoardView } from '../../src-shared/docs/board-doc';
 import { votesLabel } from '../ui/status-labels';
 import { JoinStrip } from './JoinStrip';
 import { floorQuestion, topQuestions } from './top-questions';
 
 /** An open session: the floor, the top questions, and how to join, always. */
-export function LiveBoard({ board }: { board: BoardView }) {
+export function LiveBoard({ board, display = DEFAULT_DISPLAY }: { board: BoardView; display?: DisplayOptions }) {
   const floor = floorQuestion(board);
-  const top = topQuestions(board);
+  const top = topQuestions(board, display.topCount);
   return (
     <main className="stage live">
       <header className="top-bar">
@@ -23,7 +24,8 @@ export function LiveBoard({ board }: { board: BoardView }) {
               <>
                 <p className="floor-text user-text">{floor.text}</p>
                 <p className="floor-meta">
-                  {floor.name ? <span className="user-text">{floor.name} · </span> : null}
+                  {floor.name && display.showNames ? <span className="user-text asker-name">{floor.name} · </span> : null}
+                  {floor.edited ? <span className="edited-mark">edited · </span> : null}
                   {votesLabel(floor.votes)}
                 </p>
               </>
@@ -43,6 +45,13 @@ export function LiveBoard({ board }: { board: BoardView }) {
                       <strong>{q.votes}</strong> <small>{q.votes === 1 ? 'vote' : 'votes'}</small>
                     </span>
                     <span className="top-text user-text">{q.text}</span>
+                    {q.edited || (display.showNames && q.name) ? (
+                      <span className="top-meta">
+                        {display.showNames && q.name ? <span className="user-text asker-name">{q.name}</span> : null}
+                        {display.showNames && q.name && q.edited ? ' · ' : null}
+                        {q.edited ? <span className="edited-mark">edited</span> : null}
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ol>

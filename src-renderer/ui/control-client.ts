@@ -38,6 +38,14 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     hide: (input) => call('hide', input),
     setFloor: (input) => call('setFloor', input),
     markAnswered: (input) => call('markAnswered', input),
+    editQuestion: (input) => call('editQuestion', input),
+    mergeQuestion: (input) => call('mergeQuestion', input),
+    unmergeQuestion: (input) => call('unmergeQuestion', input),
+    muteAsker: (input) => call('muteAsker', input),
+    unmuteAsker: (input) => call('unmuteAsker', input),
+    setProfanityFilter: (input) => call('setProfanityFilter', input),
+    setCustomWords: (input) => call('setCustomWords', input),
+    setDisplay: (input) => call('setDisplay', input),
   } satisfies ControlApi;
 }
 

@@ -8,6 +8,7 @@ export const STATUS_LABELS: Record<QuestionStatus, string> = {
   answered: 'Answered',
   hidden: 'Hidden by the moderator',
   withdrawn: 'Withdrawn',
+  merged: 'Merged into another question',
 };
 
 export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

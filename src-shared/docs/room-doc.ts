@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { MyQuestionModeration } from '../moderation/views.js';
 import type { PhoneRequestDraft, Receipt } from '../requests.js';
 import type { QuestionStatus } from '../state.js';
 
@@ -12,7 +13,7 @@ import type { QuestionStatus } from '../state.js';
  */
 export const ROOM_KEYS = { requests: 'requests', receipts: 'receipts', mine: 'mine', myVotes: 'myVotes' } as const;
 
-export interface MyQuestion {
+export interface MyQuestion extends MyQuestionModeration {
   id: string;
   requestId: string;
   text: string;

@@ -1,3 +1,4 @@
+import { MODERATION_EVENT_TYPES } from '../moderation/events.js';
 import { z } from 'zod';
 import type { EventType, LoggedEvent } from '../events.js';
 import { verifyChain } from '../hash-chain.js';
@@ -78,6 +79,7 @@ const EVENT_TYPES: Record<EventType, true> = {
   'attendance.peak': true,
   'vote.cast': true,
   'vote.withdrawn': true,
+  ...MODERATION_EVENT_TYPES,
 };
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal characters');

@@ -1,7 +1,9 @@
 import type { LoggedEvent } from '../events.js';
 import { MINUTE_MS } from '../limits.js';
 import { archiveSession } from './archive.js';
-import { fold, type QuestionState, type SessionState } from '../state.js';
+import { fold, isPublic, type QuestionState, type SessionState } from '../state.js';
+import { mergeRoot } from '../moderation/state.js';
+import { voteCount } from '../moderation/views.js';
 import type { Minutes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
 /**
@@ -35,13 +37,20 @@ const BUCKET_CHOICES = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 14
 export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesOptions): Minutes {
   const state = fold(events);
 
-  const listed: QuestionState[] = [...state.questions.values()].filter((q) => q.moderation === 'approved');
+  const listed: QuestionState[] = [...state.questions.values()].filter(isPublic);
   const questions: MinutesQuestion[] = listed.map((q, i) => toMinutesQuestion(q, i + 1));
 
   let hidden = 0;
   let withdrawn = 0;
   let pending = 0;
+  let edited = 0;
+  let merged = 0;
   for (const q of state.questions.values()) {
+    if (q.original) edited++;
+    if (q.mergedInto !== null) {
+      merged++;
+      continue;
+    }
     if (q.moderation === 'hidden') hidden++;
     else if (q.moderation === 'withdrawn') withdrawn++;
     else if (q.moderation === 'pending') pending++;
@@ -56,7 +65,7 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     locale: opts.locale,
     generatedAt: opts.generatedAt,
     questions,
-    moderation: { hidden, withdrawn, pending },
+    moderation: { hidden, withdrawn, pending, ...(edited ? { edited } : {}), ...(merged ? { merged } : {}) },
     participation: participation(events, state, questions, opts.bucketMinutes),
     followUp,
     log: { events: events.length, finalHash: events.at(-1)?.hash ?? '' },
@@ -70,11 +79,13 @@ function toMinutesQuestion(q: QuestionState, number: number): MinutesQuestion {
     text: q.text,
     name: q.name,
     askedAt: q.askedAt,
-    votes: q.voters.size,
+    votes: voteCount(q),
     outcome: q.answeredAt === null ? 'open' : q.reply !== null ? 'answered-in-writing' : 'answered-live',
     answeredAt: q.answeredAt,
     reply: q.reply,
     floorAt: q.floorAt,
+    ...(q.original ? { edited: true as const } : {}),
+    ...(q.merged.length > 0 ? { merged: q.merged.length } : {}),
   };
 }
 
@@ -112,7 +123,15 @@ function participation(
   }
   const share = (n: number) => (devicesJoined === 0 ? 0 : Math.min(1, n / devicesJoined));
   const answered = questions.filter((q) => q.answeredAt !== null);
-  const voteTimes = [...standingVotes.values()];
+  // Votes are united by phone across merged duplicates: one standing vote per phone per question kept.
+  const united = new Map<string, number>();
+  for (const [key, at] of standingVotes) {
+    const [questionId = '', deviceId = ''] = key.split('/');
+    const q = state.questions.get(questionId);
+    const unitedKey = `${q ? mergeRoot(state, q).id : questionId}/${deviceId}`;
+    united.set(unitedKey, Math.max(at, united.get(unitedKey) ?? 0));
+  }
+  const voteTimes = [...united.values()];
 
   let firstActivity = state.createdAt;
   let lastActivity = state.closedAt ?? lastAt;
@@ -136,7 +155,7 @@ function participation(
     answeredInWriting: questions.filter((q) => q.outcome === 'answered-in-writing').length,
     questionsOpen: questions.filter((q) => q.outcome === 'open').length,
     medianMinutesToAnswer: median(answered.map((q) => ((q.answeredAt as number) - q.askedAt) / MINUTE_MS)),
-    votesCast: standingVotes.size,
+    votesCast: united.size,
     bucketMinutes,
     timeline,
   };

@@ -1,4 +1,5 @@
 import type { LoggedEvent } from '../events.js';
+import { voteCount } from '../moderation/views.js';
 import { fold } from '../state.js';
 import { archiveSession, type ArchiveSession } from './archive.js';
 import { isoDate } from './format.js';
@@ -23,7 +24,8 @@ export function sessionListing(events: readonly LoggedEvent[]): SessionListing {
   const state = fold(events);
   const counts = { events: events.length, devices: state.devices.size, questions: state.questions.size, approved: 0, answered: 0, open: 0, hidden: 0, votes: 0 };
   for (const q of state.questions.values()) {
-    counts.votes += q.voters.size;
+    if (q.mergedInto !== null) continue;
+    counts.votes += voteCount(q);
     if (q.moderation === 'hidden') counts.hidden++;
     if (q.moderation !== 'approved') continue;
     counts.approved++;

@@ -6,9 +6,11 @@
  * All times are epoch milliseconds; renderers format them in `session.timeZone` with `locale`.
  */
 
+import type { MinutesModerationCounts, MinutesQuestionModeration } from '../moderation/minutes.js';
+
 export type QuestionOutcome = 'answered-live' | 'answered-in-writing' | 'open';
 
-export interface MinutesQuestion {
+export interface MinutesQuestion extends MinutesQuestionModeration {
   /** 1-based, in the order asked among the questions shown in the minutes. */
   number: number;
   id: string;
@@ -50,7 +52,7 @@ export interface Participation {
   timeline: TimelineBucket[];
 }
 
-export interface Moderation {
+export interface Moderation extends MinutesModerationCounts {
   /** Counted in the public minutes; their text appears only in the JSON archive. */
   hidden: number;
   withdrawn: number;

@@ -6,6 +6,7 @@
  * Every string that comes from attendees or the clerk is passed through `plain()` and always rendered as a
  * plain text run by the renderers (never parsed as markup, links or fields).
  */
+import { moderationSummaryLines, questionModerationNote } from '../moderation/minutes.js';
 import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
 
@@ -113,6 +114,7 @@ export function moderationLines(m: Pick<Minutes, 'moderation'>): string[] {
     `${plural(m.moderation.withdrawn, 'question was', 'questions were')} withdrawn by the asker.`,
   ];
   if (m.moderation.pending > 0) lines.push(`${plural(m.moderation.pending, 'question was', 'questions were')} still waiting for the moderator.`);
+  lines.push(...moderationSummaryLines(m.moderation));
   return lines;
 }
 
@@ -161,7 +163,7 @@ export function minutesText(m: Minutes): MinutesText {
   const questions: QuestionRow[] = m.questions.map((q) => ({
     number: String(q.number),
     text: plain(q.text),
-    asked: q.name.trim() ? `Asked by ${plain(q.name)} at ${time(q.askedAt)}` : `Asked at ${time(q.askedAt)}`,
+    asked: (q.name.trim() ? `Asked by ${plain(q.name)} at ${time(q.askedAt)}` : `Asked at ${time(q.askedAt)}`) + questionModerationNote(q),
     votes: String(q.votes),
     outcome: outcomeText(q, time),
     reply: q.reply !== null ? plain(q.reply) : null,

@@ -16,6 +16,11 @@ const q = (id: string, status: DeskQuestion['status'], votes = 0, askedAt = 0): 
   status,
   askedAt,
   device: 'd1',
+  original: null,
+  mergedInto: null,
+  mergedCount: 0,
+  held: [],
+  askerMuted: false,
 });
 
 describe('console selection', () => {

@@ -48,6 +48,8 @@ export const QUESTION_COLUMNS = [
   'written_reply',
   'on_floor_at',
   'question_id',
+  'edited',
+  'merged_duplicates',
 ] as const;
 
 export function renderQuestionsCsv(m: Minutes): string {
@@ -66,6 +68,8 @@ export function renderQuestionsCsv(m: Minutes): string {
       q.reply ?? '',
       when(q.floorAt),
       q.id,
+      q.edited ? 'yes' : '',
+      q.merged ?? 0,
     ]),
   );
 }
@@ -91,6 +95,9 @@ export function renderEventsCsv(events: readonly LoggedEvent[]): string {
     const body = e.body as Record<string, unknown> & { type: string };
     const questionId = typeof body.questionId === 'string' ? body.questionId : '';
     const moderation = questionId !== '' ? state.questions.get(questionId)?.moderation : undefined;
+    // A moderator's edit replaces the asker's text in every public file (the archive keeps both).
+    const current = questionId !== '' ? state.questions.get(questionId) : undefined;
+    const edited = current?.original && (body.type === 'question.asked' || body.type === 'question.edited') ? current : null;
     const redacted = moderation === 'hidden' ? HIDDEN_TEXT : moderation === 'withdrawn' || moderation === 'pending' ? UNPUBLISHED_TEXT : null;
     const isVote = body.type === 'vote.cast' || body.type === 'vote.withdrawn';
     const deviceId = typeof body.deviceId === 'string' ? body.deviceId : '';
@@ -102,8 +109,10 @@ export function renderEventsCsv(events: readonly LoggedEvent[]): string {
       if (key === 'type' || key === 'questionId' || key === 'requestId') continue;
       if (key === 'deviceId') {
         if (!isVote) details.device = labels.get(String(value)) ?? 'attendee';
-      } else if (key === 'text' || key === 'reply' || key === 'title') text = redacted ?? String(value);
-      else if (key === 'name' || key === 'facilitator') name = redacted ? '' : String(value);
+      } else if (key === 'text' || key === 'reply' || key === 'title') text = redacted ?? (edited && key === 'text' ? edited.text : String(value));
+      else if (key === 'name' || key === 'facilitator') name = redacted ? '' : edited && key === 'name' ? edited.name : String(value);
+      // Filter words are not published: they would repeat what was held, or the facilitator's own list.
+      else if (key === 'held' || key === 'words') continue;
       else details[key] = value;
     }
     return [e.seq, isoDateTime(e.at, tz), body.type, actor, questionId, text, name, Object.keys(details).length > 0 ? JSON.stringify(details) : '', e.hash];

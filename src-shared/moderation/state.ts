@@ -1,0 +1,124 @@
+import type { QuestionState, SessionState } from '../state.js';
+import type { AskModeration, ModerationEventBody } from './events.js';
+
+/** What moderation adds to each question of the folded state. */
+export interface QuestionModeration {
+  /** The asker's text and name, once a moderator edited them (null if never edited). */
+  original: { text: string; name: string } | null;
+  editedAt: number | null;
+  /** The question this one was merged into (it is off the board meanwhile). */
+  mergedInto: string | null;
+  /** Questions merged into this one, in the order merged. */
+  merged: QuestionState[];
+  /** Words the profanity filter matched when it was asked. */
+  held: string[];
+  /** Hidden because its phone was muted (unmuting puts it back in the queue). */
+  hiddenByMute: boolean;
+  /** Its phone is muted now. */
+  askerMuted: boolean;
+}
+
+/** What moderation adds to the session state. */
+export interface SessionModeration {
+  /** Devices muted now. */
+  muted: Set<string>;
+  filter: { on: boolean; words: string[] };
+}
+
+export const emptySessionModeration = (): SessionModeration => ({ muted: new Set(), filter: { on: true, words: [] } });
+
+/** The moderation fields of a question just asked. */
+export function askedModeration(ask: AskModeration, state: SessionModeration, deviceId: string): QuestionModeration {
+  return {
+    original: null,
+    editedAt: null,
+    mergedInto: null,
+    merged: [],
+    held: ask.held ?? [],
+    hiddenByMute: ask.muted === true,
+    askerMuted: state.muted.has(deviceId),
+  };
+}
+
+/** Applies one moderation event to the state, in place (part of `applyEvent`). */
+export function applyModerationEvent(state: SessionState, body: ModerationEventBody, at: number): void {
+  switch (body.type) {
+    case 'question.edited': {
+      const q = state.questions.get(body.questionId);
+      if (!q) return;
+      q.original ??= { text: q.text, name: q.name };
+      q.text = body.text;
+      q.name = body.name;
+      q.editedAt = at;
+      return;
+    }
+    case 'question.merged': {
+      const dup = state.questions.get(body.questionId);
+      const keep = state.questions.get(body.into);
+      if (!dup || !keep) return;
+      dup.mergedInto = keep.id;
+      keep.merged.push(dup);
+      if (state.floor === dup.id) state.floor = null;
+      return;
+    }
+    case 'question.unmerged': {
+      const dup = state.questions.get(body.questionId);
+      const keep = state.questions.get(body.from);
+      if (!dup || !keep) return;
+      dup.mergedInto = null;
+      keep.merged = keep.merged.filter((m) => m !== dup);
+      return;
+    }
+    case 'device.muted':
+      state.muted.add(body.deviceId);
+      for (const id of body.questionIds) {
+        const q = state.questions.get(id);
+        if (!q) continue;
+        q.askerMuted = true;
+        if (q.moderation === 'pending') {
+          q.moderation = 'hidden';
+          q.hiddenByMute = true;
+        }
+      }
+      return;
+    case 'device.unmuted':
+      state.muted.delete(body.deviceId);
+      for (const id of body.questionIds) {
+        const q = state.questions.get(id);
+        if (!q) continue;
+        q.askerMuted = false;
+        if (q.hiddenByMute && q.moderation === 'hidden') q.moderation = 'pending';
+        q.hiddenByMute = false;
+      }
+      return;
+    case 'filter.changed':
+      state.filter = { on: body.on, words: [...body.words] };
+      return;
+  }
+}
+
+/** The question and every question merged into it (and into those), depth first. */
+export function mergeTree(q: QuestionState): QuestionState[] {
+  const out: QuestionState[] = [q];
+  for (const m of q.merged) out.push(...mergeTree(m));
+  return out;
+}
+
+/** The phones whose vote counts for `q`: its own voters and those of every question merged into it. */
+export function unitedVoters(q: QuestionState): Set<string> {
+  if (q.merged.length === 0) return q.voters;
+  const all = new Set<string>();
+  for (const x of mergeTree(q)) for (const d of x.voters) all.add(d);
+  return all;
+}
+
+/** The question on the board that `q`'s votes count for now (itself unless merged). */
+export function mergeRoot(state: SessionState, q: QuestionState): QuestionState {
+  let at = q;
+  for (let i = 0; at.mergedInto !== null && i < 1000; i++) {
+    const next = state.questions.get(at.mergedInto);
+    if (!next) break;
+    at = next;
+  }
+  return at;
+}
