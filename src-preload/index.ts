@@ -40,6 +40,13 @@ const api = {
   hide: control('hide'),
   setFloor: control('setFloor'),
   markAnswered: control('markAnswered'),
+  createPoll: control('createPoll'),
+  editPoll: control('editPoll'),
+  openPoll: control('openPoll'),
+  closePoll: control('closePoll'),
+  duplicatePoll: control('duplicatePoll'),
+  setPollVisibility: control('setPollVisibility'),
+  showPoll: control('showPoll'),
   showProjector: () => invoke('showProjector'),
   onCommand: (listener: (command: ShellCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {

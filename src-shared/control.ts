@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
+import { pollControlInputs, type PollControlOutputs } from './polls/poll-inputs.js';
 import { cleanText, charCount } from './text.js';
 
 /**
@@ -36,6 +37,8 @@ export const controlInputs = {
     questionId: id,
     reply: shortText(LIMITS.replyTextMax, 'A written reply').optional(),
   }),
+  /** Polls (issue 8): src-shared/polls/poll-inputs.ts. */
+  ...pollControlInputs,
 } as const;
 
 export type ControlCommand = keyof typeof controlInputs;
@@ -43,7 +46,7 @@ export type ControlInput<K extends ControlCommand> = z.input<(typeof controlInpu
 export type ControlParsedInput<K extends ControlCommand> = z.output<(typeof controlInputs)[K]>;
 
 /** What each command answers on success. */
-export interface ControlOutputs {
+export interface ControlOutputs extends PollControlOutputs {
   createSession: { sessionId: string };
   openSession: { joinUrl: string };
   closeSession: { finalHash: string };

@@ -3,6 +3,8 @@
  * state, board, desk and minutes are all functions of the log.
  */
 
+import type { PollEvent } from './polls/poll-events.js';
+
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
 export type EventBody =
@@ -38,7 +40,9 @@ export type EventBody =
   /** The most phones connected at once so far (recorded when a new peak is reached). */
   | { type: 'attendance.peak'; connected: number }
   | { type: 'vote.cast'; questionId: string; deviceId: string; requestId: string }
-  | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string };
+  | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string }
+  /** Polls (issue 8): src-shared/polls/poll-events.ts. */
+  | PollEvent;
 
 export type EventType = EventBody['type'];
 

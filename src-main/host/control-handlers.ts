@@ -5,6 +5,7 @@ import {
   type ControlParsedInput,
   type ControlResult,
 } from '../../src-shared/control.js';
+import { createPollHandlers } from './poll-commands.js';
 import type { SessionManager } from './session-manager.js';
 
 /** Host-level facts the handlers need beyond the session. */
@@ -55,6 +56,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
       const r = sessions.command('setFloor', input);
       return r.ok ? ok({ questionId: input.questionId }) : r;
     },
+    ...createPollHandlers(sessions),
   };
 }
 

@@ -2,6 +2,7 @@ import { putEntry } from '../../src-shared/docs/json-map.js';
 import { roomParts, type MyQuestion } from '../../src-shared/docs/room-doc.js';
 import { questionStatus, type QuestionState, type SessionState } from '../../src-shared/state.js';
 import { transact } from '../../src-shared/transaction-origins.js';
+import { rewriteMyBallots, updateMyBallots } from './poll-private-views.js';
 import type { Room, RoomDocs } from './room-docs.js';
 import type { AppliedEvents } from './session-log.js';
 
@@ -29,6 +30,7 @@ export class PrivateViews {
       const vote = body.type === 'vote.cast' ? true : null;
       if (voter) transact(voter.doc, 'host:private', () => putEntry(roomParts(voter.doc).myVotes, body.questionId, vote));
     }
+    updateMyBallots(this.rooms, applied);
   }
 
   /** A room's whole private view (when it is opened). */
@@ -41,6 +43,7 @@ export class PrivateViews {
         putEntry(myVotes, q.id, q.voters.has(room.deviceId) ? true : null);
       }
     });
+    rewriteMyBallots(room, state);
   }
 }
 

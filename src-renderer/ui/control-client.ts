@@ -37,6 +37,13 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     hide: (input) => call('hide', input),
     setFloor: (input) => call('setFloor', input),
     markAnswered: (input) => call('markAnswered', input),
+    createPoll: (input) => call('createPoll', input),
+    editPoll: (input) => call('editPoll', input),
+    openPoll: (input) => call('openPoll', input),
+    closePoll: (input) => call('closePoll', input),
+    duplicatePoll: (input) => call('duplicatePoll', input),
+    setPollVisibility: (input) => call('setPollVisibility', input),
+    showPoll: (input) => call('showPoll', input),
   } satisfies ControlApi;
 }
 

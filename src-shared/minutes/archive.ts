@@ -78,6 +78,15 @@ const EVENT_TYPES: Record<EventType, true> = {
   'attendance.peak': true,
   'vote.cast': true,
   'vote.withdrawn': true,
+  'poll.created': true,
+  'poll.edited': true,
+  'poll.visibility': true,
+  'poll.opened': true,
+  'poll.closed': true,
+  'poll.shown': true,
+  'poll.hidden': true,
+  'ballot.cast': true,
+  'ballot.changed': true,
 };
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal characters');
