@@ -109,6 +109,7 @@ export class Projections {
       sessions: input.sessions,
       storageProblem: input.storageProblem,
       polls: state ? deskPolls(state.polls) : [],
+      pollShown: state?.polls.shown ?? null,
     };
   }
 }

@@ -18,6 +18,7 @@ export interface DeskView {
   storageProblem: string | null;
   /** Every poll of the session with its results (issue 8). */
   polls: DeskPoll[];
+  pollShown: string | null;
 }
 
 export const EMPTY_DESK: DeskView = {
@@ -30,6 +31,7 @@ export const EMPTY_DESK: DeskView = {
   sessions: [],
   storageProblem: null,
   polls: [],
+  pollShown: null,
 };
 
 export function writeDesk(doc: Y.Doc, view: DeskView): void {
@@ -42,6 +44,7 @@ export function writeDesk(doc: Y.Doc, view: DeskView): void {
   setIfChanged(desk, 'sessions', view.sessions);
   setIfChanged(desk, 'storageProblem', view.storageProblem);
   setIfChanged(desk, 'polls', view.polls);
+  setIfChanged(desk, 'pollShown', view.pollShown);
   syncKeyedMap(childMap<DeskQuestion>(desk, 'questions'), view.questions);
 }
 
@@ -59,5 +62,6 @@ export function readDesk(doc: Y.Doc): DeskView {
     sessions: get<SessionSummary[]>('sessions', []),
     storageProblem: get<string | null>('storageProblem', null),
     polls: get<DeskPoll[]>('polls', []),
+    pollShown: get<string | null>('pollShown', null),
   };
 }
