@@ -1,6 +1,7 @@
 import type { LoggedEvent } from '../events.js';
 import { MINUTE_MS } from '../limits.js';
 import { archiveSession } from './archive.js';
+import { buildPollMinutes } from '../polls/poll-minutes.js';
 import { fold, type QuestionState, type SessionState } from '../state.js';
 import type { Minutes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
@@ -59,6 +60,7 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     moderation: { hidden, withdrawn, pending },
     participation: participation(events, state, questions, opts.bucketMinutes),
     followUp,
+    polls: buildPollMinutes(state),
     log: { events: events.length, finalHash: events.at(-1)?.hash ?? '' },
   };
 }
