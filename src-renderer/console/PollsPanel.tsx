@@ -55,7 +55,7 @@ function PollItem({ poll, onProjector }: { poll: DeskPoll; onProjector: boolean 
       ) : (
         <PollChart kind={poll.kind} options={poll.options} results={poll.results} label={`Results: ${poll.question}`} />
       )}
-      <div className="qactions">
+      <div className="poll-actions">
         {poll.status === 'draft' ? (
           <>
             <button type="button" className="primary" onClick={() => void run(() => control.openPoll({ pollId: id }))}>
