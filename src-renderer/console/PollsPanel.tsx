@@ -30,7 +30,7 @@ export function PollsPanel({ view }: { view: DeskView }) {
       {view.polls.length === 0 ? <p className="muted">No polls yet. Prepare one below; it stays a draft until you open it.</p> : null}
       <ul className="poll-list" aria-labelledby="polls-heading">
         {view.polls.map((p) => (
-          <PollItem key={p.id} poll={p} onProjector={p.id === view.pollShown} />
+          <PollItem key={p.id} poll={p} onProjector={p.id === view.pollShown} connected={view.stats?.connected ?? 0} />
         ))}
       </ul>
       <PollForm heading="New poll" />
@@ -38,7 +38,7 @@ export function PollsPanel({ view }: { view: DeskView }) {
   );
 }
 
-function PollItem({ poll, onProjector }: { poll: DeskPoll; onProjector: boolean }) {
+function PollItem({ poll, onProjector, connected }: { poll: DeskPoll; onProjector: boolean; connected: number }) {
   const [editing, setEditing] = useState(false);
   const { id } = poll;
   return (
@@ -47,6 +47,7 @@ function PollItem({ poll, onProjector }: { poll: DeskPoll; onProjector: boolean 
         <span className="badge">{STATUS_LABEL[poll.status]}</span> {POLL_KIND_LABELS[poll.kind]}
         {poll.kind === 'multiple' ? ` (up to ${poll.maxChoices})` : ''} · {plural(poll.results.ballots, 'ballot', 'ballots')}
         {poll.changes > poll.results.ballots ? ` · ${plural(poll.changes - poll.results.ballots, 'change', 'changes')}` : ''}
+        {poll.status === 'open' ? ` · answered by ${poll.results.ballots} of ${connected} phones connected` : ''}
         {onProjector ? ' · on the projector' : ''}
       </p>
       <p className="qtext user-text">{poll.question}</p>
