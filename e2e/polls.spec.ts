@@ -101,5 +101,13 @@ test('polls: prepared and run from the console, answered from phones, charted on
   expect(md).toMatch(/\| River walk \| 2 \| 67 % \|/);
   expect(md).toContain(`### Poll 2: ${RATING}`);
   expect(md).toContain('Mean rating:** 4.3 of 5');
+  // …and the console's read-only minutes of the closed session show them, from the verified archive.
+  await consolePage.getByText(/^Archive \(/).click();
+  await consolePage.getByRole('button', { name: 'Read the minutes: Parks forum' }).click();
+  const minutes = consolePage.getByRole('article', { name: 'Minutes: Parks forum' });
+  await expect(minutes.getByRole('status')).toHaveText(/Hash chain verified: \d+ events intact\./);
+  await expect(minutes.getByRole('heading', { name: `Poll 1: ${PARKS}` })).toBeVisible();
+  await expect(minutes.getByRole('list', { name: `Results: ${PARKS}` }).getByRole('listitem').filter({ hasText: 'River walk' })).toContainText('2 · 67%');
+  await expect(minutes.getByText('3 of 3 phones connected at close (100 %)')).toHaveCount(2);
   await laptop.close();
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { roomParts } from '../src-shared/docs/room-doc.js';
 import { LIMITS } from '../src-shared/limits.js';
 import { POLL_REFUSALS } from '../src-shared/polls/poll-decide.js';
-import { startTestHost, type TestHost } from './helpers/host-harness.js';
+import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness.js';
 
 let host: TestHost | null = null;
 afterEach(async () => {
@@ -79,6 +79,30 @@ describe('polls through the host', () => {
     await phone.until(() => phone.board().polls.find((p) => p.id === hidden)?.results);
     expect(phone.board().polls.find((p) => p.id === hidden)!.results).toEqual({ counts: [0, 0, 0, 1, 0], ballots: 1, mean: 4 });
     expect(phone.board().polls.find((p) => p.id === secret)!.results).toBeNull();
+  });
+
+  it('after a restart the polls, their counts and each phone’s own ballot come back', async () => {
+    host = await startTestHost();
+    const code = await host.openSession('Restart');
+    const pollId = await createPoll(host, { kind: 'multiple', question: 'Which days?', options: ['Mon', 'Tue', 'Wed'], maxChoices: 2 });
+    await host.mustControl('openPoll', { pollId });
+    await host.mustControl('showPoll', { pollId });
+    const phone = await host.phone(code);
+    const roomId = phone.roomId;
+    const r = phone.send({ kind: 'ballot', pollId, choices: [2, 0] });
+    await phone.until(() => phone.receipt(r));
+    const dataDir = host.dataDir;
+    await host.stop(false);
+    host = await startTestHost(dataDir);
+    const again = new TestPhone(host.lanOrigin, roomId);
+    try {
+      await again.synced();
+      await again.until(() => again.board().polls[0]?.results?.ballots === 1);
+      expect(again.board()).toMatchObject({ pollShown: pollId, polls: [{ id: pollId, status: 'open', results: { counts: [1, 0, 1] } }] });
+      expect(roomParts(again.doc).myBallots.get(pollId)).toEqual([0, 2]);
+    } finally {
+      again.destroy();
+    }
   });
 
   it('refuses ballots faster than the rate limit with a reason', async () => {
