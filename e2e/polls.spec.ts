@@ -58,9 +58,13 @@ test('polls: prepared and run from the console, answered from phones, charted on
   await answer(b, PARKS, 'River walk');
   await answer(c, PARKS, 'River walk');
   await expect(row(projector, 'Poll results', 'North meadow')).toContainText('1 · 33%');
+  const boxesBefore = await Promise.all(['North meadow', 'River walk', 'Hill garden'].map((o) => row(projector, 'Poll results', o).boundingBox()));
   // One phone changes its answer: the last one counts.
   await answer(a, PARKS, 'Hill garden');
   await expect(row(projector, 'Poll results', 'North meadow')).toContainText('0 · 0%');
+  // The chart's rows keep their place and size as the counts change (no jumping layout).
+  const boxesAfter = await Promise.all(['North meadow', 'River walk', 'Hill garden'].map((o) => row(projector, 'Poll results', o).boundingBox()));
+  expect(boxesAfter).toEqual(boxesBefore);
   await expect(row(projector, 'Poll results', 'River walk')).toContainText('2 · 67%');
   await expect(row(projector, 'Poll results', 'Hill garden')).toContainText('1 · 33%');
   await expect(projector.getByText('3 ballots')).toBeVisible();
