@@ -23,6 +23,7 @@ const { join } = path;
 const { BenchHost } = require('./bench/host.cjs');
 const { now, sleep, summary, ms, mib } = require('./bench/stats.cjs');
 const { summarizeProfile } = require('./bench/profile.cjs');
+const { runPollRound, pollMarkdown } = require('./bench/polls.cjs');
 
 const env = process.env;
 const num = (name, dflt) => (env[name] === undefined || env[name] === '' ? dflt : Number(env[name]));
@@ -38,6 +39,10 @@ const CONFIG = {
   mixedSeconds: num('BENCH_MIXED_SECONDS', 12),
   mixedPeriodMs: num('BENCH_MIXED_PERIOD_MS', 2000),
   floodCount: num('BENCH_FLOOD', 2000),
+  /** Poll storm (scripts/bench/polls.cjs): phone counts (0 skips it), the spread of the ballots, join rate. */
+  pollPhones: (env.BENCH_POLL_PHONES ?? '1000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0),
+  pollSpreadMs: num('BENCH_POLL_SPREAD_MS', 2000),
+  pollJoinRate: num('BENCH_POLL_JOIN_RATE', 50),
   profile: env.BENCH_PROFILE === '1',
   /** Workers run at this nice level so the host gets a core whenever it can use one (phones are other devices). */
   workerNice: num('BENCH_WORKER_NICE', 10),
@@ -445,6 +450,18 @@ function phoneBundle() {
   };
 }
 
+/** Replaces the text between two markers in docs/BENCHMARKS.md. */
+function writeBlock(begin, end, body) {
+  const { readFileSync } = require('node:fs');
+  const file = path.join(__dirname, '..', 'docs', 'BENCHMARKS.md');
+  const doc = readFileSync(file, 'utf8');
+  const a = doc.indexOf(begin);
+  const b = doc.indexOf(end);
+  if (a < 0 || b < a) return log(`docs/BENCHMARKS.md has no ${begin} block; not updated`);
+  writeFileSync(file, `${doc.slice(0, a)}${begin}\n${body}\n${doc.slice(b)}`);
+  log(`docs/BENCHMARKS.md updated (${begin})`);
+}
+
 /** Replaces the block between the bench markers in docs/BENCHMARKS.md with this run's results. */
 function writeDoc(result) {
   const { readFileSync } = require('node:fs');
@@ -484,7 +501,17 @@ async function main() {
       process.exitCode = 1;
     }
   }
-  const result = { machine: info, config: CONFIG, bundle: phoneBundle(), rounds, wallSeconds: (now() - started) / 1000 };
+  const pollRounds = [];
+  for (const n of CONFIG.pollPhones) {
+    try {
+      const tools = { startWorker, all, phoneAddress, waitQuiet, log };
+      pollRounds.push(await runPollRound(n, { workers: CONFIG.workers, spreadMs: CONFIG.pollSpreadMs, joinRate: CONFIG.pollJoinRate }, tools));
+    } catch (err) {
+      log(`poll storm with ${n} phones failed: ${err.stack || err}`);
+      process.exitCode = 1;
+    }
+  }
+  const result = { machine: info, config: CONFIG, bundle: phoneBundle(), rounds, pollRounds, wallSeconds: (now() - started) / 1000 };
   writeFileSync(CONFIG.out, JSON.stringify(result, null, 2));
   if (rounds.length) {
     process.stdout.write(`\n${markdown(result)}\n\n`);
@@ -496,6 +523,13 @@ async function main() {
       process.stdout.write('  by package/file:\n');
       for (const f of round.profile.files) process.stdout.write(`  ${f.pct.toFixed(1).padStart(5)}%  ${f.where}\n`);
     }
+  }
+  if (pollRounds.length) {
+    const m = result.machine;
+    const line = `Run: ${m.date.trim()} on ${m.nproc.trim()} cores (${m.cpu}), ${(/Mem:\s+(\S+)/.exec(m.free) || [])[1] || '?'} RAM, Node ${m.node}; ballots spread over ${CONFIG.pollSpreadMs} ms, ${CONFIG.workers} phone processes.`;
+    const table = pollMarkdown(pollRounds, line);
+    process.stdout.write(`\n${table}\n\n`);
+    if (!process.env.BENCH_NO_DOC) writeBlock('<!-- bench:polls -->', '<!-- /bench:polls -->', table);
   }
   log(`done in ${result.wallSeconds.toFixed(0)} s; full results in ${CONFIG.out}`);
 }

@@ -49,6 +49,13 @@ const api = {
   setProfanityFilter: control('setProfanityFilter'),
   setCustomWords: control('setCustomWords'),
   setDisplay: control('setDisplay'),
+  createPoll: control('createPoll'),
+  editPoll: control('editPoll'),
+  openPoll: control('openPoll'),
+  closePoll: control('closePoll'),
+  duplicatePoll: control('duplicatePoll'),
+  setPollVisibility: control('setPollVisibility'),
+  showPoll: control('showPoll'),
   showProjector: () => invoke('showProjector'),
   onCommand: (listener: (command: ShellCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {

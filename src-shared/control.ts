@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
 import { moderationInputs, type ModerationOutputs } from './moderation/control.js';
+import { pollControlInputs, type PollControlOutputs } from './polls/poll-inputs.js';
 import { cleanText, charCount } from './text.js';
 import type { VenueStatus } from './venue.js';
 
@@ -41,6 +42,8 @@ export const controlInputs = {
     reply: shortText(LIMITS.replyTextMax, 'A written reply').optional(),
   }),
   ...moderationInputs,
+  /** Polls (issue 8): src-shared/polls/poll-inputs.ts. */
+  ...pollControlInputs,
 } as const;
 
 export type ControlCommand = keyof typeof controlInputs;
@@ -48,7 +51,7 @@ export type ControlInput<K extends ControlCommand> = z.input<(typeof controlInpu
 export type ControlParsedInput<K extends ControlCommand> = z.output<(typeof controlInputs)[K]>;
 
 /** What each command answers on success. */
-export interface ControlOutputs extends ModerationOutputs {
+export interface ControlOutputs extends ModerationOutputs, PollControlOutputs {
   createSession: { sessionId: string };
   openSession: { joinUrl: string };
   closeSession: { finalHash: string };

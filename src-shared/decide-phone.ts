@@ -1,4 +1,5 @@
 import type { EventBody } from './events.js';
+import { decideBallot } from './polls/poll-decide.js';
 import type { PhoneRequest } from './requests.js';
 import { screenAsk, votedInTree } from './moderation/decide.js';
 import type { SessionState } from './state.js';
@@ -67,5 +68,7 @@ export function decidePhoneRequest(
       if (q.moderation === 'withdrawn') return { ok: true, events: [] };
       return { ok: true, events: [{ type: 'question.withdrawn', questionId: q.id, ...base }] };
     }
+    case 'ballot':
+      return decideBallot(state.polls, deviceId, request);
   }
 }

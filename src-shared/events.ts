@@ -4,6 +4,7 @@
  */
 
 import type { AskModeration, ModerationEventBody } from './moderation/events.js';
+import type { PollEvent } from './polls/poll-events.js';
 
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
@@ -41,7 +42,9 @@ export type EventBody =
   | { type: 'attendance.peak'; connected: number }
   | { type: 'vote.cast'; questionId: string; deviceId: string; requestId: string }
   | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string }
-  | ModerationEventBody;
+  | ModerationEventBody
+  /** Polls (issue 8): src-shared/polls/poll-events.ts. */
+  | PollEvent;
 
 export type EventType = EventBody['type'];
 

@@ -15,6 +15,13 @@ export const LIMITS = {
   /** Signaling messages (y-webrtc) are small: offers, answers and ICE candidates. */
   signalMessageBytes: 64 * 1024,
   signalPeersPerRoom: 2,
+  /** Polls (issue 8): question and option lengths, options per poll, polls per session, ballots per phone. */
+  pollQuestionMax: 200,
+  pollOptionMax: 80,
+  pollOptionsMin: 2,
+  pollOptionsMax: 10,
+  pollsPerSession: 50,
+  ballotsPerMinute: 20,
   /** Control API request bodies (console → host). */
   controlBodyBytes: 16 * 1024,
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
+import { ballotRequest } from './polls/poll-inputs.js';
 import { charCount, cleanText } from './text.js';
 
 /**
@@ -42,6 +43,7 @@ export const phoneRequestSchema = z.discriminatedUnion('kind', [
   voteRequest,
   unvoteRequest,
   withdrawRequest,
+  ballotRequest,
 ]);
 
 export type PhoneRequest = z.infer<typeof phoneRequestSchema>;

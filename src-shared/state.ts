@@ -1,5 +1,6 @@
 import type { Actor, EventBody, LoggedEvent } from './events.js';
 import { applyModerationEvent, askedModeration, emptySessionModeration, mergeTree, type QuestionModeration, type SessionModeration } from './moderation/state.js';
+import { applyPollEvent, emptyPolls, type PollsState } from './polls/poll-state.js';
 
 export type Moderation = 'pending' | 'approved' | 'hidden' | 'withdrawn';
 
@@ -40,6 +41,8 @@ export interface SessionState extends SessionModeration {
   floor: string | null;
   devices: Set<string>;
   peakConnected: number;
+  /** Polls (issue 8), folded by src-shared/polls/poll-state.ts. */
+  polls: PollsState;
   /** `${deviceId}/${requestId}` of every request that produced an event. */
   appliedRequests: Set<string>;
   lastSeq: number;
@@ -62,6 +65,7 @@ export function emptyState(): SessionState {
     floor: null,
     devices: new Set(),
     peakConnected: 0,
+    polls: emptyPolls(),
     appliedRequests: new Set(),
     lastSeq: 0,
     lastHash: '',
@@ -76,6 +80,7 @@ export function emptyState(): SessionState {
 export function applyEvent(state: SessionState, event: Pick<LoggedEvent, 'seq' | 'at' | 'body' | 'hash'> & { actor?: Actor }): SessionState {
   const { at, body } = event;
   applyBody(state, body, at, event.seq);
+  applyPollEvent(state.polls, body, at, event.seq);
   if ('requestId' in body) state.appliedRequests.add(`${body.deviceId}/${body.requestId}`);
   state.lastSeq = event.seq;
   state.lastHash = event.hash;

@@ -372,6 +372,21 @@ const commands = {
     return { ...normalOut, flood: floodOut };
   },
 
+  /**
+   * Polls (issue 8): each phone sends one ballot at startAt + spreadMs * idx / total, for option
+   * idx % options; then waits for every receipt (or drainMs).
+   */
+  async ballot({ tag, startAt, spreadMs, total, pollId, options, drainMs }) {
+    const list = [...phones.values()].filter((p) => p.provider);
+    await schedule(
+      startAt,
+      list.map((p) => (spreadMs * p.idx) / total),
+      (i) => list[i].send(tag, { kind: 'ballot', pollId, choices: [list[i].idx % options] }),
+    );
+    await drain(tag, drainMs);
+    return takeRecords(tag);
+  },
+
   stats() {
     let connected = 0;
     let closes = 0;

@@ -8,6 +8,7 @@ import {
 import type { VenueStatus } from '../../src-shared/venue.js';
 import type { FolderSettings } from './folder-settings.js';
 import { createModerationHandlers, recordFolderFilter } from './moderation-handlers.js';
+import { createPollHandlers } from './poll-commands.js';
 import type { SessionManager } from './session-manager.js';
 
 /** Host-level facts the handlers need beyond the session. */
@@ -65,6 +66,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
       return r.ok ? ok({ questionId: input.questionId }) : r;
     },
     ...createModerationHandlers(sessions, ctx.settings, ctx.publishSettings),
+    ...createPollHandlers(sessions),
   };
 }
 

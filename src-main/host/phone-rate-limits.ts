@@ -1,5 +1,6 @@
 import { REFUSALS } from '../../src-shared/decide-phone.js';
 import { LIMITS, MINUTE_MS } from '../../src-shared/limits.js';
+import { POLL_REFUSALS } from '../../src-shared/polls/poll-decide.js';
 import { RateLimiter } from '../../src-shared/rate-limit.js';
 import type { PhoneRequestKind } from '../../src-shared/requests.js';
 
@@ -24,6 +25,7 @@ export class PhoneRateLimits {
       ask: perMinute(LIMITS.questionsPerMinute, REFUSALS.tooManyQuestions),
       vote: votes,
       unvote: votes,
+      ballot: perMinute(LIMITS.ballotsPerMinute, POLL_REFUSALS.tooFast),
     };
   }
 

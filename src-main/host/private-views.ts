@@ -5,6 +5,7 @@ import { myQuestionModeration } from '../../src-shared/moderation/views.js';
 import { questionStatus, type QuestionState, type SessionState } from '../../src-shared/state.js';
 import { refreshUnitedVotes, unitedVote } from './united-votes.js';
 import { transact } from '../../src-shared/transaction-origins.js';
+import { rewriteMyBallots, updateMyBallots } from './poll-private-views.js';
 import type { Room, RoomDocs } from './room-docs.js';
 import type { AppliedEvents } from './session-log.js';
 
@@ -34,6 +35,7 @@ export class PrivateViews {
       if (voter) transact(voter.doc, 'host:private', () => putEntry(roomParts(voter.doc).myVotes, body.questionId, vote));
     }
     refreshUnitedVotes(this.rooms, state, applied);
+    updateMyBallots(this.rooms, applied);
   }
 
   /** A room's whole private view (when it is opened). */
@@ -46,6 +48,7 @@ export class PrivateViews {
         putEntry(myVotes, q.id, unitedVote(q, room.deviceId));
       }
     });
+    rewriteMyBallots(room, state);
   }
 }
 

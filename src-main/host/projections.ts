@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { writeBoard, writeBoardHeader, type BoardView } from '../../src-shared/docs/board-doc.js';
 import { DESK_MAP, writeDesk, type DeskView } from '../../src-shared/docs/desk-doc.js';
-import { childMap, putEntry, setIfChanged } from '../../src-shared/docs/json-map.js';
+import { childMap, putEntry, setIfChanged, syncKeyedMap } from '../../src-shared/docs/json-map.js';
+import { boardPolls, deskPolls, type BoardPoll } from '../../src-shared/polls/poll-views.js';
 import type { SessionState } from '../../src-shared/state.js';
 import { transact } from '../../src-shared/transaction-origins.js';
 import {
@@ -19,13 +20,14 @@ import {
 } from '../../src-shared/views.js';
 
 /** The board's header: the join link only while the session is open. */
-function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions'> {
+function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions' | 'polls'> {
   const { state } = input;
   return {
     session: state ? boardSession(state) : null,
     join: state?.status === 'open' ? input.join : null,
     floor: state?.floor ?? null,
     connected: input.connected,
+    pollShown: state?.polls.shown ?? null,
   };
 }
 
@@ -55,7 +57,7 @@ export class Projections {
   writeAll(input: ProjectionInput): void {
     const { state } = input;
     transact(this.board, 'host:board', () => {
-      writeBoard(this.board, { ...boardHeader(input), questions: state ? boardQuestions(state) : [] });
+      writeBoard(this.board, { ...boardHeader(input), questions: state ? boardQuestions(state) : [], polls: state ? boardPolls(state.polls) : [] });
     });
     transact(this.desk, 'host:desk', () => {
       writeDesk(this.desk, {
@@ -81,6 +83,8 @@ export class Projections {
         const q = state?.questions.get(id);
         putEntry(questions, id, q && state ? toBoardQuestion(q, state.floor) : null);
       }
+      // Polls are few (LIMITS.pollsPerSession); each is rewritten only if it changed.
+      syncKeyedMap(childMap<BoardPoll>(board, 'polls'), state ? boardPolls(state.polls) : []);
     });
     transact(this.desk, 'host:desk', () => {
       const desk = this.desk.getMap<unknown>(DESK_MAP);
@@ -104,6 +108,8 @@ export class Projections {
       stats: state ? deskStats(state, input.connected) : null,
       sessions: input.sessions,
       storageProblem: input.storageProblem,
+      polls: state ? deskPolls(state.polls) : [],
+      pollShown: state?.polls.shown ?? null,
     };
   }
 }

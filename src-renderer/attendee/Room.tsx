@@ -9,6 +9,7 @@ import { FloorBanner } from './FloorBanner';
 import type { JoinIdentity } from './join';
 import { MyQuestions } from './MyQuestions';
 import { readPhone } from './phone-view';
+import { Polls } from './Polls';
 import { connectRoom, type RoomConnection } from './room-connection';
 import { VoteAlert } from './VoteAlert';
 
@@ -52,6 +53,7 @@ function RoomView({ room, identity }: { room: RoomConnection; identity: JoinIden
           <p className="notice">The session has not opened yet</p>
         ) : null}
         {closed ? <p className="notice">This session has closed — thank you</p> : null}
+        <Polls doc={room.doc} board={view.board} disabled={closed} />
         {floor ? <FloorBanner question={floor} /> : null}
         <VoteAlert rejections={view.voteRejections} sentHere={sentHere.current} />
         {closed ? null : <AskForm doc={room.doc} />}

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import '../ui/base.css';
+import '../ui/poll-chart.css';
 import './attendee.css';
 import { App } from './App';
 import { registerOfflineCopy } from './offline-copy';

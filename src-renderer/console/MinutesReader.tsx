@@ -3,12 +3,14 @@ import { exportHref } from '../../src-shared/endpoints';
 import { verifyArchive } from '../../src-shared/minutes/archive';
 import { buildMinutes } from '../../src-shared/minutes/build';
 import { minutesText, type MinutesText } from '../../src-shared/minutes/wording';
+import type { MinutesPoll } from '../../src-shared/polls/poll-minutes';
 import { pageToken } from '../ui/token';
+import { MinutesPolls } from './MinutesPolls';
 
 type Loaded =
   | { status: 'loading' }
   | { status: 'error'; error: string }
-  | { status: 'ok'; text: MinutesText; intact: boolean; check: string };
+  | { status: 'ok'; text: MinutesText; intact: boolean; check: string; polls: MinutesPoll[] };
 
 /**
  * A past session, read-only, in the console: the host's JSON archive is verified here (the hash chain is
@@ -21,7 +23,7 @@ async function loadMinutes(sessionId: string): Promise<Loaded> {
     const check = verifyArchive(await res.json());
     if (!check.ok) return { status: 'error', error: `The record does not verify: ${check.reason}` };
     const minutes = buildMinutes(check.events, { locale: navigator.language || 'en-GB', generatedAt: Date.now() });
-    return { status: 'ok', text: minutesText(minutes), intact: true, check: `Hash chain verified: ${check.events.length} events intact.` };
+    return { status: 'ok', text: minutesText(minutes), intact: true, check: `Hash chain verified: ${check.events.length} events intact.`, polls: minutes.polls ?? [] };
   } catch {
     return { status: 'error', error: 'Could not load this session’s record from the host.' };
   }
@@ -75,6 +77,7 @@ export function MinutesReader({ sessionId }: { sessionId: string }) {
           </li>
         ))}
       </ol>
+      <MinutesPolls polls={loaded.polls} time={t.time} />
       <h4>{t.moderationHeading}</h4>
       {t.moderation.map((line) => (
         <p key={line}>{line}</p>

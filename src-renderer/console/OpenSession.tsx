@@ -6,6 +6,7 @@ import { control, run } from './control';
 import { ExportPanel } from './ExportLinks';
 import { JoinPanel } from './JoinPanel';
 import { Moderation } from './Moderation';
+import { PollsPanel } from './PollsPanel';
 import { SessionHeader } from './SessionHeader';
 import { Settings } from './Settings';
 import { ShortcutsPanel } from './ShortcutsPanel';
@@ -31,6 +32,7 @@ export function OpenSession({ view }: { view: DeskView }) {
             </section>
           ) : null}
           <Moderation view={view} />
+          <PollsPanel view={view} />
         </div>
         <aside className="side-col">
           <JoinPanel view={view} />

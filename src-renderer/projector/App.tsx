@@ -6,6 +6,7 @@ import type { ReadOnlyDoc } from '../ui/read-only-doc';
 import { useYView } from '../ui/use-y-view';
 import { useDisplay } from './display';
 import { LiveBoard } from './LiveBoard';
+import { PollBoard } from './PollBoard';
 import { useFullscreenToggle } from './use-fullscreen-toggle';
 import { WaitingScreen } from './WaitingScreen';
 
@@ -21,5 +22,7 @@ export function App({ board }: { board: ReadOnlyDoc }) {
     setConnectionAttr(connection.status);
   }, [connection]);
 
+  const shownPoll = view.pollShown ? view.polls.find((p) => p.id === view.pollShown) : undefined;
+  if (view.session?.status === 'open' && shownPoll) return <PollBoard board={view} poll={shownPoll} />;
   return view.session?.status === 'open' ? <LiveBoard board={view} display={display} /> : <WaitingScreen board={view} />;
 }

@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { BOARD_DOC_NAME } from '../../src-shared/docs/room-doc';
 import '../ui/base.css';
+import '../ui/poll-chart.css';
 import { connectReadOnly } from '../ui/read-only-doc';
 import { pageToken } from '../ui/token';
 import { App } from './App';

@@ -46,6 +46,13 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     setProfanityFilter: (input) => call('setProfanityFilter', input),
     setCustomWords: (input) => call('setCustomWords', input),
     setDisplay: (input) => call('setDisplay', input),
+    createPoll: (input) => call('createPoll', input),
+    editPoll: (input) => call('editPoll', input),
+    openPoll: (input) => call('openPoll', input),
+    closePoll: (input) => call('closePoll', input),
+    duplicatePoll: (input) => call('duplicatePoll', input),
+    setPollVisibility: (input) => call('setPollVisibility', input),
+    showPoll: (input) => call('showPoll', input),
   } satisfies ControlApi;
 }
 

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { BoardPoll } from '../polls/poll-views.js';
 import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 
@@ -14,15 +15,19 @@ export interface BoardView {
   questions: BoardQuestion[];
   floor: string | null;
   connected: number;
+  /** Polls the room can answer or has answered (issue 8): keyed by id, like questions. */
+  polls: BoardPoll[];
+  /** The poll on the projector (it replaces the Q&A board), or null. */
+  pollShown: string | null;
 }
 
-export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0 };
+export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0, polls: [], pollShown: null };
 
 /**
  * Everything on the board but the questions (written on every change; each key only if it differs), so a
  * new part of the board is a new field of BoardView and nothing here.
  */
-export function writeBoardHeader(doc: Y.Doc, header: Omit<BoardView, 'questions'>): Y.Map<unknown> {
+export function writeBoardHeader(doc: Y.Doc, header: Omit<BoardView, 'questions' | 'polls'>): Y.Map<unknown> {
   const board = doc.getMap<unknown>(BOARD_MAP);
   for (const [key, value] of Object.entries(header)) setIfChanged(board, key, value);
   return board;
@@ -31,6 +36,7 @@ export function writeBoardHeader(doc: Y.Doc, header: Omit<BoardView, 'questions'
 export function writeBoard(doc: Y.Doc, view: BoardView): void {
   const board = writeBoardHeader(doc, view);
   syncKeyedMap(childMap<BoardQuestion>(board, 'questions'), view.questions);
+  syncKeyedMap(childMap<BoardPoll>(board, 'polls'), view.polls);
 }
 
 export function readBoard(doc: Y.Doc): BoardView {
@@ -42,5 +48,7 @@ export function readBoard(doc: Y.Doc): BoardView {
     questions: questions ? [...questions.values()] : [],
     floor: (board.get('floor') as string | null | undefined) ?? null,
     connected: (board.get('connected') as number | undefined) ?? 0,
+    polls: [...(readChildMap<BoardPoll>(board, 'polls')?.values() ?? [])].sort((a, b) => a.openedAt - b.openedAt),
+    pollShown: (board.get('pollShown') as string | null | undefined) ?? null,
   };
 }

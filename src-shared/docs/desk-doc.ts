@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { DeskPoll } from '../polls/poll-views.js';
 import type { BoardSession, DeskQuestion, DeskStats, HostInfo, JoinInfo, SessionSummary } from '../views.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 
@@ -15,6 +16,9 @@ export interface DeskView {
   sessions: SessionSummary[];
   /** Why the host cannot write its data folder, in plain words (null when all is well). */
   storageProblem: string | null;
+  /** Every poll of the session with its results (issue 8). */
+  polls: DeskPoll[];
+  pollShown: string | null;
 }
 
 export const EMPTY_DESK: DeskView = {
@@ -26,6 +30,8 @@ export const EMPTY_DESK: DeskView = {
   stats: null,
   sessions: [],
   storageProblem: null,
+  polls: [],
+  pollShown: null,
 };
 
 export function writeDesk(doc: Y.Doc, view: DeskView): void {
@@ -37,6 +43,8 @@ export function writeDesk(doc: Y.Doc, view: DeskView): void {
   setIfChanged(desk, 'stats', view.stats);
   setIfChanged(desk, 'sessions', view.sessions);
   setIfChanged(desk, 'storageProblem', view.storageProblem);
+  setIfChanged(desk, 'polls', view.polls);
+  setIfChanged(desk, 'pollShown', view.pollShown);
   syncKeyedMap(childMap<DeskQuestion>(desk, 'questions'), view.questions);
 }
 
@@ -53,5 +61,7 @@ export function readDesk(doc: Y.Doc): DeskView {
     stats: get<DeskStats | null>('stats', null),
     sessions: get<SessionSummary[]>('sessions', []),
     storageProblem: get<string | null>('storageProblem', null),
+    polls: get<DeskPoll[]>('polls', []),
+    pollShown: get<string | null>('pollShown', null),
   };
 }

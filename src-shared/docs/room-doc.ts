@@ -9,9 +9,10 @@ import type { QuestionStatus } from '../state.js';
  * - `receipts` (host writes): accepted or rejected, by request id.
  * - `mine` (host writes): the status of this phone's own questions.
  * - `myVotes` (host writes): the questions this phone has a counted vote on.
+ * - `myBallots` (host writes): this phone's counted ballot per poll (option indexes).
  * - `board` (host mirrors the master board; the host never reads it from a room).
  */
-export const ROOM_KEYS = { requests: 'requests', receipts: 'receipts', mine: 'mine', myVotes: 'myVotes' } as const;
+export const ROOM_KEYS = { requests: 'requests', receipts: 'receipts', mine: 'mine', myVotes: 'myVotes', myBallots: 'myBallots' } as const;
 
 export interface MyQuestion extends MyQuestionModeration {
   id: string;
@@ -27,6 +28,7 @@ export function roomParts(doc: Y.Doc) {
     receipts: doc.getMap<Receipt>(ROOM_KEYS.receipts),
     mine: doc.getMap<MyQuestion>(ROOM_KEYS.mine),
     myVotes: doc.getMap<true>(ROOM_KEYS.myVotes),
+    myBallots: doc.getMap<number[]>(ROOM_KEYS.myBallots),
   };
 }
 

@@ -80,6 +80,15 @@ const EVENT_TYPES: Record<EventType, true> = {
   'vote.cast': true,
   'vote.withdrawn': true,
   ...MODERATION_EVENT_TYPES,
+  'poll.created': true,
+  'poll.edited': true,
+  'poll.visibility': true,
+  'poll.opened': true,
+  'poll.closed': true,
+  'poll.shown': true,
+  'poll.hidden': true,
+  'ballot.cast': true,
+  'ballot.changed': true,
 };
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal characters');

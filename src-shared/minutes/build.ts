@@ -4,6 +4,7 @@ import { archiveSession } from './archive.js';
 import { fold, isPublic, type QuestionState, type SessionState } from '../state.js';
 import { mergeRoot } from '../moderation/state.js';
 import { voteCount } from '../moderation/views.js';
+import { buildPollMinutes } from '../polls/poll-minutes.js';
 import type { Minutes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
 /**
@@ -68,6 +69,7 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     moderation: { hidden, withdrawn, pending, ...(edited ? { edited } : {}), ...(merged ? { merged } : {}) },
     participation: participation(events, state, questions, opts.bucketMinutes),
     followUp,
+    polls: buildPollMinutes(state),
     log: { events: events.length, finalHash: events.at(-1)?.hash ?? '' },
   };
 }

@@ -2,6 +2,7 @@ import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
 import { questionModerationNote } from '../moderation/minutes.js';
 import { moderationLines, participationRows, plural } from './wording.js';
+import { pollsMarkdown } from '../polls/poll-markdown.js';
 
 /**
  * The minutes as Markdown (CommonMark + GFM). Everything people typed — questions, names, replies, and
@@ -89,6 +90,8 @@ export function renderMinutesMarkdown(m: Minutes): string {
   out.push('## Questions', '');
   if (m.questions.length === 0) out.push('No questions were put on the board.', '');
   for (const q of m.questions) out.push(...questionItem(q, time), '');
+
+  out.push(...pollsMarkdown(m.polls ?? [], time));
 
   out.push('## Moderation', '');
   out.push(...moderationLines(m));

@@ -1,3 +1,5 @@
+import type { MinutesPoll } from '../polls/poll-minutes.js';
+
 /**
  * The minutes of one session as one model: a pure function of the event log (`buildMinutes`) that every
  * format (PDF, DOCX, Markdown, CSV) renders. New sections (agenda items, speakers, polls) are added
@@ -82,5 +84,7 @@ export interface Minutes {
   participation: Participation;
   /** Open questions, most votes first, so the council can answer them after the meeting. */
   followUp: MinutesQuestion[];
+  /** Polls that were opened, in the order created (src-shared/polls/poll-minutes.ts). */
+  polls?: MinutesPoll[];
   log: { events: number; finalHash: string };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { writeBoard } from '../../src-shared/docs/board-doc';
+import { EMPTY_BOARD, writeBoard } from '../../src-shared/docs/board-doc';
 import { appendRequest, roomParts } from '../../src-shared/docs/room-doc';
 import { readPhone } from '../../src-renderer/attendee/phone-view';
 
@@ -9,6 +9,7 @@ const at = 1_700_000_000_000;
 function room() {
   const doc = new Y.Doc();
   writeBoard(doc, {
+    ...EMPTY_BOARD,
     session: { id: 'sess-1', title: 'Town hall', place: '', status: 'open' },
     join: { url: 'http://10.0.0.2:8080/j/ABC234', code: 'ABC234' },
     questions: [{ id: 'q-other1', text: 'Parking?', name: '', votes: 3, status: 'on-screen', askedAt: at }],

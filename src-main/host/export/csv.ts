@@ -26,7 +26,7 @@ export function neutralizeCell(value: string): string {
 
 type Cell = string | number;
 
-function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
+export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
   const safe = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeCell(cell) : cell)));
   return stringify([[...header], ...safe], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }
@@ -99,14 +99,16 @@ export function renderEventsCsv(events: readonly LoggedEvent[]): string {
     const current = questionId !== '' ? state.questions.get(questionId) : undefined;
     const edited = current?.original && (body.type === 'question.asked' || body.type === 'question.edited') ? current : null;
     const redacted = moderation === 'hidden' ? HIDDEN_TEXT : moderation === 'withdrawn' || moderation === 'pending' ? UNPUBLISHED_TEXT : null;
-    const isVote = body.type === 'vote.cast' || body.type === 'vote.withdrawn';
+    // Ballots, like votes, name no device and carry no answer: no public file shows how a device answered.
+    const isBallot = body.type === 'ballot.cast' || body.type === 'ballot.changed';
+    const isVote = body.type === 'vote.cast' || body.type === 'vote.withdrawn' || isBallot;
     const deviceId = typeof body.deviceId === 'string' ? body.deviceId : '';
     const actor = e.actor.startsWith('device:') ? (isVote ? 'attendee' : (labels.get(deviceId) ?? 'attendee')) : e.actor;
     let text = '';
     let name = '';
     const details: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(body)) {
-      if (key === 'type' || key === 'questionId' || key === 'requestId') continue;
+      if (key === 'type' || key === 'questionId' || key === 'requestId' || (isBallot && key === 'choices')) continue;
       if (key === 'deviceId') {
         if (!isVote) details.device = labels.get(String(value)) ?? 'attendee';
       } else if (key === 'text' || key === 'reply' || key === 'title') text = redacted ?? (edited && key === 'text' ? edited.text : String(value));

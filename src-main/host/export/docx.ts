@@ -31,6 +31,8 @@ import { isoDateTime } from '../../../src-shared/minutes/format.js';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { chartData, PNG_HEIGHT, PNG_WIDTH, renderChartPng } from './chart.js';
 import { DOCX_FONTS } from './fonts.js';
+import { pollChartPng } from './poll-chart.js';
+import { POLLS_HEADING, POLLS_NOTE, pollText } from '../../../src-shared/polls/poll-minutes.js';
 import { isMostlyRtl, minutesText } from '../../../src-shared/minutes/wording.js';
 
 const ACCENT = '1F3A5F';
@@ -199,6 +201,42 @@ export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
         }),
       ),
     );
+  }
+
+  // Polls (issue 8): facts, the chart (bars numbered like the table's rows), the table of options.
+  if (minutes.polls && minutes.polls.length > 0) {
+    body.push(heading(POLLS_HEADING));
+    body.push(textPara(POLLS_NOTE, { color: MUTED, size: 17 }, 120));
+    for (const poll of minutes.polls) {
+      const pt = pollText(poll, t.time);
+      body.push(heading(pt.heading, HeadingLevel.HEADING_2));
+      body.push(factsTable(pt.facts, 2000));
+      const description = pt.rows.map((r, i) => `${i + 1}. ${r[0]}: ${r[1]} (${r[2]})`).join('; ');
+      body.push(
+        para(
+          [
+            new ImageRun({
+              type: 'png',
+              data: pollChartPng(poll, pt.heading),
+              transformation: { width: 600, height: Math.round((600 * PNG_HEIGHT) / PNG_WIDTH) },
+              altText: { name: pt.heading, title: pt.heading, description },
+            }),
+          ],
+          { spacingAfter: 80, keepNext: true },
+        ),
+      );
+      body.push(
+        table(
+          [CONTENT - 2400, 1200, 1200],
+          pt.columns,
+          pt.rows.map((r, i) => [
+            [textPara(`${i + 1}. ${r[0]}`, {}, 0)],
+            [para(runs(r[1], { bold: true }), { alignment: AlignmentType.RIGHT, spacingAfter: 0 })],
+            [para(runs(r[2]), { alignment: AlignmentType.RIGHT, spacingAfter: 0 })],
+          ]),
+        ),
+      );
+    }
   }
 
   body.push(heading(t.moderationHeading));

@@ -12,6 +12,8 @@ import PDFDocument from 'pdfkit';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { chartData, drawChartPdf } from './chart.js';
 import { PDF_MONO_FONT } from './fonts.js';
+import { drawPollChartPdf, pollChartPdfHeight } from './poll-chart.js';
+import { POLLS_HEADING, POLLS_NOTE, pollText } from '../../../src-shared/polls/poll-minutes.js';
 import { minutesText, type MinutesText } from '../../../src-shared/minutes/wording.js';
 import { layoutText, linesHeight, PdfText, type Line, type Span, type TextStyle } from './pdf-layout.js';
 
@@ -212,6 +214,22 @@ function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
     });
     const c = t.questionColumns;
     w.table(cols, [c.number, c.question, c.votes, c.outcome], rows);
+  }
+
+  // Polls (issue 8): facts, the chart with values as text, and the table of options.
+  if (m.polls && m.polls.length > 0) {
+    w.heading(POLLS_HEADING);
+    w.paragraph([{ text: POLLS_NOTE, style: S.small }], { gapAfter: 6 });
+    for (const poll of m.polls) {
+      const pt = pollText(poll, t.time);
+      w.heading(pt.heading, S.h2, w.factsHeight(pt.facts, 120) + pollChartPdfHeight(poll));
+      w.facts(pt.facts, 120);
+      w.ensure(pollChartPdfHeight(poll));
+      w.y += drawPollChartPdf(doc, w.text, poll, MARGIN.left, w.y, CONTENT_WIDTH) + 4;
+      const cols: Column[] = [{ width: CONTENT_WIDTH - 140 }, { width: 70, align: 'right' }, { width: 70, align: 'right' }];
+      const rows = pt.rows.map((r, i) => [cell([{ text: `${i + 1}. ${r[0]}`, style: S.body }], (cols[0] as Column).width), cell([{ text: r[1], style: S.bodyBold }], 70), cell([{ text: r[2], style: S.body }], 70)]);
+      w.table(cols, pt.columns, rows);
+    }
   }
 
   // Moderation.

@@ -1,0 +1,105 @@
+import { nanoid } from 'nanoid';
+import { useState } from 'react';
+import type * as Y from 'yjs';
+import type { BoardView } from '../../src-shared/docs/board-doc';
+import { appendRequest } from '../../src-shared/docs/room-doc';
+import type { BoardPoll } from '../../src-shared/polls/poll-views';
+import { HONEST_LABEL, PollChart } from '../ui/PollChart';
+import { useYView } from '../ui/use-y-view';
+import { readMyBallots, type MyBallot } from './poll-view';
+
+/** How many closed polls stay on the phone (the newest), under the open ones. */
+const CLOSED_SHOWN = 3;
+
+/** Open polls at the top of the phone (they appear without a reload), then the last closed ones. */
+export function Polls({ doc, board, disabled }: { doc: Y.Doc; board: BoardView; disabled: boolean }) {
+  const mine = useYView(doc, readMyBallots);
+  const open = board.polls.filter((p) => p.status === 'open');
+  const closed = board.polls.filter((p) => p.status === 'closed').slice(-CLOSED_SHOWN).reverse();
+  if (open.length + closed.length === 0) return null;
+  return (
+    <>
+      {[...open, ...closed].map((p) => (
+        <PollCard key={p.id} doc={doc} poll={p} ballot={mine.get(p.id)} disabled={disabled} />
+      ))}
+    </>
+  );
+}
+
+const answerText = (poll: BoardPoll, choices: readonly number[]): string => choices.map((i) => poll.options[i] ?? '?').join(', ');
+
+function PollCard({ doc, poll, ballot, disabled }: { doc: Y.Doc; poll: BoardPoll; ballot: MyBallot | undefined; disabled: boolean }) {
+  const current = ballot?.sending ?? ballot?.counted ?? null;
+  const [picked, setPicked] = useState<number[] | null>(null);
+  const choices = picked ?? current ?? [];
+  const open = poll.status === 'open' && !disabled;
+  const multiple = poll.maxChoices > 1;
+  const headingId = `poll-${poll.id}`;
+
+  const toggle = (i: number) => {
+    if (!multiple) return setPicked([i]);
+    setPicked(choices.includes(i) ? choices.filter((c) => c !== i) : [...choices, i].sort((a, b) => a - b));
+  };
+  const send = () => {
+    appendRequest(doc, { kind: 'ballot', id: nanoid(), pollId: poll.id, choices });
+    setPicked(null);
+  };
+  const unchanged = current !== null && current.length === choices.length && current.every((c, i) => c === choices[i]);
+
+  return (
+    <section className="card poll-card" aria-labelledby={headingId} data-poll={poll.id} data-poll-status={poll.status}>
+      <p className="badge">{poll.status === 'open' ? 'Poll' : 'Poll closed'}</p>
+      <h2 id={headingId} className="user-text">
+        {poll.question}
+      </h2>
+      {open ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            send();
+          }}
+        >
+          <fieldset className="poll-choices">
+            <legend className="visually-hidden">{multiple ? `Pick up to ${poll.maxChoices}` : 'Pick one'}</legend>
+            {multiple ? <p className="hint">Pick up to {poll.maxChoices}</p> : null}
+            {poll.options.map((o, i) => (
+              <label key={i} className="poll-choice">
+                <input
+                  type={multiple ? 'checkbox' : 'radio'}
+                  name={headingId}
+                  checked={choices.includes(i)}
+                  disabled={multiple && !choices.includes(i) && choices.length >= poll.maxChoices}
+                  onChange={() => toggle(i)}
+                />
+                <span className="user-text">{o}</span>
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="primary" disabled={choices.length === 0 || unchanged}>
+            {current ? 'Change answer' : 'Send answer'}
+          </button>
+        </form>
+      ) : null}
+      {current ? (
+        <p className="poll-mine" aria-live="polite">
+          {ballot?.sending ? 'Sending your answer: ' : 'Your answer: '}
+          <strong className="user-text">{answerText(poll, current)}</strong>
+          {poll.status === 'open' ? ' (you can change it until the poll closes)' : ''}
+        </p>
+      ) : poll.status === 'closed' ? (
+        <p className="hint">You did not answer this poll.</p>
+      ) : null}
+      {ballot?.refused ? (
+        <p role="alert" className="alert">
+          Your answer was not counted: {ballot.refused}
+        </p>
+      ) : null}
+      {poll.results ? (
+        <PollChart kind={poll.kind} options={poll.options} results={poll.results} label={`Results: ${poll.question}`} />
+      ) : (
+        <p className="hint">{poll.visibility === 'after-close' ? 'Results are shown when the poll closes.' : 'Results are not shown in the room.'}</p>
+      )}
+      <p className="poll-honest">{HONEST_LABEL}</p>
+    </section>
+  );
+}

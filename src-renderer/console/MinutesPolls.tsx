@@ -1,0 +1,35 @@
+import { POLLS_HEADING, POLLS_NOTE, pollText, type MinutesPoll } from '../../src-shared/polls/poll-minutes';
+import { PollChart } from '../ui/PollChart';
+
+/** The polls section of the read-only minutes in the console: the same wording as the PDF and DOCX. */
+export function MinutesPolls({ polls, time }: { polls: readonly MinutesPoll[]; time: (at: number) => string }) {
+  if (polls.length === 0) return null;
+  return (
+    <section aria-label={POLLS_HEADING}>
+      <h4>{POLLS_HEADING}</h4>
+      <p className="muted">{POLLS_NOTE}</p>
+      {polls.map((p) => {
+        const t = pollText(p, time);
+        return (
+          <div key={p.id} className="minutes-poll">
+            <h5 className="user-text">{t.heading}</h5>
+            <dl className="minutes-facts">
+              {t.facts.map(([label, value]) => (
+                <div key={label}>
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <PollChart
+              kind={p.kind}
+              options={p.options.map((o) => o.label)}
+              results={{ counts: p.options.map((o) => o.count), ballots: p.ballots, mean: p.mean }}
+              label={`Results: ${p.question}`}
+            />
+          </div>
+        );
+      })}
+    </section>
+  );
+}

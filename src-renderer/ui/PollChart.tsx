@@ -1,0 +1,44 @@
+import type { PollKind } from '../../src-shared/polls/poll-events';
+import type { PollResults } from '../../src-shared/polls/poll-views';
+import { formatMean, percentOf } from '../../src-shared/polls/poll-views';
+import { plural } from './status-labels';
+
+export const HONEST_LABEL = 'One answer per phone — not a formal vote';
+
+/**
+ * A poll's results as a bar chart whose every value is also text (count and percent per option, the
+ * number of ballots, the mean of a rating). The layout is fixed: one row per option whatever the counts,
+ * numbers in tabular figures, bars that only change width, so a storm of ballots never makes it jump.
+ */
+export function PollChart({ kind, options, results, label }: { kind: PollKind; options: readonly string[]; results: PollResults; label: string }) {
+  const max = Math.max(1, ...results.counts);
+  return (
+    <figure className="poll-chart">
+      <ul className="poll-rows" aria-label={label}>
+        {options.map((option, i) => {
+          const count = results.counts[i] ?? 0;
+          const pct = percentOf(count, results.ballots);
+          return (
+            <li key={i} className="poll-row" data-option={option} data-count={count}>
+              <span className="poll-option user-text">{option}</span>
+              <span className="poll-bar" aria-hidden="true">
+                <span className="poll-fill" style={{ width: `${(count / max) * 100}%` }} />
+              </span>
+              <span className="poll-value">
+                {count} · {pct}%
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <figcaption className="poll-caption">
+        <span className="poll-ballots" data-ballots={results.ballots}>
+          {plural(results.ballots, 'ballot', 'ballots')}
+        </span>
+        {kind === 'rating' ? (
+          <span className="poll-mean"> · Mean {formatMean(results.mean)} of 5</span>
+        ) : null}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,22 @@
+import { escapeMarkdown, escapeMarkdownLine } from '../minutes/markdown.js';
+import { POLLS_HEADING, POLLS_NOTE, pollText, type MinutesPoll } from './poll-minutes.js';
+
+/** The polls section of the Markdown minutes (nothing when the session ran no poll). */
+export function pollsMarkdown(polls: readonly MinutesPoll[], time: (at: number) => string): string[] {
+  if (polls.length === 0) return [];
+  const out = [`## ${POLLS_HEADING}`, '', escapeMarkdown(POLLS_NOTE), ''];
+  for (const p of polls) {
+    const t = pollText(p, time);
+    out.push(`### ${escapeMarkdownLine(t.heading)}`, '');
+    for (const [k, v] of t.facts) out.push(`- **${k}:** ${escapeMarkdownLine(v)}`);
+    out.push('');
+    const max = Math.max(1, ...p.options.map((o) => o.count));
+    out.push(`| ${t.columns.join(' | ')} | Chart |`, '| --- | ---: | ---: | --- |');
+    t.rows.forEach(([label, count, share], i) => {
+      const bar = '█'.repeat(Math.round(((p.options[i]?.count ?? 0) / max) * 20));
+      out.push(`| ${escapeMarkdownLine(label)} | ${count} | ${share} | ${bar} |`);
+    });
+    out.push('');
+  }
+  return out;
+}

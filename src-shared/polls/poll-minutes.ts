@@ -1,0 +1,102 @@
+import type { SessionState } from '../state.js';
+import { POLL_KIND_LABELS, VISIBILITY_LABELS, type PollKind, type PollVisibility } from './poll-events.js';
+import { ratingMean } from './poll-state.js';
+import { formatMean, percentOf } from './poll-views.js';
+
+/**
+ * Polls in the record (issue 8). Definitions:
+ * - A poll is listed once it was opened (drafts never run are left out), in the order created.
+ * - `ballots`: phones whose last ballot counts; `changes`: ballots replaced by a later one from the
+ *   same phone (the log keeps each).
+ * - `percent` of an option: its count over ballots, rounded (multiple choice can sum over 100 %).
+ * - Participation (`shareAnswered`): ballots over the phones connected when the poll closed; a poll
+ *   closed by the session's close (no count recorded) uses the session's peak of phones connected.
+ * Aggregates only: nothing here says how a device answered.
+ */
+export interface MinutesPollOption {
+  label: string;
+  count: number;
+  percent: number;
+}
+
+export interface MinutesPoll {
+  number: number;
+  id: string;
+  kind: PollKind;
+  question: string;
+  options: MinutesPollOption[];
+  maxChoices: number;
+  visibility: PollVisibility;
+  /** The agenda item it belongs to (agendas are a separate feature; null = the session). */
+  itemId: string | null;
+  openedAt: number;
+  closedAt: number | null;
+  ballots: number;
+  changes: number;
+  mean: number | null;
+  /** Phones the share is taken over, and what they are. */
+  base: { phones: number; what: 'connected at close' | 'most connected at once' };
+  /** ballots / base.phones, 0..1 (0 when the base is 0). */
+  shareAnswered: number;
+}
+
+export function buildPollMinutes(state: SessionState): MinutesPoll[] {
+  const out: MinutesPoll[] = [];
+  for (const p of state.polls.byId.values()) {
+    if (p.openedAt === null) continue;
+    const ballots = p.ballots.size;
+    const base =
+      p.connectedAtClose !== null
+        ? { phones: p.connectedAtClose, what: 'connected at close' as const }
+        : { phones: state.peakConnected, what: 'most connected at once' as const };
+    out.push({
+      number: out.length + 1,
+      id: p.id,
+      kind: p.kind,
+      question: p.question,
+      options: p.options.map((label, i) => ({ label, count: p.counts[i] ?? 0, percent: percentOf(p.counts[i] ?? 0, ballots) })),
+      maxChoices: p.maxChoices,
+      visibility: p.visibility,
+      itemId: p.itemId,
+      openedAt: p.openedAt,
+      closedAt: p.closedAt,
+      ballots,
+      changes: p.ballotEvents - ballots,
+      mean: ratingMean(p),
+      base,
+      shareAnswered: base.phones === 0 ? 0 : Math.min(1, ballots / Math.max(base.phones, ballots)),
+    });
+  }
+  return out;
+}
+
+/** What every format says about one poll: its facts as label/value pairs and its table of options. */
+export interface PollText {
+  heading: string;
+  facts: Array<[string, string]>;
+  columns: [string, string, string];
+  rows: Array<[string, string, string]>;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function pollText(p: MinutesPoll, time: (at: number) => string): PollText {
+  const facts: Array<[string, string]> = [
+    ['Kind', `${POLL_KIND_LABELS[p.kind]}${p.kind === 'multiple' ? ` (up to ${p.maxChoices} per phone)` : ''}`],
+    ['Opened', time(p.openedAt)],
+    ['Closed', p.closedAt !== null ? time(p.closedAt) : 'still open'],
+    ['Ballots', `${p.ballots}${p.changes > 0 ? ` (${plural(p.changes, 'answer was', 'answers were')} changed before the close)` : ''}`],
+    ['Answered', `${p.ballots} of ${p.base.phones} phones ${p.base.what} (${Math.round(p.shareAnswered * 100)} %)`],
+  ];
+  if (p.kind === 'rating') facts.push(['Mean rating', `${formatMean(p.mean)} of 5`]);
+  facts.push(['Results shown', VISIBILITY_LABELS[p.visibility]]);
+  return {
+    heading: `Poll ${p.number}: ${p.question}`,
+    facts,
+    columns: ['Option', 'Ballots', 'Share'],
+    rows: p.options.map((o) => [o.label, String(o.count), `${o.percent} %`]),
+  };
+}
+
+export const POLLS_HEADING = 'Polls';
+export const POLLS_NOTE = 'One answer per phone — not a formal vote. Each phone could change its answer until the poll closed; the last one counts.';
