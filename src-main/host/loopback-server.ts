@@ -81,6 +81,11 @@ async function serveExport(deps: LoopbackDeps, name: string, res: ServerResponse
   }
   const file = await deps.exportFile(sessionId, format);
   if (!file) throw new HttpError(404, 'No such session.');
+  sendAttachment(res, file);
+}
+
+/** A generated file as a download: never cached, never sniffed as something else. */
+function sendAttachment(res: ServerResponse, file: { mime: string; data: Uint8Array; fileName: string }): void {
   res.writeHead(200, {
     'content-type': file.mime,
     'content-length': file.data.byteLength,
@@ -96,14 +101,7 @@ const VENUE_FILES = '/venue/';
 async function serveVenueFile(deps: LoopbackDeps, name: string, res: ServerResponse): Promise<void> {
   const file = /^[a-z-]{1,40}\.pdf$/.test(name) ? await deps.venueFile?.(name) : null;
   if (!file) throw new HttpError(404, 'Nothing to print yet: create a session first.');
-  res.writeHead(200, {
-    'content-type': file.mime,
-    'content-length': file.data.byteLength,
-    'content-disposition': contentDisposition(file.fileName),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(file.data);
+  sendAttachment(res, file);
 }
 
 /** `attachment` with an ASCII fallback name and the real (UTF-8) one (RFC 6266 / RFC 5987). */

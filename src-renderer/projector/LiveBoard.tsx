@@ -3,6 +3,7 @@ import type { BoardView } from '../../src-shared/docs/board-doc';
 import { votesLabel } from '../ui/status-labels';
 import { JoinStrip } from './JoinStrip';
 import { floorQuestion, topQuestions } from './top-questions';
+import { TopBar } from './TopBar';
 
 /** An open session: the floor, the top questions, and how to join, always. */
 export function LiveBoard({ board, display = DEFAULT_DISPLAY }: { board: BoardView; display?: DisplayOptions }) {
@@ -10,12 +11,7 @@ export function LiveBoard({ board, display = DEFAULT_DISPLAY }: { board: BoardVi
   const top = topQuestions(board, display.topCount);
   return (
     <main className="stage live">
-      <header className="top-bar">
-        <h1 className="user-text">{board.session?.title}</h1>
-        <p className="connected">
-          {board.connected} {board.connected === 1 ? 'person' : 'people'} connected
-        </p>
-      </header>
+      <TopBar board={board} />
       <div className="body">
         <div className="questions">
           <section className="floor" aria-labelledby="floor-heading">

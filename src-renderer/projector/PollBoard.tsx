@@ -2,17 +2,13 @@ import type { BoardView } from '../../src-shared/docs/board-doc';
 import type { BoardPoll } from '../../src-shared/polls/poll-views';
 import { HONEST_LABEL, PollChart } from '../ui/PollChart';
 import { JoinStrip } from './JoinStrip';
+import { TopBar } from './TopBar';
 
 /** The poll on the projector, in place of the Q&A board (which comes back when the poll is taken down). */
 export function PollBoard({ board, poll }: { board: BoardView; poll: BoardPoll }) {
   return (
     <main className="stage live poll-stage" data-poll={poll.id} data-poll-status={poll.status}>
-      <header className="top-bar">
-        <h1 className="user-text">{board.session?.title}</h1>
-        <p className="connected">
-          {board.connected} {board.connected === 1 ? 'person' : 'people'} connected
-        </p>
-      </header>
+      <TopBar board={board} />
       <div className="body">
         <section className="poll-screen" aria-labelledby="poll-question">
           <h2>{poll.status === 'open' ? 'Poll — answer on your phone' : 'Poll closed'}</h2>

@@ -1,0 +1,13 @@
+import type { BoardView } from '../../src-shared/docs/board-doc';
+
+/** The projector's top line on every live screen: the session title and how many people are connected. */
+export function TopBar({ board }: { board: BoardView }) {
+  return (
+    <header className="top-bar">
+      <h1 className="user-text">{board.session?.title}</h1>
+      <p className="connected">
+        {board.connected} {board.connected === 1 ? 'person' : 'people'} connected
+      </p>
+    </header>
+  );
+}
