@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './build/precompress';
 
 const __dirname = dirname(fileURLToPath(import.meta.url));
 
@@ -11,7 +12,9 @@ const __dirname = dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root: resolve(__dirname, 'src-renderer/attendee'),
   base: '/',
-  plugins: [react()],
+  // Every text file of the output also gets a .br and a .gz twin (build/precompress.mts), served by
+  // Accept-Encoding by the host (src-main/host/static-files.ts).
+  plugins: [react(), precompress()],
   resolve: {
     alias: [
       { find: /^react$/, replacement: 'preact/compat' },
