@@ -28,6 +28,8 @@ export interface PhoneView {
   voted: ReadonlySet<string>;
   voteRejections: VoteRejection[];
   pendingCount: number;
+  /** Every request id in the document (the outbox shows the others itself). */
+  requestIds: ReadonlySet<string>;
 }
 
 type Known = Extract<PhoneRequestDraft, { id: string }>;
@@ -57,9 +59,13 @@ export function readPhone(doc: Y.Doc): PhoneView {
 
   for (const m of mine.values()) acceptedRequestIds.add(m.requestId);
 
+  const requestIds = new Set<string>();
   for (const raw of requests.toArray()) {
     const request = asRequest(raw);
-    if (!request) continue;
+    // The same request can be in the document twice (replayed from the outbox after IndexedDB lost it,
+    // while the host's copy had it): it is one request.
+    if (!request || requestIds.has(request.id)) continue;
+    requestIds.add(request.id);
     const receipt: Receipt | undefined = receipts.get(request.id);
     if (!receipt) pendingCount++;
     switch (request.kind) {
@@ -97,6 +103,7 @@ export function readPhone(doc: Y.Doc): PhoneView {
     voted,
     voteRejections,
     pendingCount,
+    requestIds,
   };
 }
 

@@ -1,0 +1,39 @@
+import { ask, boardItem } from './fixtures/pages.js';
+import { expect, test } from './fixtures/test.js';
+
+test('the question form works before the room’s code arrives, and a phone whose WebSocket works never fetches WebRTC', async ({ host, newPhone }) => {
+  await host.start(['--session', 'Quick start']);
+  const { joinUrl } = await host.waitForLine('session-open');
+  expect((await host.control('setPremoderation', { on: false })).ok).toBe(true);
+
+  const { page } = await newPhone('Pixel 7');
+  const fetched: string[] = [];
+  const sockets: string[] = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  page.on('websocket', (ws) => sockets.push(new URL(ws.url()).pathname));
+  // Hold the live room's chunk (Yjs and the transports) until the question is sent.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/room-live-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+
+  await page.goto(joinUrl!);
+  const question = 'Asked before the room had loaded';
+  await ask(page, question);
+  // Kept on the phone (the outbox) and shown as such, with no room document yet.
+  await expect(page.getByText('Waiting to send')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Connecting' })).toBeVisible();
+  expect(sockets).toEqual([]);
+
+  release();
+  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+  await expect(boardItem(page, question)).toBeVisible();
+  await expect(page.getByText('Waiting to send')).toHaveCount(0);
+
+  expect(fetched.some((p) => p.startsWith('/assets/room-live-'))).toBe(true);
+  expect(fetched.filter((p) => /webrtc/i.test(p))).toEqual([]);
+  expect(sockets.filter((p) => p === '/signal')).toEqual([]);
+  expect(sockets.filter((p) => p.startsWith('/sync/room-'))).toHaveLength(1);
+});
