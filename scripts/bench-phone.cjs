@@ -35,6 +35,8 @@ const CONFIG = {
   /** Run the rush against another (built) checkout instead, e.g. the baseline; its block is not written. */
   rushRoot: env.BENCH_RUSH_ROOT || '',
   rushTau: num('BENCH_RUSH_TAU_SECONDS', 15),
+  /** After the rush: every phone votes for one question within this many ms (0: no storm). */
+  stormMs: num('BENCH_STORM_MS', 1000),
   workers: num('BENCH_WORKERS', 3),
   workerNice: num('BENCH_WORKER_NICE', 10),
   out: env.BENCH_OUT || path.join(os.tmpdir(), 'open-floor-bench-phone.json'),
@@ -75,6 +77,7 @@ function machine() {
 async function openHost(root) {
   const host = await new BenchHost({ root }).start();
   await host.control('createSession', { title: 'Phone bench' });
+  await host.control('setPremoderation', { on: false });
   const { joinUrl } = await host.control('openSession', {});
   return { host, joinUrl, code: joinUrl.split('/').pop() };
 }
@@ -218,12 +221,85 @@ async function runRush(root) {
     log(`rush: ${rush.joined}/${n} joined and synced, ${rush.errors} errors, last at ${rush.lastSyncS.toFixed(1)} s; first GET → first sync p50 ${ms(rush.firstSync.p50)} p95 ${ms(rush.firstSync.p95)} p99 ${ms(rush.firstSync.p99)} max ${ms(rush.firstSync.max)} ms`);
     log(`rush: host CPU ${(rush.hostCpuMs / 1000).toFixed(1)} s over ${(wallMs / 1000).toFixed(0)} s (${(rush.hostCpuShare * 100).toFixed(0)}% of a core), RSS idle ${mib(rush.rssIdle)} → peak ${mib(rush.rssPeak)}, ${mib(rush.rssAfter)} with ${rush.connectedAtEnd} connected; ${kib(rush.bytesPerPhone.p50)} HTTP per phone (${rush.encodings.join(', ')}), ${(rush.totalBytes / 1048576).toFixed(1)} MiB in all`);
     if (errors.length) log(`rush errors (first 5): ${errors.slice(0, 5).join(' | ')}`);
+    if (CONFIG.stormMs > 0 && results.length > 0) rush.storm = await voteStorm(host, workers, results.length);
     return rush;
   } finally {
     clearInterval(sampler);
     await Promise.allSettled(workers.map((w) => w.call('close')));
     workers.forEach((w) => w.stop());
     await host.stop();
+  }
+}
+
+/**
+ * The vote storm, on the phones of the rush: phone 0 asks, then every phone votes for that question within
+ * CONFIG.stormMs. A projector (y-websocket on the loopback /sync/board with the token, as the projector page)
+ * times when its board shows the final count, from the last vote sent.
+ */
+async function voteStorm(host, workers, n) {
+  const WebSocket = require('ws');
+  const Y = require('yjs');
+  const { WebsocketProvider } = require('y-websocket');
+  const doc = new Y.Doc();
+  const projector = new WebsocketProvider(`${host.loopbackOrigin.replace(/^http/, 'ws')}/sync`, 'board', doc, {
+    params: { t: host.token },
+    WebSocketPolyfill: WebSocket,
+    disableBc: true,
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('projector did not sync in 30 s')), 30_000);
+      projector.once('sync', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const asked = (await Promise.all(workers.map((w) => w.call('ask', { idx: 0, text: 'Storm question: should the library open on Sundays?' })))).find((r) => r);
+    if (!asked || !asked.receipt || !asked.receipt.ok) throw new Error(`the storm question was not accepted: ${JSON.stringify(asked)}`);
+    const qid = asked.receipt.questionId;
+    const votesOnProjector = () => {
+      const questions = doc.getMap('board').get('questions');
+      const q = questions instanceof Y.Map ? questions.get(qid) : undefined;
+      return q ? q.votes : -1;
+    };
+    const seen = [];
+    doc.on('afterTransaction', () => {
+      const v = votesOnProjector();
+      if (seen.length === 0 || seen[seen.length - 1][0] !== v) seen.push([v, now()]);
+    });
+    const t0 = now();
+    while (votesOnProjector() < 0 && now() - t0 < 10_000) await sleep(20);
+    await sleep(500);
+    const startAt = now() + 500;
+    const cpu0 = host.sample().cpuMs;
+    const rss0 = host.sample().rss;
+    log(`storm: ${n} phones vote for one question within ${CONFIG.stormMs} ms`);
+    const votes = (await Promise.all(workers.map((w) => w.call('vote', { questionId: qid, startAt, spreadMs: CONFIG.stormMs, n, timeoutMs: 60_000 })))).flat();
+    const accepted = votes.filter((v) => v.ok === true).length;
+    const lastSend = Math.max(...votes.map((v) => v.sendT));
+    const deadline = now() + 30_000;
+    while (votesOnProjector() < accepted && now() < deadline) await sleep(20);
+    const settled = seen.find(([v]) => v >= accepted);
+    const cpuMs = host.sample().cpuMs - cpu0;
+    const storm = {
+      votes: votes.length,
+      accepted,
+      refused: votes.filter((v) => v.ok === false).length,
+      missing: votes.filter((v) => v.ok === null).length,
+      sendSpreadMs: lastSend - Math.min(...votes.map((v) => v.sendT)),
+      receipt: summary(votes.filter((v) => v.ok !== null).map((v) => v.recvT - v.sendT)),
+      projectorCount: votesOnProjector(),
+      settledAfterLastVoteMs: settled ? settled[1] - lastSend : NaN,
+      projectorUpdates: seen.filter(([, t]) => t >= startAt).length,
+      hostCpuMs: cpuMs,
+      rssBefore: rss0,
+      rssAfter: host.sample().rss,
+    };
+    log(`storm: ${storm.accepted}/${storm.votes} accepted (${storm.refused} refused, ${storm.missing} without receipt) sent over ${ms(storm.sendSpreadMs)} ms; projector shows ${storm.projectorCount}, settled ${ms(storm.settledAfterLastVoteMs)} ms after the last vote (${storm.projectorUpdates} board changes); vote → receipt p50 ${ms(storm.receipt.p50)} p95 ${ms(storm.receipt.p95)} max ${ms(storm.receipt.max)} ms; host CPU ${(cpuMs / 1000).toFixed(1)} s`);
+    return storm;
+  } finally {
+    projector.destroy();
+    doc.destroy();
   }
 }
 
@@ -264,6 +340,14 @@ function rushBlock(m, r) {
     `| host CPU during the rush | ${(r.hostCpuMs / 1000).toFixed(1)} s in ${(r.wallMs / 1000).toFixed(0)} s = **${(r.hostCpuShare * 100).toFixed(0)}% of a core**; then ${(r.idleCpuShareConnected * 100).toFixed(0)}% with all connected and idle |`,
     `| host RSS: idle → peak → after | ${mib(r.rssIdle)} → **${mib(r.rssPeak)}** → ${mib(r.rssAfter)} |`,
     `| simulated phones' CPU (same machine) | ${(r.clientsCpuMs / 1000).toFixed(1)} s |`,
+    ...(r.storm
+      ? [
+          `| **vote storm**: ${r.storm.votes} phones vote for one question within ${CONFIG.stormMs} ms (sent over ${ms(r.storm.sendSpreadMs)} ms) | ${r.storm.accepted} accepted, ${r.storm.refused} refused, ${r.storm.missing} without receipt |`,
+          `| vote storm: projector shows the final count, after the last vote | **${ms(r.storm.settledAfterLastVoteMs)} ms** (${r.storm.projectorUpdates} board changes) |`,
+          `| vote storm: vote → receipt, ms | ${lat(r.storm.receipt)} |`,
+          `| vote storm: host CPU; RSS before → after | ${(r.storm.hostCpuMs / 1000).toFixed(1)} s; ${mib(r.storm.rssBefore)} → ${mib(r.storm.rssAfter)} |`,
+        ]
+      : []),
   ].join('\n');
 }
 

@@ -106,6 +106,7 @@ class RushPhone {
     const tJoined = now();
     await Promise.all(lazyAssets.map(get));
     this.doc = new Y.Doc();
+    this.watchReceipts();
     this.provider = new WebsocketProvider(`${origin.replace(/^http/, 'ws')}/sync`, `room-${joined.json.roomId}`, this.doc, {
       WebSocketPolyfill: wsClassFor(this.localAddress),
       disableBc: true,
@@ -129,6 +130,38 @@ class RushPhone {
       bytes,
       encodings: [...encodings],
     };
+  }
+
+  watchReceipts() {
+    this.pending = new Map();
+    const receipts = this.doc.getMap('receipts');
+    receipts.observe((event) => {
+      const t = now();
+      for (const key of event.keysChanged) {
+        const p = this.pending.get(key);
+        const r = receipts.get(key);
+        if (!p || !r) continue;
+        this.pending.delete(key);
+        p({ t, receipt: r });
+      }
+    });
+  }
+
+  /** Appends a request; resolves with { sendT, recvT, receipt } when its receipt arrives (or null after timeoutMs). */
+  request(body, timeoutMs) {
+    const id = `rush-${this.idx}-${Math.random().toString(36).slice(2, 10)}`;
+    const sendT = now();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        resolve({ sendT, recvT: NaN, receipt: null });
+      }, timeoutMs);
+      this.pending.set(id, ({ t, receipt }) => {
+        clearTimeout(timer);
+        resolve({ sendT, recvT: t, receipt });
+      });
+      this.doc.getArray('requests').push([{ ...body, id }]);
+    });
   }
 
   destroy() {
@@ -161,6 +194,26 @@ const commands = {
     }
     await Promise.all(running);
     return { results, errors };
+  },
+
+  /** Phone `idx` (if it is ours) asks `text`; returns its receipt. */
+  async ask({ idx, text }) {
+    const phone = phones.find((p) => p.idx === idx && p.provider);
+    if (!phone) return null;
+    return phone.request({ kind: 'ask', text }, 30_000);
+  },
+
+  /** Vote storm: every phone of ours votes for `questionId` at startAt + spreadMs·idx/n. */
+  async vote({ questionId, startAt, spreadMs, n, timeoutMs }) {
+    const mine = phones.filter((p) => p.provider).sort((a, b) => a.idx - b.idx);
+    const running = [];
+    for (const p of mine) {
+      const wait = startAt + (spreadMs * p.idx) / n - now();
+      if (wait > 1) await sleep(wait);
+      running.push(p.request({ kind: 'vote', questionId }, timeoutMs));
+    }
+    const out = await Promise.all(running);
+    return out.map((r) => ({ sendT: r.sendT, recvT: r.recvT, ok: r.receipt ? r.receipt.ok === true : null, reason: r.receipt && !r.receipt.ok ? r.receipt.reason : undefined }));
   },
 
   stats() {
