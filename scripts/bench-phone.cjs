@@ -46,6 +46,15 @@ const ROOT = path.join(__dirname, '..');
 const log = (line) => process.stdout.write(`[bench:phone ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
+/** Time a process has spent runnable but waiting for a CPU, from /proc/<pid>/schedstat (ns → ms). */
+function runqueueWaitMs(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
 function machine() {
   const sh = (cmd, args) => {
     try {
@@ -175,6 +184,8 @@ async function runRush(root) {
     for (let w = 0; w < CONFIG.workers; w++) workers.push(startWorker(w));
     const startAt = now() + 500;
     const cpu0 = host.sample().cpuMs;
+    const wait0 = runqueueWaitMs(host.pid);
+    const workerWait0 = (await Promise.all(workers.map((w) => w.call('stats')))).reduce((s, x) => s + x.runqueueWaitMs, 0);
     log(`rush: ${n} phones over ${CONFIG.rushSeconds} s (τ ${CONFIG.rushTau} s; ${at.filter((t) => t < 10_000).length} in the first 10 s), assets ${[...assets.entryAssets, ...assets.lazyAssets].join(', ')}`);
     const done = await Promise.all(
       workers.map((w) =>
@@ -189,6 +200,7 @@ async function runRush(root) {
     );
     const wallMs = now() - startAt;
     const after = host.sample();
+    const hostWaitMs = runqueueWaitMs(host.pid) - wait0;
     const results = done.flatMap((d) => d.results);
     const errors = done.flatMap((d) => d.errors);
     await sleep(2000);
@@ -217,8 +229,11 @@ async function runRush(root) {
       rssAfter: settled.rss,
       idleCpuShareConnected: (settled.cpuMs - after.cpuMs) / 2000,
       clientsCpuMs: stats.reduce((s, x) => s + x.cpuMs, 0),
+      hostRunqueueWaitMs: hostWaitMs,
+      clientsRunqueueWaitMs: stats.reduce((s, x) => s + x.runqueueWaitMs, 0) - workerWait0,
     };
     log(`rush: ${rush.joined}/${n} joined and synced, ${rush.errors} errors, last at ${rush.lastSyncS.toFixed(1)} s; first GET → first sync p50 ${ms(rush.firstSync.p50)} p95 ${ms(rush.firstSync.p95)} p99 ${ms(rush.firstSync.p99)} max ${ms(rush.firstSync.max)} ms`);
+    log(`rush: host waited ${(rush.hostRunqueueWaitMs / 1000).toFixed(1)} s for a CPU, the phone processes ${(rush.clientsRunqueueWaitMs / 1000).toFixed(1)} s`);
     log(`rush: host CPU ${(rush.hostCpuMs / 1000).toFixed(1)} s over ${(wallMs / 1000).toFixed(0)} s (${(rush.hostCpuShare * 100).toFixed(0)}% of a core), RSS idle ${mib(rush.rssIdle)} → peak ${mib(rush.rssPeak)}, ${mib(rush.rssAfter)} with ${rush.connectedAtEnd} connected; ${kib(rush.bytesPerPhone.p50)} HTTP per phone (${rush.encodings.join(', ')}), ${(rush.totalBytes / 1048576).toFixed(1)} MiB in all`);
     if (errors.length) log(`rush errors (first 5): ${errors.slice(0, 5).join(' | ')}`);
     if (CONFIG.stormMs > 0 && results.length > 0) rush.storm = await voteStorm(host, workers, results.length);
@@ -340,6 +355,7 @@ function rushBlock(m, r) {
     `| host CPU during the rush | ${(r.hostCpuMs / 1000).toFixed(1)} s in ${(r.wallMs / 1000).toFixed(0)} s = **${(r.hostCpuShare * 100).toFixed(0)}% of a core**; then ${(r.idleCpuShareConnected * 100).toFixed(0)}% with all connected and idle |`,
     `| host RSS: idle → peak → after | ${mib(r.rssIdle)} → **${mib(r.rssPeak)}** → ${mib(r.rssAfter)} |`,
     `| simulated phones' CPU (same machine) | ${(r.clientsCpuMs / 1000).toFixed(1)} s |`,
+    `| time runnable but waiting for a CPU (/proc/<pid>/schedstat): host; phone processes | ${(r.hostRunqueueWaitMs / 1000).toFixed(1)} s; ${(r.clientsRunqueueWaitMs / 1000).toFixed(1)} s |`,
     ...(r.storm
       ? [
           `| **vote storm**: ${r.storm.votes} phones vote for one question within ${CONFIG.stormMs} ms (sent over ${ms(r.storm.sendSpreadMs)} ms) | ${r.storm.accepted} accepted, ${r.storm.refused} refused, ${r.storm.missing} without receipt |`,

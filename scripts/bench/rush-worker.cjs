@@ -171,6 +171,15 @@ class RushPhone {
   }
 }
 
+/** Time this process has spent runnable but waiting for a CPU (/proc/self/schedstat, field 2, ns). */
+function runqueueWaitMs() {
+  try {
+    return Number(require('node:fs').readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
 const phones = [];
 
 const commands = {
@@ -220,7 +229,7 @@ const commands = {
     let connected = 0;
     for (const p of phones) if (p.provider && p.provider.wsconnected) connected++;
     const cpu = process.cpuUsage();
-    return { connected, cpuMs: (cpu.user + cpu.system) / 1000 };
+    return { connected, cpuMs: (cpu.user + cpu.system) / 1000, runqueueWaitMs: runqueueWaitMs() };
   },
 
   async close() {
