@@ -35,5 +35,5 @@ test('the question form works before the room’s code arrives, and a phone whos
   expect(fetched.some((p) => p.startsWith('/assets/room-live-'))).toBe(true);
   expect(fetched.filter((p) => /webrtc/i.test(p))).toEqual([]);
   expect(sockets.filter((p) => p === '/signal')).toEqual([]);
-  expect(sockets.filter((p) => p.startsWith('/sync/room-'))).toHaveLength(1);
+  expect(sockets.some((p) => p.startsWith('/sync/room-'))).toBe(true);
 });
