@@ -37,3 +37,31 @@ test('the question form works before the room’s code arrives, and a phone whos
   expect(sockets.filter((p) => p === '/signal')).toEqual([]);
   expect(sockets.some((p) => p.startsWith('/sync/room-'))).toBe(true);
 });
+
+test('a question shown as waiting to send is already kept on the phone: a reload before the room loaded keeps it, and it arrives once', async ({ host, newPhone }) => {
+  await host.start(['--session', 'Kept at once']);
+  const { joinUrl } = await host.waitForLine('session-open');
+  expect((await host.control('setPremoderation', { on: false })).ok).toBe(true);
+
+  const { page } = await newPhone('Pixel 7');
+  // No room document at all (so no IndexedDB) until released: only the outbox can keep the question.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/room-live-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(joinUrl!);
+  const question = 'Typed, then the page went away at once';
+  await ask(page, question);
+  await expect(page.getByText('Waiting to send')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText(question)).toBeVisible();
+  await expect(page.getByText('Waiting to send')).toBeVisible();
+
+  release();
+  await expect(boardItem(page, question)).toBeVisible();
+  await expect(page.getByText('Waiting to send')).toHaveCount(0);
+  await expect(boardItem(page, question)).toHaveCount(1);
+});
