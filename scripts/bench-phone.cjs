@@ -12,8 +12,13 @@
  *       (60), arrivals front-loaded (exponential with a 15 s time constant, cut at the window): first
  *       GET → first sync per phone, host CPU and RSS from /proc.
  *
- * BENCH_PHONE_PARTS=load,rush picks parts; results go to docs/BENCHMARKS.md (blocks `bench:phone-load`
- * and `bench:qr-rush`) unless BENCH_NO_DOC=1, and the JSON to $TMPDIR/open-floor-bench-phone.json.
+ * rtc   (only on request) BENCH_RTC_PHONES (50) phones over WebRTC only, through /signal and the host's
+ *       gateway (scripts/bench/rtc-worker.cjs): gateway CPU per phone, vote → receipt.
+ * After the rush, a vote storm: every phone votes for one question within BENCH_STORM_MS (1000; 0: none),
+ * and a projector client times when the board shows the final count.
+ *
+ * BENCH_PHONE_PARTS=load,rush (default; add rtc) picks parts; results go to docs/BENCHMARKS.md (blocks `bench:phone-load`
+ * `bench:qr-rush`, `bench:webrtc`) unless BENCH_NO_DOC=1, and the JSON to $TMPDIR/open-floor-bench-phone.json.
  * All traffic is to 127.0.0.1; every loop is bounded.
  */
 const { fork, execFileSync } = require('node:child_process');
@@ -37,6 +42,8 @@ const CONFIG = {
   rushTau: num('BENCH_RUSH_TAU_SECONDS', 15),
   /** After the rush: every phone votes for one question within this many ms (0: no storm). */
   stormMs: num('BENCH_STORM_MS', 1000),
+  rtcPhones: num('BENCH_RTC_PHONES', 50),
+  rtcWorkers: num('BENCH_RTC_WORKERS', 5),
   workers: num('BENCH_WORKERS', 3),
   workerNice: num('BENCH_WORKER_NICE', 10),
   out: env.BENCH_OUT || path.join(os.tmpdir(), 'open-floor-bench-phone.json'),
@@ -109,8 +116,8 @@ async function runLoad() {
   }
 }
 
-function startWorker(id) {
-  const child = fork(path.join(__dirname, 'bench', 'rush-worker.cjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function startWorker(id, script = 'rush-worker.cjs') {
+  const child = fork(path.join(__dirname, 'bench', script), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   try {
     os.setPriority(child.pid, CONFIG.workerNice);
   } catch {
@@ -318,6 +325,89 @@ async function voteStorm(host, workers, n) {
   }
 }
 
+/**
+ * WebRTC phones through the gateway (part `rtc`, only on request): BENCH_RTC_PHONES phones in
+ * BENCH_RTC_WORKERS processes join and sync over WebRTC only; the host's CPU with them connected and idle
+ * (minus its CPU with no phone) per phone is the gateway's cost; then every phone votes and unvotes one
+ * question every 2 s, 6 times: vote → receipt over WebRTC.
+ */
+async function runRtc() {
+  const n = CONFIG.rtcPhones;
+  const { host, code } = await openHost(ROOT);
+  const workers = [];
+  try {
+    await sleep(2000);
+    const c0 = host.sample().cpuMs;
+    await sleep(4000);
+    const idleShare = (host.sample().cpuMs - c0) / 4000;
+    const rss0 = host.sample().rss;
+    for (let w = 0; w < CONFIG.rtcWorkers; w++) workers.push(startWorker(w, 'rtc-worker.cjs'));
+    const t0 = now();
+    const started = await Promise.all(
+      workers.map((w) =>
+        w.call('start', {
+          origin: host.lanOrigin,
+          code,
+          gapMs: 300,
+          list: Array.from({ length: n }, (_, idx) => ({ idx, addr: `127.79.0.${idx + 2}` })).filter((p) => p.idx % CONFIG.rtcWorkers === w.id),
+        }),
+      ),
+    );
+    const results = started.flatMap((r) => r.results);
+    const errors = started.flatMap((r) => r.errors);
+    log(`rtc: ${results.length}/${n} synced over WebRTC in ${((now() - t0) / 1000).toFixed(1)} s, ${errors.length} errors${errors.length ? `: ${errors.slice(0, 3).join(' | ')}` : ''}`);
+    await sleep(3000);
+    const c1 = host.sample().cpuMs;
+    await sleep(6000);
+    const connectedShare = (host.sample().cpuMs - c1) / 6000;
+    const asked = (await Promise.all(workers.map((w) => w.call('ask', { idx: 0, text: 'WebRTC question: how often does the bus run?' })))).find((r) => r);
+    if (!asked || !asked.ok) throw new Error(`the question was not accepted over WebRTC: ${JSON.stringify(asked)}`);
+    const c2 = host.sample().cpuMs;
+    const t2 = now();
+    const votes = (await Promise.all(workers.map((w) => w.call('votes', { questionId: asked.questionId, rounds: 6, periodMs: 2000 })))).flat();
+    const voteCpuShare = (host.sample().cpuMs - c2) / (now() - t2);
+    const rtc = {
+      phones: n,
+      synced: results.length,
+      errors: errors.length,
+      errorSample: errors.slice(0, 3),
+      sync: summary(results.map((r) => r.syncMs)),
+      idleShare,
+      connectedShare,
+      gatewayPerPhoneShare: results.length ? (connectedShare - idleShare) / results.length : NaN,
+      voteCpuShare,
+      votes: votes.length,
+      receipts: votes.filter((v) => v.ok !== null).length,
+      receipt: summary(votes.filter((v) => v.ok !== null).map((v) => v.ms)),
+      rssBefore: rss0,
+      rssAfter: host.sample().rss,
+      clientsCpuMs: (await Promise.all(workers.map((w) => w.call('stats')))).reduce((a, x) => a + x.cpuMs, 0),
+    };
+    log(`rtc: host (with its gateway) ${(idleShare * 100).toFixed(1)}% of a core with no phone, ${(connectedShare * 100).toFixed(1)}% with ${rtc.synced} WebRTC phones idle = ${(rtc.gatewayPerPhoneShare * 1000).toFixed(2)} ms of CPU per phone per second; vote → receipt p50 ${ms(rtc.receipt.p50)} p95 ${ms(rtc.receipt.p95)} max ${ms(rtc.receipt.max)} ms (${rtc.receipts}/${rtc.votes}); RSS ${mib(rtc.rssBefore)} → ${mib(rtc.rssAfter)}`);
+    return rtc;
+  } finally {
+    await Promise.allSettled(workers.map((w) => w.call('close')));
+    workers.forEach((w) => w.stop());
+    await host.stop();
+  }
+}
+
+function rtcBlock(m, r) {
+  const lat = (s) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} / ${ms(s.max)}`;
+  return [
+    `Run: ${m.date} on ${m.nproc} cores (${m.cpu}), ${m.mem} RAM, load average before the run ${m.load}; Node ${m.node}; commit ${m.commit}.`,
+    `${r.phones} phones in ${CONFIG.rtcWorkers} processes (stock y-webrtc over @roamhq/wrtc, remote TCP candidates dropped), started 300 ms apart, each: POST /api/join, then its room over WebRTC only, through \`/signal\` and the host's in-process gateway (\`open-floor serve\`).`,
+    '',
+    '| metric | value |',
+    '|---|---|',
+    `| synced over WebRTC | **${r.synced} / ${r.phones}** (${r.errors} errors); join → board received, ms (p50 / p95 / p99 / max): ${lat(r.sync)} |`,
+    `| host + gateway CPU: no phone → ${r.synced} WebRTC phones idle | ${(r.idleShare * 100).toFixed(1)}% → ${(r.connectedShare * 100).toFixed(1)}% of a core = **${(r.gatewayPerPhoneShare * 100).toFixed(2)}% of a core per phone** |`,
+    `| every phone votes/unvotes every 2 s (${r.votes} requests): vote → receipt, ms | **${lat(r.receipt)}** (${r.receipts} receipts); host ${(r.voteCpuShare * 100).toFixed(0)}% of a core |`,
+    `| host RSS before → after | ${mib(r.rssBefore)} → ${mib(r.rssAfter)} |`,
+    `| phone processes' CPU (same machine) | ${(r.clientsCpuMs / 1000).toFixed(1)} s |`,
+  ].join('\n');
+}
+
 function loadBlock(m, load) {
   const lines = [
     `Run: ${m.date} on ${m.nproc} cores (${m.cpu}), ${m.mem} RAM, load average before the run ${m.load}; Node ${m.node}; ${m.chromium}; commit ${m.commit}.`,
@@ -394,6 +484,12 @@ async function main() {
     const text = rushBlock(machine(), result.rush);
     process.stdout.write(`\n${text}\n\n`);
     if (!env.BENCH_NO_DOC && !CONFIG.rushRoot) writeBlock('qr-rush', text);
+  }
+  if (CONFIG.parts.includes('rtc')) {
+    result.rtc = await runRtc();
+    const text = rtcBlock(machine(), result.rtc);
+    process.stdout.write(`\n${text}\n\n`);
+    if (!env.BENCH_NO_DOC) writeBlock('webrtc', text);
   }
   writeFileSync(CONFIG.out, JSON.stringify(result, null, 2));
   log(`full results in ${CONFIG.out}`);
