@@ -17,8 +17,9 @@
  * After the rush, a vote storm: every phone votes for one question within BENCH_STORM_MS (1000; 0: none),
  * and a projector client times when the board shows the final count.
  *
- * BENCH_PHONE_PARTS=load,rush (default; add rtc) picks parts; results go to docs/BENCHMARKS.md (blocks `bench:phone-load`
- * `bench:qr-rush`, `bench:webrtc`) unless BENCH_NO_DOC=1, and the JSON to $TMPDIR/open-floor-bench-phone.json.
+ * BENCH_PHONE_PARTS=load,rush (default; add rtc) picks parts; results go to docs/BENCHMARKS.md (blocks
+ * `bench:phone-load`, `bench:qr-rush`, `bench:webrtc`) unless BENCH_NO_DOC=1, and the JSON to
+ * $TMPDIR/open-floor-bench-phone.json.
  * All traffic is to 127.0.0.1; every loop is bounded.
  */
 const { fork, execFileSync } = require('node:child_process');
