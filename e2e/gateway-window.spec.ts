@@ -10,7 +10,8 @@ import { expect, test } from './fixtures/test.js';
  * The desktop app's hidden gateway window without Electron: the built page (src-renderer/gateway) in
  * Chromium, served by a host started as the app starts it (`gateway: 'external'`), with the gateway
  * preload's bridge stood in by Playwright bindings wired exactly as src-main/shell.ts wires IPC. A phone
- * joins and its WebRTC connection must reach the gateway page, which reports it to the host.
+ * whose WebSocket is blocked joins, and its WebRTC connection must reach the gateway page, which reports it
+ * to the host.
  */
 test('the gateway page bridges a phone over WebRTC and reports its peer to the host', async ({ browser, newPhone }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'open-floor-gateway-window-'));
@@ -60,7 +61,9 @@ test('the gateway page bridges a phone over WebRTC and reports its peer to the h
     expect(opened.ok).toBe(true);
     const joinUrl = opened.ok ? (opened.value as { joinUrl: string }).joinUrl : '';
 
-    const phone = (await newPhone('Pixel 7')).page;
+    // A phone uses WebRTC when its WebSocket does not carry the room (it loads y-webrtc only then).
+    const { context, page: phone } = await newPhone('Pixel 7');
+    await context.routeWebSocket(/\/sync\//, (ws) => ws.close({ code: 1008, reason: 'blocked by test' }));
     await openPhone(phone, joinUrl);
     await expect.poll(() => peers.some(([room, n]) => room.startsWith('room-') && n >= 1), { timeout: 30_000 }).toBe(true);
     expect(rooms.list()).toHaveLength(1);

@@ -20,7 +20,9 @@ try {
 }
 
 class BenchHost {
-  constructor({ profileDir } = {}) {
+  /** `root`: the checkout whose build to run (default this one; the phone bench compares with a baseline). */
+  constructor({ profileDir, root = ROOT } = {}) {
+    this.root = root;
     this.dataDir = mkdtempSync(join(tmpdir(), 'open-floor-bench-'));
     this.profileDir = profileDir;
     this.stderr = '';
@@ -32,8 +34,8 @@ class BenchHost {
     const nodeArgs = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : [];
     const child = spawn(
       process.execPath,
-      [...nodeArgs, join(ROOT, 'bin/open-floor.cjs'), 'serve', '--json', '--port', '0', '--address', '127.0.0.1', '--data', this.dataDir],
-      { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT },
+      [...nodeArgs, join(this.root, 'bin/open-floor.cjs'), 'serve', '--json', '--port', '0', '--address', '127.0.0.1', '--data', this.dataDir],
+      { stdio: ['ignore', 'pipe', 'pipe'], cwd: this.root },
     );
     this.child = child;
     this.exit = null;

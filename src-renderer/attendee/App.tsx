@@ -3,7 +3,7 @@ import { setAppState } from '../ui/page';
 import { CodeForm } from './CodeForm';
 import { codeFromPath, isValidCode, JOIN_PAGE, type JoinIdentity } from './join';
 import { join } from './join-api';
-import { Room } from './Room';
+import { RoomScreen } from './RoomScreen';
 
 type Phase =
   | { kind: 'enter'; error: string | null }
@@ -81,6 +81,6 @@ export function App() {
         </main>
       );
     case 'joined':
-      return <Room identity={phase.identity} />;
+      return <RoomScreen identity={phase.identity} />;
   }
 }

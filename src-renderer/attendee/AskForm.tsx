@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { nanoid } from 'nanoid';
-import type * as Y from 'yjs';
-import { appendRequest } from '../../src-shared/docs/room-doc';
 import { LIMITS } from '../../src-shared/limits';
+import type { PhoneRequestDraft } from '../../src-shared/requests';
 import { charCount } from '../../src-shared/text';
 import { usePhoneUi } from './ui-store';
 import { checkAsk } from './validate';
 
-/** Ask a question: anonymous unless a name is given. Sent into the room doc (queued there when offline). */
-export function AskForm({ doc }: { doc: Y.Doc }) {
+/**
+ * Ask a question: anonymous unless a name is given. `send` keeps it in the outbox (durable at once) and
+ * puts it in the room document when that has loaded; it is sent when the phone is connected.
+ */
+export function AskForm({ send }: { send: (request: PhoneRequestDraft) => void }) {
   const draft = usePhoneUi((s) => s.draft);
   const name = usePhoneUi((s) => s.name);
   const setDraft = usePhoneUi((s) => s.setDraft);
@@ -25,7 +27,7 @@ export function AskForm({ doc }: { doc: Y.Doc }) {
       setSent(false);
       return;
     }
-    appendRequest(doc, { kind: 'ask', id: nanoid(), text: check.text, ...(check.name ? { name: check.name } : {}) });
+    send({ kind: 'ask', id: nanoid(), text: check.text, ...(check.name ? { name: check.name } : {}) });
     setDraft('');
     setError(null);
     setSent(true);

@@ -1,13 +1,12 @@
 import { nanoid } from 'nanoid';
-import type * as Y from 'yjs';
 import type { BoardView } from '../../src-shared/docs/board-doc';
-import { appendRequest } from '../../src-shared/docs/room-doc';
+import type { PhoneRequestDraft } from '../../src-shared/requests';
 import { sortQuestions } from '../../src-shared/views';
 import { STATUS_LABELS, textStart, votesLabel } from '../ui/status-labels';
 import { usePhoneUi } from './ui-store';
 
 interface Props {
-  doc: Y.Doc;
+  send: (request: PhoneRequestDraft) => void;
   board: BoardView;
   voted: ReadonlySet<string>;
   sentHere: Set<string>;
@@ -15,7 +14,7 @@ interface Props {
 }
 
 /** The room's approved questions, with my upvotes. Counts are the host's; my vote shows at once. */
-export function Board({ doc, board, voted, sentHere, disabled }: Props) {
+export function Board({ send, board, voted, sentHere, disabled }: Props) {
   const sort = usePhoneUi((s) => s.sort);
   const setSort = usePhoneUi((s) => s.setSort);
   const questions = sortQuestions(board.questions, sort);
@@ -23,7 +22,7 @@ export function Board({ doc, board, voted, sentHere, disabled }: Props) {
   const toggle = (questionId: string) => {
     const id = nanoid();
     sentHere.add(id);
-    appendRequest(doc, { kind: voted.has(questionId) ? 'unvote' : 'vote', id, questionId });
+    send({ kind: voted.has(questionId) ? 'unvote' : 'vote', id, questionId });
   };
 
   return (

@@ -6,7 +6,7 @@ export function ConnectionBanner({ status, pending }: { status: ConnectionStatus
   return (
     <p role="status" className={online ? 'conn conn-online' : 'conn conn-offline'}>
       <span className="conn-dot" aria-hidden="true" />
-      {online ? 'Connected' : 'Offline — your questions will be sent when you reconnect'}
+      {online ? 'Connected' : status === 'connecting' ? 'Connecting to the meeting…' : 'Offline — your questions will be sent when you reconnect'}
       {!online && pending > 0 ? <span className="conn-pending"> ({pending} not sent yet)</span> : null}
     </p>
   );

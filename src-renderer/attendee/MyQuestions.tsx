@@ -1,6 +1,5 @@
 import { nanoid } from 'nanoid';
-import type * as Y from 'yjs';
-import { appendRequest } from '../../src-shared/docs/room-doc';
+import type { PhoneRequestDraft } from '../../src-shared/requests';
 import { textStart } from '../ui/status-labels';
 import { myItemLabel } from './labels';
 import { MyModerationNotes } from './MyModerationNotes';
@@ -10,7 +9,7 @@ import type { MyItem } from './phone-view';
  * My own questions with where each one is, including those still waiting to be sent. Not a list of
  * listitems on purpose: the board's listitems are the room's questions, and mine appear there too.
  */
-export function MyQuestions({ doc, items, closed }: { doc: Y.Doc; items: MyItem[]; closed: boolean }) {
+export function MyQuestions({ send, items, closed }: { send: (request: PhoneRequestDraft) => void; items: MyItem[]; closed: boolean }) {
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="mine-heading" className="card">
@@ -27,7 +26,7 @@ export function MyQuestions({ doc, items, closed }: { doc: Y.Doc; items: MyItem[
                 type="button"
                 className="secondary"
                 aria-label={`Withdraw: ${textStart(item.text)}`}
-                onClick={() => appendRequest(doc, { kind: 'withdraw', id: nanoid(), questionId: item.questionId as string })}
+                onClick={() => send({ kind: 'withdraw', id: nanoid(), questionId: item.questionId as string })}
               >
                 Withdraw
               </button>

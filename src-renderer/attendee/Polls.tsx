@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { BoardView } from '../../src-shared/docs/board-doc';
-import { appendRequest } from '../../src-shared/docs/room-doc';
+import type { PhoneRequestDraft } from '../../src-shared/requests';
 import type { BoardPoll } from '../../src-shared/polls/poll-views';
 import { HONEST_LABEL, PollChart } from '../ui/PollChart';
 import { useYView } from '../ui/use-y-view';
@@ -12,7 +12,7 @@ import { readMyBallots, type MyBallot } from './poll-view';
 const CLOSED_SHOWN = 3;
 
 /** Open polls at the top of the phone (they appear without a reload), then the last closed ones. */
-export function Polls({ doc, board, disabled }: { doc: Y.Doc; board: BoardView; disabled: boolean }) {
+export function Polls({ doc, send, board, disabled }: { doc: Y.Doc; send: (request: PhoneRequestDraft) => void; board: BoardView; disabled: boolean }) {
   const mine = useYView(doc, readMyBallots);
   const open = board.polls.filter((p) => p.status === 'open');
   const closed = board.polls.filter((p) => p.status === 'closed').slice(-CLOSED_SHOWN).reverse();
@@ -20,7 +20,7 @@ export function Polls({ doc, board, disabled }: { doc: Y.Doc; board: BoardView; 
   return (
     <>
       {[...open, ...closed].map((p) => (
-        <PollCard key={p.id} doc={doc} poll={p} ballot={mine.get(p.id)} disabled={disabled} />
+        <PollCard key={p.id} send={send} poll={p} ballot={mine.get(p.id)} disabled={disabled} />
       ))}
     </>
   );
@@ -28,7 +28,17 @@ export function Polls({ doc, board, disabled }: { doc: Y.Doc; board: BoardView; 
 
 const answerText = (poll: BoardPoll, choices: readonly number[]): string => choices.map((i) => poll.options[i] ?? '?').join(', ');
 
-function PollCard({ doc, poll, ballot, disabled }: { doc: Y.Doc; poll: BoardPoll; ballot: MyBallot | undefined; disabled: boolean }) {
+function PollCard({
+  send,
+  poll,
+  ballot,
+  disabled,
+}: {
+  send: (request: PhoneRequestDraft) => void;
+  poll: BoardPoll;
+  ballot: MyBallot | undefined;
+  disabled: boolean;
+}) {
   const current = ballot?.sending ?? ballot?.counted ?? null;
   const [picked, setPicked] = useState<number[] | null>(null);
   const choices = picked ?? current ?? [];
@@ -40,8 +50,8 @@ function PollCard({ doc, poll, ballot, disabled }: { doc: Y.Doc; poll: BoardPoll
     if (!multiple) return setPicked([i]);
     setPicked(choices.includes(i) ? choices.filter((c) => c !== i) : [...choices, i].sort((a, b) => a - b));
   };
-  const send = () => {
-    appendRequest(doc, { kind: 'ballot', id: nanoid(), pollId: poll.id, choices });
+  const sendBallot = () => {
+    send({ kind: 'ballot', id: nanoid(), pollId: poll.id, choices });
     setPicked(null);
   };
   const unchanged = current !== null && current.length === choices.length && current.every((c, i) => c === choices[i]);
@@ -56,7 +66,7 @@ function PollCard({ doc, poll, ballot, disabled }: { doc: Y.Doc; poll: BoardPoll
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            send();
+            sendBallot();
           }}
         >
           <fieldset className="poll-choices">

@@ -19,8 +19,27 @@ function store(code: string, identity: JoinIdentity): void {
   }
 }
 
+let early: { code: string; outcome: Promise<JoinOutcome> } | null = null;
+
+/**
+ * Starts joining before anything renders (main.tsx, on a join link), so the request travels while the
+ * app starts; the first `join` of the same code takes its answer.
+ */
+export function joinEarly(code: string): void {
+  early = { code, outcome: joinNow(code) };
+}
+
 /** The identity kept for this code, or a new one from the host (POST /api/join). */
-export async function join(code: string): Promise<JoinOutcome> {
+export function join(code: string): Promise<JoinOutcome> {
+  if (early?.code === code) {
+    const { outcome } = early;
+    early = null;
+    return outcome;
+  }
+  return joinNow(code);
+}
+
+async function joinNow(code: string): Promise<JoinOutcome> {
   const kept = readStored(code);
   if (kept) return { ok: true, identity: kept };
   const answer = await postJson(JOIN_API, { code });

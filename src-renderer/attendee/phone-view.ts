@@ -31,6 +31,8 @@ export interface PhoneView {
   voted: ReadonlySet<string>;
   voteRejections: VoteRejection[];
   pendingCount: number;
+  /** Every request id in the document (the outbox shows the others itself). */
+  requestIds: ReadonlySet<string>;
 }
 
 type Known = Extract<PhoneRequestDraft, { id: string }>;
@@ -60,9 +62,13 @@ export function readPhone(doc: Y.Doc): PhoneView {
 
   for (const m of mine.values()) acceptedRequestIds.add(m.requestId);
 
+  const requestIds = new Set<string>();
   for (const raw of requests.toArray()) {
     const request = asRequest(raw);
-    if (!request) continue;
+    // The same request can be in the document twice (replayed from the outbox after IndexedDB lost it,
+    // while the host's copy had it): it is one request.
+    if (!request || requestIds.has(request.id)) continue;
+    requestIds.add(request.id);
     // A receipt that says "will retry" is not an answer yet: the request is still waiting to send.
     const stored = receipts.get(request.id);
     const receipt: Receipt | undefined = isFinalReceipt(stored) ? stored : undefined;
@@ -102,6 +108,7 @@ export function readPhone(doc: Y.Doc): PhoneView {
     voted,
     voteRejections,
     pendingCount,
+    requestIds,
   };
 }
 

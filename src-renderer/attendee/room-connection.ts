@@ -1,77 +1,99 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { WebrtcProvider } from 'y-webrtc';
 import { readBoard } from '../../src-shared/docs/board-doc';
 import { ROOM_DOC_PREFIX } from '../../src-shared/docs/room-doc';
 import { createConnectionStore, type ConnectionStore } from '../ui/connection';
 import { wsOrigin } from '../ui/page';
+import type { WebrtcTransport } from './webrtc-transport';
 
 export interface RoomConnection {
   doc: Y.Doc;
   connection: ConnectionStore;
+  /** Resolves once IndexedDB's copy of the room is in `doc` (or could not be read). */
+  whenLocalLoaded: Promise<void>;
   destroy: () => void;
 }
 
 const SYNC_PATH = '/sync';
 const SIGNAL_PATH = '/signal';
+/** WebRTC is loaded once the WebSocket has not carried the room for this long while the phone is online. */
+export const WEBRTC_AFTER_MS = 2500;
+/** IndexedDB that does not answer within this time is treated as unavailable (the room still works). */
+const LOCAL_LOAD_TIMEOUT_MS = 3000;
 
 /**
- * The phone's private room document: IndexedDB first (a reload offline keeps what was typed), then the
- * WebSocket to the laptop and WebRTC through the laptop's signaling, both at once; either is enough.
+ * The phone's private room document: the WebSocket to the laptop at once, IndexedDB alongside (a reload
+ * offline keeps what was typed; nothing waits for it), and WebRTC through the laptop's signaling only when
+ * the WebSocket does not work (its code is loaded then, not before). Either transport is enough.
  */
 export function connectRoom(roomId: string): RoomConnection {
   const docName = `${ROOM_DOC_PREFIX}${roomId}`;
   const doc = new Y.Doc();
-  const local = new IndexeddbPersistence(docName, doc);
   const origin = wsOrigin();
   const ws = new WebsocketProvider(`${origin}${SYNC_PATH}`, docName, doc);
-  const rtc = new WebrtcProvider(docName, doc, {
-    signaling: [`${origin}${SIGNAL_PATH}`],
-    peerOpts: { config: { iceServers: [] } },
-  });
+  const local = new IndexeddbPersistence(docName, doc);
 
   const connection = createConnectionStore();
   let localLoaded = false;
+  let destroyed = false;
+  let rtc: WebrtcTransport | null = null;
+  let rtcRequested = false;
+  /** When the WebSocket last carried the room (or when the room opened). */
+  let wsLastGood = Date.now();
 
-  // A peer channel counts while the laptop's signaling is reachable too: a data channel to a laptop that
-  // went away stays "connected" for up to 30 s (ICE consent), which would hide a real outage.
-  const rtcOnline = (): boolean => {
-    const room = rtc.room;
-    if (!room) return false;
-    if (!(rtc.signalingConns as { connected?: boolean }[]).some((c) => c.connected === true)) return false;
-    for (const conn of room.webrtcConns.values()) if (conn.connected) return true;
-    return false;
+  const startWebrtc = (): void => {
+    if (rtcRequested) return;
+    rtcRequested = true;
+    void import('./webrtc-transport').then(
+      (m) => {
+        if (destroyed) return;
+        rtc = m.startWebrtc(docName, doc, `${origin}${SIGNAL_PATH}`);
+        rtc.on('peers', update);
+        rtc.on('synced', update);
+        if (navigator.onLine === false) rtc.disconnect();
+        update();
+      },
+      () => {
+        rtcRequested = false; // the chunk could not be fetched: try again on a later check
+      },
+    );
   };
 
-  const update = (): void => {
-    const online = navigator.onLine !== false && ((ws.synced && ws.wsconnected) || rtcOnline());
+  function update(): void {
+    const wsGood = ws.synced && ws.wsconnected;
+    const now = Date.now();
+    if (wsGood) wsLastGood = now;
+    else if (navigator.onLine !== false && now - wsLastGood > WEBRTC_AFTER_MS) startWebrtc();
+    const online = navigator.onLine !== false && (wsGood || (rtc !== null && rtc.online()));
     const prev = connection.getSnapshot();
     // Ready once the doc was synced with the host, now or on an earlier visit (then IndexedDB holds it).
     const everSynced = prev.everSynced || online || (localLoaded && readBoard(doc).session !== null);
-    connection.set({ status: online ? 'online' : prev.everSynced || everSynced ? 'offline' : 'connecting', everSynced });
-  };
+    connection.set({ status: online ? 'online' : everSynced ? 'offline' : 'connecting', everSynced });
+  }
 
-  void local.whenSynced.then(() => {
+  const whenLocalLoaded = Promise.race([
+    local.whenSynced.then(() => undefined),
+    new Promise<void>((resolve) => window.setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS)),
+  ]).then(() => {
     localLoaded = true;
     update();
   });
   ws.on('status', update);
   ws.on('sync', update);
-  rtc.on('peers', update);
-  rtc.on('synced', update);
-  // WebRTC connects without an event of its own; a cheap poll catches it and any silent drop.
-  const timer = window.setInterval(update, 1500);
-  // The phone knows its network dropped before the sockets do. Then no transport can work: hold both,
-  // keep requests in the doc (and IndexedDB), say so at once, and reconnect both when it returns.
+  // WebRTC connects without an event of its own, and a stalled WebSocket sends none: a cheap poll catches both.
+  const timer = window.setInterval(update, 1000);
+  // The phone knows its network dropped before the sockets do. Then no transport can work: hold them,
+  // keep requests in the doc (and IndexedDB, and the outbox), say so at once, and reconnect when it returns.
   const wentOffline = (): void => {
     ws.disconnect();
-    rtc.disconnect();
+    rtc?.disconnect();
     update();
   };
   const cameOnline = (): void => {
+    wsLastGood = Date.now();
     ws.connect();
-    rtc.connect();
+    rtc?.connect();
     update();
   };
   if (navigator.onLine === false) wentOffline();
@@ -82,11 +104,13 @@ export function connectRoom(roomId: string): RoomConnection {
   return {
     doc,
     connection,
+    whenLocalLoaded,
     destroy() {
+      destroyed = true;
       window.clearInterval(timer);
       window.removeEventListener('online', cameOnline);
       window.removeEventListener('offline', wentOffline);
-      rtc.destroy();
+      rtc?.destroy();
       ws.destroy();
       void local.destroy();
       doc.destroy();

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { BoardPoll } from '../polls/poll-views.js';
 import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
+import type { BoardView } from './board-view.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 
 /**
@@ -9,19 +10,8 @@ import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.j
  */
 export const BOARD_MAP = 'board';
 
-export interface BoardView {
-  session: BoardSession | null;
-  join: JoinInfo | null;
-  questions: BoardQuestion[];
-  floor: string | null;
-  connected: number;
-  /** Polls the room can answer or has answered (issue 8): keyed by id, like questions. */
-  polls: BoardPoll[];
-  /** The poll on the projector (it replaces the Q&A board), or null. */
-  pollShown: string | null;
-}
+export { EMPTY_BOARD, type BoardView } from './board-view.js';
 
-export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0, polls: [], pollShown: null };
 
 /**
  * Everything on the board but the questions (written on every change; each key only if it differs), so a

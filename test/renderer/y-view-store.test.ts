@@ -27,3 +27,32 @@ describe('createYViewStore', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('createYViewStore, an update between the first render and the subscription', () => {
+  it('is not lost: the subscriber is told and the next snapshot shows it', () => {
+    // What a component does: render (getSnapshot), paint, then subscribe in an effect. IndexedDB can
+    // deliver the stored room in between (this lost a question typed offline after a reload).
+    const doc = new Y.Doc();
+    const store = createYViewStore(doc, (d) => ({ n: d.getArray('requests').length }));
+    expect(store.getSnapshot()).toEqual({ n: 0 });
+
+    doc.getArray('requests').push(['typed offline']);
+
+    const onChange = vi.fn();
+    const off = store.subscribe(onChange);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(store.getSnapshot()).toEqual({ n: 1 });
+    off();
+  });
+
+  it('does not call a new subscriber when nothing changed since the snapshot', () => {
+    const doc = new Y.Doc();
+    doc.getArray('requests').push(['before']);
+    const store = createYViewStore(doc, (d) => d.getArray('requests').length);
+    expect(store.getSnapshot()).toBe(1);
+    const onChange = vi.fn();
+    const off = store.subscribe(onChange);
+    expect(onChange).not.toHaveBeenCalled();
+    off();
+  });
+});

@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { PhoneRequestDraft } from '../../src-shared/requests';
+import { createConnectionStore, useConnection } from '../ui/connection';
+import { setAppState, setConnectionAttr } from '../ui/page';
+import { AskForm } from './AskForm';
+import { Board } from './Board';
+import { ConnectionBanner } from './ConnectionBanner';
+import { FloorBanner } from './FloorBanner';
+import type { JoinIdentity } from './join';
+import { MyQuestions } from './MyQuestions';
+import { registerOfflineCopy } from './offline-copy';
+import { outboxFor } from './outbox';
+import { withOutbox } from './outbox-view';
+import type { PhoneView } from './phone-view';
+import { Polls } from './Polls';
+import type { LiveRoom } from './room-live';
+import { loadRoomLive } from './room-loader';
+import { VoteAlert } from './VoteAlert';
+
+const CONNECTING = createConnectionStore();
+const noSubscribe = () => () => {};
+const noView = (): PhoneView | null => null;
+/** Tries to fetch the room's code again this often while it cannot (the Wi-Fi dropped during the load). */
+const RETRY_MS = 3000;
+
+/**
+ * The room screen. The question form works at once: a question goes to the outbox (localStorage) and,
+ * once the live room's chunk has loaded, into the room document. Everything else fills in from the room.
+ */
+export function RoomScreen({ identity }: { identity: JoinIdentity }) {
+  const outbox = useMemo(() => outboxFor(identity.roomId), [identity.roomId]);
+  const [live, setLive] = useState<LiveRoom | null>(null);
+  const liveRef = useRef<LiveRoom | null>(null);
+
+  useEffect(() => {
+    let room: LiveRoom | null = null;
+    let stopped = false;
+    let retry = 0;
+    const open = (): void => {
+      loadRoomLive().then(
+        (m) => {
+          if (stopped) return;
+          room = m.openLiveRoom(identity.roomId, outbox);
+          liveRef.current = room;
+          setLive(room);
+          registerOfflineCopy();
+        },
+        () => {
+          if (!stopped) retry = window.setTimeout(open, RETRY_MS);
+        },
+      );
+    };
+    open();
+    return () => {
+      stopped = true;
+      window.clearTimeout(retry);
+      liveRef.current = null;
+      room?.destroy();
+    };
+  }, [identity.roomId, outbox]);
+
+  const send = useCallback(
+    (request: PhoneRequestDraft) => {
+      outbox.add(request);
+      liveRef.current?.append(request);
+    },
+    [outbox],
+  );
+
+  const roomView = useSyncExternalStore(live ? live.view.subscribe : noSubscribe, live ? live.view.getSnapshot : noView);
+  const queued = useSyncExternalStore(outbox.subscribe, outbox.list);
+  const view = useMemo(() => withOutbox(roomView, queued), [roomView, queued]);
+  const connection = useConnection(live ? live.connection : CONNECTING);
+  /** Vote requests sent from this page: only their refusals are worth an alert. */
+  const sentHere = useRef(new Set<string>());
+
+  useEffect(() => {
+    setAppState(connection.everSynced ? 'ready' : 'loading');
+    setConnectionAttr(connection.status);
+  }, [connection]);
+
+  const session = view.board.session;
+  const title = session?.title || identity.title;
+  const closed = session?.status === 'closed';
+  const floor = view.board.floor ? view.board.questions.find((q) => q.id === view.board.floor) : undefined;
+
+  return (
+    <div className="screen">
+      <header className="room-header">
+        <h1 className="user-text">{title}</h1>
+        {session?.place ? <p className="place user-text">{session.place}</p> : null}
+      </header>
+      <ConnectionBanner status={connection.status} pending={view.pendingCount} />
+      <main className="stack">
+        {session?.status === 'draft' ? <p className="notice">The session has not opened yet</p> : null}
+        {closed ? <p className="notice">This session has closed — thank you</p> : null}
+        {live ? <Polls doc={live.doc} send={send} board={view.board} disabled={closed} /> : null}
+        {floor ? <FloorBanner question={floor} /> : null}
+        <VoteAlert rejections={view.voteRejections} sentHere={sentHere.current} />
+        {closed ? null : <AskForm send={send} />}
+        <MyQuestions send={send} items={view.mine} closed={closed} />
+        {live ? <Board send={send} board={view.board} voted={view.voted} sentHere={sentHere.current} disabled={closed} /> : null}
+      </main>
+    </div>
+  );
+}

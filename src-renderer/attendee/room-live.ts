@@ -1,0 +1,70 @@
+import { appendRequest, roomParts } from '../../src-shared/docs/room-doc';
+import type * as Y from 'yjs';
+import { isFinalReceipt, type PhoneRequestDraft } from '../../src-shared/requests';
+import type { ConnectionStore } from '../ui/connection';
+import { createYViewStore, type YViewStore } from '../ui/y-view-store';
+import type { Outbox } from './outbox';
+import { readPhone, type PhoneView } from './phone-view';
+import { connectRoom } from './room-connection';
+
+/**
+ * The live room: its own chunk (Yjs, y-websocket, y-indexeddb), loaded while the question form is already
+ * usable. It replays the outbox into the room document and drops what the host has answered.
+ */
+export interface LiveRoom {
+  /** The room document (for views of their own, like the phone's ballots). */
+  doc: Y.Doc;
+  view: YViewStore<PhoneView>;
+  connection: ConnectionStore;
+  /** Appends a request to the room document (the caller has put it in the outbox first). */
+  append(request: PhoneRequestDraft): void;
+  destroy(): void;
+}
+
+export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
+  const room = connectRoom(roomId);
+  const { doc } = room;
+  const { requests, receipts } = roomParts(doc);
+  let replayed = false;
+
+  const inDoc = (): Set<string> => {
+    const ids = new Set<string>();
+    for (const r of requests.toArray()) {
+      const id = (r as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') ids.add(id);
+    }
+    return ids;
+  };
+
+  /** Requests the host answered leave the outbox; requests the document lost go back in (once loaded). */
+  const reconcile = (): void => {
+    const answered = new Set<string>();
+    // A "will retry" receipt is no answer: the request stays in the outbox until the host decided it.
+    for (const r of outbox.list()) if (isFinalReceipt(receipts.get(r.id))) answered.add(r.id);
+    outbox.remove(answered);
+    if (!replayed) return;
+    const have = inDoc();
+    const missing = outbox.list().filter((r) => !have.has(r.id));
+    if (missing.length) doc.transact(() => missing.forEach((r) => appendRequest(doc, r)));
+  };
+
+  // Replay after IndexedDB's copy is in (it normally holds them already), so they are not appended twice.
+  void room.whenLocalLoaded.then(() => {
+    replayed = true;
+    reconcile();
+  });
+  receipts.observe(reconcile);
+
+  return {
+    doc,
+    view: createYViewStore(doc, readPhone),
+    connection: room.connection,
+    append(request) {
+      if (!inDoc().has(request.id)) appendRequest(doc, request);
+    },
+    destroy() {
+      receipts.unobserve(reconcile);
+      room.destroy();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { BoardPoll } from '../polls/poll-views.js';
+import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
+
+/**
+ * What the public board holds, as plain values. Kept apart from the Yjs reading and writing
+ * (board-doc.ts) so the phone's first chunk can show an empty board without loading Yjs.
+ */
+export interface BoardView {
+  session: BoardSession | null;
+  join: JoinInfo | null;
+  questions: BoardQuestion[];
+  floor: string | null;
+  connected: number;
+  /** Polls the room can answer or has answered (issue 8): keyed by id, like questions. */
+  polls: BoardPoll[];
+  /** The poll on the projector (it replaces the Q&A board), or null. */
+  pollShown: string | null;
+}
+
+export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0, polls: [], pollShown: null };
