@@ -1,6 +1,7 @@
 import { exportHref } from '../../src-shared/endpoints';
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from '../../src-shared/minutes/formats';
 import { pageToken } from '../ui/token';
+import { t } from '../ui/i18n';
 
 /**
  * Plain download links to the host's `GET /export/<id>.<format>` (the token rides in the query, the host
@@ -17,9 +18,9 @@ export function ExportLinks({ sessionId, title }: { sessionId: string; title: st
             href={exportHref(sessionId, format, token)}
             download
             data-format={format}
-            aria-label={`Download ${EXPORT_FORMATS[format].label} of “${title}”`}
+            aria-label={t('console.downloadLabel', { format: EXPORT_FORMATS[format].label, title })}
           >
-            Download {EXPORT_FORMATS[format].label}
+            {t('console.download', { format: EXPORT_FORMATS[format].label })}
           </a>
         </li>
       ))}
@@ -31,8 +32,8 @@ export function ExportLinks({ sessionId, title }: { sessionId: string; title: st
 export function ExportPanel({ sessionId, title, live }: { sessionId: string; title: string; live: boolean }) {
   return (
     <section className="panel" aria-labelledby="export-heading">
-      <h2 id="export-heading">Export the record</h2>
-      {live ? <p className="muted">Exports made now are provisional minutes of a session still running.</p> : null}
+      <h2 id="export-heading">{t('console.exportHeading')}</h2>
+      {live ? <p className="muted">{t('console.exportProvisional')}</p> : null}
       <ExportLinks sessionId={sessionId} title={title} />
     </section>
   );

@@ -1,4 +1,5 @@
 import { POLLS_HEADING, POLLS_NOTE, pollText, type MinutesPoll } from '../../src-shared/polls/poll-minutes';
+import { t } from '../ui/i18n';
 import { PollChart } from '../ui/PollChart';
 
 /** The polls section of the read-only minutes in the console: the same wording as the PDF and DOCX. */
@@ -9,12 +10,12 @@ export function MinutesPolls({ polls, time }: { polls: readonly MinutesPoll[]; t
       <h4>{POLLS_HEADING}</h4>
       <p className="muted">{POLLS_NOTE}</p>
       {polls.map((p) => {
-        const t = pollText(p, time);
+        const text = pollText(p, time);
         return (
           <div key={p.id} className="minutes-poll">
-            <h5 className="user-text">{t.heading}</h5>
+            <h5 className="user-text">{text.heading}</h5>
             <dl className="minutes-facts">
-              {t.facts.map(([label, value]) => (
+              {text.facts.map(([label, value]) => (
                 <div key={label}>
                   <dt>{label}</dt>
                   <dd>{value}</dd>
@@ -25,7 +26,7 @@ export function MinutesPolls({ polls, time }: { polls: readonly MinutesPoll[]; t
               kind={p.kind}
               options={p.options.map((o) => o.label)}
               results={{ counts: p.options.map((o) => o.count), ballots: p.ballots, mean: p.mean }}
-              label={`Results: ${p.question}`}
+              label={t('console.resultsLabel', { question: p.question })}
             />
           </div>
         );

@@ -1,6 +1,7 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { describeChoice, INTERFACE_KIND_LABEL, IPV6_ONLY_TEXT } from '../../src-shared/venue';
 import { control, run } from './control';
+import { t } from '../ui/i18n';
 
 /** Which address goes into the QR, and whether questions wait for approval. */
 export function Settings({ view }: { view: DeskView }) {
@@ -8,10 +9,10 @@ export function Settings({ view }: { view: DeskView }) {
   const selected = host?.choices?.find((c) => c.address === host.joinAddress);
   return (
     <section className="panel" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('console.settings')}</h2>
       {host ? (
         <div className="stack">
-          <label htmlFor="join-address">Address in the QR</label>
+          <label htmlFor="join-address">{t('console.qrAddress')}</label>
           <select
             id="join-address"
             value={host.joinAddress}
@@ -30,7 +31,7 @@ export function Settings({ view }: { view: DeskView }) {
           {selected ? (
             <p className="muted" data-testid="join-address-kind">
               {selected.interface}, {INTERFACE_KIND_LABEL[selected.kind]}
-              {selected.defaultRoute ? ', default route' : ''}
+              {selected.defaultRoute ? t('console.defaultRoute') : ''}
             </p>
           ) : null}
           {host.ipv6Only ? <p className="venue-warn">{IPV6_ONLY_TEXT}</p> : null}
@@ -43,7 +44,7 @@ export function Settings({ view }: { view: DeskView }) {
             checked={session.premoderation}
             onChange={(e) => void run(() => control.setPremoderation({ on: e.target.checked }))}
           />
-          Pre-moderation
+          {t('console.premoderation')}
         </label>
       ) : null}
     </section>

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Every word people read on the phone, the console and the projector comes from the catalogs
+ * (src-shared/i18n). This scans the UI's sources for text that would reach the screen without them:
+ * JSX text with letters, string attributes people read (aria-label, placeholder, title, alt, label,
+ * heading), and string literals that start like an English sentence or label ("Approve", "Could not…").
+ */
+const ROOTS = ['src-renderer/attendee', 'src-renderer/console', 'src-renderer/projector', 'src-renderer/ui'];
+
+/** Literals that are not words for people: key names of keyboard events, a command line to type. */
+const ALLOWED = new Set(['Escape', 'Enter', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Tab', 'Home', 'End', 'Backspace', 'Delete', 'open-floor doctor']);
+
+function* sources(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) yield* sources(full);
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) yield full;
+  }
+}
+
+/** Comments out (they are for engineers), keeping line breaks so line numbers stay right. */
+const stripComments = (code: string): string =>
+  code.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+
+function literalStrings(file: string, code: string): string[] {
+  const found: string[] = [];
+  const clean = stripComments(code);
+  const lineOf = (index: number) => clean.slice(0, index).split('\n').length;
+  const report = (index: number, text: string) => {
+    if (!ALLOWED.has(text.trim())) found.push(`${file}:${lineOf(index)}: ${JSON.stringify(text.trim())}`);
+  };
+  if (file.endsWith('.tsx')) {
+    // JSX text: between a tag's end and the next tag or expression.
+    for (const m of clean.matchAll(/>([^<>{}()=;]*[\p{L}][^<>{}()=;]*)(?=<|\{)/gu)) {
+      const text = m[1] ?? '';
+      if (/=>|&&|\|\||\?\s|^\s*\w+\s*$/.test(text) && !/[\p{L}]{2,}\s+[\p{L}]/u.test(text) && !/^\s*[A-Z][a-z]+\s*$/.test(text)) continue;
+      if (/[\p{L}]/u.test(text)) report(m.index ?? 0, text);
+    }
+    // String attributes people read.
+    for (const m of clean.matchAll(/\b(aria-label|placeholder|title|alt|label|heading|aria-description)="([^"]*\p{L}[^"]*)"/gu)) {
+      report(m.index ?? 0, m[2] ?? '');
+    }
+  }
+  // Literals that read like English words for people: "Approve", 'Could not join', `Download ${x}`.
+  for (const m of clean.matchAll(/(['"`])([A-Z][a-z]+(?:[\s,.:;!?…'’-][^'"`\n]*)?)\1/g)) {
+    const before = clean.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0);
+    if (/\b(import|from)\s*$/.test(before)) continue;
+    report(m.index ?? 0, m[2] ?? '');
+  }
+  return [...new Set(found)];
+}
+
+describe('the UI has no literal strings for people', () => {
+  it('finds a literal in JSX text, an attribute and a label literal (the scanner works)', () => {
+    const sample = `export const A = () => (<div aria-label="Sort questions"><p>Hello there</p><b>{t('x.y')}</b>{ok ? 'Approve' : null}</div>);`;
+    expect(literalStrings('x.tsx', sample)).toHaveLength(3);
+    expect(literalStrings('x.tsx', `const a = <p className="x">{t('phone.join')}</p>; if (e.key === 'Escape') {}`)).toEqual([]);
+  });
+
+  it('every UI source file reads its words from the catalogs', () => {
+    const found: string[] = [];
+    for (const root of ROOTS) {
+      for (const file of sources(root)) found.push(...literalStrings(relative('.', file), readFileSync(file, 'utf8')));
+    }
+    expect(found).toEqual([]);
+  });
+});
