@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
 import { cleanText, charCount } from './text.js';
+import { agendaControlInputs, type AgendaControlOutputs } from './agenda/control.js';
 
 /**
  * The one contract between the console/projector and the host. The HTTP client (headless) and the
@@ -36,6 +37,7 @@ export const controlInputs = {
     questionId: id,
     reply: shortText(LIMITS.replyTextMax, 'A written reply').optional(),
   }),
+  ...agendaControlInputs,
 } as const;
 
 export type ControlCommand = keyof typeof controlInputs;
@@ -43,7 +45,7 @@ export type ControlInput<K extends ControlCommand> = z.input<(typeof controlInpu
 export type ControlParsedInput<K extends ControlCommand> = z.output<(typeof controlInputs)[K]>;
 
 /** What each command answers on success. */
-export interface ControlOutputs {
+export interface ControlOutputs extends AgendaControlOutputs {
   createSession: { sessionId: string };
   openSession: { joinUrl: string };
   closeSession: { finalHash: string };

@@ -1,6 +1,7 @@
 import type { EventBody } from './events.js';
 import type { PhoneRequest } from './requests.js';
 import type { SessionState } from './state.js';
+import { decideSpeakRequest } from './agenda/decide-phone.js';
 
 /**
  * The authority's rules for one phone request, as a pure function of the state. Rate limits are
@@ -66,5 +67,8 @@ export function decidePhoneRequest(
       if (q.moderation === 'withdrawn') return { ok: true, events: [] };
       return { ok: true, events: [{ type: 'question.withdrawn', questionId: q.id, ...base }] };
     }
+    case 'speak':
+    case 'unspeak':
+      return decideSpeakRequest(state, deviceId, request, newQuestionId);
   }
 }

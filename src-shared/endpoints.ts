@@ -18,6 +18,8 @@ import type { SessionListing } from './minutes/listing.js';
  */
 export const PATHS = {
   join: '/api/join',
+  /** GET: the host's clock (`{ now }`), so a phone can correct its own (agenda timer). */
+  time: '/api/time',
   sync: '/sync',
   signal: '/signal',
   joinPage: '/j/',

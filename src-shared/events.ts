@@ -3,6 +3,8 @@
  * state, board, desk and minutes are all functions of the log.
  */
 
+import type { AgendaEventBody } from './agenda/events.js';
+
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
 export type EventBody =
@@ -38,7 +40,8 @@ export type EventBody =
   /** The most phones connected at once so far (recorded when a new peak is reached). */
   | { type: 'attendance.peak'; connected: number }
   | { type: 'vote.cast'; questionId: string; deviceId: string; requestId: string }
-  | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string };
+  | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string }
+  | AgendaEventBody;
 
 export type EventType = EventBody['type'];
 

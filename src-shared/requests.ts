@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
 import { charCount, cleanText } from './text.js';
+import { speakerSubjectSchema } from './agenda/fields.js';
 
 /**
  * What a phone may append to the `requests` array of its room document. Everything here comes from an
@@ -36,12 +37,24 @@ const askRequest = z.object({
 const voteRequest = z.object({ kind: z.literal('vote'), id, questionId: id });
 const unvoteRequest = z.object({ kind: z.literal('unvote'), id, questionId: id });
 const withdrawRequest = z.object({ kind: z.literal('withdraw'), id, questionId: id });
+/** Ask to speak on an agenda item (name optional, always), and withdraw before being called. */
+const speakRequest = z.object({
+  kind: z.literal('speak'),
+  id,
+  itemId: id,
+  name: nameSchema.optional(),
+  subject: speakerSubjectSchema.optional(),
+  interpreter: z.boolean().optional(),
+});
+const unspeakRequest = z.object({ kind: z.literal('unspeak'), id, itemId: id });
 
 export const phoneRequestSchema = z.discriminatedUnion('kind', [
   askRequest,
   voteRequest,
   unvoteRequest,
   withdrawRequest,
+  speakRequest,
+  unspeakRequest,
 ]);
 
 export type PhoneRequest = z.infer<typeof phoneRequestSchema>;

@@ -1,4 +1,5 @@
 import type { Actor, EventBody, LoggedEvent } from './events.js';
+import { applyAgendaEvent, emptyAgenda, type AgendaState } from './agenda/state.js';
 
 export type Moderation = 'pending' | 'approved' | 'hidden' | 'withdrawn';
 
@@ -41,6 +42,8 @@ export interface SessionState {
   peakConnected: number;
   /** `${deviceId}/${requestId}` of every request that produced an event. */
   appliedRequests: Set<string>;
+  /** Agenda items, speakers and the timer (src-shared/agenda/state.ts). */
+  agenda: AgendaState;
   lastSeq: number;
   lastHash: string;
 }
@@ -62,6 +65,7 @@ export function emptyState(): SessionState {
     devices: new Set(),
     peakConnected: 0,
     appliedRequests: new Set(),
+    agenda: emptyAgenda(),
     lastSeq: 0,
     lastHash: '',
   };
@@ -74,6 +78,7 @@ export function emptyState(): SessionState {
 export function applyEvent(state: SessionState, event: Pick<LoggedEvent, 'seq' | 'at' | 'body' | 'hash'> & { actor?: Actor }): SessionState {
   const { at, body } = event;
   applyBody(state, body, at, event.seq);
+  applyAgendaEvent(state.agenda, body, at);
   if ('requestId' in body) state.appliedRequests.add(`${body.deviceId}/${body.requestId}`);
   state.lastSeq = event.seq;
   state.lastHash = event.hash;

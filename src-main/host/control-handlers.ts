@@ -6,6 +6,7 @@ import {
   type ControlResult,
 } from '../../src-shared/control.js';
 import type { SessionManager } from './session-manager.js';
+import { createAgendaHandlers } from './agenda-control.js';
 
 /** Host-level facts the handlers need beyond the session. */
 export interface ControlContext {
@@ -28,6 +29,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
       return r.ok ? ok<K>({ questionId: input.questionId } as ControlOutputs[K]) : r;
     };
   return {
+    ...createAgendaHandlers(sessions),
     createSession: (input) => {
       const r = sessions.createSession(input.title, input.place ?? '', input.facilitator ?? '');
       return r.ok ? ok({ sessionId: r.sessionId }) : r;

@@ -53,6 +53,7 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
       try {
         if (path === PATHS.join && req.method === 'POST') return await handleJoin(req, res);
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+        if (path === PATHS.time) return sendJson(res, 200, { now: Date.now() });
         if (path === '/' || path.startsWith(PATHS.joinPage)) {
           if (serveFile(req, res, deps.attendeeRoot, 'index.html')) return;
           return sendText(res, 503, 'The phone app is not built. Run `npm run build`.');

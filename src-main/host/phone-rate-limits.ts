@@ -1,3 +1,4 @@
+import { SPEAK_REFUSALS } from '../../src-shared/agenda/decide-phone.js';
 import { REFUSALS } from '../../src-shared/decide-phone.js';
 import { LIMITS, MINUTE_MS } from '../../src-shared/limits.js';
 import { RateLimiter } from '../../src-shared/rate-limit.js';
@@ -20,10 +21,13 @@ export class PhoneRateLimits {
 
   constructor() {
     const votes = perMinute(LIMITS.votesPerMinute, REFUSALS.tooManyVotes);
+    const speaking = perMinute(LIMITS.signupsPerMinute, SPEAK_REFUSALS.tooManySignUps);
     this.byKind = {
       ask: perMinute(LIMITS.questionsPerMinute, REFUSALS.tooManyQuestions),
       vote: votes,
       unvote: votes,
+      speak: speaking,
+      unspeak: speaking,
     };
   }
 

@@ -4,6 +4,7 @@ import { questionStatus, type QuestionState, type SessionState } from '../../src
 import { transact } from '../../src-shared/transaction-origins.js';
 import type { Room, RoomDocs } from './room-docs.js';
 import type { AppliedEvents } from './session-log.js';
+import { rewriteMySpeaking, updateMySpeaking } from './agenda-private-views.js';
 
 /**
  * What only one phone sees, written into its own room: the status of its questions (`mine`) and the
@@ -18,6 +19,7 @@ export class PrivateViews {
   /** The private views a commit changed: the askers of touched questions, the voters of its votes. */
   update(applied: AppliedEvents): void {
     const state = this.state();
+    updateMySpeaking(this.rooms, state, applied.events);
     for (const id of applied.touched) {
       const q = state.questions.get(id);
       const owner = q && this.rooms.ofDevice(q.deviceId);
@@ -35,6 +37,7 @@ export class PrivateViews {
   rewrite(room: Room): void {
     const state = this.state();
     const { mine, myVotes } = roomParts(room.doc);
+    rewriteMySpeaking(room, state);
     transact(room.doc, 'host:private', () => {
       for (const q of state.questions.values()) {
         if (q.deviceId === room.deviceId) putEntry(mine, q.id, myQuestion(q, state.floor));

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { writeBoard, writeBoardHeader, type BoardView } from '../../src-shared/docs/board-doc.js';
 import { DESK_MAP, writeDesk, type DeskView } from '../../src-shared/docs/desk-doc.js';
 import { childMap, putEntry, setIfChanged } from '../../src-shared/docs/json-map.js';
+import { boardAgenda, deskAgenda } from '../../src-shared/agenda/views.js';
 import type { SessionState } from '../../src-shared/state.js';
 import { transact } from '../../src-shared/transaction-origins.js';
 import {
@@ -26,6 +27,7 @@ function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions'> {
     join: state?.status === 'open' ? input.join : null,
     floor: state?.floor ?? null,
     connected: input.connected,
+    agenda: boardAgenda(state),
   };
 }
 
@@ -104,6 +106,7 @@ export class Projections {
       stats: state ? deskStats(state, input.connected) : null,
       sessions: input.sessions,
       storageProblem: input.storageProblem,
+      agenda: deskAgenda(state, input.deviceLabel),
     };
   }
 }

@@ -7,6 +7,7 @@ import {
 } from '../../src-shared/control';
 import { PATHS } from '../../src-shared/endpoints';
 
+import { agendaClient } from './agenda-client';
 import { postJson, type Fetch } from './post-json';
 
 function isResult(body: unknown): body is ControlResult<ControlCommand> {
@@ -37,6 +38,7 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     hide: (input) => call('hide', input),
     setFloor: (input) => call('setFloor', input),
     markAnswered: (input) => call('markAnswered', input),
+    ...agendaClient(call),
   } satisfies ControlApi;
 }
 

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { BoardAgenda } from '../agenda/views.js';
 import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 
@@ -14,9 +15,11 @@ export interface BoardView {
   questions: BoardQuestion[];
   floor: string | null;
   connected: number;
+  /** Agenda, speaker on the floor, next in line, timer facts; null when the session has no agenda. */
+  agenda?: BoardAgenda | null;
 }
 
-export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0 };
+export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0, agenda: null };
 
 /**
  * Everything on the board but the questions (written on every change; each key only if it differs), so a
@@ -42,5 +45,6 @@ export function readBoard(doc: Y.Doc): BoardView {
     questions: questions ? [...questions.values()] : [],
     floor: (board.get('floor') as string | null | undefined) ?? null,
     connected: (board.get('connected') as number | undefined) ?? 0,
+    agenda: (board.get('agenda') as BoardAgenda | null | undefined) ?? null,
   };
 }

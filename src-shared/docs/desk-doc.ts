@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import type { DeskAgenda } from '../agenda/views.js';
 import type { BoardSession, DeskQuestion, DeskStats, HostInfo, JoinInfo, SessionSummary } from '../views.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 
@@ -15,6 +16,8 @@ export interface DeskView {
   sessions: SessionSummary[];
   /** Why the host cannot write its data folder, in plain words (null when all is well). */
   storageProblem: string | null;
+  /** The agenda with every item's full queue (null when the session has no agenda). */
+  agenda: DeskAgenda | null;
 }
 
 export const EMPTY_DESK: DeskView = {
@@ -26,6 +29,7 @@ export const EMPTY_DESK: DeskView = {
   stats: null,
   sessions: [],
   storageProblem: null,
+  agenda: null,
 };
 
 export function writeDesk(doc: Y.Doc, view: DeskView): void {
@@ -37,6 +41,7 @@ export function writeDesk(doc: Y.Doc, view: DeskView): void {
   setIfChanged(desk, 'stats', view.stats);
   setIfChanged(desk, 'sessions', view.sessions);
   setIfChanged(desk, 'storageProblem', view.storageProblem);
+  setIfChanged(desk, 'agenda', view.agenda);
   syncKeyedMap(childMap<DeskQuestion>(desk, 'questions'), view.questions);
 }
 
@@ -53,5 +58,6 @@ export function readDesk(doc: Y.Doc): DeskView {
     stats: get<DeskStats | null>('stats', null),
     sessions: get<SessionSummary[]>('sessions', []),
     storageProblem: get<string | null>('storageProblem', null),
+    agenda: get<DeskAgenda | null>('agenda', null),
   };
 }

@@ -1,3 +1,4 @@
+import { AGENDA_EVENT_TYPES } from '../agenda/events.js';
 import { z } from 'zod';
 import type { EventType, LoggedEvent } from '../events.js';
 import { verifyChain } from '../hash-chain.js';
@@ -78,6 +79,7 @@ const EVENT_TYPES: Record<EventType, true> = {
   'attendance.peak': true,
   'vote.cast': true,
   'vote.withdrawn': true,
+  ...AGENDA_EVENT_TYPES,
 };
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal characters');
