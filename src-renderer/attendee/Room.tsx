@@ -2,10 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useConnection } from '../ui/connection';
 import { setAppState, setConnectionAttr } from '../ui/page';
 import { useYView } from '../ui/use-y-view';
+import { AgendaCard } from './AgendaCard';
 import { AskForm } from './AskForm';
 import { Board } from './Board';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FloorBanner } from './FloorBanner';
+import { startHostClock } from './host-clock';
 import type { JoinIdentity } from './join';
 import { MyQuestions } from './MyQuestions';
 import { readPhone } from './phone-view';
@@ -16,6 +18,7 @@ import { VoteAlert } from './VoteAlert';
 export function Room({ identity }: { identity: JoinIdentity }) {
   const [room, setRoom] = useState<RoomConnection | null>(null);
   useEffect(() => {
+    startHostClock();
     const r = connectRoom(identity.roomId);
     setRoom(r);
     return () => r.destroy();
@@ -53,6 +56,7 @@ function RoomView({ room, identity }: { room: RoomConnection; identity: JoinIden
         ) : null}
         {closed ? <p className="notice">This session has closed — thank you</p> : null}
         {floor ? <FloorBanner question={floor} /> : null}
+        <AgendaCard doc={room.doc} closed={closed} />
         <VoteAlert rejections={view.voteRejections} sentHere={sentHere.current} />
         {closed ? null : <AskForm doc={room.doc} />}
         <MyQuestions doc={room.doc} items={view.mine} closed={closed} />

@@ -1,4 +1,5 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
+import { AgendaPanel } from './AgendaPanel';
 import { CloseSession } from './CloseSession';
 import { control, run } from './control';
 import { ExportPanel } from './ExportLinks';
@@ -27,6 +28,7 @@ export function OpenSession({ view }: { view: DeskView }) {
               </button>
             </section>
           ) : null}
+          <AgendaPanel view={view} />
           <Moderation view={view} />
         </div>
         <aside className="side-col">

@@ -1,3 +1,5 @@
+import { AGENDA_SHORTCUTS } from './agenda-shortcuts';
+
 const SHORTCUTS: [string, string][] = [
   ['j / ↓', 'Next question'],
   ['k / ↑', 'Previous question'],
@@ -6,6 +8,7 @@ const SHORTCUTS: [string, string][] = [
   ['f', 'Put on / take off the floor'],
   ['d', 'Mark answered (done)'],
   ['p', 'Pre-moderation on / off'],
+  ...AGENDA_SHORTCUTS,
 ];
 
 export function ShortcutsPanel() {

@@ -1,5 +1,6 @@
 import type { BoardView } from '../../src-shared/docs/board-doc';
 import { votesLabel } from '../ui/status-labels';
+import { AgendaStage } from './AgendaStage';
 import { JoinStrip } from './JoinStrip';
 import { floorQuestion, topQuestions } from './top-questions';
 
@@ -17,6 +18,7 @@ export function LiveBoard({ board }: { board: BoardView }) {
       </header>
       <div className="body">
         <div className="questions">
+          {board.agenda ? <AgendaStage agenda={board.agenda} /> : null}
           <section className="floor" aria-labelledby="floor-heading">
             <h2 id="floor-heading">On the floor now</h2>
             {floor ? (
