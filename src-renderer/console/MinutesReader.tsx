@@ -4,6 +4,7 @@ import { verifyArchive } from '../../src-shared/minutes/archive';
 import { buildMinutes } from '../../src-shared/minutes/build';
 import { minutesText, type MinutesText } from '../../src-shared/minutes/wording';
 import { pageToken } from '../ui/token';
+import { AgendaMinutes } from './AgendaMinutes';
 
 type Loaded =
   | { status: 'loading' }
@@ -58,6 +59,7 @@ export function MinutesReader({ sessionId }: { sessionId: string }) {
       <p role="status">{loaded.check}</p>
       {t.provisional && <p className="provisional">{t.provisional}</p>}
       <Facts rows={t.facts} />
+      {t.agenda ? <AgendaMinutes agenda={t.agenda} /> : null}
       <h4>{t.questionsHeading}</h4>
       <p className="muted">{t.questionsIntro}</p>
       <ol className="minutes-questions">

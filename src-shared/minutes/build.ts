@@ -2,6 +2,7 @@ import type { LoggedEvent } from '../events.js';
 import { MINUTE_MS } from '../limits.js';
 import { archiveSession } from './archive.js';
 import { fold, type QuestionState, type SessionState } from '../state.js';
+import { buildAgendaMinutes } from '../agenda/minutes.js';
 import type { Minutes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
 /**
@@ -60,8 +61,11 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     participation: participation(events, state, questions, opts.bucketMinutes),
     followUp,
     log: { events: events.length, finalHash: events.at(-1)?.hash ?? '' },
+    ...withAgenda(buildAgendaMinutes(state, new Map(questions.map((q) => [q.id, q.number])))),
   };
 }
+
+const withAgenda = (agenda: Minutes['agenda']): Pick<Minutes, 'agenda'> => (agenda ? { agenda } : {});
 
 function toMinutesQuestion(q: QuestionState, number: number): MinutesQuestion {
   return {

@@ -14,6 +14,7 @@ export const EXPORT_FORMATS = {
   md: { suffix: '.md', mime: 'text/markdown; charset=utf-8', label: 'Markdown' },
   csv: { suffix: '.csv', mime: 'text/csv; charset=utf-8', label: 'CSV' },
   'events-csv': { suffix: ' events.csv', mime: 'text/csv; charset=utf-8', label: 'CSV of every event' },
+  'speakers-csv': { suffix: ' speakers.csv', mime: 'text/csv; charset=utf-8', label: 'CSV of speakers' },
   json: { suffix: '.json', mime: 'application/json; charset=utf-8', label: 'archive (JSON)' },
 } as const;
 

@@ -1,5 +1,6 @@
 import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
+import { agendaMarkdown } from '../agenda/minutes-markdown.js';
 import { moderationLines, participationRows, plural } from './wording.js';
 
 /**
@@ -65,6 +66,8 @@ export function renderMinutesMarkdown(m: Minutes): string {
   const p = m.participation;
   out.push(`- **Devices joined:** ${p.devicesJoined} (at most ${p.peakConnected} connected at once)`);
   out.push('');
+
+  out.push(...agendaMarkdown(m, time, escapeMarkdownLine));
 
   out.push('## Questions', '');
   if (m.questions.length === 0) out.push('No questions were put on the board.', '');

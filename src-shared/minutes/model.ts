@@ -6,6 +6,8 @@
  * All times are epoch milliseconds; renderers format them in `session.timeZone` with `locale`.
  */
 
+import type { MinutesAgenda } from '../agenda/minutes.js';
+
 export type QuestionOutcome = 'answered-live' | 'answered-in-writing' | 'open';
 
 export interface MinutesQuestion {
@@ -81,4 +83,6 @@ export interface Minutes {
   /** Open questions, most votes first, so the council can answer them after the meeting. */
   followUp: MinutesQuestion[];
   log: { events: number; finalHash: string };
+  /** Agenda items with their questions, speakers and participation (absent when there was no agenda). */
+  agenda?: MinutesAgenda;
 }

@@ -26,7 +26,7 @@ export function neutralizeCell(value: string): string {
 
 type Cell = string | number;
 
-function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
+export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
   const safe = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutralizeCell(cell) : cell)));
   return stringify([[...header], ...safe], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }

@@ -6,6 +6,7 @@ import { renderMinutesMarkdown } from '../../../src-shared/minutes/markdown.js';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import type { Store } from '../store.js';
 import { renderEventsCsv, renderQuestionsCsv } from './csv.js';
+import { renderSpeakersCsv } from './speakers-csv.js';
 
 export interface ExportedFile {
   fileName: string;
@@ -55,6 +56,8 @@ export async function exportEvents(events: readonly LoggedEvent[], format: Expor
       return file(renderQuestionsCsv(minutes));
     case 'events-csv':
       return file(renderEventsCsv(events));
+    case 'speakers-csv':
+      return file(renderSpeakersCsv(minutes));
     case 'json':
       return file(renderArchiveJson(events, now));
     case 'pdf':
