@@ -61,6 +61,18 @@ describe('minutes grouped by agenda item', () => {
     expect(a.shareSpoke).toBeCloseTo(1 / 3);
   });
 
+  it('a speaker still speaking has the time run up to when the minutes are made', () => {
+    const m = new Meeting();
+    const item = m.do('addItem', { title: 'Budget' });
+    m.do('setCurrentItem', { itemId: item });
+    m.do('addSpeaker', { itemId: item, name: 'Ana' });
+    m.do('callSpeaker', {});
+    m.do('timer', { action: 'start' });
+    const started = m.now;
+    const speaker = buildMinutes(m.events, { ...OPTS, generatedAt: started + 30_000 }).agenda!.items[0]!.speakers[0]!;
+    expect(speaker).toMatchObject({ outcome: 'speaking', usedMs: 30_000, allowedMs: 180_000 });
+  });
+
   it('a session without an agenda has no agenda section in any format', async () => {
     const m = new Meeting();
     m.append('facilitator', [{ type: 'session.closed' }]);

@@ -26,7 +26,8 @@ export function AgendaCard({ doc, closed }: { doc: Y.Doc; closed: boolean }) {
         {agenda.items.map((item) => {
           const mine = byItem.get(item.id) ?? { entry: null, sending: null, refusal: null };
           const current = item.id === agenda.current;
-          const canAsk = !closed && item.signupOpen && !mine.entry && mine.sending === null;
+          const free = !closed && !mine.entry && mine.sending === null;
+          const canAsk = free && item.signupOpen;
           return (
             <li key={item.id} className={current ? 'agenda-item current' : 'agenda-item'} aria-current={current ? 'step' : undefined}>
               <p className="agenda-title">
@@ -46,7 +47,8 @@ export function AgendaCard({ doc, closed }: { doc: Y.Doc; closed: boolean }) {
                   Ask to speak
                 </button>
               ) : null}
-              {canAsk && formFor === item.id ? <SpeakForm doc={doc} item={item} onDone={() => setFormFor(null)} /> : null}
+              {/* A form being filled stays when sign-up closes meanwhile: sending it then gets the reason. */}
+              {free && formFor === item.id ? <SpeakForm doc={doc} item={item} onDone={() => setFormFor(null)} /> : null}
             </li>
           );
         })}
@@ -95,7 +97,7 @@ function FloorTime({ agenda, speakerId, allowedMs }: { agenda: BoardAgenda; spea
   const left = timer ? remainingAt(timer, Date.now() + offset) : allowedMs;
   const state = timerState(left);
   return (
-    <p className="my-speaking floor-time" role="status" data-speaking-state="floor" data-timer-state={state}>
+    <p className="my-speaking floor-time" role="status" data-speaking-state="floor" data-timer-state={state} data-remaining-ms={Math.round(left)}>
       You have the floor — <span role="timer">{formatClock(left)}</span> {left > 0 ? 'left' : 'over'}
     </p>
   );

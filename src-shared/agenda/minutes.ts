@@ -1,5 +1,6 @@
 import type { SessionState } from '../state.js';
 import { speakerLabel, type SpeakerState } from './state.js';
+import { elapsedAt, type TimerFacts } from './timer.js';
 
 /**
  * The agenda part of the minutes (an optional section of the model: a session without an agenda has
@@ -9,7 +10,8 @@ import { speakerLabel, type SpeakerState } from './state.js';
  * - A speaker is listed under their item when they were called: in the order called, with what
  *   happened (spoke, absent, still speaking when the minutes were made). Sign-ups that were withdrawn,
  *   removed or never called are counted, not listed.
- * - Time used is the time their timer ran (null when it never ran); time allowed is their time when
+ * - Time used is the time their timer ran (null when it never ran; for a speaker still speaking, up to
+ *   when the minutes are made); time allowed is their time when
  *   called (the item's time, doubled with an interpreter) plus extensions.
  * - `speakers` counts speakers who spoke (not absent); `devicesSpoke` the phones among them, and
  *   `shareSpoke` that over devices joined. Walk-ins have no phone and are counted apart.
@@ -69,7 +71,7 @@ export interface MinutesAgenda {
   allowedMs: number;
 }
 
-function toSpeaker(s: SpeakerState, order: number): MinutesSpeaker {
+function toSpeaker(s: SpeakerState, order: number, usedMs: number | null): MinutesSpeaker {
   return {
     order,
     label: speakerLabel(s),
@@ -79,15 +81,16 @@ function toSpeaker(s: SpeakerState, order: number): MinutesSpeaker {
     walkIn: s.deviceId === null,
     outcome: s.status === 'absent' ? 'absent' : s.status === 'floor' ? 'speaking' : 'spoke',
     calledAt: s.calledAt ?? 0,
-    usedMs: s.usedMs,
+    usedMs,
     allowedMs: s.allowedMs + s.extendedMs,
     extendedMs: s.extendedMs,
   };
 }
 
 /** The agenda section, or undefined when the session has no agenda. `numberOf` maps listed question ids. */
-export function buildAgendaMinutes(state: SessionState, numberOf: ReadonlyMap<string, number>): MinutesAgenda | undefined {
+export function buildAgendaMinutes(state: SessionState, numberOf: ReadonlyMap<string, number>, now: number): MinutesAgenda | undefined {
   const agenda = state.agenda;
+  const used = (s: SpeakerState): number | null => usedSoFar(s, agenda.timer, now);
   if (agenda.order.length === 0) return undefined;
   const filed = new Map<string, number[]>();
   const unfiled: number[] = [];
@@ -102,7 +105,7 @@ export function buildAgendaMinutes(state: SessionState, numberOf: ReadonlyMap<st
     const item = agenda.items.get(id)!;
     const all = item.speakers.map((sid) => agenda.speakers.get(sid)).filter((s): s is SpeakerState => s !== undefined);
     const called = all.filter((s) => s.calledAt !== null).sort((a, b) => (a.calledAt as number) - (b.calledAt as number));
-    const speakers = called.map((s, k) => toSpeaker(s, k + 1));
+    const speakers = called.map((s, k) => toSpeaker(s, k + 1, used(s)));
     const devices = new Set<string>();
     let usedMs = 0;
     let allowedMs = 0;
@@ -114,8 +117,9 @@ export function buildAgendaMinutes(state: SessionState, numberOf: ReadonlyMap<st
         allDevices.add(s.deviceId);
       } else totals.walkIns++;
       if (s.interpreter) totals.interpreter++;
-      if (s.usedMs !== null) {
-        usedMs += s.usedMs;
+      const u = used(s);
+      if (u !== null) {
+        usedMs += u;
         allowedMs += s.allowedMs + s.extendedMs;
       }
     }
@@ -149,4 +153,10 @@ export function buildAgendaMinutes(state: SessionState, numberOf: ReadonlyMap<st
     devicesSpoke: allDevices.size,
     shareSpoke: joined === 0 ? 0 : Math.min(1, allDevices.size / joined),
   };
+}
+
+/** Time run on a speaker's timer, counting a timer still running up to `now`. */
+function usedSoFar(s: SpeakerState, timer: TimerFacts | null, now: number): number | null {
+  if (!timer || timer.speakerId !== s.id) return s.usedMs;
+  return (s.usedMs ?? 0) + Math.max(0, elapsedAt(timer, Math.max(now, timer.runningSince ?? now)));
 }

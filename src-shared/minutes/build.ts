@@ -61,7 +61,7 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     participation: participation(events, state, questions, opts.bucketMinutes),
     followUp,
     log: { events: events.length, finalHash: events.at(-1)?.hash ?? '' },
-    ...withAgenda(buildAgendaMinutes(state, new Map(questions.map((q) => [q.id, q.number])))),
+    ...withAgenda(buildAgendaMinutes(state, new Map(questions.map((q) => [q.id, q.number])), opts.generatedAt)),
   };
 }
 

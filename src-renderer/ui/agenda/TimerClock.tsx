@@ -26,6 +26,7 @@ export function TimerClock({ timer, idleMs, offsetMs, className, label }: Props)
       aria-label={label}
       data-timer-state={timerState(remaining)}
       data-timer-running={running ? 'true' : 'false'}
+      data-remaining-ms={Math.round(remaining)}
     >
       {formatClock(remaining)}
     </p>
