@@ -1,6 +1,6 @@
 import { mySpeakingMap } from '../../src-shared/agenda/room.js';
 import { isAgendaEvent } from '../../src-shared/agenda/state.js';
-import { mySpeaking } from '../../src-shared/agenda/views.js';
+import { mySpeaking, mySpeakingOf, type MySpeaking } from '../../src-shared/agenda/views.js';
 import { putEntry } from '../../src-shared/docs/json-map.js';
 import type { LoggedEvent } from '../../src-shared/events.js';
 import type { SessionState } from '../../src-shared/state.js';
@@ -27,15 +27,19 @@ export function updateMySpeaking(rooms: RoomDocs, state: SessionState, events: r
   if (!all && items.size === 0) return;
   const devices = new Set<string>();
   for (const s of agenda.speakers.values()) if (s.deviceId && (all || items.has(s.itemId))) devices.add(s.deviceId);
+  const entries = mySpeakingOf(agenda, devices);
   for (const deviceId of devices) {
     const room = rooms.ofDevice(deviceId);
-    if (room) rewriteMySpeaking(room, state);
+    if (room) writeMySpeaking(room, entries.get(deviceId) ?? []);
   }
 }
 
 /** A room's whole `mySpeaking` (when it is opened, or its queue moved). */
 export function rewriteMySpeaking(room: Room, state: SessionState): void {
-  const entries = mySpeaking(state.agenda, room.deviceId);
+  writeMySpeaking(room, mySpeaking(state.agenda, room.deviceId));
+}
+
+function writeMySpeaking(room: Room, entries: MySpeaking[]): void {
   const map = mySpeakingMap(room.doc);
   if (entries.length === 0 && map.size === 0) return;
   transact(room.doc, 'host:private', () => {

@@ -153,22 +153,29 @@ export function deskAgenda(state: SessionState | null, deviceLabel: (deviceId: s
   };
 }
 
-/** A phone's sign-ups, by item (withdrawn ones included, so the phone can tell them apart from pending ones). */
+/** A phone's sign-ups (withdrawn ones included, so the phone can tell them apart from pending ones). */
 export function mySpeaking(agenda: AgendaState, deviceId: string): MySpeaking[] {
-  const out: MySpeaking[] = [];
+  return mySpeakingOf(agenda, new Set([deviceId])).get(deviceId) ?? [];
+}
+
+/** The sign-ups of several phones in one pass over the speakers (a queue change moves everybody behind). */
+export function mySpeakingOf(agenda: AgendaState, devices: ReadonlySet<string>): Map<string, MySpeaking[]> {
+  const out = new Map<string, MySpeaking[]>();
+  const places = new Map<string, number>();
+  const indexed = new Set<string>();
   for (const s of agenda.speakers.values()) {
-    if (s.deviceId !== deviceId || s.requestId === null) continue;
-    const queue = agenda.items.get(s.itemId)?.queue ?? [];
-    const place = s.status === 'waiting' ? queue.indexOf(s.id) + 1 : 0;
-    out.push({
-      itemId: s.itemId,
-      speakerId: s.id,
-      requestId: s.requestId,
-      status: s.status,
-      place: place > 0 ? place : null,
-      allowedMs: s.allowedMs,
-      usedMs: s.usedMs,
-    });
+    if (s.deviceId === null || s.requestId === null || !devices.has(s.deviceId)) continue;
+    let place: number | null = null;
+    if (s.status === 'waiting') {
+      if (!indexed.has(s.itemId)) {
+        indexed.add(s.itemId);
+        agenda.items.get(s.itemId)?.queue.forEach((id, i) => places.set(id, i + 1));
+      }
+      place = places.get(s.id) ?? null;
+    }
+    const list = out.get(s.deviceId) ?? [];
+    list.push({ itemId: s.itemId, speakerId: s.id, requestId: s.requestId, status: s.status, place, allowedMs: s.allowedMs, usedMs: s.usedMs });
+    out.set(s.deviceId, list);
   }
   return out;
 }
