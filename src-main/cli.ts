@@ -29,7 +29,8 @@ const USAGE = `Usage:
 
   sessions         list the sessions in the data directory: id, date, status, counts, title
   export           write one session's record: pdf/docx/md minutes, csv (one row per question),
-                   events-csv (one row per event), speakers-csv (one row per speaker called), json (the archive of the whole event log).
+                   events-csv (one row per event), speakers-csv (one row per speaker called),
+                   json (the archive of the whole event log).
                    --out FILE or DIR (default: “date title.ext” in the current directory)
   verify           check an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable`;
 
