@@ -254,6 +254,15 @@ describe('the timer', () => {
     expect(m.state.agenda.timer).toBeNull();
   });
 
+  it('closing the session ends the speech on the floor and counts its time', () => {
+    const s = onFloor();
+    m.do('timer', { action: 'start' });
+    m.tick(12_000);
+    m.append('facilitator', [{ type: 'session.closed' }]);
+    expect(m.state.agenda.speakers.get(s)).toMatchObject({ status: 'done', usedMs: 12_000 });
+    expect(m.state.agenda.floor).toBeNull();
+  });
+
   it('refuses what cannot be timed, and pausing twice is a no-op', () => {
     m.do('addItem', { title: 'Budget' });
     expect(error(m.control('timer', { action: 'start' }))).toBe(AGENDA_ERRORS.nothingToTime);

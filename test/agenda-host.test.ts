@@ -62,6 +62,22 @@ describe('agenda and public comment through the host', () => {
     expect(b.board().agenda!.floor).toMatchObject({ label: 'Ana', subject: 'Library hours', interpreter: true });
   });
 
+  it('a question is filed under the current item; the facilitator moves it to another', async () => {
+    host = await startTestHost();
+    const code = await host.openSession('Council', false);
+    const { itemId: budget } = await must(host.control('addItem', { title: 'Budget' }));
+    const { itemId: parks } = await must(host.control('addItem', { title: 'Parks' }));
+    await must(host.control('setCurrentItem', { itemId: budget }));
+    const a = await host.phone(code);
+    const rid = a.send({ kind: 'ask', text: 'Why is the pool closed?' });
+    const { questionId } = (await a.until(() => a.receipt(rid))) as { questionId: string };
+    const desk = await host.desk();
+    await desk.until(() => desk.view().agenda?.questionItems[questionId] === budget);
+    await must(host.control('moveQuestion', { questionId, itemId: parks }));
+    await desk.until(() => desk.view().agenda?.questionItems[questionId] === parks);
+    expect(await host.control('moveQuestion', { questionId, itemId: 'no-such-item' })).toEqual({ ok: false, error: 'No such agenda item.' });
+  });
+
   it('limits how fast a phone signs up and withdraws', async () => {
     host = await startTestHost();
     const code = await host.openSession('Council', false);

@@ -38,7 +38,7 @@ function Floor({ agenda }: { agenda: DeskAgenda }) {
           <p className="qtext">
             <strong className="user-text">{floor.label}</strong> has the floor
           </p>
-          <p className="qmeta user-text">{who(floor as DeskSpeaker)}</p>
+          <p className="qmeta user-text">{who(floor)}</p>
         </div>
       ) : (
         <p className="muted">{timer ? 'General timer' : 'Nobody has the floor.'}</p>

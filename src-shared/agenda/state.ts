@@ -96,8 +96,11 @@ export function applyAgendaEvent(agenda: AgendaState, body: { type: string }, at
     return;
   }
   if (body.type === 'session.closed') {
-    // The meeting ended: a running timer stops (its time counts) and the current item ends.
+    // The meeting ended: a running timer stops (its time counts), the speaker on the floor is done and
+    // the current item ends.
     finishTimer(agenda, at);
+    if (agenda.floor) withSpeaker(agenda, agenda.floor, (s) => ((s.status = 'done'), (s.endedAt = at)));
+    agenda.floor = null;
     if (agenda.current) withItem(agenda, agenda.current, (item) => (item.endedAt = at));
     return;
   }

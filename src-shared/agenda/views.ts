@@ -58,8 +58,9 @@ export interface DeskAgendaItem extends BoardAgendaItem {
   endedAt: number | null;
 }
 
-export interface DeskAgenda extends Omit<BoardAgenda, 'items'> {
+export interface DeskAgenda extends Omit<BoardAgenda, 'items' | 'floor'> {
   items: DeskAgendaItem[];
+  floor: DeskSpeaker | null;
   /** The item each question is filed under. */
   questionItems: Record<string, string>;
 }
@@ -135,8 +136,10 @@ export function deskAgenda(state: SessionState | null, deviceLabel: (deviceId: s
     usedMs: s.usedMs,
     extendedMs: s.extendedMs,
   });
+  const floor = agenda.floor ? agenda.speakers.get(agenda.floor) : undefined;
   return {
     ...board,
+    floor: floor ? desk(floor) : null,
     items: items(agenda).map((item) => ({
       ...boardItem(agenda, item),
       maxSpeakers: item.maxSpeakers,
