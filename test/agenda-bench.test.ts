@@ -61,7 +61,7 @@ describe.runIf(process.env.BENCH_AGENDA === '1')('speaker sign-up storm', () => 
     const last = phones.at(-1)!;
     await last.until(() => [...mySpeakingMap(last.doc).values()][0]?.place === PHONES - 1, 60_000);
     const moved = performance.now() - t1;
-    await Promise.all(phones.map((p) => p.until(() => p.board().agenda?.floor !== null, 60_000)));
+    await Promise.all(phones.map((p) => p.until(() => p.board().speaking?.floor, 60_000)));
     const board = performance.now() - t1;
     console.log(
       JSON.stringify({ phones: PHONES, allReceiptsMs: Math.round(receipts), allPlacesMs: Math.round(places), callNextLastPlaceMs: Math.round(moved), callNextAllBoardsMs: Math.round(board) }),

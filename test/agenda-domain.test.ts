@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AGENDA_ERRORS } from '../src-shared/agenda/decide-control.js';
 import { SPEAK_REFUSALS } from '../src-shared/agenda/decide-phone.js';
 import { formatClock, remainingAt, timerState } from '../src-shared/agenda/timer.js';
-import { boardAgenda, deskAgenda, mySpeaking } from '../src-shared/agenda/views.js';
+import { boardAgenda, boardSpeaking, deskAgenda, mySpeaking } from '../src-shared/agenda/views.js';
 import type { Decision } from '../src-shared/decide-phone.js';
 import { verifyChain } from '../src-shared/hash-chain.js';
 import { fold } from '../src-shared/state.js';
@@ -98,7 +98,7 @@ describe('asking to speak (phone)', () => {
     const [s1, s2] = [...m.state.agenda.speakers.values()];
     expect(s1).toMatchObject({ name: 'Ana', subject: 'Library hours', interpreter: true, allowedMs: 240_000, number: 1, status: 'waiting' });
     expect(s2).toMatchObject({ name: '', number: 2 });
-    expect(boardAgenda(m.state)!.items[0]!.waiting).toBe(2);
+    expect(deskAgenda(m.state, () => 'Phone')!.items[0]!.waiting).toBe(2);
     expect(mySpeaking(m.state.agenda, 'd2')[0]).toMatchObject({ place: 2, status: 'waiting' });
     expect(refusal(m.phone('d1', { kind: 'unspeak', id: 'unspeak1', itemId: a }))).toBe('accepted');
     expect(m.state.agenda.speakers.get(s1!.id)!.status).toBe('withdrawn');
@@ -149,11 +149,11 @@ describe('the speaker queue (facilitator)', () => {
     expect(error(m.control('callSpeaker', {}))).toBe(AGENDA_ERRORS.noCurrent);
     m.do('setCurrentItem', { itemId: a });
     m.do('moveSpeaker', { speakerId: walk, index: 0 });
-    let board = boardAgenda(m.state)!;
+    let board = boardSpeaking(m.state)!;
     expect(board.next.map((s) => s.label)).toEqual(['Speaker 3', 'Ana', 'Speaker 2']);
     const called = m.do('callSpeaker', {});
     expect(called).toBe(walk);
-    board = boardAgenda(m.state)!;
+    board = boardSpeaking(m.state)!;
     expect(board.floor).toMatchObject({ label: 'Speaker 3', subject: 'Road safety' });
     expect(board.next.map((s) => s.label)).toEqual(['Ana', 'Speaker 2', 'Speaker 4']);
     // Calling the next ends the one on the floor.
@@ -290,6 +290,7 @@ describe('the timer', () => {
 describe('the record', () => {
   it('a session without an agenda has no agenda on the board', () => {
     expect(boardAgenda(m.state)).toBeNull();
+    expect(boardSpeaking(m.state)).toBeNull();
     expect(deskAgenda(m.state, () => 'Phone')).toBeNull();
   });
 

@@ -57,9 +57,9 @@ describe('agenda and public comment through the host', () => {
     const unspeak = a.send({ kind: 'unspeak', itemId: budget });
     expect(await a.until(() => a.receipt(unspeak))).toMatchObject({ ok: false, reason: SPEAK_REFUSALS.alreadyCalled });
     await must(host.control('timer', { action: 'toggle' }));
-    const board = await b.until(() => b.board().agenda?.timer);
+    const board = await b.until(() => b.board().speaking?.timer);
     expect(board).toMatchObject({ allowedMs: 240_000, remainingMs: 240_000 });
-    expect(b.board().agenda!.floor).toMatchObject({ label: 'Ana', subject: 'Library hours', interpreter: true });
+    expect(b.board().speaking!.floor).toMatchObject({ label: 'Ana', subject: 'Library hours', interpreter: true });
   });
 
   it('a question is filed under the current item; the facilitator moves it to another', async () => {
@@ -109,7 +109,7 @@ describe('agenda and public comment through the host', () => {
     for (const name of ['Ana', 'Ben', 'Cy']) await must(host.control('addSpeaker', { itemId, name }));
     await must(host.control('callSpeaker', {}));
     await must(host.control('timer', { action: 'start' }));
-    const timer = await a.until(() => a.board().agenda?.timer);
+    const timer = await a.until(() => a.board().speaking?.timer);
     const dir = host.dataDir;
     await host.stop(false);
     host = await startTestHost(dir);

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { writeBoard, writeBoardHeader, type BoardView } from '../../src-shared/docs/board-doc.js';
 import { DESK_MAP, writeDesk, type DeskView } from '../../src-shared/docs/desk-doc.js';
 import { childMap, putEntry, setIfChanged } from '../../src-shared/docs/json-map.js';
-import { boardAgenda, deskAgenda } from '../../src-shared/agenda/views.js';
+import { boardAgenda, boardSpeaking, deskAgenda } from '../../src-shared/agenda/views.js';
 import type { SessionState } from '../../src-shared/state.js';
 import { transact } from '../../src-shared/transaction-origins.js';
 import {
@@ -28,6 +28,7 @@ function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions'> {
     floor: state?.floor ?? null,
     connected: input.connected,
     agenda: boardAgenda(state),
+    speaking: boardSpeaking(state),
   };
 }
 

@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import { useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { formatClock, formatDuration, remainingAt, timerState } from '../../src-shared/agenda/timer';
-import type { BoardAgenda, BoardAgendaItem } from '../../src-shared/agenda/views';
+import type { BoardAgendaItem, BoardSpeaking } from '../../src-shared/agenda/views';
 import { appendRequest } from '../../src-shared/docs/room-doc';
 import { LIMITS } from '../../src-shared/limits';
 import { charCount } from '../../src-shared/text';
@@ -16,7 +16,7 @@ import { usePhoneUi } from './ui-store';
 
 /** The agenda, the current item, and asking to speak on items with public comment open. */
 export function AgendaCard({ doc, closed }: { doc: Y.Doc; closed: boolean }) {
-  const { agenda, byItem } = useYView(doc, readPhoneAgenda);
+  const { agenda, speaking, byItem } = useYView(doc, readPhoneAgenda);
   const [formFor, setFormFor] = useState<string | null>(null);
   if (!agenda || agenda.items.length === 0) return null;
   return (
@@ -37,11 +37,10 @@ export function AgendaCard({ doc, closed }: { doc: Y.Doc; closed: boolean }) {
               {item.publicComment ? (
                 <p className="agenda-meta">
                   Public comment · {speakingTime(item.speakingMs)} per speaker
-                  {item.waiting > 0 ? ` · ${item.waiting} waiting` : ''}
                   {!item.signupOpen ? ' · sign-up closed' : ''}
                 </p>
               ) : null}
-              <MyStatus doc={doc} item={item} agenda={agenda} mine={mine} closed={closed} />
+              <MyStatus doc={doc} item={item} speaking={speaking} mine={mine} closed={closed} />
               {canAsk && formFor !== item.id ? (
                 <button type="button" className="primary" aria-label={`Ask to speak on ${item.title}`} onClick={() => setFormFor(item.id)}>
                   Ask to speak
@@ -57,7 +56,7 @@ export function AgendaCard({ doc, closed }: { doc: Y.Doc; closed: boolean }) {
   );
 }
 
-function MyStatus({ doc, item, agenda, mine, closed }: { doc: Y.Doc; item: BoardAgendaItem; agenda: BoardAgenda; mine: MyItemSpeaking; closed: boolean }) {
+function MyStatus({ doc, item, speaking, mine, closed }: { doc: Y.Doc; item: BoardAgendaItem; speaking: BoardSpeaking | null; mine: MyItemSpeaking; closed: boolean }) {
   const { entry, sending, refusal } = mine;
   const withdraw = () => appendRequest(doc, { kind: 'unspeak', id: nanoid(), itemId: item.id });
   let text: string | null = null;
@@ -69,7 +68,7 @@ function MyStatus({ doc, item, agenda, mine, closed }: { doc: Y.Doc; item: Board
   return (
     <>
       {entry?.status === 'floor' ? (
-        <FloorTime agenda={agenda} speakerId={entry.speakerId} allowedMs={entry.allowedMs} />
+        <FloorTime speaking={speaking} speakerId={entry.speakerId} allowedMs={entry.allowedMs} />
       ) : text ? (
         <p className="my-speaking" role="status" data-speaking-state={sending ?? entry?.status}>
           {text}
@@ -90,9 +89,9 @@ function MyStatus({ doc, item, agenda, mine, closed }: { doc: Y.Doc; item: Board
 }
 
 /** "You have the floor — 2:41 left", from the board's timer facts and the host's clock. */
-function FloorTime({ agenda, speakerId, allowedMs }: { agenda: BoardAgenda; speakerId: string; allowedMs: number }) {
+function FloorTime({ speaking, speakerId, allowedMs }: { speaking: BoardSpeaking | null; speakerId: string; allowedMs: number }) {
   const offset = useHostOffset();
-  const timer = agenda.timer?.speakerId === speakerId ? agenda.timer : null;
+  const timer = speaking?.timer?.speakerId === speakerId ? speaking.timer : null;
   useTicking(timer !== null && timer.runningSince !== null);
   const left = timer ? remainingAt(timer, Date.now() + offset) : allowedMs;
   const state = timerState(left);

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { mySpeakingMap } from '../../src-shared/agenda/room';
-import type { BoardAgenda, MySpeaking } from '../../src-shared/agenda/views';
+import type { BoardAgenda, BoardSpeaking, MySpeaking } from '../../src-shared/agenda/views';
 import { readBoard } from '../../src-shared/docs/board-doc';
 import { roomParts } from '../../src-shared/docs/room-doc';
 import { isFinalReceipt } from '../../src-shared/requests';
@@ -17,6 +17,7 @@ export interface MyItemSpeaking {
 
 export interface PhoneAgenda {
   agenda: BoardAgenda | null;
+  speaking: BoardSpeaking | null;
   byItem: Map<string, MyItemSpeaking>;
 }
 
@@ -24,9 +25,11 @@ const ACTIVE = new Set(['waiting', 'floor', 'done', 'absent']);
 
 /** The agenda and this phone's sign-ups, from its room document (pure: a function of the doc). */
 export function readPhoneAgenda(doc: Y.Doc): PhoneAgenda {
-  const agenda = readBoard(doc).agenda ?? null;
+  const board = readBoard(doc);
+  const agenda = board.agenda ?? null;
+  const speaking = board.speaking ?? null;
   const byItem = new Map<string, MyItemSpeaking>();
-  if (!agenda) return { agenda, byItem };
+  if (!agenda) return { agenda, speaking, byItem };
   const { requests, receipts } = roomParts(doc);
   const entries = [...mySpeakingMap(doc).values()];
   const last = new Map<string, { kind: 'speak' | 'unspeak'; id: string }>();
@@ -48,5 +51,5 @@ export function readPhoneAgenda(doc: Y.Doc): PhoneAgenda {
     else if (request?.kind === 'speak' && receipt?.ok && !mine.some((e) => e.requestId === request.id)) sending = 'speak';
     byItem.set(item.id, { entry, sending, refusal: receipt && !receipt.ok ? receipt.reason : null });
   }
-  return { agenda, byItem };
+  return { agenda, speaking, byItem };
 }

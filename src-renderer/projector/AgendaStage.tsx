@@ -1,5 +1,5 @@
 import './agenda.css';
-import type { BoardAgenda } from '../../src-shared/agenda/views';
+import type { BoardAgenda, BoardSpeaking } from '../../src-shared/agenda/views';
 import { TimerClock } from '../ui/agenda/TimerClock';
 import { useChime } from './use-chime';
 
@@ -8,10 +8,11 @@ import { useChime } from './use-chime';
  * subject, a countdown readable from the back of the hall, and the next three in line. The projector
  * runs on the host's laptop, so it shares the host's clock (offset 0).
  */
-export function AgendaStage({ agenda }: { agenda: BoardAgenda }) {
-  const current = agenda.items.find((i) => i.id === agenda.current);
-  const floor = agenda.floor;
-  const timer = agenda.timer && (agenda.timer.speakerId === null || agenda.timer.speakerId === floor?.id) ? agenda.timer : null;
+export function AgendaStage({ agenda, speaking }: { agenda: BoardAgenda | null; speaking: BoardSpeaking | null }) {
+  const current = agenda?.items.find((i) => i.id === agenda.current);
+  const floor = speaking?.floor ?? null;
+  const next = speaking?.next ?? [];
+  const timer = speaking?.timer && (speaking.timer.speakerId === null || speaking.timer.speakerId === floor?.id) ? speaking.timer : null;
   const chime = useChime(timer);
   return (
     <section className="agenda-stage" aria-labelledby="agenda-heading" data-testid="agenda-stage">
@@ -39,11 +40,11 @@ export function AgendaStage({ agenda }: { agenda: BoardAgenda }) {
           />
         ) : null}
       </div>
-      {agenda.next.length > 0 ? (
+      {next.length > 0 ? (
         <div className="next-up">
           <h3 id="next-heading">Next</h3>
           <ol aria-labelledby="next-heading" className="next-list">
-            {agenda.next.map((s) => (
+            {next.map((s) => (
               <li key={s.id} className="user-text">
                 {s.label}
                 {s.subject ? <span className="next-subject"> — {s.subject}</span> : null}

@@ -18,7 +18,7 @@ export function LiveBoard({ board }: { board: BoardView }) {
       </header>
       <div className="body">
         <div className="questions">
-          {board.agenda ? <AgendaStage agenda={board.agenda} /> : null}
+          {board.agenda || board.speaking ? <AgendaStage agenda={board.agenda ?? null} speaking={board.speaking ?? null} /> : null}
           <section className="floor" aria-labelledby="floor-heading">
             <h2 id="floor-heading">On the floor now</h2>
             {floor ? (

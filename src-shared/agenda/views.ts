@@ -11,7 +11,6 @@ export interface BoardAgendaItem {
   publicComment: boolean;
   /** Public comment on, sign-up open and room left: a phone may ask to speak. */
   signupOpen: boolean;
-  waiting: number;
 }
 
 /** A speaker as the room sees them: the name only if they gave one, never a device. */
@@ -27,11 +26,20 @@ export interface BoardSpeaker {
   allowedMs: number;
 }
 
-/** The board's agenda part; null when the session has no agenda (the board then reads as before). */
+/**
+ * The board's agenda; null when the session has no agenda (the board then reads as before). It changes
+ * rarely (items edited, the current item), so it is its own board key, apart from `BoardSpeaking`.
+ */
 export interface BoardAgenda {
   items: BoardAgendaItem[];
   current: string | null;
-  /** Who has the floor, and the next three in line on the current item. */
+}
+
+/**
+ * Who has the floor, the next three in line on the current item, and the timer's facts; null when there
+ * is nothing to show. A sign-up changes the board only when it enters the next three.
+ */
+export interface BoardSpeaking {
   floor: BoardSpeaker | null;
   next: BoardSpeaker[];
   timer: TimerFacts | null;
@@ -47,6 +55,7 @@ export interface DeskSpeaker extends BoardSpeaker {
 }
 
 export interface DeskAgendaItem extends BoardAgendaItem {
+  waiting: number;
   maxSpeakers: number | null;
   /** Set by the facilitator: sign-up open (whether or not comment is on). */
   signupSwitch: boolean;
@@ -58,8 +67,9 @@ export interface DeskAgendaItem extends BoardAgendaItem {
   endedAt: number | null;
 }
 
-export interface DeskAgenda extends Omit<BoardAgenda, 'items' | 'floor'> {
+export interface DeskAgenda extends BoardSpeaking {
   items: DeskAgendaItem[];
+  current: string | null;
   floor: DeskSpeaker | null;
   /** The item each question is filed under. */
   questionItems: Record<string, string>;
@@ -88,7 +98,6 @@ function boardItem(agenda: AgendaState, item: AgendaItemState): BoardAgendaItem 
     speakingMs: item.speakingMs,
     publicComment: item.publicComment,
     signupOpen: item.publicComment && item.signupOpen && room,
-    waiting: item.queue.length,
   };
 }
 
@@ -112,22 +121,24 @@ const speakersOf = (agenda: AgendaState, ids: readonly string[]): SpeakerState[]
 
 export function boardAgenda(state: SessionState | null): BoardAgenda | null {
   const agenda = state?.agenda;
-  if (!agenda || (agenda.order.length === 0 && !agenda.timer)) return null;
+  if (!agenda || agenda.order.length === 0) return null;
+  return { items: items(agenda).map((i) => boardItem(agenda, i)), current: agenda.current };
+}
+
+export function boardSpeaking(state: SessionState | null): BoardSpeaking | null {
+  const agenda = state?.agenda;
+  if (!agenda) return null;
   const floor = agenda.floor ? agenda.speakers.get(agenda.floor) : undefined;
   const current = agenda.current ? agenda.items.get(agenda.current) : undefined;
-  return {
-    items: items(agenda).map((i) => boardItem(agenda, i)),
-    current: agenda.current,
-    floor: floor ? boardSpeaker(floor) : null,
-    next: current ? speakersOf(agenda, current.queue.slice(0, NEXT_SHOWN)).map(boardSpeaker) : [],
-    timer: agenda.timer ? { ...agenda.timer } : null,
-  };
+  const next = current ? speakersOf(agenda, current.queue.slice(0, NEXT_SHOWN)).map(boardSpeaker) : [];
+  if (!floor && !agenda.timer && next.length === 0) return null;
+  return { floor: floor ? boardSpeaker(floor) : null, next, timer: agenda.timer ? { ...agenda.timer } : null };
 }
 
 export function deskAgenda(state: SessionState | null, deviceLabel: (deviceId: string) => string): DeskAgenda | null {
-  const board = boardAgenda(state);
-  if (!state || !board) return null;
+  if (!state || (state.agenda.order.length === 0 && !state.agenda.timer)) return null;
   const agenda = state.agenda;
+  const speaking = boardSpeaking(state);
   const desk = (s: SpeakerState): DeskSpeaker => ({
     ...boardSpeaker(s),
     name: s.name,
@@ -138,10 +149,13 @@ export function deskAgenda(state: SessionState | null, deviceLabel: (deviceId: s
   });
   const floor = agenda.floor ? agenda.speakers.get(agenda.floor) : undefined;
   return {
-    ...board,
+    current: agenda.current,
+    next: speaking?.next ?? [],
+    timer: speaking?.timer ?? null,
     floor: floor ? desk(floor) : null,
     items: items(agenda).map((item) => ({
       ...boardItem(agenda, item),
+      waiting: item.queue.length,
       maxSpeakers: item.maxSpeakers,
       signupSwitch: item.signupOpen,
       queue: speakersOf(agenda, item.queue).map(desk),

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { BoardAgenda } from '../agenda/views.js';
+import type { BoardAgenda, BoardSpeaking } from '../agenda/views.js';
 import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 
@@ -15,8 +15,10 @@ export interface BoardView {
   questions: BoardQuestion[];
   floor: string | null;
   connected: number;
-  /** Agenda, speaker on the floor, next in line, timer facts; null when the session has no agenda. */
+  /** Agenda items and the current item; null when the session has no agenda. */
   agenda?: BoardAgenda | null;
+  /** Speaker on the floor, next in line, timer facts (agenda; also a general timer). */
+  speaking?: BoardSpeaking | null;
 }
 
 export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0, agenda: null };
@@ -46,5 +48,6 @@ export function readBoard(doc: Y.Doc): BoardView {
     floor: (board.get('floor') as string | null | undefined) ?? null,
     connected: (board.get('connected') as number | undefined) ?? 0,
     agenda: (board.get('agenda') as BoardAgenda | null | undefined) ?? null,
+    speaking: (board.get('speaking') as BoardSpeaking | null | undefined) ?? null,
   };
 }
