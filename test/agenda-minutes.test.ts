@@ -107,6 +107,18 @@ describe('minutes grouped by agenda item', () => {
     expect(csv).not.toContain('phoneA');
   });
 
+  it('events CSV: a withdrawn sign-up keeps its subject unpublished; a called speaker is on the record', async () => {
+    const m = councilMeeting();
+    const csv = new TextDecoder().decode((await exportEvents(m.events, 'events-csv', OPTS)).data);
+    const rows = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const signUps = rows.filter((r) => r.type === 'speaker.signedUp');
+    expect(signUps.map((r) => [r.actor, r.name, JSON.parse(r.details!).subject])).toEqual([
+      ['Phone 1', 'Ana *Bold* [x](y)', 'Library | hours'],
+      ['Phone 2', '', 'Parking'],
+      ['Phone 3', '', '[not published; kept in the JSON archive]'],
+    ]);
+  });
+
   it('PDF and DOCX carry the agenda, its speakers and the public comment numbers', async () => {
     const m = councilMeeting();
     const pdfFile = await exportEvents(m.events, 'pdf', OPTS);

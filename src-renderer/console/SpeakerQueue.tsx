@@ -1,4 +1,4 @@
-import { useState, type DragEvent, type FormEvent } from 'react';
+import { useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { formatDuration } from '../../src-shared/agenda/timer';
 import type { DeskAgenda, DeskAgendaItem, DeskSpeaker } from '../../src-shared/agenda/views';
 import { LIMITS } from '../../src-shared/limits';
@@ -124,6 +124,11 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
   const [dragged, setDragged] = useState<string | null>(null);
   const item = agenda.items.find((i) => i.id === chosen) ?? agenda.items.find((i) => i.id === agenda.current) ?? agenda.items[0];
   const move = (speakerId: string, index: number) => void run(() => control.moveSpeaker({ speakerId, index: Math.max(0, index) }));
+  const onRowKey = (e: KeyboardEvent<HTMLLIElement>, i: number, id: string) => {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    e.preventDefault();
+    move(id, i + (e.key === 'ArrowUp' ? -1 : 1));
+  };
   const onDrop = (e: DragEvent, index: number) => {
     e.preventDefault();
     if (dragged) move(dragged, index);
@@ -169,6 +174,8 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
               <li
                 key={s.id}
                 className="qrow"
+                tabIndex={0}
+                onKeyDown={(e) => onRowKey(e, i, s.id)}
                 draggable
                 onDragStart={() => setDragged(s.id)}
                 onDragOver={(e) => e.preventDefault()}

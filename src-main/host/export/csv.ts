@@ -91,7 +91,8 @@ export function renderEventsCsv(events: readonly LoggedEvent[]): string {
     const body = e.body as Record<string, unknown> & { type: string };
     const questionId = typeof body.questionId === 'string' ? body.questionId : '';
     const moderation = questionId !== '' ? state.questions.get(questionId)?.moderation : undefined;
-    const redacted = moderation === 'hidden' ? HIDDEN_TEXT : moderation === 'withdrawn' || moderation === 'pending' ? UNPUBLISHED_TEXT : null;
+    const gone = typeof body.speakerId === 'string' && isWithdrawnSignUp(state, body.speakerId);
+    const redacted = moderation === 'hidden' ? HIDDEN_TEXT : moderation === 'withdrawn' || moderation === 'pending' || gone ? UNPUBLISHED_TEXT : null;
     const isVote = body.type === 'vote.cast' || body.type === 'vote.withdrawn';
     const deviceId = typeof body.deviceId === 'string' ? body.deviceId : '';
     const actor = e.actor.startsWith('device:') ? (isVote ? 'attendee' : (labels.get(deviceId) ?? 'attendee')) : e.actor;
@@ -104,9 +105,16 @@ export function renderEventsCsv(events: readonly LoggedEvent[]): string {
         if (!isVote) details.device = labels.get(String(value)) ?? 'attendee';
       } else if (key === 'text' || key === 'reply' || key === 'title') text = redacted ?? String(value);
       else if (key === 'name' || key === 'facilitator') name = redacted ? '' : String(value);
+      else if (key === 'subject') details[key] = redacted ?? value;
       else details[key] = value;
     }
     return [e.seq, isoDateTime(e.at, tz), body.type, actor, questionId, text, name, Object.keys(details).length > 0 ? JSON.stringify(details) : '', e.hash];
   });
   return toCsv(EVENT_COLUMNS, rows);
+}
+
+/** A sign-up to speak that was withdrawn or removed before being called: its name and subject stay unpublished. */
+function isWithdrawnSignUp(state: ReturnType<typeof fold>, speakerId: string): boolean {
+  const status = state.agenda.speakers.get(speakerId)?.status;
+  return status === 'withdrawn' || status === 'removed';
 }
