@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { openPhone, ready } from './fixtures/pages.js';
 import { expect, test } from './fixtures/test.js';
+import { verifyArchive } from '../src-shared/minutes/archive.js';
 
 const ITEM1 = 'Public comment on the budget';
 const ITEM2 = 'Approval of minutes';
@@ -172,6 +173,18 @@ test('public comment: three items, two phones and a walk-in sign up, the timer o
   expect(md).toMatch(/\| 1 \| Ana \| Library opening hours \| \d:\d\d of 6:00 \| With interpreter \(double time\) \|/);
   expect(md).toMatch(/\| 2 \| Speaker 2 \| Parking on Main Street \| \d:\d\d of 3:30 \(\+0:30 given\) \| Still speaking/);
   expect(md).toContain(`### 3\\. ${ITEM3}`);
+
+  // After closing, the archive verifies and the console's reader shows the speakers of each item.
+  await consolePage.getByRole('button', { name: 'Close session' }).click();
+  await consolePage.getByRole('button', { name: 'Yes, close the session' }).click();
+  const archive = await (await fetch(`${host.urls.loopbackOrigin}/export/${sessionId}.json?t=${host.urls.token}`)).json();
+  expect(verifyArchive(archive)).toMatchObject({ ok: true });
+  await consolePage.getByText(/^Archive \(/).click();
+  await consolePage.getByRole('button', { name: 'Read the minutes: Council meeting' }).click();
+  const minutes = consolePage.getByRole('article', { name: 'Minutes: Council meeting' });
+  await expect(minutes.getByRole('status')).toHaveText(/Hash chain verified/);
+  const item1 = minutes.getByRole('region', { name: `1. ${ITEM1}` });
+  await expect(item1.getByRole('row')).toHaveText([/Speaker/, /Ana.*Library opening hours.*of 6:00.*interpreter/, /Speaker 2.*Parking on Main Street.*of 3:30/]);
   await laptop.close();
 });
 
