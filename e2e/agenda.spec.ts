@@ -206,6 +206,15 @@ test('the facilitator reorders by keyboard and drag; a phone is told why it cann
   await consolePage.getByRole('listitem', { name: ITEM3 }).dragTo(consolePage.getByRole('listitem', { name: ITEM2 }));
   await expect(rows).toHaveText([new RegExp(ITEM3), new RegExp(ITEM2), new RegExp(ITEM1)]);
 
+  // The chime at 0 is off by default; the console turns it on for the projector of this laptop.
+  const projector = await laptop.newPage();
+  await projector.goto(host.urls.projectorUrl);
+  await ready(projector);
+  await expect(projector.getByTestId('agenda-stage')).toBeVisible();
+  await expect(projector.getByText('Chime on (c)')).toHaveCount(0);
+  await consolePage.getByLabel('Chime on the projector at 0').check();
+  await expect(projector.getByText('Chime on (c)')).toBeVisible();
+
   const phone = (await newPhone('Pixel 7')).page;
   await openPhone(phone, joinUrl!);
   await expect(phone.getByRole('listitem')).toHaveText([new RegExp(ITEM3), new RegExp(ITEM2), new RegExp(ITEM1)]);

@@ -3,6 +3,7 @@ import { formatDuration } from '../../src-shared/agenda/timer';
 import type { DeskAgenda, DeskAgendaItem, DeskSpeaker } from '../../src-shared/agenda/views';
 import { LIMITS } from '../../src-shared/limits';
 import { TimerClock } from '../ui/agenda/TimerClock';
+import { readChime, writeChime } from '../ui/agenda/chime-setting';
 import { AGENDA_SHORTCUTS } from './agenda-shortcuts';
 import { control, run } from './control';
 
@@ -74,6 +75,7 @@ function Floor({ agenda }: { agenda: DeskAgenda }) {
           </>
         ) : null}
       </div>
+      <ChimeSetting />
       {!floor ? (
         <form className="inline-form" onSubmit={startGeneral}>
           <label>
@@ -84,6 +86,24 @@ function Floor({ agenda }: { agenda: DeskAgenda }) {
         </form>
       ) : null}
     </div>
+  );
+}
+
+/** The projector's chime at 0 (off by default), shared with the projector page of this laptop. */
+function ChimeSetting() {
+  const [on, setOn] = useState(readChime);
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) => {
+          writeChime(e.target.checked);
+          setOn(e.target.checked);
+        }}
+      />{' '}
+      Chime on the projector at 0
+    </label>
   );
 }
 

@@ -1,15 +1,7 @@
 import { useEffect, useState } from 'react';
 import { remainingAt, type TimerFacts } from '../../src-shared/agenda/timer';
+import { CHIME_KEY, readChime, writeChime } from '../ui/agenda/chime-setting';
 
-const KEY = 'open-floor:projector-chime';
-
-function readSetting(): boolean {
-  try {
-    return localStorage.getItem(KEY) === 'on';
-  } catch {
-    return false;
-  }
-}
 
 /** A short tone from the laptop's speakers, made on the spot (no sound file, nothing from the network). */
 function beep(): void {
@@ -30,25 +22,28 @@ function beep(): void {
 }
 
 /**
- * The optional chime when a running timer reaches 0, off by default; `c` on the projector turns it on or
- * off (remembered on this laptop). Returns whether it is on.
+ * The optional chime when a running timer reaches 0, off by default: the console's "Chime at 0" box, or
+ * `c` on the projector, turns it on or off. Returns whether it is on.
  */
 export function useChime(timer: TimerFacts | null): boolean {
-  const [on, setOn] = useState(readSetting);
+  const [on, setOn] = useState(readChime);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'c' || e.ctrlKey || e.metaKey || e.altKey) return;
       setOn((was) => {
-        try {
-          localStorage.setItem(KEY, was ? 'off' : 'on');
-        } catch {
-          // not remembered; this screen still follows the key
-        }
+        writeChime(!was);
         return !was;
       });
     };
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === CHIME_KEY) setOn(readChime());
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('storage', onStorage);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('storage', onStorage);
+    };
   }, []);
   useEffect(() => {
     if (!on || !timer || timer.runningSince === null) return;
