@@ -12,26 +12,46 @@ let offsetMs = 0;
 let bestRtt = Infinity;
 const listeners = new Set<() => void>();
 
-async function sample(): Promise<{ offset: number; rtt: number } | null> {
+export interface ClockSample {
+  /** This phone's clock when the request left and when the answer came. */
+  sent: number;
+  received: number;
+  /** The host's clock in the answer. */
+  hostNow: number;
+}
+
+/** The offset (host − phone) of the sample with the quickest round trip, or null if there is none. */
+export function bestOffset(samples: readonly ClockSample[]): { offset: number; rtt: number } | null {
+  let best: { offset: number; rtt: number } | null = null;
+  for (const s of samples) {
+    const rtt = s.received - s.sent;
+    if (!Number.isFinite(s.hostNow) || rtt < 0) continue;
+    if (!best || rtt < best.rtt) best = { offset: s.hostNow - (s.sent + s.received) / 2, rtt };
+  }
+  return best;
+}
+
+async function sample(): Promise<ClockSample | null> {
   const sent = Date.now();
   try {
     const res = await fetch(PATHS.time, { cache: 'no-store' });
     if (!res.ok) return null;
     const body = (await res.json()) as { now?: unknown };
     const received = Date.now();
-    if (typeof body.now !== 'number' || !Number.isFinite(body.now)) return null;
-    return { offset: body.now - (sent + received) / 2, rtt: received - sent };
+    if (typeof body.now !== 'number') return null;
+    return { sent, received, hostNow: body.now };
   } catch {
     return null;
   }
 }
 
-export async function measureHostClock(samples = 3): Promise<void> {
-  let best: { offset: number; rtt: number } | null = null;
-  for (let i = 0; i < samples; i++) {
+export async function measureHostClock(count = 3): Promise<void> {
+  const samples: ClockSample[] = [];
+  for (let i = 0; i < count; i++) {
     const s = await sample();
-    if (s && (!best || s.rtt < best.rtt)) best = s;
+    if (s) samples.push(s);
   }
+  const best = bestOffset(samples);
   if (!best) return;
   // A fresh measurement replaces an old one; within a round, the quickest answer wins.
   bestRtt = best.rtt;
