@@ -6,6 +6,7 @@ import { TimerClock } from '../ui/agenda/TimerClock';
 import { readChime, writeChime } from '../ui/agenda/chime-setting';
 import { AGENDA_SHORTCUTS } from './agenda-shortcuts';
 import { control, run } from './control';
+import { useConsoleUi } from './ui-store';
 
 const STATUS: Record<DeskSpeaker['status'], string> = {
   waiting: 'Waiting',
@@ -29,7 +30,10 @@ function Floor({ agenda }: { agenda: DeskAgenda }) {
   const startGeneral = (e: FormEvent) => {
     e.preventDefault();
     const m = /^(\d{1,3})(?::([0-5]\d))?$/.exec(seconds.trim());
-    if (!m) return;
+    if (!m) {
+      useConsoleUi.getState().setError('Write the general timer as minutes:seconds, for example 5:00.');
+      return;
+    }
     void run(() => control.timer({ action: 'start', seconds: Number(m[1]) * 60 + Number(m[2] ?? 0) }));
   };
   return (
