@@ -8,6 +8,7 @@ import type { SessionListing } from './minutes/listing.js';
  *
  * LAN listener (0.0.0.0, phones):      GET /  and  GET /j/:code   the attendee app
  *                                      POST /api/join             JoinRequest → JoinResponse
+ *                                      GET  /api/time             { now }: the host's clock (agenda timer)
  *                                      WS   /sync/room-<roomId>   y-websocket protocol, that room only
  *                                      WS   /signal               y-webrtc signaling, issued rooms only
  * Loopback listener (127.0.0.1, token): GET /console/ , /projector/ (token in the `t` query parameter)
