@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { writeBoard, writeBoardHeader, type BoardView } from '../../src-shared/docs/board-doc.js';
 import { DESK_MAP, writeDesk, type DeskView } from '../../src-shared/docs/desk-doc.js';
 import { childMap, putEntry, setIfChanged } from '../../src-shared/docs/json-map.js';
+import { writeDeskAgenda } from '../../src-shared/agenda/desk-store.js';
 import { boardAgenda, boardSpeaking, deskAgenda } from '../../src-shared/agenda/views.js';
 import type { SessionState } from '../../src-shared/state.js';
 import { transact } from '../../src-shared/transaction-origins.js';
@@ -88,7 +89,8 @@ export class Projections {
     transact(this.desk, 'host:desk', () => {
       const desk = this.desk.getMap<unknown>(DESK_MAP);
       const header = this.deskHeader(input);
-      for (const [key, value] of Object.entries(header)) setIfChanged(desk, key, value);
+      for (const [key, value] of Object.entries(header)) if (key !== 'agenda') setIfChanged(desk, key, value);
+      writeDeskAgenda(desk, header.agenda);
       const questions = childMap<DeskQuestion>(desk, 'questions');
       for (const id of ids) {
         const q = state?.questions.get(id);

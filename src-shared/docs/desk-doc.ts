@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { readDeskAgenda, writeDeskAgenda } from '../agenda/desk-store.js';
 import type { DeskAgenda } from '../agenda/views.js';
 import type { BoardSession, DeskQuestion, DeskStats, HostInfo, JoinInfo, SessionSummary } from '../views.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
@@ -41,7 +42,7 @@ export function writeDesk(doc: Y.Doc, view: DeskView): void {
   setIfChanged(desk, 'stats', view.stats);
   setIfChanged(desk, 'sessions', view.sessions);
   setIfChanged(desk, 'storageProblem', view.storageProblem);
-  setIfChanged(desk, 'agenda', view.agenda);
+  writeDeskAgenda(desk, view.agenda);
   syncKeyedMap(childMap<DeskQuestion>(desk, 'questions'), view.questions);
 }
 
@@ -58,6 +59,6 @@ export function readDesk(doc: Y.Doc): DeskView {
     stats: get<DeskStats | null>('stats', null),
     sessions: get<SessionSummary[]>('sessions', []),
     storageProblem: get<string | null>('storageProblem', null),
-    agenda: get<DeskAgenda | null>('agenda', null),
+    agenda: readDeskAgenda(desk),
   };
 }
