@@ -1,5 +1,5 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
-import { AgendaPanel } from './AgendaPanel';
+import { AgendaPanel, AgendaSetup } from './AgendaPanel';
 import { CloseSession } from './CloseSession';
 import { control, run } from './control';
 import { ExportPanel } from './ExportLinks';
@@ -30,6 +30,7 @@ export function OpenSession({ view }: { view: DeskView }) {
           ) : null}
           <AgendaPanel view={view} />
           <Moderation view={view} />
+          <AgendaSetup view={view} />
         </div>
         <aside className="side-col">
           <JoinPanel view={view} />
