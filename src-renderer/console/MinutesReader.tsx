@@ -6,6 +6,7 @@ import { minutesText, type MinutesText } from '../../src-shared/minutes/wording'
 import type { MinutesPoll } from '../../src-shared/polls/poll-minutes';
 import { pageToken } from '../ui/token';
 import { MinutesPolls } from './MinutesPolls';
+import { AgendaMinutes } from './AgendaMinutes';
 
 type Loaded =
   | { status: 'loading' }
@@ -60,6 +61,7 @@ export function MinutesReader({ sessionId }: { sessionId: string }) {
       <p role="status">{loaded.check}</p>
       {t.provisional && <p className="provisional">{t.provisional}</p>}
       <Facts rows={t.facts} />
+      {t.agenda ? <AgendaMinutes agenda={t.agenda} /> : null}
       <h4>{t.questionsHeading}</h4>
       <p className="muted">{t.questionsIntro}</p>
       <ol className="minutes-questions">

@@ -1,3 +1,5 @@
+import { AGENDA_SHORTCUTS } from './agenda-shortcuts';
+
 const SHORTCUTS: [string, string][] = [
   ['j / ↓', 'Next question'],
   ['k / ↑', 'Previous question'],
@@ -10,6 +12,7 @@ const SHORTCUTS: [string, string][] = [
   ['m', 'Merge into another question'],
   ['u', 'Unmerge'],
   ['x', 'Mute / unmute the asking phone'],
+  ...AGENDA_SHORTCUTS,
 ];
 
 export function ShortcutsPanel() {

@@ -7,6 +7,7 @@ import {
 } from '../../src-shared/control';
 import { PATHS } from '../../src-shared/endpoints';
 
+import { agendaClient } from './agenda-client';
 import { postJson, type Fetch } from './post-json';
 
 function isResult(body: unknown): body is ControlResult<ControlCommand> {
@@ -53,6 +54,7 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     duplicatePoll: (input) => call('duplicatePoll', input),
     setPollVisibility: (input) => call('setPollVisibility', input),
     showPoll: (input) => call('showPoll', input),
+    ...agendaClient(call),
   } satisfies ControlApi;
 }
 

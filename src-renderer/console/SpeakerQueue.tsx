@@ -1,0 +1,261 @@
+import { useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { formatDuration } from '../../src-shared/agenda/timer';
+import type { DeskAgenda, DeskAgendaItem, DeskSpeaker } from '../../src-shared/agenda/views';
+import { LIMITS } from '../../src-shared/limits';
+import { TimerClock } from '../ui/agenda/TimerClock';
+import { readChime, writeChime } from '../ui/agenda/chime-setting';
+import { AGENDA_SHORTCUTS } from './agenda-shortcuts';
+import { control, run } from './control';
+import { useConsoleUi } from './ui-store';
+
+const STATUS: Record<DeskSpeaker['status'], string> = {
+  waiting: 'Waiting',
+  floor: 'Has the floor',
+  done: 'Done',
+  absent: 'Absent',
+  withdrawn: 'Withdrew',
+  removed: 'Removed',
+};
+
+function who(s: DeskSpeaker): string {
+  return [s.subject, s.interpreter ? 'interpreter (double time)' : '', s.device].filter(Boolean).join(' · ');
+}
+
+/** The speaker on the floor, their timer and its controls, and a general timer. */
+function Floor({ agenda }: { agenda: DeskAgenda }) {
+  const floor = agenda.floor;
+  const timer = agenda.timer;
+  const [seconds, setSeconds] = useState('5:00');
+  const running = timer !== null && timer.runningSince !== null;
+  const startGeneral = (e: FormEvent) => {
+    e.preventDefault();
+    const m = /^(\d{1,3})(?::([0-5]\d))?$/.exec(seconds.trim());
+    if (!m) {
+      useConsoleUi.getState().setError('Write the general timer as minutes:seconds, for example 5:00.');
+      return;
+    }
+    void run(() => control.timer({ action: 'start', seconds: Number(m[1]) * 60 + Number(m[2] ?? 0) }));
+  };
+  return (
+    <div className="floor-box" aria-label="On the floor">
+      {floor ? (
+        <div className="qmain">
+          <p className="qtext">
+            <strong className="user-text">{floor.label}</strong> has the floor
+          </p>
+          <p className="qmeta user-text">{who(floor)}</p>
+        </div>
+      ) : (
+        <p className="muted">{timer ? 'General timer' : 'Nobody has the floor.'}</p>
+      )}
+      {floor || timer ? (
+        <TimerClock className="console-clock" timer={timer} idleMs={floor?.allowedMs ?? 0} offsetMs={0} label="Time left" />
+      ) : null}
+      <div className="qactions">
+        {floor || timer ? (
+          <>
+            <button type="button" className="primary" onClick={() => void run(() => control.timer({ action: 'toggle' }))}>
+              {!timer ? 'Start timer' : running ? 'Pause' : 'Resume'} <kbd>space</kbd>
+            </button>
+            <button type="button" disabled={!timer} onClick={() => void run(() => control.timer({ action: 'extend' }))}>
+              +30 s <kbd>+</kbd>
+            </button>
+            <button type="button" disabled={!timer} onClick={() => void run(() => control.timer({ action: 'reset' }))}>
+              Reset
+            </button>
+            <button type="button" disabled={!timer} onClick={() => void run(() => control.timer({ action: 'stop' }))}>
+              Stop timer
+            </button>
+          </>
+        ) : null}
+        {floor ? (
+          <>
+            <button type="button" onClick={() => void run(() => control.endSpeaker({ speakerId: floor.id, as: 'done' }))}>
+              Done
+            </button>
+            <button type="button" onClick={() => void run(() => control.endSpeaker({ speakerId: floor.id, as: 'absent' }))}>
+              Absent
+            </button>
+          </>
+        ) : null}
+      </div>
+      <ChimeSetting />
+      {!floor ? (
+        <form className="inline-form" onSubmit={startGeneral}>
+          <label>
+            General timer (m:ss)
+            <input value={seconds} onChange={(e) => setSeconds(e.target.value)} size={6} />
+          </label>
+          <button type="submit">Start general timer</button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+/** The projector's chime at 0 (off by default), shared with the projector page of this laptop. */
+function ChimeSetting() {
+  const [on, setOn] = useState(readChime);
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={on}
+        onChange={(e) => {
+          writeChime(e.target.checked);
+          setOn(e.target.checked);
+        }}
+      />{' '}
+      Chime on the projector at 0
+    </label>
+  );
+}
+
+function WalkIn({ item }: { item: DeskAgendaItem }) {
+  const [name, setName] = useState('');
+  const [subject, setSubject] = useState('');
+  const [interpreter, setInterpreter] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await run(() => control.addSpeaker({ itemId: item.id, name, subject, interpreter }));
+    if (r.ok) {
+      setName('');
+      setSubject('');
+      setInterpreter(false);
+    }
+  };
+  return (
+    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Add a walk-in speaker">
+      <label>
+        Walk-in name (optional)
+        <input value={name} maxLength={LIMITS.nameMax} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        Subject
+        <input value={subject} maxLength={LIMITS.speakerSubjectMax} onChange={(e) => setSubject(e.target.value)} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} /> Interpreter
+      </label>
+      <button type="submit">Add walk-in speaker</button>
+    </form>
+  );
+}
+
+/** One item's speakers: who waits (reorder by drag or buttons), call, absent, remove; sign-up; walk-ins. */
+export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const item = agenda.items.find((i) => i.id === chosen) ?? agenda.items.find((i) => i.id === agenda.current) ?? agenda.items[0];
+  const move = (speakerId: string, index: number) => void run(() => control.moveSpeaker({ speakerId, index: Math.max(0, index) }));
+  const onRowKey = (e: KeyboardEvent<HTMLLIElement>, i: number, id: string) => {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    e.preventDefault();
+    move(id, i + (e.key === 'ArrowUp' ? -1 : 1));
+  };
+  const onDrop = (e: DragEvent, index: number) => {
+    e.preventDefault();
+    if (dragged) move(dragged, index);
+    setDragged(null);
+  };
+  return (
+    <section className="panel speakers-panel" aria-labelledby="speakers-heading">
+      <h2 id="speakers-heading">Speakers</h2>
+      <Floor agenda={agenda} />
+      {item ? (
+        <>
+          <div className="speakers-head">
+            <label>
+              Item{' '}
+              <select value={item.id} onChange={(e) => setChosen(e.target.value)}>
+                {agenda.items.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.title}
+                    {i.id === agenda.current ? ' (current)' : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {item.publicComment ? (
+              <button type="button" onClick={() => void run(() => control.setSignup({ itemId: item.id, open: !item.signupSwitch }))}>
+                {item.signupSwitch ? 'Close sign-up' : 'Reopen sign-up'}
+              </button>
+            ) : (
+              <span className="muted">No public comment on this item</span>
+            )}
+            {item.id === agenda.current ? (
+              <button type="button" className="primary" disabled={item.queue.length === 0} onClick={() => void run(() => control.callSpeaker({}))}>
+                Call next <kbd>n</kbd>
+              </button>
+            ) : null}
+          </div>
+          <h3 id="queue-list-heading">
+            Waiting <span className="count">({item.queue.length})</span>
+          </h3>
+          {item.queue.length === 0 ? <p className="muted">Nobody waiting.</p> : null}
+          <ol className="qlist speaker-queue" aria-labelledby="queue-list-heading">
+            {item.queue.map((s, i) => (
+              <li
+                key={s.id}
+                className="qrow"
+                tabIndex={0}
+                onKeyDown={(e) => onRowKey(e, i, s.id)}
+                draggable
+                onDragStart={() => setDragged(s.id)}
+                onDragOver={(e) => e.preventDefault()}
+                onDrop={(e) => onDrop(e, i)}
+                aria-label={s.label}
+                data-speaker-id={s.id}
+              >
+                <div className="qmain">
+                  <p className="qtext">
+                    {i + 1}. <span className="user-text">{s.label}</span>
+                  </p>
+                  <p className="qmeta user-text">{who(s)}</p>
+                </div>
+                <div className="qactions">
+                  <button type="button" aria-label={`Call ${s.label}`} onClick={() => void run(() => control.callSpeaker({ speakerId: s.id }))}>
+                    Call
+                  </button>
+                  <button type="button" aria-label={`Move ${s.label} up`} disabled={i === 0} onClick={() => move(s.id, i - 1)}>
+                    ↑
+                  </button>
+                  <button type="button" aria-label={`Move ${s.label} down`} disabled={i === item.queue.length - 1} onClick={() => move(s.id, i + 1)}>
+                    ↓
+                  </button>
+                  <button type="button" aria-label={`Mark ${s.label} absent`} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'absent' }))}>
+                    Absent
+                  </button>
+                  <button type="button" className="danger" aria-label={`Remove ${s.label}`} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'removed' }))}>
+                    Remove
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <WalkIn item={item} />
+          {item.spoken.length > 0 ? (
+            <>
+              <h3 id="spoken-heading">Called</h3>
+              <ol className="spoken-list" aria-labelledby="spoken-heading">
+                {item.spoken.map((s) => (
+                  <li key={s.id}>
+                    <span className="user-text">{s.label}</span> — {STATUS[s.status]}
+                    {s.usedMs !== null ? ` · ${formatDuration(s.usedMs)} of ${formatDuration(s.allowedMs + s.extendedMs)}` : ''}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </>
+      ) : null}
+      <p className="muted shortcut-hint">
+        {AGENDA_SHORTCUTS.map(([k, what]) => (
+          <span key={k}>
+            <kbd>{k}</kbd> {what}{' '}
+          </span>
+        ))}
+      </p>
+    </section>
+  );
+}
