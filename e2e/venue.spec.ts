@@ -29,12 +29,16 @@ test('Test with your phone: the console shows which address a phone reached the 
   await expect(test.getByRole('status')).toHaveAttribute('data-reached', 'yes');
   await expect(test.getByRole('status')).toContainText('A phone reached this laptop over 127.0.0.1 ✓');
 
-  // Joining a rehearsal session with the same phone tries WebRTC too (through the host's gateway).
+  // Joining a rehearsal session: a phone whose WebSocket works stays on it; one whose WebSocket is
+  // blocked falls back to WebRTC (through the host's gateway), and the console says WebRTC works here.
   await expect(test.getByTestId('webrtc-seen')).toContainText('no phone has connected over it yet');
   expect((await host.control('createSession', { title: 'Rehearsal' })).ok).toBe(true);
   const opened = await host.control('openSession', {});
   if (!opened.ok) throw new Error(opened.error);
   await openPhone(phone, opened.value.joinUrl);
+  const rtcPhone = await newPhone('Pixel 7');
+  await rtcPhone.context.routeWebSocket(/\/sync\//, (ws) => ws.close({ code: 1008, reason: 'blocked by test' }));
+  await openPhone(rtcPhone.page, opened.value.joinUrl);
   await expect(test.getByTestId('webrtc-seen')).toContainText('WebRTC works here: a phone connected over it ✓');
   await expect(consolePage.getByTestId('transport-health')).toContainText('1 over WebSocket, 1 over WebRTC');
   await laptop.close();

@@ -70,7 +70,8 @@ const USAGE = `Usage:
 
   serve            run the host headless (console and projector in a browser on this laptop)
   sessions         list the sessions in the data directory: id, date, status, counts, title
-  export           write one session's record: pdf/docx/md minutes, csv, events-csv, json archive
+  export           write one session's record: pdf/docx/md minutes, csv, events-csv, speakers-csv,
+                   polls-csv, json archive
   verify           check an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable
   doctor           check this laptop before a meeting: port, addresses, data folder, firewall
 

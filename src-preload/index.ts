@@ -56,6 +56,18 @@ const api = {
   duplicatePoll: control('duplicatePoll'),
   setPollVisibility: control('setPollVisibility'),
   showPoll: control('showPoll'),
+  addItem: control('addItem'),
+  editItem: control('editItem'),
+  moveItem: control('moveItem'),
+  removeItem: control('removeItem'),
+  setCurrentItem: control('setCurrentItem'),
+  moveQuestion: control('moveQuestion'),
+  addSpeaker: control('addSpeaker'),
+  moveSpeaker: control('moveSpeaker'),
+  callSpeaker: control('callSpeaker'),
+  endSpeaker: control('endSpeaker'),
+  setSignup: control('setSignup'),
+  timer: control('timer'),
   showProjector: () => invoke('showProjector'),
   onCommand: (listener: (command: ShellCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {

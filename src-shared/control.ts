@@ -5,6 +5,7 @@ import { moderationInputs, type ModerationOutputs } from './moderation/control.j
 import { pollControlInputs, type PollControlOutputs } from './polls/poll-inputs.js';
 import { cleanText, charCount } from './text.js';
 import type { VenueStatus } from './venue.js';
+import { agendaControlInputs, type AgendaControlOutputs } from './agenda/control.js';
 
 /**
  * The one contract between the console/projector and the host. The HTTP client (headless) and the
@@ -44,6 +45,7 @@ export const controlInputs = {
   ...moderationInputs,
   /** Polls (issue 8): src-shared/polls/poll-inputs.ts. */
   ...pollControlInputs,
+  ...agendaControlInputs,
 } as const;
 
 export type ControlCommand = keyof typeof controlInputs;
@@ -51,7 +53,7 @@ export type ControlInput<K extends ControlCommand> = z.input<(typeof controlInpu
 export type ControlParsedInput<K extends ControlCommand> = z.output<(typeof controlInputs)[K]>;
 
 /** What each command answers on success. */
-export interface ControlOutputs extends ModerationOutputs, PollControlOutputs {
+export interface ControlOutputs extends ModerationOutputs, PollControlOutputs, AgendaControlOutputs {
   createSession: { sessionId: string };
   openSession: { joinUrl: string };
   closeSession: { finalHash: string };

@@ -3,6 +3,7 @@ import { decideBallot } from './polls/poll-decide.js';
 import type { PhoneRequest } from './requests.js';
 import { screenAsk, votedInTree } from './moderation/decide.js';
 import type { SessionState } from './state.js';
+import { decideSpeakRequest } from './agenda/decide-phone.js';
 
 /**
  * The authority's rules for one phone request, as a pure function of the state. Rate limits are
@@ -70,5 +71,8 @@ export function decidePhoneRequest(
     }
     case 'ballot':
       return decideBallot(state.polls, deviceId, request);
+    case 'speak':
+    case 'unspeak':
+      return decideSpeakRequest(state, deviceId, request, newQuestionId);
   }
 }

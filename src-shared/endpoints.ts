@@ -8,6 +8,7 @@ import type { SessionListing } from './minutes/listing.js';
  *
  * LAN listener (0.0.0.0, phones):      GET /  and  GET /j/:code   the attendee app
  *                                      POST /api/join             JoinRequest → JoinResponse
+ *                                      GET  /api/time             { now }: the host's clock (agenda timer)
  *                                      WS   /sync/room-<roomId>   y-websocket protocol, that room only
  *                                      WS   /signal               y-webrtc signaling, issued rooms only
  * Loopback listener (127.0.0.1, token): GET /console/ , /projector/ (token in the `t` query parameter)
@@ -18,6 +19,8 @@ import type { SessionListing } from './minutes/listing.js';
  */
 export const PATHS = {
   join: '/api/join',
+  /** GET: the host's clock (`{ now }`), so a phone can correct its own (agenda timer). */
+  time: '/api/time',
   sync: '/sync',
   signal: '/signal',
   joinPage: '/j/',

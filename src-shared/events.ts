@@ -5,6 +5,7 @@
 
 import type { AskModeration, ModerationEventBody } from './moderation/events.js';
 import type { PollEvent } from './polls/poll-events.js';
+import type { AgendaEventBody } from './agenda/events.js';
 
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
@@ -44,7 +45,9 @@ export type EventBody =
   | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string }
   | ModerationEventBody
   /** Polls (issue 8): src-shared/polls/poll-events.ts. */
-  | PollEvent;
+  | PollEvent
+  /** Agenda, speakers, timer (issue 7): src-shared/agenda/events.ts. */
+  | AgendaEventBody;
 
 export type EventType = EventBody['type'];
 

@@ -22,6 +22,18 @@ export const LIMITS = {
   pollOptionsMax: 10,
   pollsPerSession: 50,
   ballotsPerMinute: 20,
+  /** Agenda and public comment (issue 7). */
+  agendaTitleMax: 120,
+  agendaDescriptionMax: 500,
+  speakerSubjectMax: 120,
+  agendaItemsPerSession: 100,
+  /** Host-wide ceiling of speakers per item; an item may set a lower maximum. */
+  speakersPerItem: 500,
+  speakingSecondsMin: 10,
+  speakingSecondsMax: 60 * 60,
+  speakingSecondsDefault: 180,
+  timerExtendMs: 30_000,
+  signupsPerMinute: 6,
   /** Control API request bodies (console → host). */
   controlBodyBytes: 16 * 1024,
 } as const;

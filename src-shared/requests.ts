@@ -3,6 +3,7 @@ import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
 import { ballotRequest } from './polls/poll-inputs.js';
 import { charCount, cleanText } from './text.js';
+import { speakerSubjectSchema } from './agenda/fields.js';
 
 /**
  * What a phone may append to the `requests` array of its room document. Everything here comes from an
@@ -37,6 +38,16 @@ const askRequest = z.object({
 const voteRequest = z.object({ kind: z.literal('vote'), id, questionId: id });
 const unvoteRequest = z.object({ kind: z.literal('unvote'), id, questionId: id });
 const withdrawRequest = z.object({ kind: z.literal('withdraw'), id, questionId: id });
+/** Ask to speak on an agenda item (name optional, always), and withdraw before being called. */
+const speakRequest = z.object({
+  kind: z.literal('speak'),
+  id,
+  itemId: id,
+  name: nameSchema.optional(),
+  subject: speakerSubjectSchema.optional(),
+  interpreter: z.boolean().optional(),
+});
+const unspeakRequest = z.object({ kind: z.literal('unspeak'), id, itemId: id });
 
 export const phoneRequestSchema = z.discriminatedUnion('kind', [
   askRequest,
@@ -44,6 +55,8 @@ export const phoneRequestSchema = z.discriminatedUnion('kind', [
   unvoteRequest,
   withdrawRequest,
   ballotRequest,
+  speakRequest,
+  unspeakRequest,
 ]);
 
 export type PhoneRequest = z.infer<typeof phoneRequestSchema>;

@@ -1,6 +1,7 @@
 import type { Actor, EventBody, LoggedEvent } from './events.js';
 import { applyModerationEvent, askedModeration, emptySessionModeration, mergeTree, type QuestionModeration, type SessionModeration } from './moderation/state.js';
 import { applyPollEvent, emptyPolls, type PollsState } from './polls/poll-state.js';
+import { applyAgendaEvent, emptyAgenda, type AgendaState } from './agenda/state.js';
 
 export type Moderation = 'pending' | 'approved' | 'hidden' | 'withdrawn';
 
@@ -45,6 +46,8 @@ export interface SessionState extends SessionModeration {
   polls: PollsState;
   /** `${deviceId}/${requestId}` of every request that produced an event. */
   appliedRequests: Set<string>;
+  /** Agenda items, speakers and the timer (src-shared/agenda/state.ts). */
+  agenda: AgendaState;
   lastSeq: number;
   lastHash: string;
 }
@@ -67,6 +70,7 @@ export function emptyState(): SessionState {
     peakConnected: 0,
     polls: emptyPolls(),
     appliedRequests: new Set(),
+    agenda: emptyAgenda(),
     lastSeq: 0,
     lastHash: '',
     ...emptySessionModeration(),
@@ -81,6 +85,7 @@ export function applyEvent(state: SessionState, event: Pick<LoggedEvent, 'seq' |
   const { at, body } = event;
   applyBody(state, body, at, event.seq);
   applyPollEvent(state.polls, body, at, event.seq);
+  applyAgendaEvent(state.agenda, body, at);
   if ('requestId' in body) state.appliedRequests.add(`${body.deviceId}/${body.requestId}`);
   state.lastSeq = event.seq;
   state.lastHash = event.hash;

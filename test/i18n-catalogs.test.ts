@@ -76,6 +76,17 @@ describe('message catalogs', () => {
     expect(tEs('projector.joinCall')).toBe('Únase desde su teléfono');
   });
 
+  it('ordinals through Intl.PluralRules (type ordinal), the same as i18next: 2nd, 3rd, 11th, 22nd in line', async () => {
+    const tEn = createTranslate('en', catalogs.en as Messages);
+    const instance = i18next.createInstance();
+    await instance.init({ lng: 'en', resources: { en: { translation: catalogs.en } }, interpolation: { escapeValue: false } });
+    for (const [n, text] of [[2, '2nd in line'], [3, '3rd in line'], [11, '11th in line'], [22, '22nd in line'], [101, '101st in line']] as const) {
+      expect(tEn('phone.placeInLine', { count: n, ordinal: true })).toBe(text);
+      expect(instance.t('phone.placeInLine', { count: n, ordinal: true })).toBe(text);
+    }
+    expect(createTranslate('es', catalogs.es as Messages)('phone.placeInLine', { count: 3, ordinal: true })).toBe('Puesto 3 en la lista');
+  });
+
   it('falls back to English, then to the key, and brackets the pseudo locale', () => {
     const partial = createTranslate('es', { phone: {} }, catalogs.en);
     expect(partial('phone.join')).toBe('Join');

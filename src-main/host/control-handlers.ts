@@ -10,6 +10,7 @@ import type { FolderSettings } from './folder-settings.js';
 import { createModerationHandlers, recordFolderFilter } from './moderation-handlers.js';
 import { createPollHandlers } from './poll-commands.js';
 import type { SessionManager } from './session-manager.js';
+import { createAgendaHandlers } from './agenda-control.js';
 
 /** Host-level facts the handlers need beyond the session. */
 export interface ControlContext {
@@ -36,6 +37,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
       return r.ok ? ok<K>({ questionId: input.questionId } as ControlOutputs[K]) : r;
     };
   return {
+    ...createAgendaHandlers(sessions),
     createSession: (input) => {
       const r = sessions.createSession(input.title, input.place ?? '', input.facilitator ?? '');
       if (r.ok) recordFolderFilter(sessions, ctx.settings);

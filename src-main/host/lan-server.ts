@@ -59,6 +59,7 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
         if (path === PATHS.join && req.method === 'POST') return await handleJoin(req, res);
         if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
         if (deps.testPage && path === deps.testPage.path) return deps.testPage.serve(req, res);
+        if (path === PATHS.time) return sendJson(res, 200, { now: Date.now() });
         if (path === '/' || path.startsWith(PATHS.joinPage)) {
           deps.onPhone?.('page', req);
           if (serveFile(req, res, deps.attendeeRoot, 'index.html')) return;

@@ -1,3 +1,4 @@
+import { SPEAK_REFUSALS } from '../../src-shared/agenda/decide-phone.js';
 import { REFUSALS } from '../../src-shared/decide-phone.js';
 import { LIMITS, MINUTE_MS } from '../../src-shared/limits.js';
 import { POLL_REFUSALS } from '../../src-shared/polls/poll-decide.js';
@@ -21,11 +22,14 @@ export class PhoneRateLimits {
 
   constructor() {
     const votes = perMinute(LIMITS.votesPerMinute, REFUSALS.tooManyVotes);
+    const speaking = perMinute(LIMITS.signupsPerMinute, SPEAK_REFUSALS.tooManySignUps);
     this.byKind = {
       ask: perMinute(LIMITS.questionsPerMinute, REFUSALS.tooManyQuestions),
       vote: votes,
       unvote: votes,
       ballot: perMinute(LIMITS.ballotsPerMinute, POLL_REFUSALS.tooFast),
+      speak: speaking,
+      unspeak: speaking,
     };
   }
 

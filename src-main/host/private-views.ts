@@ -8,6 +8,7 @@ import { transact } from '../../src-shared/transaction-origins.js';
 import { rewriteMyBallots, updateMyBallots } from './poll-private-views.js';
 import type { Room, RoomDocs } from './room-docs.js';
 import type { AppliedEvents } from './session-log.js';
+import { rewriteMySpeaking, updateMySpeaking } from './agenda-private-views.js';
 
 /**
  * What only one phone sees, written into its own room: the status of its questions (`mine`) and the
@@ -22,6 +23,7 @@ export class PrivateViews {
   /** The private views a commit changed: the askers of touched questions, the voters of its votes. */
   update(applied: AppliedEvents): void {
     const state = this.state();
+    updateMySpeaking(this.rooms, state, applied.events);
     // A duplicate's asker sees the text of the question it was merged into: an edit there reaches it too.
     for (const id of withMergedInto(state, applied.touched)) {
       const q = state.questions.get(id);
@@ -42,6 +44,7 @@ export class PrivateViews {
   rewrite(room: Room): void {
     const state = this.state();
     const { mine, myVotes } = roomParts(room.doc);
+    rewriteMySpeaking(room, state);
     transact(room.doc, 'host:private', () => {
       for (const q of state.questions.values()) {
         if (q.deviceId === room.deviceId) putEntry(mine, q.id, myQuestion(q, state));

@@ -3,6 +3,8 @@ import { writeBoard, writeBoardHeader, type BoardView } from '../../src-shared/d
 import { DESK_MAP, writeDesk, type DeskView } from '../../src-shared/docs/desk-doc.js';
 import { childMap, putEntry, setIfChanged, syncKeyedMap } from '../../src-shared/docs/json-map.js';
 import { boardPolls, deskPolls, type BoardPoll } from '../../src-shared/polls/poll-views.js';
+import { writeDeskAgenda } from '../../src-shared/agenda/desk-store.js';
+import { boardAgenda, boardSpeaking, deskAgenda } from '../../src-shared/agenda/views.js';
 import type { SessionState } from '../../src-shared/state.js';
 import { transact } from '../../src-shared/transaction-origins.js';
 import {
@@ -28,6 +30,8 @@ function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions' | 'pol
     floor: state?.floor ?? null,
     connected: input.connected,
     pollShown: state?.polls.shown ?? null,
+    agenda: boardAgenda(state),
+    speaking: boardSpeaking(state),
   };
 }
 
@@ -89,7 +93,8 @@ export class Projections {
     transact(this.desk, 'host:desk', () => {
       const desk = this.desk.getMap<unknown>(DESK_MAP);
       const header = this.deskHeader(input);
-      for (const [key, value] of Object.entries(header)) setIfChanged(desk, key, value);
+      for (const [key, value] of Object.entries(header)) if (key !== 'agenda') setIfChanged(desk, key, value);
+      writeDeskAgenda(desk, header.agenda);
       const questions = childMap<DeskQuestion>(desk, 'questions');
       for (const id of ids) {
         const q = state?.questions.get(id);
@@ -110,6 +115,7 @@ export class Projections {
       storageProblem: input.storageProblem,
       polls: state ? deskPolls(state.polls) : [],
       pollShown: state?.polls.shown ?? null,
+      agenda: deskAgenda(state, input.deviceLabel),
     };
   }
 }

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { PhoneRequestDraft } from '../../src-shared/requests';
 import { createConnectionStore, useConnection } from '../ui/connection';
 import { setAppState, setConnectionAttr } from '../ui/page';
+import { AgendaCard } from './AgendaCard';
 import { AskForm } from './AskForm';
 import { Board } from './Board';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FloorBanner } from './FloorBanner';
+import { startHostClock } from './host-clock';
 import type { JoinIdentity } from './join';
 import { MyQuestions } from './MyQuestions';
 import { registerOfflineCopy } from './offline-copy';
@@ -33,6 +35,11 @@ export function RoomScreen({ identity }: { identity: JoinIdentity }) {
   const outbox = useMemo(() => outboxFor(identity.roomId), [identity.roomId]);
   const [live, setLive] = useState<LiveRoom | null>(null);
   const liveRef = useRef<LiveRoom | null>(null);
+
+  // The host's clock, for the speaker's countdown (a phone's own clock may be minutes off).
+  useEffect(() => {
+    startHostClock();
+  }, []);
 
   useEffect(() => {
     let room: LiveRoom | null = null;
@@ -99,6 +106,7 @@ export function RoomScreen({ identity }: { identity: JoinIdentity }) {
         {closed ? <p className="notice">{t('common.closedThanks')}</p> : null}
         {live ? <Polls doc={live.doc} send={send} board={view.board} disabled={closed} /> : null}
         {floor ? <FloorBanner question={floor} /> : null}
+        {live ? <AgendaCard doc={live.doc} send={send} closed={closed} /> : null}
         <VoteAlert rejections={view.voteRejections} sentHere={sentHere.current} />
         {closed ? null : <AskForm send={send} />}
         <MyQuestions send={send} items={view.mine} closed={closed} />

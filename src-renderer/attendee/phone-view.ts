@@ -42,6 +42,8 @@ function asRequest(raw: unknown): Known | null {
   const r = raw as { kind?: unknown; id?: unknown };
   if (typeof r.id !== 'string') return null;
   if (r.kind === 'ask' || r.kind === 'vote' || r.kind === 'unvote' || r.kind === 'withdraw') return raw as Known;
+  // Asking to speak (agenda): counted while waiting to send; its view is attendee/agenda-view.ts.
+  if (r.kind === 'speak' || r.kind === 'unspeak') return raw as Known;
   return null;
 }
 

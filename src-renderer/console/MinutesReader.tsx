@@ -7,6 +7,7 @@ import type { MinutesPoll } from '../../src-shared/polls/poll-minutes';
 import { pageToken } from '../ui/token';
 import { MinutesPolls } from './MinutesPolls';
 import { t } from '../ui/i18n';
+import { AgendaMinutes } from './AgendaMinutes';
 
 type Loaded =
   | { status: 'loading' }
@@ -61,6 +62,7 @@ export function MinutesReader({ sessionId }: { sessionId: string }) {
       <p role="status">{loaded.check}</p>
       {m.provisional && <p className="provisional">{m.provisional}</p>}
       <Facts rows={m.facts} />
+      {m.agenda ? <AgendaMinutes agenda={m.agenda} /> : null}
       <h4>{m.questionsHeading}</h4>
       <p className="muted">{m.questionsIntro}</p>
       <ol className="minutes-questions">

@@ -1,4 +1,5 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
+import { AgendaPanel, AgendaSetup } from './AgendaPanel';
 import { CloseSession } from './CloseSession';
 import { DisplaySettings } from './DisplaySettings';
 import { FilterSettings } from './FilterSettings';
@@ -32,8 +33,10 @@ export function OpenSession({ view }: { view: DeskView }) {
               </button>
             </section>
           ) : null}
+          <AgendaPanel view={view} />
           <Moderation view={view} />
           <PollsPanel view={view} />
+          <AgendaSetup view={view} />
         </div>
         <aside className="side-col">
           <JoinPanel view={view} />

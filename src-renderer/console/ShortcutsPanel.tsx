@@ -1,4 +1,5 @@
 import { t } from '../ui/i18n';
+import { AGENDA_SHORTCUTS, keyName } from './agenda-shortcuts';
 
 /** The key, and the catalog key of what it does (console.sc_*). */
 const SHORTCUTS: [string, string][] = [
@@ -13,6 +14,7 @@ const SHORTCUTS: [string, string][] = [
   ['m', 'merge'],
   ['u', 'unmerge'],
   ['x', 'mute'],
+  ...AGENDA_SHORTCUTS,
 ];
 
 export function ShortcutsPanel() {
@@ -23,7 +25,7 @@ export function ShortcutsPanel() {
         {SHORTCUTS.map(([key, what]) => (
           <div key={key}>
             <dt>
-              <kbd>{key}</kbd>
+              <kbd>{keyName(key)}</kbd>
             </dt>
             <dd>{t(`console.sc_${what}`)}</dd>
           </div>

@@ -1,6 +1,7 @@
 import { DEFAULT_DISPLAY, type DisplayOptions } from '../../src-shared/display';
 import type { BoardView } from '../../src-shared/docs/board-doc';
 import { votesLabel } from '../ui/status-labels';
+import { AgendaStage } from './AgendaStage';
 import { JoinStrip } from './JoinStrip';
 import { floorQuestion, topQuestions } from './top-questions';
 import { TopBar } from './TopBar';
@@ -15,6 +16,7 @@ export function LiveBoard({ board, display = DEFAULT_DISPLAY }: { board: BoardVi
       <TopBar board={board} />
       <div className="body">
         <div className="questions">
+          {board.agenda || board.speaking ? <AgendaStage agenda={board.agenda ?? null} speaking={board.speaking ?? null} /> : null}
           <section className="floor" aria-labelledby="floor-heading">
             <h2 id="floor-heading">{t('common.onFloor')}</h2>
             {floor ? (

@@ -7,6 +7,7 @@ import {
 } from '../../src-shared/control';
 import { PATHS } from '../../src-shared/endpoints';
 
+import { agendaClient } from './agenda-client';
 import { postJson, type Fetch } from './post-json';
 import { t } from './i18n';
 
@@ -54,6 +55,7 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     duplicatePoll: (input) => call('duplicatePoll', input),
     setPollVisibility: (input) => call('setPollVisibility', input),
     showPoll: (input) => call('showPoll', input),
+    ...agendaClient(call),
   } satisfies ControlApi;
 }
 

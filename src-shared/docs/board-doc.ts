@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { BoardPoll } from '../polls/poll-views.js';
+import type { BoardAgenda, BoardSpeaking } from '../agenda/views.js';
 import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
 import type { BoardView } from './board-view.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
@@ -40,5 +41,7 @@ export function readBoard(doc: Y.Doc): BoardView {
     connected: (board.get('connected') as number | undefined) ?? 0,
     polls: [...(readChildMap<BoardPoll>(board, 'polls')?.values() ?? [])].sort((a, b) => a.openedAt - b.openedAt),
     pollShown: (board.get('pollShown') as string | null | undefined) ?? null,
+    agenda: (board.get('agenda') as BoardAgenda | null | undefined) ?? null,
+    speaking: (board.get('speaking') as BoardSpeaking | null | undefined) ?? null,
   };
 }

@@ -1,3 +1,4 @@
+import type { BoardAgenda, BoardSpeaking } from '../agenda/views.js';
 import type { BoardPoll } from '../polls/poll-views.js';
 import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
 
@@ -15,6 +16,10 @@ export interface BoardView {
   polls: BoardPoll[];
   /** The poll on the projector (it replaces the Q&A board), or null. */
   pollShown: string | null;
+  /** Agenda items and the current item; null when the session has no agenda. */
+  agenda?: BoardAgenda | null;
+  /** Speaker on the floor, next in line, timer facts (agenda; also a general timer). */
+  speaking?: BoardSpeaking | null;
 }
 
-export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0, polls: [], pollShown: null };
+export const EMPTY_BOARD: BoardView = { session: null, join: null, questions: [], floor: null, connected: 0, polls: [], pollShown: null, agenda: null };

@@ -1,5 +1,7 @@
 import type * as Y from 'yjs';
 import type { DeskPoll } from '../polls/poll-views.js';
+import { readDeskAgenda, writeDeskAgenda } from '../agenda/desk-store.js';
+import type { DeskAgenda } from '../agenda/views.js';
 import type { BoardSession, DeskQuestion, DeskStats, HostInfo, JoinInfo, SessionSummary } from '../views.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 
@@ -19,6 +21,8 @@ export interface DeskView {
   /** Every poll of the session with its results (issue 8). */
   polls: DeskPoll[];
   pollShown: string | null;
+  /** The agenda with every item's full queue (null when the session has no agenda). */
+  agenda: DeskAgenda | null;
 }
 
 export const EMPTY_DESK: DeskView = {
@@ -32,6 +36,7 @@ export const EMPTY_DESK: DeskView = {
   storageProblem: null,
   polls: [],
   pollShown: null,
+  agenda: null,
 };
 
 export function writeDesk(doc: Y.Doc, view: DeskView): void {
@@ -45,6 +50,7 @@ export function writeDesk(doc: Y.Doc, view: DeskView): void {
   setIfChanged(desk, 'storageProblem', view.storageProblem);
   setIfChanged(desk, 'polls', view.polls);
   setIfChanged(desk, 'pollShown', view.pollShown);
+  writeDeskAgenda(desk, view.agenda);
   syncKeyedMap(childMap<DeskQuestion>(desk, 'questions'), view.questions);
 }
 
@@ -63,5 +69,6 @@ export function readDesk(doc: Y.Doc): DeskView {
     storageProblem: get<string | null>('storageProblem', null),
     polls: get<DeskPoll[]>('polls', []),
     pollShown: get<string | null>('pollShown', null),
+    agenda: readDeskAgenda(desk),
   };
 }

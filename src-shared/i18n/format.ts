@@ -8,7 +8,8 @@
 
 /** A catalog: namespaces of messages (`phone`, `projector`, `console`, `common`). Keys are `ns.key`. */
 export type Messages = Readonly<Record<string, Readonly<Record<string, string>>>>;
-export type Vars = Readonly<Record<string, string | number>>;
+/** Values for placeholders; `count` picks the plural form, `ordinal: true` the ordinal one (`key_ordinal_two`). */
+export type Vars = Readonly<Record<string, string | number | boolean>>;
 export type Translate = (key: string, vars?: Vars) => string;
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(number))?\s*\}\}/g;
@@ -27,12 +28,14 @@ function lookup(messages: Messages | undefined, key: string): string | undefined
 
 export function createTranslate(locale: string, messages: Messages, fallback?: Messages): Translate {
   const plurals = new Intl.PluralRules(locale);
+  const ordinals = new Intl.PluralRules(locale, { type: 'ordinal' });
   const numbers = new Intl.NumberFormat(locale);
   const find = (key: string): string | undefined => lookup(messages, key) ?? lookup(fallback, key);
   return (key, vars) => {
     let message: string | undefined;
     const count = vars?.count;
-    if (typeof count === 'number') message = find(`${key}_${plurals.select(count)}`) ?? find(`${key}_other`);
+    if (typeof count === 'number' && vars?.ordinal === true) message = find(`${key}_ordinal_${ordinals.select(count)}`) ?? find(`${key}_ordinal_other`);
+    else if (typeof count === 'number') message = find(`${key}_${plurals.select(count)}`) ?? find(`${key}_other`);
     message ??= find(key);
     if (message === undefined) return key;
     return message.replace(PLACEHOLDER, (whole: string, name: string, format: string | undefined) => {

@@ -1,4 +1,5 @@
 import { MODERATION_EVENT_TYPES } from '../moderation/events.js';
+import { AGENDA_EVENT_TYPES } from '../agenda/events.js';
 import { z } from 'zod';
 import type { EventType, LoggedEvent } from '../events.js';
 import { verifyChain } from '../hash-chain.js';
@@ -89,6 +90,7 @@ const EVENT_TYPES: Record<EventType, true> = {
   'poll.hidden': true,
   'ballot.cast': true,
   'ballot.changed': true,
+  ...AGENDA_EVENT_TYPES,
 };
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal characters');

@@ -5,6 +5,7 @@ import { fold, isPublic, type QuestionState, type SessionState } from '../state.
 import { mergeRoot } from '../moderation/state.js';
 import { voteCount } from '../moderation/views.js';
 import { buildPollMinutes } from '../polls/poll-minutes.js';
+import { buildAgendaMinutes } from '../agenda/minutes.js';
 import type { Minutes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
 /**
@@ -71,8 +72,11 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     followUp,
     polls: buildPollMinutes(state),
     log: { events: events.length, finalHash: events.at(-1)?.hash ?? '' },
+    ...withAgenda(buildAgendaMinutes(state, new Map(questions.map((q) => [q.id, q.number])), opts.generatedAt)),
   };
 }
+
+const withAgenda = (agenda: Minutes['agenda']): Pick<Minutes, 'agenda'> => (agenda ? { agenda } : {});
 
 function toMinutesQuestion(q: QuestionState, number: number): MinutesQuestion {
   return {

@@ -16,6 +16,7 @@ export const EXPORT_FORMATS = {
   'events-csv': { suffix: ' events.csv', mime: 'text/csv; charset=utf-8', label: 'CSV of every event' },
   /** Poll results, aggregates only (issue 8). */
   'polls-csv': { suffix: ' polls.csv', mime: 'text/csv; charset=utf-8', label: 'CSV of poll results' },
+  'speakers-csv': { suffix: ' speakers.csv', mime: 'text/csv; charset=utf-8', label: 'CSV of speakers' },
   json: { suffix: '.json', mime: 'application/json; charset=utf-8', label: 'archive (JSON)' },
 } as const;
 

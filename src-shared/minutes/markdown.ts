@@ -1,6 +1,7 @@
 import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
 import { questionModerationNote } from '../moderation/minutes.js';
+import { agendaMarkdown } from '../agenda/minutes-markdown.js';
 import { moderationLines, participationRows, plural } from './wording.js';
 import { pollsMarkdown } from '../polls/poll-markdown.js';
 
@@ -86,6 +87,8 @@ export function renderMinutesMarkdown(m: Minutes): string {
   const p = m.participation;
   out.push(`- **Devices joined:** ${p.devicesJoined} (at most ${p.peakConnected} connected at once)`);
   out.push('');
+
+  out.push(...agendaMarkdown(m, time, escapeMarkdownLine));
 
   out.push('## Questions', '');
   if (m.questions.length === 0) out.push('No questions were put on the board.', '');

@@ -9,6 +9,7 @@ import type { MinutesPoll } from '../polls/poll-minutes.js';
  */
 
 import type { MinutesModerationCounts, MinutesQuestionModeration } from '../moderation/minutes.js';
+import type { MinutesAgenda } from '../agenda/minutes.js';
 
 export type QuestionOutcome = 'answered-live' | 'answered-in-writing' | 'open';
 
@@ -87,4 +88,6 @@ export interface Minutes {
   /** Polls that were opened, in the order created (src-shared/polls/poll-minutes.ts). */
   polls?: MinutesPoll[];
   log: { events: number; finalHash: string };
+  /** Agenda items with their questions, speakers and participation (absent when there was no agenda). */
+  agenda?: MinutesAgenda;
 }

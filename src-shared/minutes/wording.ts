@@ -9,6 +9,7 @@
 import { moderationSummaryLines, questionModerationNote } from '../moderation/minutes.js';
 import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
+import { agendaText, type AgendaText } from '../agenda/minutes-text.js';
 
 /**
  * Text safe to put in a PDF text run or a DOCX (XML) run: no C0/C1 control characters (XML 1.0 forbids
@@ -97,6 +98,8 @@ export interface MinutesText {
   /** Running footer: "Minutes: <title>"; the renderers add "Page n of m". */
   footer: string;
   pageLabel: (page: number, pages: number) => string;
+  /** Agenda items, speakers and their numbers; null without an agenda. */
+  agenda: AgendaText | null;
   /** Time of day in the session's zone and the minutes' locale (chart labels). */
   time: (at: number) => string;
 }
@@ -217,6 +220,7 @@ export function minutesText(m: Minutes): MinutesText {
       'Check the record with "open-floor verify" on the JSON archive of this session: its final hash must match the one above.',
     footer: `Minutes: ${title}${session.status !== 'closed' ? ' (provisional)' : ''}`,
     pageLabel: (page, pages) => `Page ${page} of ${pages}`,
+    agenda: agendaText(m, time, plain),
     time,
   };
 }

@@ -26,6 +26,16 @@ describe('createYViewStore', () => {
     doc.getMap('m').set('b', 2);
     expect(onChange).toHaveBeenCalledTimes(1);
   });
+
+  it('sees an update made between the first snapshot and the subscription (render, then effect)', () => {
+    const doc = new Y.Doc();
+    const store = createYViewStore(doc, (d) => ({ n: d.getMap('m').size }));
+    const rendered = store.getSnapshot();
+    doc.getMap('m').set('loaded', 1); // e.g. IndexedDB finished loading before the effect subscribed
+    store.subscribe(() => {});
+    expect(store.getSnapshot()).not.toBe(rendered);
+    expect(store.getSnapshot()).toEqual({ n: 1 });
+  });
 });
 
 describe('createYViewStore, an update between the first render and the subscription', () => {

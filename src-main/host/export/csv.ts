@@ -98,7 +98,8 @@ export function renderEventsCsv(events: readonly LoggedEvent[]): string {
     // A moderator's edit replaces the asker's text in every public file (the archive keeps both).
     const current = questionId !== '' ? state.questions.get(questionId) : undefined;
     const edited = current?.original && (body.type === 'question.asked' || body.type === 'question.edited') ? current : null;
-    const redacted = moderation === 'hidden' ? HIDDEN_TEXT : moderation === 'withdrawn' || moderation === 'pending' ? UNPUBLISHED_TEXT : null;
+    const gone = typeof body.speakerId === 'string' && isWithdrawnSignUp(state, body.speakerId);
+    const redacted = moderation === 'hidden' ? HIDDEN_TEXT : moderation === 'withdrawn' || moderation === 'pending' || gone ? UNPUBLISHED_TEXT : null;
     // Ballots, like votes, name no device and carry no answer: no public file shows how a device answered.
     const isBallot = body.type === 'ballot.cast' || body.type === 'ballot.changed';
     const isVote = body.type === 'vote.cast' || body.type === 'vote.withdrawn' || isBallot;
@@ -113,6 +114,7 @@ export function renderEventsCsv(events: readonly LoggedEvent[]): string {
         if (!isVote) details.device = labels.get(String(value)) ?? 'attendee';
       } else if (key === 'text' || key === 'reply' || key === 'title') text = redacted ?? (edited && key === 'text' ? edited.text : String(value));
       else if (key === 'name' || key === 'facilitator') name = redacted ? '' : edited && key === 'name' ? edited.name : String(value);
+      else if (key === 'subject') details[key] = redacted ?? value;
       // Filter words are not published: they would repeat what was held, or the facilitator's own list.
       else if (key === 'held' || key === 'words') continue;
       else details[key] = value;
@@ -120,4 +122,10 @@ export function renderEventsCsv(events: readonly LoggedEvent[]): string {
     return [e.seq, isoDateTime(e.at, tz), body.type, actor, questionId, text, name, Object.keys(details).length > 0 ? JSON.stringify(details) : '', e.hash];
   });
   return toCsv(EVENT_COLUMNS, rows);
+}
+
+/** A sign-up to speak that was withdrawn or removed before being called: its name and subject stay unpublished. */
+function isWithdrawnSignUp(state: ReturnType<typeof fold>, speakerId: string): boolean {
+  const status = state.agenda.speakers.get(speakerId)?.status;
+  return status === 'withdrawn' || status === 'removed';
 }

@@ -28,6 +28,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { isoDateTime } from '../../../src-shared/minutes/format.js';
+import type { AgendaText } from '../../../src-shared/agenda/minutes-text.js';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { chartData, PNG_HEIGHT, PNG_WIDTH, renderChartPng } from './chart.js';
 import { DOCX_FONTS } from './fonts.js';
@@ -159,6 +160,40 @@ function heading(text: string, level: (typeof HeadingLevel)[keyof typeof Heading
   return new Paragraph({ heading: level, children: runs(text), keepNext: true });
 }
 
+/** The agenda, item by item: times, questions filed under it, its speakers in order, its participation. */
+function agendaSection(a: AgendaText): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [heading(a.heading), textPara(a.intro, {}, 120)];
+  const widths = [500, 1900, CONTENT - 500 - 1900 - 1800 - 1900, 1800, 1900];
+  for (const item of a.items) {
+    out.push(heading(item.heading, HeadingLevel.HEADING_2));
+    if (item.description) out.push(textPara(item.description, {}, 80));
+    out.push(factsTable(item.facts, 2000));
+    if (item.questions) out.push(textPara(item.questions, {}, 80));
+    if (item.speakers.length > 0) {
+      const c = a.speakerColumns;
+      out.push(
+        table(
+          widths,
+          [c.order, c.speaker, c.subject, c.time, c.note],
+          item.speakers.map((s) => [
+            [para(runs(s.order), { alignment: AlignmentType.RIGHT, spacingAfter: 0 })],
+            [textPara(s.speaker, {}, 0)],
+            [textPara(s.subject, {}, 0)],
+            [textPara(s.time, {}, 0)],
+            [textPara(s.note, { size: 17 }, 0)],
+          ]),
+        ),
+      );
+    }
+    if (item.speakersNote) out.push(textPara(item.speakersNote, {}, 80));
+    out.push(textPara(item.participation, { color: MUTED, size: 17 }, 160));
+  }
+  if (a.unfiled) out.push(textPara(a.unfiled, {}, 120));
+  out.push(heading(a.totalsHeading, HeadingLevel.HEADING_2));
+  out.push(factsTable(a.totals, 6000, true));
+  return out;
+}
+
 /** The minutes as a DOCX file. */
 export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
   const t = minutesText(minutes);
@@ -177,6 +212,7 @@ export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
     );
   }
   body.push(factsTable(t.facts, 2000));
+  if (t.agenda) body.push(...agendaSection(t.agenda));
 
   body.push(heading(t.questionsHeading));
   body.push(textPara(t.questionsIntro, {}, 120));

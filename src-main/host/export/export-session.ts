@@ -7,6 +7,7 @@ import type { Minutes } from '../../../src-shared/minutes/model.js';
 import type { Store } from '../store.js';
 import { renderEventsCsv, renderQuestionsCsv } from './csv.js';
 import { renderPollsCsv } from './poll-csv.js';
+import { renderSpeakersCsv } from './speakers-csv.js';
 
 export interface ExportedFile {
   fileName: string;
@@ -58,6 +59,8 @@ export async function exportEvents(events: readonly LoggedEvent[], format: Expor
       return file(renderEventsCsv(events));
     case 'polls-csv':
       return file(renderPollsCsv(minutes));
+    case 'speakers-csv':
+      return file(renderSpeakersCsv(minutes));
     case 'json':
       return file(renderArchiveJson(events, now));
     case 'pdf':

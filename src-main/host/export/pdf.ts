@@ -9,6 +9,7 @@
  * vector drawing, the final hash in Courier, and "Page n of m" with the title on every page.
  */
 import PDFDocument from 'pdfkit';
+import type { AgendaText } from '../../../src-shared/agenda/minutes-text.js';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { chartData, drawChartPdf } from './chart.js';
 import { PDF_MONO_FONT } from './fonts.js';
@@ -173,6 +174,31 @@ function cell(spans: Span[], width: number): Line[] {
   return layoutText(spans, width - 2 * PAD);
 }
 
+/** The agenda, item by item: times, questions filed under it, its speakers in order, its participation. */
+function agendaSection(w: Writer, a: AgendaText): void {
+  w.heading(a.heading);
+  w.paragraph([{ text: a.intro, style: S.body }], { gapAfter: 6 });
+  const cols: Column[] = [{ width: 28, align: 'right' }, { width: 110 }, { width: CONTENT_WIDTH - 28 - 110 - 105 - 105 }, { width: 105 }, { width: 105 }];
+  for (const item of a.items) {
+    w.heading(item.heading, S.h2, 90);
+    if (item.description) w.paragraph([{ text: item.description, style: S.body }], { gapAfter: 4 });
+    w.facts(item.facts, 120);
+    if (item.questions) w.paragraph([{ text: item.questions, style: S.body }], { gapAfter: 4 });
+    if (item.speakers.length > 0) {
+      const rows = item.speakers.map((s) =>
+        [s.order, s.speaker, s.subject, s.time, s.note].map((text, i) => cell([{ text, style: i === 4 ? S.small : S.body }], (cols[i] as Column).width)),
+      );
+      const c = a.speakerColumns;
+      w.table(cols, [c.order, c.speaker, c.subject, c.time, c.note], rows);
+    }
+    if (item.speakersNote) w.paragraph([{ text: item.speakersNote, style: S.body }], { gapAfter: 4 });
+    w.paragraph([{ text: item.participation, style: S.small }], { gapAfter: 8 });
+  }
+  if (a.unfiled) w.paragraph([{ text: a.unfiled, style: S.body }], { gapAfter: 6 });
+  w.heading(a.totalsHeading, S.h2, Math.max(60, w.factsHeight(a.totals, 300)));
+  w.facts(a.totals, 300, 'right');
+}
+
 function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
   const w = new Writer(doc);
 
@@ -187,6 +213,7 @@ function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
     w.y += h + 10;
   }
   w.facts(t.facts, 120);
+  if (t.agenda) agendaSection(w, t.agenda);
 
   // Questions.
   w.heading(t.questionsHeading);

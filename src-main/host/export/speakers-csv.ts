@@ -1,0 +1,48 @@
+import { isoDateTime } from '../../../src-shared/minutes/format.js';
+import type { Minutes } from '../../../src-shared/minutes/model.js';
+import { toCsv } from './csv.js';
+
+export const SPEAKER_COLUMNS = [
+  'item_number',
+  'item',
+  'order',
+  'speaker',
+  'name',
+  'subject',
+  'interpreter',
+  'walk_in',
+  'outcome',
+  'called_at',
+  'seconds_used',
+  'seconds_allowed',
+  'seconds_extended',
+] as const;
+
+const seconds = (ms: number | null): number | string => (ms === null ? '' : Math.round(ms / 1000));
+
+/**
+ * One row per speaker called, item by item in agenda order, in the order called (the same people as the
+ * minutes; no device ids). Empty (header only) for a session without an agenda. Text cells are
+ * neutralised against formula injection by `toCsv`.
+ */
+export function renderSpeakersCsv(m: Minutes): string {
+  const tz = m.session.timeZone;
+  const rows = (m.agenda?.items ?? []).flatMap((item) =>
+    item.speakers.map((s) => [
+      item.number,
+      item.title,
+      s.order,
+      s.label,
+      s.name,
+      s.subject,
+      s.interpreter ? 'yes' : 'no',
+      s.walkIn ? 'yes' : 'no',
+      s.outcome,
+      isoDateTime(s.calledAt, tz),
+      seconds(s.usedMs),
+      seconds(s.allowedMs),
+      seconds(s.extendedMs),
+    ]),
+  );
+  return toCsv(SPEAKER_COLUMNS, rows);
+}

@@ -1,0 +1,56 @@
+import type { EventBody } from '../events.js';
+import { LIMITS } from '../limits.js';
+import type { PhoneRequest } from '../requests.js';
+import type { SessionState } from '../state.js';
+import { countedSpeakers, signUpOf } from './state.js';
+
+type Decision = { ok: true; events: EventBody[] } | { ok: false; reason: string };
+
+/** What a phone is told when its request to speak is refused. */
+export const SPEAK_REFUSALS = {
+  unknownItem: 'That agenda item is no longer on the agenda.',
+  noPublicComment: 'Public comment is not open on this item.',
+  signupClosed: 'Sign-up to speak on this item has closed.',
+  alreadySignedUp: 'This phone has already asked to speak on this item.',
+  full: 'The list of speakers for this item is full.',
+  notSignedUp: 'This phone is not on the list of speakers for this item.',
+  alreadyCalled: 'You have already been called to speak, so you can no longer withdraw here.',
+  tooManySignUps: 'You are signing up very fast. Please wait a minute.',
+} as const;
+
+type SpeakRequest = Extract<PhoneRequest, { kind: 'speak' | 'unspeak' }>;
+
+/** The rules of `speak` and `unspeak` (the session is open: the caller checked). */
+export function decideSpeakRequest(state: SessionState, deviceId: string, request: SpeakRequest, newId: () => string): Decision {
+  const agenda = state.agenda;
+  const item = agenda.items.get(request.itemId);
+  const base = { deviceId, requestId: request.id };
+  if (request.kind === 'unspeak') {
+    const mine = item ? signUpOf(agenda, item.id, deviceId) : undefined;
+    if (!mine) return { ok: false, reason: SPEAK_REFUSALS.notSignedUp };
+    if (mine.status !== 'waiting') return { ok: false, reason: SPEAK_REFUSALS.alreadyCalled };
+    return { ok: true, events: [{ type: 'speaker.withdrew', speakerId: mine.id, ...base }] };
+  }
+  if (!item) return { ok: false, reason: SPEAK_REFUSALS.unknownItem };
+  if (!item.publicComment) return { ok: false, reason: SPEAK_REFUSALS.noPublicComment };
+  if (!item.signupOpen) return { ok: false, reason: SPEAK_REFUSALS.signupClosed };
+  if (signUpOf(agenda, item.id, deviceId)) return { ok: false, reason: SPEAK_REFUSALS.alreadySignedUp };
+  const count = countedSpeakers(agenda, item);
+  if (count >= LIMITS.speakersPerItem || (item.maxSpeakers !== null && count >= item.maxSpeakers)) {
+    return { ok: false, reason: SPEAK_REFUSALS.full };
+  }
+  return {
+    ok: true,
+    events: [
+      {
+        type: 'speaker.signedUp',
+        speakerId: newId(),
+        itemId: item.id,
+        ...base,
+        name: request.name ?? '',
+        subject: request.subject ?? '',
+        interpreter: request.interpreter ?? false,
+      },
+    ],
+  };
+}
