@@ -6,7 +6,7 @@ import { minutesText, type MinutesText } from '../../src-shared/minutes/wording'
 import type { MinutesPoll } from '../../src-shared/polls/poll-minutes';
 import { pageToken } from '../ui/token';
 import { MinutesPolls } from './MinutesPolls';
-import { t } from '../ui/i18n';
+import { intlLocale, t } from '../ui/i18n';
 import { AgendaMinutes } from './AgendaMinutes';
 
 type Loaded =
@@ -24,7 +24,7 @@ async function loadMinutes(sessionId: string): Promise<Loaded> {
     if (!res.ok) return { status: 'error', error: t('console.hostAnswered', { status: String(res.status) }) };
     const check = verifyArchive(await res.json());
     if (!check.ok) return { status: 'error', error: t('console.recordNotVerified', { reason: check.reason }) };
-    const minutes = buildMinutes(check.events, { locale: navigator.language || 'en-GB', generatedAt: Date.now() });
+    const minutes = buildMinutes(check.events, { locale: intlLocale(), generatedAt: Date.now() });
     return { status: 'ok', text: minutesText(minutes), intact: true, check: t('console.hashVerified', { count: check.events.length }), polls: minutes.polls ?? [] };
   } catch {
     return { status: 'error', error: t('console.recordError') };

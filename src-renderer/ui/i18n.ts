@@ -52,6 +52,14 @@ function translatorFor(locale: AnyLocale): Translate {
   return made;
 }
 
+/** The catalogs and the language, without touching the page (the pure part of initI18n; unit tests use it). */
+export function loadCatalogs(options: I18nSetup, locale: AnyLocale = 'en'): void {
+  setup = options;
+  translators.clear();
+  translate = translatorFor(locale);
+  current = locale;
+}
+
 function apply(locale: AnyLocale): void {
   translate = translatorFor(locale);
   current = locale;

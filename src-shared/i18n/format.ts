@@ -80,3 +80,13 @@ export const textDirection = (locale: AnyLocale): 'rtl' | 'ltr' => (locale === P
 export function formatDateTime(locale: string, ms: number): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
+
+/** A well-formed BCP 47 tag of reasonable length (en, es-ES, es-419), for `--locale` and `?locale=`. */
+export function isLocaleTag(value: string): boolean {
+  if (value.length > 35 || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value)) return false;
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}

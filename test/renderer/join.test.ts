@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { codeFromPath, isValidCode, parseIdentity, parseJoinResponse, storageKey } from '../../src-renderer/attendee/join';
 import { checkAsk } from '../../src-renderer/attendee/validate';
+import * as en from '../../src-shared/i18n/en';
+import * as es from '../../src-shared/i18n/es';
+import { loadCatalogs } from '../../src-renderer/ui/i18n';
+
+// The renderer's words come from the catalogs: these helpers are checked with the real English ones.
+loadCatalogs({ catalogs: { en: { ...en }, es: { ...es } } });
 
 describe('phone join helpers', () => {
   it('reads the code from /j/<code>, normalised', () => {
