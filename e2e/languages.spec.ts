@@ -101,6 +101,17 @@ test('console in both languages; the projector in Spanish with the join call in 
   await ready(desk);
   await expect(desk.getByRole('heading', { name: 'Ajustes' })).toBeVisible();
 
+  // Minutes in Spanish from the export panel (the console is in Spanish: that is the default choice).
+  const panel = desk.getByRole('region', { name: 'Exportar el registro' });
+  await expect(panel.getByLabel('Idioma del acta')).toHaveValue('es');
+  await panel.getByLabel('Idioma del acta').selectOption('en');
+  await panel.getByLabel('Idioma del acta').selectOption('es');
+  const href = await panel.locator('a[data-format="md"]').getAttribute('href');
+  expect(href).toContain('locale=es');
+  const markdown = await (await desk.request.get(new URL(href!, host.urls.loopbackOrigin).toString())).text();
+  expect(markdown).toContain('## Preguntas');
+  expect(markdown).toContain('Acta de una sesión pública registrada con Open Floor.');
+
   // Back to one language: the second call goes.
   await desk.getByLabel('Invitación a participar en los dos idiomas').click();
   await expect(projector.locator('.join-call')).toHaveText('Únase desde su teléfono');
