@@ -175,6 +175,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     close: async () => {
       await gateway?.destroy();
       signal.close();
+      sync.close();
       sessions.dispose();
       await Promise.all([lan.shutdown(), loopback.shutdown()]);
       tick.flush();

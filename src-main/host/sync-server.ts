@@ -38,12 +38,23 @@ export interface SyncServerOptions {
   /** Coalesces sends per turn (and stores before sending); a private one when the caller stores nothing. */
   tick?: Tick;
   onError?(reason: string): void;
+  /**
+   * Keepalive period. A connection that sent nothing for this long gets a tiny message (an empty awareness
+   * update, which y-websocket ignores), so the client's 30 s "no message" timeout never closes an idle
+   * phone; and a WebSocket ping: a peer that answered neither the previous ping nor sent anything since is
+   * terminated (dead peers are found within two periods). Default 10 000 (well under 30 s).
+   */
+  keepaliveMs?: number;
 }
 
 interface Connection {
   ws: WebSocket;
   target: SyncTarget;
   name: string;
+  /** Heard from since the last keepalive round (a message or a pong). */
+  alive: boolean;
+  /** When we last sent this connection anything. */
+  lastSent: number;
 }
 
 /** Updates of one turn for one document, sent as one merged message per connection. */
@@ -61,6 +72,14 @@ function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** An awareness update with no clients in it: y-websocket reads it and does nothing (keepalive). */
+const KEEPALIVE_MESSAGE = (() => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
+  return encoding.toUint8Array(encoder);
+})();
+
 const updateMessage = (update: Uint8Array) => syncMessage((e) => syncProtocol.writeUpdate(e, update));
 const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
 
@@ -69,10 +88,33 @@ export function createSyncServer(opts: SyncServerOptions) {
   /** Connections by the doc they write to, and by the overlay they read. */
   const channels = new Map<Y.Doc, Channel>();
   const overlays = new Map<Y.Doc, Channel>();
+  const all = new Set<Connection>();
+  const keepaliveMs = opts.keepaliveMs ?? 10_000;
 
   function send(conn: Connection, data: Uint8Array): void {
-    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(data, { binary: true });
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    conn.lastSent = Date.now();
+    conn.ws.send(data, { binary: true });
   }
+
+  const keepalive = setInterval(() => {
+    const now = Date.now();
+    for (const conn of all) {
+      if (!conn.alive) {
+        opts.onError?.(`${conn.name}: no answer to keepalive, closing`);
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      if (now - conn.lastSent >= keepaliveMs - 1) send(conn, KEEPALIVE_MESSAGE);
+      try {
+        conn.ws.ping();
+      } catch {
+        conn.ws.terminate();
+      }
+    }
+  }, keepaliveMs);
+  keepalive.unref?.();
 
   function channelFor(map: Map<Y.Doc, Channel>, doc: Y.Doc): Channel {
     const ch = map.get(doc);
@@ -175,7 +217,11 @@ export function createSyncServer(opts: SyncServerOptions) {
   return {
     /** Serves one WebSocket for one document. */
     handleConnection(ws: WebSocket, name: string, target: SyncTarget): void {
-      const conn: Connection = { ws, target, name };
+      const conn: Connection = { ws, target, name, alive: true, lastSent: 0 };
+      all.add(conn);
+      ws.on('pong', () => {
+        conn.alive = true;
+      });
       let windowStart = Date.now();
       let count = 0;
       ws.binaryType = 'arraybuffer';
@@ -184,6 +230,7 @@ export function createSyncServer(opts: SyncServerOptions) {
       if (target.overlay) channelFor(overlays, target.overlay).conns.add(conn);
       target.onConnections?.(channel.conns.size);
       ws.on('message', (raw, isBinary) => {
+        conn.alive = true;
         const now = Date.now();
         if (now - windowStart > 10_000) {
           windowStart = now;
@@ -206,6 +253,7 @@ export function createSyncServer(opts: SyncServerOptions) {
         }
       });
       ws.on('close', () => {
+        all.delete(conn);
         const size = (channels.get(target.doc)?.conns.size ?? 1) - 1;
         release(channels, target.doc, conn);
         if (target.overlay) release(overlays, target.overlay, conn);
@@ -224,6 +272,10 @@ export function createSyncServer(opts: SyncServerOptions) {
     },
     connections(doc: Y.Doc): number {
       return channels.get(doc)?.conns.size ?? 0;
+    },
+    /** Stops the keepalive timer (the sockets themselves are closed by their listener's shutdown). */
+    close(): void {
+      clearInterval(keepalive);
     },
   };
 }
