@@ -15,6 +15,18 @@ export const LIMITS = {
   /** Signaling messages (y-webrtc) are small: offers, answers and ICE candidates. */
   signalMessageBytes: 64 * 1024,
   signalPeersPerRoom: 2,
+  /** WebRTC peer connections the gateway keeps per room: the phone, and the same phone after a reload. */
+  gatewayPeersPerRoom: 2,
+  /** Messages one /signal connection may send per 10 s (a connection set-up takes about 20). */
+  signalMessagesPer10s: 100,
+  /** Messages all /signal connections from one address may send per 10 s. */
+  signalMessagesPer10sPerAddress: 300,
+  /** LAN HTTP: a whole request (headers and body) must arrive within this; headers within the next. */
+  lanRequestTimeoutMs: 10_000,
+  lanHeadersTimeoutMs: 5_000,
+  lanKeepAliveTimeoutMs: 5_000,
+  /** Open TCP connections from one address to the LAN listener (a phone uses about 8). */
+  connectionsPerAddress: 100,
   /** Control API request bodies (console → host). */
   controlBodyBytes: 16 * 1024,
 } as const;

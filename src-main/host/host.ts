@@ -12,6 +12,7 @@ import { sessionListing } from '../../src-shared/minutes/listing.js';
 import { createControlHandlers, runControl } from './control-handlers.js';
 import { exportSession } from './export/export-session.js';
 import { loadAndPersist } from './doc-persistence.js';
+import { createFdGuard } from './fd-guard.js';
 import { createLanServer } from './lan-server.js';
 import { createLoopbackServer } from './loopback-server.js';
 import { SessionManager } from './session-manager.js';
@@ -33,6 +34,8 @@ export interface HostOptions {
   /** Rooms to bridge appear and go away (for an 'external' gateway, e.g. the Electron app's hidden window). */
   onRoom?(docName: string, change: 'opened' | 'closed'): void;
   log?(line: string): void;
+  /** Treat this as the process's file-descriptor limit (default: the real one; see fd-guard.ts). */
+  maxOpenFiles?: number;
 }
 
 export interface Host {
@@ -88,10 +91,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     },
     sessionChanged: () => sessionListeners.forEach((l) => l()),
   });
+  const fdGuard = createFdGuard(opts.maxOpenFiles);
   const signal = createSignalServer({
     isIssuedTopic: (topic) => sessions.roomByDocName(topic) !== undefined,
     maxPeersPerTopic: LIMITS.signalPeersPerRoom,
     maxMessageBytes: LIMITS.signalMessageBytes,
+    maxMessagesPer10s: LIMITS.signalMessagesPer10s,
+    maxMessagesPer10sPerAddress: LIMITS.signalMessagesPer10sPerAddress,
+    log,
   });
 
   const roomTarget = (name: string, viaGateway: boolean): SyncTarget | null => {
@@ -119,6 +126,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     roomTarget: (name) => roomTarget(name, false),
     signal,
     log,
+    fdGuard,
   });
   const loopback = createLoopbackServer(
     {
@@ -154,6 +162,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         const room = sessions.roomByDocName(name);
         if (room) sessions.setRoomConnections(room, 'rtc', peers);
       },
+      fdGuard,
+      log,
     });
   }
   sessions.restore();
