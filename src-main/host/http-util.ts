@@ -41,6 +41,15 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
   res.end(text);
 }
 
+/** A URL path, percent-decoded; bad percent-encoding (`/%%%`) is the client's mistake: 400, not 500. */
+export function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new HttpError(400, 'The address is not valid.');
+  }
+}
+
 /** The client's address without the IPv4-mapped IPv6 prefix. */
 export function clientAddress(req: IncomingMessage): string {
   const a = req.socket.remoteAddress ?? '';
