@@ -7,6 +7,12 @@ export const LIMITS = {
   placeMax: 120,
   /** A single message on a room connection (Yjs sync or awareness). */
   roomMessageBytes: 64 * 1024,
+  /** Sync step 1 requests per room connection per 10 s (a phone sends one per connection). */
+  syncStep1Per10s: 5,
+  /** Updates a room may hold that wait for a missing earlier update, in bytes. */
+  pendingUpdateBytesPerRoom: 256 * 1024,
+  /** Unsent data a WebSocket may queue before the host closes it (the peer stopped reading). */
+  socketBufferedBytes: 4 * 1024 * 1024,
   /** Requests kept in one phone's room document before the host refuses more. */
   requestsPerRoom: 5_000,
   questionsPerMinute: 5,

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { LIMITS } from '../../src-shared/limits.js';
 import { Tick } from './tick.js';
 
 /**
@@ -45,7 +46,16 @@ export interface SyncServerOptions {
    * terminated (dead peers are found within two periods). Default 10 000 (well under 30 s).
    */
   keepaliveMs?: number;
+  /** Sync step 1 requests a connection may send per 10 s (each costs a full diff). Default from LIMITS. */
+  maxStep1Per10s?: number;
+  /** A connection whose unsent data passes this is terminated instead of queued. Default from LIMITS. */
+  maxBufferedBytes?: number;
+  /** Bytes of updates a doc may hold that wait for a missing earlier update. Default from LIMITS. */
+  maxPendingBytes?: number;
 }
+
+/** Thrown for a message that breaks a limit: the connection is closed with this reason. */
+class LimitError extends Error {}
 
 interface Connection {
   ws: WebSocket;
@@ -55,6 +65,23 @@ interface Connection {
   alive: boolean;
   /** When we last sent this connection anything. */
   lastSent: number;
+  step1WindowStart: number;
+  step1Count: number;
+}
+
+/**
+ * Bytes of updates `doc` holds that cannot be integrated yet (they depend on an update that never came).
+ * Each new update is merged with them, so letting them grow makes every update cost more (quadratic CPU).
+ */
+export function pendingBytes(doc: Y.Doc): number {
+  const store = doc.store as unknown as { pendingStructs: { update: Uint8Array } | null; pendingDs: Uint8Array | null };
+  return (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
+}
+
+function dropPending(doc: Y.Doc): void {
+  const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+  store.pendingStructs = null;
+  store.pendingDs = null;
 }
 
 /** Updates of one turn for one document, sent as one merged message per connection. */
@@ -90,9 +117,18 @@ export function createSyncServer(opts: SyncServerOptions) {
   const overlays = new Map<Y.Doc, Channel>();
   const all = new Set<Connection>();
   const keepaliveMs = opts.keepaliveMs ?? 10_000;
+  const maxStep1 = opts.maxStep1Per10s ?? LIMITS.syncStep1Per10s;
+  const maxBuffered = opts.maxBufferedBytes ?? LIMITS.socketBufferedBytes;
+  const maxPending = opts.maxPendingBytes ?? LIMITS.pendingUpdateBytesPerRoom;
 
   function send(conn: Connection, data: Uint8Array): void {
     if (conn.ws.readyState !== conn.ws.OPEN) return;
+    if (conn.ws.bufferedAmount > maxBuffered) {
+      // A peer that stopped reading: close it rather than hold its backlog in memory.
+      opts.onError?.(`${conn.name}: stopped reading (${conn.ws.bufferedAmount} bytes unsent), closing`);
+      conn.ws.terminate();
+      return;
+    }
     conn.lastSent = Date.now();
     conn.ws.send(data, { binary: true });
   }
@@ -192,12 +228,26 @@ export function createSyncServer(opts: SyncServerOptions) {
     switch (kind) {
       case MESSAGE_SYNC: {
         const step = decoding.readVarUint(decoder);
-        if (step === syncProtocol.messageYjsSyncStep1) return answerStep1(conn, decoder);
+        if (step === syncProtocol.messageYjsSyncStep1) {
+          const now = Date.now();
+          if (now - conn.step1WindowStart >= 10_000) {
+            conn.step1WindowStart = now;
+            conn.step1Count = 0;
+          }
+          if (++conn.step1Count > maxStep1) throw new LimitError('too many sync requests');
+          return answerStep1(conn, decoder);
+        }
         if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           // Read-only peers may send their state (y-websocket always answers step 1); it is dropped.
           if (conn.target.readOnly) return;
           Y.applyUpdate(conn.target.doc, update, conn);
+          if (pendingBytes(conn.target.doc) > maxPending) {
+            // Updates whose first piece never came: drop them (a real phone sends them again after it
+            // reconnects, with what they depend on) and close the connection that sent them.
+            dropPending(conn.target.doc);
+            throw new LimitError('too many updates waiting for a missing update');
+          }
           return;
         }
         throw new Error(`unknown sync step ${step}`);
@@ -217,7 +267,7 @@ export function createSyncServer(opts: SyncServerOptions) {
   return {
     /** Serves one WebSocket for one document. */
     handleConnection(ws: WebSocket, name: string, target: SyncTarget): void {
-      const conn: Connection = { ws, target, name, alive: true, lastSent: 0 };
+      const conn: Connection = { ws, target, name, alive: true, lastSent: 0, step1WindowStart: Date.now(), step1Count: 0 };
       all.add(conn);
       ws.on('pong', () => {
         conn.alive = true;
@@ -249,7 +299,7 @@ export function createSyncServer(opts: SyncServerOptions) {
           handleMessage(conn, toBytes(raw));
         } catch (err) {
           opts.onError?.(`${name}: ${(err as Error).message}`);
-          ws.close(CLOSE.policy, 'malformed message');
+          ws.close(CLOSE.policy, err instanceof LimitError ? err.message : 'malformed message');
         }
       });
       ws.on('close', () => {
