@@ -13,6 +13,11 @@ export const LIMITS = {
   pendingUpdateBytesPerRoom: 256 * 1024,
   /** Unsent data a WebSocket may queue before the host closes it (the peer stopped reading). */
   socketBufferedBytes: 4 * 1024 * 1024,
+  /**
+   * What one phone's room may grow to on the host, in bytes of Yjs updates (5,000 requests with their
+   * receipts take about 1.5 MB). Past it the host refuses what the phone sends, with a reason.
+   */
+  roomStoredBytes: 4 * 1024 * 1024,
   /** Requests kept in one phone's room document before the host refuses more. */
   requestsPerRoom: 5_000,
   questionsPerMinute: 5,

@@ -105,8 +105,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const room = sessions.roomByDocName(name);
     if (!room) return null;
     // The board is served inside every room as a read-only overlay of the one board doc.
-    if (viaGateway) return { doc: room.doc, overlay: board, readOnly: false };
-    return { doc: room.doc, overlay: board, readOnly: false, onConnections: (n) => sessions.setRoomConnections(room, 'ws', n) };
+    const maxBytes = LIMITS.roomStoredBytes;
+    if (viaGateway) return { doc: room.doc, overlay: board, readOnly: false, maxBytes };
+    return { doc: room.doc, overlay: board, readOnly: false, maxBytes, onConnections: (n) => sessions.setRoomConnections(room, 'ws', n) };
   };
   const handlers = createControlHandlers({
     sessions,

@@ -27,6 +27,12 @@ export const CLOSE = { policy: 1008, tooBig: 1009, goingAway: 1001 } as const;
 export interface SyncTarget {
   doc: Y.Doc;
   readOnly: boolean;
+  /**
+   * Bytes the doc may grow to with what peers write (its encoded size when first served, plus every
+   * update accepted since). An update past it is not applied: the connection is closed with
+   * ROOM_FULL_REASON, and the room keeps what it had (and keeps answering requests that fit).
+   */
+  maxBytes?: number;
   /** Served with `doc` as one document, read-only for the peer (the board inside a phone's room). */
   overlay?: Y.Doc;
   /** Called when a connection to this doc opens or closes (for "phones connected"). */
@@ -54,8 +60,12 @@ export interface SyncServerOptions {
   maxPendingBytes?: number;
 }
 
+/** Why an update that would make a room larger than its cap is refused (the close reason, under 123 bytes). */
+export const ROOM_FULL_REASON = 'This phone has stored as much on the host as one phone may.';
+
 /** Thrown for a message that breaks a limit: the connection is closed with this reason. */
 class LimitError extends Error {}
+class RoomFullError extends LimitError {}
 
 interface Connection {
   ws: WebSocket;
@@ -116,6 +126,16 @@ export function createSyncServer(opts: SyncServerOptions) {
   const channels = new Map<Y.Doc, Channel>();
   const overlays = new Map<Y.Doc, Channel>();
   const all = new Set<Connection>();
+  /** Size of each size-capped doc: measured once, then counted up with every update a peer wrote. */
+  const sizes = new WeakMap<Y.Doc, number>();
+  const sizeOf = (doc: Y.Doc): number => {
+    let n = sizes.get(doc);
+    if (n === undefined) {
+      n = Y.encodeStateAsUpdate(doc).length;
+      sizes.set(doc, n);
+    }
+    return n;
+  };
   const keepaliveMs = opts.keepaliveMs ?? 10_000;
   const maxStep1 = opts.maxStep1Per10s ?? LIMITS.syncStep1Per10s;
   const maxBuffered = opts.maxBufferedBytes ?? LIMITS.socketBufferedBytes;
@@ -241,7 +261,13 @@ export function createSyncServer(opts: SyncServerOptions) {
           const update = decoding.readVarUint8Array(decoder);
           // Read-only peers may send their state (y-websocket always answers step 1); it is dropped.
           if (conn.target.readOnly) return;
-          Y.applyUpdate(conn.target.doc, update, conn);
+          const { maxBytes, doc } = conn.target;
+          if (maxBytes !== undefined) {
+            const size = sizeOf(doc) + update.length;
+            if (size > maxBytes) throw new RoomFullError(ROOM_FULL_REASON);
+            sizes.set(doc, size);
+          }
+          Y.applyUpdate(doc, update, conn);
           if (pendingBytes(conn.target.doc) > maxPending) {
             // Updates whose first piece never came: drop them (a real phone sends them again after it
             // reconnects, with what they depend on) and close the connection that sent them.
@@ -299,7 +325,8 @@ export function createSyncServer(opts: SyncServerOptions) {
           handleMessage(conn, toBytes(raw));
         } catch (err) {
           opts.onError?.(`${name}: ${(err as Error).message}`);
-          ws.close(CLOSE.policy, err instanceof LimitError ? err.message : 'malformed message');
+          if (err instanceof RoomFullError) ws.close(CLOSE.tooBig, err.message);
+          else ws.close(CLOSE.policy, err instanceof LimitError ? err.message : 'malformed message');
         }
       });
       ws.on('close', () => {
