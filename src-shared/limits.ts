@@ -23,6 +23,9 @@ export const LIMITS = {
   questionsPerMinute: 5,
   votesPerMinute: 120,
   joinsPerMinutePerAddress: 30,
+  /** New devices one network address may add to a session (the console can raise it for venues behind NAT). */
+  phonesPerAddressDefault: 4,
+  phonesPerAddressMax: 5_000,
   /** Signaling messages (y-webrtc) are small: offers, answers and ICE candidates. */
   signalMessageBytes: 64 * 1024,
   signalPeersPerRoom: 2,

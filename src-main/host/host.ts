@@ -122,7 +122,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
   const lan = createLanServer({
     attendeeRoot: join(opts.buildDir, 'attendee'),
-    join: (code) => sessions.join(code),
+    join: (code, who) => sessions.join(code, who),
     sync,
     roomTarget: (name) => roomTarget(name, false),
     signal,

@@ -6,6 +6,7 @@ import { joinRequestSchema, PATHS, type JoinResponse } from '../../src-shared/en
 import { LIMITS, MINUTE_MS } from '../../src-shared/limits.js';
 import { RateLimiter } from '../../src-shared/rate-limit.js';
 import type { FdGuard } from './fd-guard.js';
+import { deviceCookie, deviceTokenFromCookie, type JoinContext, type JoinResult } from './join-policy.js';
 import { clientAddress, decodePath, HttpError, readJson, sendJson, sendText } from './http-util.js';
 import { serveFile } from './static-files.js';
 import { withSocketShutdown, type ListeningServer } from './shutdown.js';
@@ -17,7 +18,7 @@ import type { SyncServer, SyncTarget } from './sync-server.js';
  */
 export interface LanServerDeps {
   attendeeRoot: string;
-  join(code: string): JoinResponse;
+  join(code: string, who: JoinContext): JoinResult;
   sync: SyncServer;
   /** The phone room behind a doc name (`room-<id>`), or null if no such room is live. */
   roomTarget(docName: string): SyncTarget | null;
@@ -49,8 +50,14 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
       sendJson(res, 400, { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid code.' } satisfies JoinResponse);
       return;
     }
-    const result = deps.join(parsed.data.code);
-    sendJson(res, result.ok ? 200 : 404, result);
+    const result = deps.join(parsed.data.code, { address: clientAddress(req), token: deviceTokenFromCookie(req.headers.cookie) });
+    if (!result.ok) {
+      sendJson(res, result.tooMany ? 429 : 404, { ok: false, error: result.error } satisfies JoinResponse);
+      return;
+    }
+    const { token, ...answer } = result;
+    res.setHeader('set-cookie', deviceCookie(token));
+    sendJson(res, 200, answer satisfies JoinResponse);
   }
 
   // Node checks request and header timeouts every connectionsCheckingInterval (30 s by default).

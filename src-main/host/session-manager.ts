@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { ControlParsedInput } from '../../src-shared/control.js';
 import type { ModerationCommand } from '../../src-shared/decide-control.js';
-import type { JoinResponse } from '../../src-shared/endpoints.js';
 import { joinUrl } from '../../src-shared/endpoints.js';
 import { newId, newJoinCode } from '../../src-shared/ids.js';
 import type { HostInfo, JoinInfo, SessionSummary } from '../../src-shared/views.js';
 import { SessionAuthority, type AppliedEvents } from './authority.js';
+import { JoinPolicy, type JoinContext, type JoinResult } from './join-policy.js';
 import { Projections, type ProjectionInput } from './projections.js';
 import { deriveRoomId } from './room-id.js';
 import { Rooms, roomDocName, type Room } from './rooms.js';
@@ -99,17 +99,28 @@ export class SessionManager {
     return this.current.authority.handleControl(command, input);
   }
 
-  join(code: string): JoinResponse {
+  /** Who may join as which device (see join-policy.ts). */
+  readonly joinPolicy = new JoinPolicy();
+
+  join(code: string, who: JoinContext = {}): JoinResult {
     const c = this.current;
     if (!c || c.row.joinCode !== code) return { ok: false, error: 'No session with that code is running here.' };
     if (c.authority.state.status === 'closed') return { ok: false, error: 'This session has closed.' };
+    const back = this.joinPolicy.returningDevice(c.row.secret, who.token, (id) => c.labels.has(id));
+    if (back) {
+      const roomId = deriveRoomId(c.row.secret, back);
+      return { ok: true, sessionId: c.row.id, deviceId: back, roomId, title: c.row.title, token: who.token! };
+    }
+    const refused = this.joinPolicy.refusal(c.row.id, who.address);
+    if (refused) return { ok: false, error: refused, tooMany: true };
     const deviceId = newId();
     const roomId = deriveRoomId(c.row.secret, deviceId);
     this.store.addDevice(c.row.id, deviceId, roomId, Date.now());
     c.labels.set(deviceId, `Phone ${c.labels.size + 1}`);
     c.authority.append('host', [{ type: 'device.joined', deviceId }]);
     this.openRoom(c, roomId, deviceId);
-    return { ok: true, sessionId: c.row.id, deviceId, roomId, title: c.row.title };
+    this.joinPolicy.joined(c.row.id, who.address, deviceId);
+    return { ok: true, sessionId: c.row.id, deviceId, roomId, title: c.row.title, token: this.joinPolicy.tokenFor(c.row.secret, deviceId) };
   }
 
   /** The room behind a `room-<id>` doc name, if it belongs to the current session. */
