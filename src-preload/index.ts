@@ -40,6 +40,7 @@ const api = {
   hide: control('hide'),
   setFloor: control('setFloor'),
   markAnswered: control('markAnswered'),
+  phonesPerAddress: control('phonesPerAddress'),
   showProjector: () => invoke('showProjector'),
   onCommand: (listener: (command: ShellCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {

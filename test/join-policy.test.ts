@@ -88,3 +88,19 @@ describe('one phone, one device (issue 9, item 5)', () => {
     expect((await joinFrom(host, code, '127.0.0.5', results[0]!.cookie)).body.deviceId).toBe(results[0]!.body.deviceId);
   });
 });
+
+describe('the console setting for venues behind NAT (issue 9, item 5)', () => {
+  it('raises the cap and lists the addresses with several phones', async () => {
+    host = await startTestHost();
+    const code = await host.openSession('NAT', false);
+    for (let i = 0; i < LIMITS.phonesPerAddressDefault; i++) await joinFrom(host, code, '127.0.0.7');
+    expect((await joinFrom(host, code, '127.0.0.7')).status).toBe(429);
+    expect(await host.control('phonesPerAddress', { max: 0 })).toEqual({ ok: false, error: 'Allow at least one phone per address.' });
+    expect(await host.control('phonesPerAddress', { max: 50 })).toEqual({
+      ok: true,
+      value: { max: 50, crowded: [{ address: '127.0.0.7', phones: LIMITS.phonesPerAddressDefault }] },
+    });
+    expect((await joinFrom(host, code, '127.0.0.7')).status).toBe(200);
+    expect(await host.control('phonesPerAddress', {})).toMatchObject({ ok: true, value: { crowded: [{ address: '127.0.0.7', phones: 5 }] } });
+  });
+});

@@ -1,5 +1,6 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { control, run } from './control';
+import { PhonesPerAddress } from './PhonesPerAddress';
 
 /** Which address goes into the QR, and whether questions wait for approval. */
 export function Settings({ view }: { view: DeskView }) {
@@ -34,6 +35,7 @@ export function Settings({ view }: { view: DeskView }) {
           Pre-moderation
         </label>
       ) : null}
+      {session ? <PhonesPerAddress /> : null}
     </section>
   );
 }

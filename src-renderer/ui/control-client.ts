@@ -37,6 +37,7 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     hide: (input) => call('hide', input),
     setFloor: (input) => call('setFloor', input),
     markAnswered: (input) => call('markAnswered', input),
+    phonesPerAddress: (input) => call('phonesPerAddress', input),
   } satisfies ControlApi;
 }
 
