@@ -12,8 +12,7 @@ afterEach(async () => {
   host = undefined;
 });
 
-function tcp(h: TestHost, from: string): Promise<Socket> {
-  const port = Number(new URL(h.lanOrigin).port);
+function tcp(h: TestHost, from: string, port = Number(new URL(h.lanOrigin).port)): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const s = connect({ host: '127.0.0.1', port, localAddress: from }, () => resolve(s));
     s.on('error', reject);
@@ -40,6 +39,25 @@ describe('LAN HTTP limits (issue 9, item 6)', () => {
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ ok: false, error: 'The address is not valid.' });
     expect(lines).toEqual([]);
+  });
+
+  it('a request or upgrade for `//` answers 400 and the host lives (it used to exit)', async () => {
+    host = await startTestHost();
+    for (const origin of [host.lanOrigin, host.host.loopbackOrigin]) {
+      const s = await tcp(host, '127.0.0.10', Number(new URL(origin).port));
+      let answer = '';
+      s.on('data', (d: Buffer) => (answer += d.toString()));
+      s.write('GET // HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      await closedWithin(s, 2_000);
+      expect(answer).toMatch(/^HTTP\/1.1 400/);
+      const u = await tcp(host, '127.0.0.10', Number(new URL(origin).port));
+      let upgraded = '';
+      u.on('data', (d: Buffer) => (upgraded += d.toString()));
+      u.write('GET // HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+      await closedWithin(u, 2_000);
+      expect(upgraded).toMatch(/^HTTP\/1.1 40[04]/);
+    }
+    expect((await fetch(`${host.lanOrigin}/api/join`, { method: 'POST', body: '{"code":"ZZZZZZ"}' })).status).toBe(404);
   });
 
   it('drops a client that sends its headers or body too slowly, within seconds', async () => {

@@ -50,6 +50,18 @@ export function decodePath(path: string): string {
   }
 }
 
+/**
+ * The request's URL, or null when it cannot be parsed (`GET //` and the like: `new URL` throws, and an
+ * exception in a request or upgrade handler outside a try takes the whole host down).
+ */
+export function requestUrl(req: IncomingMessage, base: string): URL | null {
+  try {
+    return new URL(req.url ?? '/', base);
+  } catch {
+    return null;
+  }
+}
+
 /** The client's address without the IPv4-mapped IPv6 prefix. */
 export function clientAddress(req: IncomingMessage): string {
   const a = req.socket.remoteAddress ?? '';

@@ -7,7 +7,7 @@ import { LIMITS, MINUTE_MS } from '../../src-shared/limits.js';
 import { RateLimiter } from '../../src-shared/rate-limit.js';
 import type { FdGuard } from './fd-guard.js';
 import { deviceCookie, deviceTokenFromCookie, type JoinContext, type JoinResult } from './join-policy.js';
-import { clientAddress, decodePath, HttpError, readJson, sendJson, sendText } from './http-util.js';
+import { clientAddress, decodePath, HttpError, readJson, requestUrl, sendJson, sendText } from './http-util.js';
 import { serveFile } from './static-files.js';
 import { withSocketShutdown, type ListeningServer } from './shutdown.js';
 import type { SyncServer, SyncTarget } from './sync-server.js';
@@ -62,7 +62,8 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
 
   // Node checks request and header timeouts every connectionsCheckingInterval (30 s by default).
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://lan');
+    const url = requestUrl(req, 'http://lan');
+    if (!url) return sendJson(res, 400, { ok: false, error: 'The address is not valid.' });
     const path = url.pathname;
     void (async () => {
       try {
@@ -122,7 +123,7 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(req.url ?? '/', 'http://lan').pathname;
+    const path = requestUrl(req, 'http://lan')?.pathname ?? '';
     if (path === PATHS.signal) {
       const address = clientAddress(req);
       signalWss.handleUpgrade(req, socket, head, (ws) =>
