@@ -100,3 +100,22 @@ describe('amplification toward clients that stop reading (issue 9, item 3)', () 
     expect(server.connections(doc)).toBe(0);
   });
 });
+
+describe('connections per room (issue 9, item 3)', () => {
+  it(`a room takes ${LIMITS.connectionsPerRoom} connections at once; the next is closed and the phone still works`, async () => {
+    host = await startTestHost();
+    const code = await host.openSession('Connections', false);
+    const phone = await host.phone(code);
+    const url = `${host.lanOrigin.replace('http', 'ws')}/sync/room-${phone.roomId}`;
+    const extra: RawClient[] = [];
+    for (let i = 0; i < LIMITS.connectionsPerRoom; i++) {
+      const c = await rawClient(url);
+      clients.push(c);
+      extra.push(c);
+    }
+    expect(await Promise.race([extra.at(-1)!.closed, sleep(2_000).then(() => 0)])).toBe(1008);
+    expect(extra.slice(0, -1).some((c) => c.isClosed())).toBe(false);
+    const id = phone.send({ kind: 'ask', text: 'Still mine?' });
+    expect(await phone.until(() => phone.receipt(id))).toMatchObject({ ok: true });
+  });
+});

@@ -79,7 +79,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const sessionListeners: Array<() => void> = [];
   let gateway: { addRoom(name: string): void; removeRoom(name: string): void; destroy(): unknown } | null = null;
 
-  const sync = createSyncServer({ maxMessagesPer10s: 600, tick, onError: (r) => log(`sync: ${r}`) });
+  const sync = createSyncServer({
+    maxMessagesPer10s: 600,
+    tick,
+    onError: (r) => log(`sync: ${r}`),
+  });
   const sessions = new SessionManager(store, tick, board, desk, hostInfo, {
     roomOpened: (name) => {
       gateway?.addRoom(name);
@@ -105,9 +109,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const room = sessions.roomByDocName(name);
     if (!room) return null;
     // The board is served inside every room as a read-only overlay of the one board doc.
-    const maxBytes = LIMITS.roomStoredBytes;
-    if (viaGateway) return { doc: room.doc, overlay: board, readOnly: false, maxBytes };
-    return { doc: room.doc, overlay: board, readOnly: false, maxBytes, onConnections: (n) => sessions.setRoomConnections(room, 'ws', n) };
+    const limits = { maxBytes: LIMITS.roomStoredBytes, maxConnections: LIMITS.connectionsPerRoom };
+    if (viaGateway) return { doc: room.doc, overlay: board, readOnly: false, ...limits };
+    return { doc: room.doc, overlay: board, readOnly: false, ...limits, onConnections: (n) => sessions.setRoomConnections(room, 'ws', n) };
   };
   const handlers = createControlHandlers({
     sessions,

@@ -33,6 +33,8 @@ export interface SyncTarget {
    * ROOM_FULL_REASON, and the room keeps what it had (and keeps answering requests that fit).
    */
   maxBytes?: number;
+  /** Connections this doc may have at once (a phone room: the phone, the same phone reloading, the gateway). */
+  maxConnections?: number;
   /** Served with `doc` as one document, read-only for the peer (the board inside a phone's room). */
   overlay?: Y.Doc;
   /** Called when a connection to this doc opens or closes (for "phones connected"). */
@@ -293,6 +295,12 @@ export function createSyncServer(opts: SyncServerOptions) {
   return {
     /** Serves one WebSocket for one document. */
     handleConnection(ws: WebSocket, name: string, target: SyncTarget): void {
+      const maxConns = target.maxConnections ?? Infinity;
+      if ((channels.get(target.doc)?.conns.size ?? 0) >= maxConns) {
+        opts.onError?.(`${name}: ${maxConns} connections open already, refusing another`);
+        ws.close(CLOSE.policy, 'too many connections to this room');
+        return;
+      }
       const conn: Connection = { ws, target, name, alive: true, lastSent: 0, step1WindowStart: Date.now(), step1Count: 0 };
       all.add(conn);
       ws.on('pong', () => {
