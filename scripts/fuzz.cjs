@@ -16,12 +16,13 @@
  * Traffic goes only to loopback addresses (127.x.y.z). FUZZ_SCALE (default 1) multiplies the counts.
  */
 const { fork, execFileSync } = require('node:child_process');
-const { readFileSync, writeFileSync, existsSync } = require('node:fs');
+const { readFileSync, writeFileSync, existsSync, mkdtempSync, readdirSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
 const encoding = require('lib0/encoding');
 const Y = require('yjs');
 const { BenchHost } = require('./bench/host.cjs');
+const { summarizeProfile } = require('./bench/profile.cjs');
 const { sleep, ms, mib } = require('./bench/stats.cjs');
 const lan = require('./fuzz/lan.cjs');
 
@@ -380,7 +381,8 @@ function writeReliability(name, block) {
 }
 
 async function main() {
-  const host = new BenchHost();
+  const profileDir = process.env.FUZZ_PROFILE === '1' ? mkdtempSync(join(os.tmpdir(), 'open-floor-fuzz-prof-')) : undefined;
+  const host = new BenchHost({ profileDir });
   await host.start();
   log(`host ${host.pid} on ${host.lanOrigin}`);
   await host.control('createSession', { title: 'Fuzz probe' });
@@ -392,8 +394,12 @@ async function main() {
   const hello = await good.ready();
   if (hello.error) throw new Error(`good phone: ${hello.error}`);
   await good.phase('baseline');
+  const cpu0 = host.sample();
   await sleep(BASELINE_MS);
   const before = { ...host.sample(), folder: dirBytes(host.dataDir) };
+  const cpuShare = (a, b) => `${(((b.cpuMs - a.cpuMs) / (b.at - a.at)) * 100).toFixed(0)} %`;
+  cpu0.at = Date.now() - BASELINE_MS;
+  before.at = Date.now();
   const baseline = await good.phase('fuzz');
   log(`baseline: good phone p95 ${ms(baseline.p95)} ms over ${baseline.n} receipts; host RSS ${mib(before.rss)}`);
 
@@ -409,12 +415,21 @@ async function main() {
   const fuzzSeconds = (Date.now() - t0) / 1000;
   const during = await good.phase('after');
   const crashed = host.exit !== null;
+  const fuzzEnd = crashed ? null : { ...host.sample(), at: Date.now() };
   log(`fuzz done in ${fuzzSeconds.toFixed(0)} s: ${totalSent()} messages; host ${crashed ? `EXITED ${JSON.stringify(host.exit)}` : 'alive'}`);
   await sleep(SETTLE_MS);
-  const after = crashed ? { rss: NaN, folder: dirBytes(host.dataDir) } : { ...host.sample(), folder: dirBytes(host.dataDir) };
+  const after = crashed ? { rss: NaN, folder: dirBytes(host.dataDir) } : { ...host.sample(), folder: dirBytes(host.dataDir), at: Date.now() };
+  const cpu = crashed ? '—' : `${cpuShare(cpu0, before)} / ${cpuShare(before, fuzzEnd)} / ${cpuShare(fuzzEnd, after)}`;
   const settled = await good.stop();
   const stderrTail = host.stderr.split('\n').slice(-5).join('\n');
   await host.stop();
+  if (profileDir) {
+    const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+    if (files.length) {
+      const prof = summarizeProfile(join(profileDir, files[0]), 25);
+      for (const f of prof.functions) log(`${f.pct.toFixed(1).padStart(5)}% ${f.ms.toFixed(0).padStart(7)} ms  ${f.name}  ${f.where}`);
+    }
+  }
 
   const result = {
     date: new Date().toISOString(),
@@ -440,6 +455,7 @@ async function main() {
     `| hostile messages and requests sent | ${result.messages} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${fuzzSeconds.toFixed(0)} s |`,
     `| host crashes | ${result.crashes} |`,
     `| good phone receipt p95, before / during / after | ${ms(baseline.p95)} / ${ms(during.p95)} / ${ms(settled.p95)} ms (${baseline.n} / ${during.n} / ${settled.n} receipts; ${during.unanswered + settled.unanswered} unanswered; ${settled.reconnects} reconnects) |`,
+    `| host CPU (share of one core), before / during / after |  ${cpu} |`,
     `| good phone p95 during ÷ before | ${(during.p95 / baseline.p95).toFixed(2)} (target ≤ 2) |`,
     `| host RSS before / ${SETTLE_MS / 1000} s after | ${mib(result.rssBefore)} / ${mib(result.rssAfter)} (${mib(result.rssAfter - result.rssBefore)} more; target ≤ 50 MiB) |`,
     `| data folder growth | ${(result.folderGrowth / 2 ** 20).toFixed(1)} MiB |`,

@@ -16,10 +16,11 @@ export const LIMITS = {
   /** Unsent data a WebSocket may queue before the host closes it (the peer stopped reading). */
   socketBufferedBytes: 4 * 1024 * 1024,
   /**
-   * What one phone's room may grow to on the host, in bytes of Yjs updates (5,000 requests with their
-   * receipts take about 1.5 MB). Past it the host refuses what the phone sends, with a reason.
+   * What one phone's room may grow to on the host, in bytes of Yjs updates (1,000 votes with their receipts
+   * take about 105 KB, so the 5,000 requests a room may hold fit). Past it the host refuses what the phone
+   * sends, with a reason.
    */
-  roomStoredBytes: 4 * 1024 * 1024,
+  roomStoredBytes: 1024 * 1024,
   /** Requests kept in one phone's room document before the host refuses more. */
   requestsPerRoom: 5_000,
   questionsPerMinute: 5,
