@@ -152,7 +152,7 @@ async function main() {
   const backMs = [];
   let notBack = 0;
   for (let k = 1; k <= KILLS; k++) {
-    await sleep(300 + Math.random() * 2500); // a random moment while phones ask and vote
+    await sleep(300 + Math.random() * 1500); // a random moment while phones ask and vote
     await host.kill();
     await sleep(Math.random() * 300);
     const t = Date.now();
@@ -160,6 +160,7 @@ async function main() {
     const connected = await allBack(workers, 30_000);
     if (connected < PHONES) notBack++;
     backMs.push(Date.now() - t);
+    if (process.env.CHAOS_VERBOSE) log(`kill ${k}: ${connected}/${PHONES} back in ${Date.now() - t} ms`);
     if (k % 10 === 0) log(`${k} kills; all phones back in p50 ${ms(summary(backMs).p50)} ms, max ${ms(summary(backMs).max)} ms`);
   }
 
