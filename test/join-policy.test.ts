@@ -1,5 +1,6 @@
 /** Issue 9, item 5: one phone, one device. Real host, real HTTP from distinct loopback addresses. */
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../src-shared/limits';
 import { tooManyFromAddress } from '../src-main/host/join-policy';
@@ -102,5 +103,15 @@ describe('the console setting for venues behind NAT (issue 9, item 5)', () => {
     });
     expect((await joinFrom(host, code, '127.0.0.7')).status).toBe(200);
     expect(await host.control('phonesPerAddress', {})).toMatchObject({ ok: true, value: { crowded: [{ address: '127.0.0.7', phones: 5 }] } });
+    // The phones behind that address need their connections too: 120 are more than the default 100.
+    const port = Number(new URL(host.lanOrigin).port);
+    const sockets = await Promise.all(
+      Array.from({ length: 120 }, () => new Promise<Socket>((resolve) => {
+        const s = connect({ host: '127.0.0.1', port, localAddress: '127.0.0.7' }, () => resolve(s));
+      })),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sockets.filter((s) => s.destroyed)).toHaveLength(0);
+    sockets.forEach((s) => s.destroy());
   });
 });

@@ -17,6 +17,8 @@ const { WebsocketProvider } = require('y-websocket');
 const { sleep } = require('../bench/stats.cjs');
 
 process.setMaxListeners(0);
+/** Mean pause between a receipt and the phone's next request: a lively meeting, not a load test. */
+const PAUSE_MS = Number(process.env.CHAOS_PAUSE_MS || 4000);
 
 const bound = new Map();
 function wsFor(localAddress) {
@@ -79,7 +81,7 @@ class Phone {
         if (!r) continue;
         receipts.push([this.deviceId, key, r.ok, this.pending.kind]);
         this.pending = null;
-        setTimeout(() => this.next(), 500 + Math.random() * 1500);
+        setTimeout(() => this.next(), PAUSE_MS / 2 + Math.random() * PAUSE_MS * 1.5);
       }
     });
     await new Promise((r) => this.provider.once('sync', r));

@@ -79,11 +79,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const sessionListeners: Array<() => void> = [];
   let gateway: { addRoom(name: string): void; removeRoom(name: string): void; destroy(): unknown } | null = null;
 
-  const sync = createSyncServer({
-    maxMessagesPer10s: 600,
-    tick,
-    onError: (r) => log(`sync: ${r}`),
-  });
+  const sync = createSyncServer({ maxMessagesPer10s: 600, tick, onError: (r) => log(`sync: ${r}`) });
   const sessions = new SessionManager(store, tick, board, desk, hostInfo, {
     roomOpened: (name) => {
       gateway?.addRoom(name);
@@ -132,6 +128,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     signal,
     log,
     fdGuard,
+    // A phone holds up to about 8 connections: a venue that allows more phones per address needs more.
+    connectionsPerAddress: () => Math.max(LIMITS.connectionsPerAddress, 8 * sessions.joinPolicy.phonesPerAddress),
   });
   const loopback = createLoopbackServer(
     {

@@ -26,6 +26,8 @@ export interface LanServerDeps {
   log(line: string): void;
   /** Refuses new connections near the file-descriptor limit (see fd-guard.ts). */
   fdGuard?: FdGuard;
+  /** Open connections allowed per address (default LIMITS.connectionsPerAddress; more for venues behind NAT). */
+  connectionsPerAddress?(): number;
 }
 
 export const JOIN_REFUSED_RATE = 'Too many phones joined from this network in the last minute. Try again shortly.';
@@ -109,8 +111,9 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
       return;
     }
     const n = (perAddress.get(address) ?? 0) + 1;
-    if (n > LIMITS.connectionsPerAddress && !isGatewayAddress(address)) {
-      logRefusal(`lan: ${address} has ${LIMITS.connectionsPerAddress} connections open, refusing more`);
+    const max = deps.connectionsPerAddress?.() ?? LIMITS.connectionsPerAddress;
+    if (n > max && !isGatewayAddress(address)) {
+      logRefusal(`lan: ${address} has ${max} connections open, refusing more`);
       socket.destroy();
       return;
     }
