@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../src-shared/limits';
 import { tooManyFromAddress } from '../src-main/host/join-policy';
 import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness';
+import { rawClient } from './helpers/hostile';
 
 let host: TestHost | undefined;
 const phones: TestPhone[] = [];
@@ -113,5 +114,11 @@ describe('the console setting for venues behind NAT (issue 9, item 5)', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(sockets.filter((s) => s.destroyed)).toHaveLength(0);
     sockets.forEach((s) => s.destroy());
+    // And their WebRTC signaling: 360 messages in 10 s from the address are more than the default 300.
+    const signal = await Promise.all([0, 1, 2, 3].map(() => rawClient(`${host!.lanOrigin.replace('http', 'ws')}/signal`, '127.0.0.7')));
+    for (const c of signal) for (let i = 0; i < 90; i++) c.json({ type: 'ping' });
+    await Promise.all(signal.map((c) => c.until((m) => (c.messages.length >= 90 ? m : undefined))));
+    expect(signal.filter((c) => c.isClosed())).toHaveLength(0);
+    signal.forEach((c) => c.ws.terminate());
   });
 });

@@ -97,7 +97,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     maxPeersPerTopic: LIMITS.signalPeersPerRoom,
     maxMessageBytes: LIMITS.signalMessageBytes,
     maxMessagesPer10s: LIMITS.signalMessagesPer10s,
-    maxMessagesPer10sPerAddress: LIMITS.signalMessagesPer10sPerAddress,
+    // Phones behind one address (NAT) share its budget: it grows with the console's phones-per-address.
+    maxMessagesPer10sPerAddress: () =>
+      Math.max(LIMITS.signalMessagesPer10sPerAddress, (LIMITS.signalMessagesPer10sPerAddress / 4) * sessions.joinPolicy.phonesPerAddress),
     log,
   });
 

@@ -36,7 +36,7 @@ export interface SignalServerOptions {
   /** Messages one connection may send per 10 s before it is closed (1008). Default: no limit. */
   maxMessagesPer10s?: number;
   /** Messages all connections from one address may send per 10 s; past it, the sending one is closed. */
-  maxMessagesPer10sPerAddress?: number;
+  maxMessagesPer10sPerAddress?: number | (() => number);
   /** Topics one (untrusted) connection may subscribe to, in one message and in all. Default 8. */
   maxTopicsPerConnection?: number;
   /** A connection whose unsent data exceeds this is terminated instead of queueing more. Default 1 MiB. */
@@ -182,7 +182,8 @@ export function createSignalServer(opts: SignalServerOptions): SignalServer {
       }
       const n = (perAddress.get(conn.address) ?? 0) + 1;
       perAddress.set(conn.address, n);
-      if (n > opts.maxMessagesPer10sPerAddress) return 'too many messages from this address';
+      const max = opts.maxMessagesPer10sPerAddress;
+      if (n > (typeof max === 'function' ? max() : max)) return 'too many messages from this address';
     }
     return null;
   };
