@@ -13,7 +13,8 @@
  * before, during and after, host RSS before and after, and data folder growth.
  *
  * Bounded: every case has a fixed count, and the whole run a deadline (FUZZ_DEADLINE_S, default 420).
- * Traffic goes only to loopback addresses (127.x.y.z). FUZZ_SCALE (default 1) multiplies the counts.
+ * Traffic goes only to loopback addresses (127.x.y.z). FUZZ_SCALE (default 1) multiplies the counts;
+ * FUZZ_CASES=a,b runs only those cases.
  */
 const { fork, execFileSync } = require('node:child_process');
 const { readFileSync, writeFileSync, existsSync, mkdtempSync, readdirSync } = require('node:fs');
@@ -407,7 +408,10 @@ async function main() {
   deadline = t0 + DEADLINE_S * 1000;
   ctx.rooms = await joinRooms(ctx, 63);
   log(`the hostile phone joined ${ctx.rooms.length} rooms from ${POOL.length} addresses`);
-  const cases = { joins: caseJoins, paths: casePaths, syncJunk: caseSyncJunk, pending: casePending, step1: caseStep1, store: caseStore, signal: caseSignal };
+  const all = { joins: caseJoins, paths: casePaths, syncJunk: caseSyncJunk, pending: casePending, step1: caseStep1, store: caseStore, signal: caseSignal };
+  // FUZZ_CASES=signal,store runs only those (to see what each costs); the default runs every case.
+  const only = (process.env.FUZZ_CASES || '').split(',').filter(Boolean);
+  const cases = Object.fromEntries(Object.entries(all).filter(([name]) => only.length === 0 || only.includes(name)));
   const errors = [];
   const progress = setInterval(() => log(`${totalSent()} messages sent (${JSON.stringify(counts)}); host ${host.exit ? 'EXITED' : 'alive'}, RSS ${mib(host.exit ? NaN : host.sample().rss)}`), 15_000);
   await Promise.all(Object.entries(cases).map(([name, fn]) => fn(ctx).catch((err) => errors.push(`${name}: ${err.message}`))));
