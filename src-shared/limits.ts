@@ -7,8 +7,11 @@ export const LIMITS = {
   placeMax: 120,
   /** A single message on a room connection (Yjs sync or awareness). */
   roomMessageBytes: 64 * 1024,
-  /** Connections one phone room may have at once: the phone, the same phone reloading, the gateway. */
-  connectionsPerRoom: 4,
+  /**
+   * Connections one phone room may have at once: the phone, the gateway, and sockets of earlier page loads
+   * that went away without closing (the keepalive ends those within 20 s).
+   */
+  connectionsPerRoom: 8,
   /** Sync step 1 requests per room connection per 10 s (a phone sends one per connection). */
   syncStep1Per10s: 5,
   /** Updates a room may hold that wait for a missing earlier update, in bytes. */
