@@ -39,15 +39,16 @@ function openCount(): number | null {
   }
 }
 
-/** `maxOpenFiles` overrides the process limit (tests and venues that want a lower ceiling). */
-export function createFdGuard(maxOpenFiles?: number): FdGuard {
-  const limit = maxOpenFiles ?? softLimit();
-  if (limit === null) return { refusal: () => null };
-  const reserve = Math.max(Math.min(FD_RESERVE_MIN, Math.floor(limit / 2)), Math.floor(limit * FD_RESERVE_SHARE));
+/** `maxOpenFiles` overrides the process limit (tests, and venues that want a lower ceiling). */
+export function createFdGuard(maxOpenFiles?: number | (() => number)): FdGuard {
+  const fixed = typeof maxOpenFiles === 'number' ? maxOpenFiles : maxOpenFiles === undefined ? softLimit() : null;
+  if (fixed === null && typeof maxOpenFiles !== 'function') return { refusal: () => null };
   let checkedAt = 0;
   let open = 0;
   return {
     refusal() {
+      const limit = typeof maxOpenFiles === 'function' ? maxOpenFiles() : fixed!;
+      const reserve = Math.max(Math.min(FD_RESERVE_MIN, Math.floor(limit / 2)), Math.floor(limit * FD_RESERVE_SHARE));
       const now = Date.now();
       if (now - checkedAt >= CACHE_MS) {
         checkedAt = now;

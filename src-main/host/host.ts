@@ -35,7 +35,7 @@ export interface HostOptions {
   onRoom?(docName: string, change: 'opened' | 'closed'): void;
   log?(line: string): void;
   /** Treat this as the process's file-descriptor limit (default: the real one; see fd-guard.ts). */
-  maxOpenFiles?: number;
+  maxOpenFiles?: number | (() => number);
 }
 
 export interface Host {
