@@ -1,6 +1,7 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { describeChoice, INTERFACE_KIND_LABEL, IPV6_ONLY_TEXT } from '../../src-shared/venue';
 import { control, run } from './control';
+import { PhonesPerAddress } from './PhonesPerAddress';
 
 /** Which address goes into the QR, and whether questions wait for approval. */
 export function Settings({ view }: { view: DeskView }) {
@@ -46,6 +47,7 @@ export function Settings({ view }: { view: DeskView }) {
           Pre-moderation
         </label>
       ) : null}
+      {session ? <PhonesPerAddress /> : null}
     </section>
   );
 }

@@ -134,7 +134,7 @@ export function participationRows(p: Minutes['participation']): Array<[string, s
     ['Answered in writing', String(p.answeredInWriting)],
     ['Left open', String(p.questionsOpen)],
     ['Median minutes from asked to answered', p.medianMinutesToAnswer === null ? '–' : p.medianMinutesToAnswer.toFixed(1)],
-    ['Votes cast (withdrawn votes not counted)', String(p.votesCast)],
+    ['Votes cast (one per phone, withdrawn not counted)', String(p.votesCast)],
   ];
 }
 
