@@ -30,6 +30,7 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider, type WebrtcConn } from 'y-webrtc';
 import { WebsocketProvider } from 'y-websocket';
+import { LIMITS } from '../src-shared/limits.js';
 
 export interface GatewayOptions {
   /** ws://127.0.0.1:P/sync — the room name is appended as /<roomName>. */
@@ -47,6 +48,12 @@ export interface GatewayOptions {
   recycleAfterMs?: number;
   /** A room's host link is closed this long after its last peer connection went away. Default 10 000. */
   hostGraceMs?: number;
+  /**
+   * Asked before a new peer connection is set up (each costs 20–40 file descriptors in wrtc). Returning a
+   * reason refuses the peer (the Node glue refuses when the process is close to its file-descriptor limit).
+   */
+  refusePeer?(): string | null;
+  log?(line: string): void;
 }
 
 export interface Gateway {
@@ -60,8 +67,14 @@ export interface Gateway {
   destroy(): Promise<void>;
 }
 
-/** Connections per room: the phone, plus slack for a phone that reloaded while its old peer is closing. */
-const MAX_CONNS_PER_ROOM = 4;
+/**
+ * Peer connections per room: the room's one phone, plus one for a phone that reloaded while its old peer is
+ * closing. Offers from further peer ids are dropped before y-webrtc sees them (it opens a connection for
+ * every offer without looking at its own limit, which let one phone exhaust the host's file descriptors).
+ */
+const MAX_CONNS_PER_ROOM = LIMITS.gatewayPeersPerRoom;
+/** A refusal is logged at most once per room per this long. */
+const REFUSAL_LOG_MS = 60_000;
 const MAX_BACKOFF = 8;
 /** After a failure, recycle this soon unless a new connection is being set up. */
 const FAST_RECYCLE_MS = 2_000;
@@ -91,7 +104,48 @@ export function createGateway(opts: GatewayOptions): Gateway {
   /** Rooms being torn down: y-webrtc refuses a second room of the same name until the first is gone. */
   const closing = new Map<string, Promise<void>>();
   const attemptStarted = new WeakMap<WebrtcConn, number>();
+  const filtered = new WeakSet<object>();
+  const refusalLogged = new Map<string, number>();
   let destroyed = false;
+
+  /** Whether a signaling message would make y-webrtc open a peer connection this room must not have. */
+  const refuseNewPeer = (m: unknown): boolean => {
+    if (typeof m !== 'object' || m === null) return false;
+    const { type, topic, data } = m as { type?: unknown; topic?: unknown; data?: unknown };
+    if (type !== 'publish' || typeof topic !== 'string' || typeof data !== 'object' || data === null) return false;
+    const entry = entries.get(topic);
+    const room = entry?.rtc?.room;
+    if (!entry || !room) return false;
+    const { from, to } = data as { from?: unknown; to?: unknown };
+    if (typeof from !== 'string' || from === room.peerId || room.webrtcConns.has(from)) return false;
+    if (to !== undefined && to !== room.peerId) return false; // y-webrtc ignores it anyway
+    let reason: string | null = null;
+    if (room.webrtcConns.size >= MAX_CONNS_PER_ROOM) reason = `already ${room.webrtcConns.size} peer connections`;
+    else reason = opts.refusePeer?.() ?? null;
+    if (reason === null) return false;
+    const now = Date.now();
+    if (now - (refusalLogged.get(topic) ?? 0) >= REFUSAL_LOG_MS) {
+      refusalLogged.set(topic, now);
+      opts.log?.(`gateway: refused a new WebRTC peer for ${topic}: ${reason}`);
+    }
+    return true;
+  };
+
+  /**
+   * y-webrtc's signaling connection is shared by every room (one per URL): its 'message' events go
+   * through `refuseNewPeer` first. Installed once per connection and gateway.
+   */
+  const filterSignaling = (rtc: WebrtcProvider): void => {
+    for (const conn of rtc.signalingConns as unknown as Array<{ emit(name: string, args: unknown[]): void }>) {
+      if (filtered.has(conn)) continue;
+      filtered.add(conn);
+      const emit = conn.emit.bind(conn);
+      conn.emit = (name: string, args: unknown[]) => {
+        if (name === 'message' && !destroyed && refuseNewPeer(args[0])) return;
+        emit(name, args);
+      };
+    }
+  };
 
   const report = (entry: RoomEntry, count: number): void => {
     if (entry.connected === count) return;
@@ -180,6 +234,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       peerOpts: opts.peerOpts,
       // no password: it needs crypto.subtle, which plain-http phone pages do not have
     });
+    filterSignaling(rtc);
     rtc.on('peers', () => {
       watchConns(entry, rtc);
       recount(entry, rtc);

@@ -68,6 +68,7 @@ const api = {
   endSpeaker: control('endSpeaker'),
   setSignup: control('setSignup'),
   timer: control('timer'),
+  phonesPerAddress: control('phonesPerAddress'),
   showProjector: () => invoke('showProjector'),
   onCommand: (listener: (command: ShellCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {

@@ -37,6 +37,13 @@ export const controlInputs = {
   approve: z.object({ questionId: id }),
   hide: z.object({ questionId: id }),
   setFloor: z.object({ questionId: id.nullable() }),
+  /**
+   * New phones one network address may add to the session (venues behind NAT raise it). Without `max`,
+   * only reads the setting and the addresses with several phones.
+   */
+  phonesPerAddress: z.object({
+    max: z.number().int().min(1, 'Allow at least one phone per address.').max(LIMITS.phonesPerAddressMax, `At most ${LIMITS.phonesPerAddressMax}.`).optional(),
+  }),
   /** Without a reply: answered live. With one: answered in writing (the reply goes into the minutes). */
   markAnswered: z.object({
     questionId: id,
@@ -64,6 +71,7 @@ export interface ControlOutputs extends ModerationOutputs, PollControlOutputs, A
   hide: { questionId: string };
   setFloor: { questionId: string | null };
   markAnswered: { questionId: string };
+  phonesPerAddress: { max: number; crowded: Array<{ address: string; phones: number }> };
 }
 
 export type ControlResult<K extends ControlCommand> =

@@ -7,11 +7,31 @@ export const LIMITS = {
   placeMax: 120,
   /** A single message on a room connection (Yjs sync or awareness). */
   roomMessageBytes: 64 * 1024,
+  /**
+   * Connections one phone room may have at once: the phone, the gateway, and sockets of earlier page loads
+   * that went away without closing (the keepalive ends those within 20 s).
+   */
+  connectionsPerRoom: 8,
+  /** Sync step 1 requests per room connection per 10 s (a phone sends one per connection). */
+  syncStep1Per10s: 5,
+  /** Updates a room may hold that wait for a missing earlier update, in bytes. */
+  pendingUpdateBytesPerRoom: 256 * 1024,
+  /** Unsent data a WebSocket may queue before the host closes it (the peer stopped reading). */
+  socketBufferedBytes: 4 * 1024 * 1024,
+  /**
+   * What one phone's room may grow to on the host, in bytes of Yjs updates (1,000 votes with their receipts
+   * take about 105 KB, so the 5,000 requests a room may hold fit). Past it the host refuses what the phone
+   * sends, with a reason.
+   */
+  roomStoredBytes: 1024 * 1024,
   /** Requests kept in one phone's room document before the host refuses more. */
   requestsPerRoom: 5_000,
   questionsPerMinute: 5,
   votesPerMinute: 120,
   joinsPerMinutePerAddress: 30,
+  /** New devices one network address may add to a session (the console can raise it for venues behind NAT). */
+  phonesPerAddressDefault: 4,
+  phonesPerAddressMax: 5_000,
   /** Signaling messages (y-webrtc) are small: offers, answers and ICE candidates. */
   signalMessageBytes: 64 * 1024,
   signalPeersPerRoom: 2,
@@ -34,6 +54,18 @@ export const LIMITS = {
   speakingSecondsDefault: 180,
   timerExtendMs: 30_000,
   signupsPerMinute: 6,
+  /** WebRTC peer connections the gateway keeps per room: the phone, and the same phone after a reload. */
+  gatewayPeersPerRoom: 2,
+  /** Messages one /signal connection may send per 10 s (a connection set-up takes about 20). */
+  signalMessagesPer10s: 100,
+  /** Messages all /signal connections from one address may send per 10 s. */
+  signalMessagesPer10sPerAddress: 300,
+  /** LAN HTTP: a whole request (headers and body) must arrive within this; headers within the next. */
+  lanRequestTimeoutMs: 10_000,
+  lanHeadersTimeoutMs: 5_000,
+  lanKeepAliveTimeoutMs: 5_000,
+  /** Open TCP connections from one address to the LAN listener (a phone uses about 8). */
+  connectionsPerAddress: 100,
   /** Control API request bodies (console → host). */
   controlBodyBytes: 16 * 1024,
 } as const;

@@ -162,7 +162,7 @@ describe('PDF minutes', () => {
     expect(text).toContain('1 question was withdrawn by the asker');
     expect(text).toContain('Share of devices that voted 55 %');
     expect(text).toContain('Median minutes from asked to answered 12.5');
-    expect(text).toContain('Votes cast (withdrawn votes not counted) 104');
+    expect(text).toContain('Votes cast (one per phone, withdrawn not counted) 104');
     expect(text).toContain('Questions and votes over time (10-minute intervals)');
     // Follow-up in vote order.
     const follow = text.slice(text.indexOf('Follow-up: questions left open'));
@@ -221,7 +221,7 @@ describe('DOCX minutes', () => {
     expect(text).toContain('2 questions were hidden by the moderator');
     expect(text).toContain('Share of devices that voted 55 %');
     expect(text).toContain('Median minutes from asked to answered 12.5');
-    expect(text).toContain('Votes cast (withdrawn votes not counted) 104');
+    expect(text).toContain('Votes cast (one per phone, withdrawn not counted) 104');
     const follow = text.slice(text.indexOf('Follow-up: questions left open'));
     expectIncreasing(positions(follow, ['Question 4 ·', 'Question 3 ·', 'Question 5 ·']));
     expect(text).toContain(HASH);

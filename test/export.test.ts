@@ -180,7 +180,7 @@ describe('the record after closing', () => {
     expect(md).toContain('| Answered live | 1 |');
     expect(md).toContain('| Answered in writing | 1 |');
     expect(md).toContain('| Left open | 3 |');
-    expect(md).toContain('| Votes cast (withdrawn votes not counted) | 8 |');
+    expect(md).toContain('| Votes cast (one per phone, withdrawn not counted) | 8 |');
     expect(md).toContain('| Devices joined | 6 |');
     expect(md).toContain('2 questions were hidden');
     const followUp = md.slice(md.indexOf('## Follow-up'), md.indexOf('## Record'));

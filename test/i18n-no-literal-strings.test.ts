@@ -34,10 +34,10 @@ function literalStrings(file: string, code: string): string[] {
   };
   if (file.endsWith('.tsx')) {
     // JSX text: between a tag's end and the next tag or expression.
-    for (const m of clean.matchAll(/(?<![=-])>([^<>{}]*\p{L}[^<>{}]*)(?=<|\{)/gu)) {
+    for (const m of clean.matchAll(/(?:(?<![=-])>|\})([^<>{}]*\p{L}[^<>{}]*)(?=<\/?[A-Za-z]|\{)/gu)) {
       const text = m[1] ?? '';
       // TypeScript between generics' angle brackets, not JSX text.
-      if (/=>|&&|\|\||[;=`]|\?\s|\bconst\b|\breturn\b/.test(text)) continue;
+      if (/=>|&&|\|\||[;=`]|\?\s|\b(const|return|if|else|case|default|function|export|import|type|interface|catch)\b|[()]\s*$|^\s*[),]/.test(text)) continue;
       if (/^\s*\p{L}\s*$/u.test(text)) continue; // one letter: a key on the keyboard (<kbd>n</kbd>)
       report(m.index ?? 0, text);
     }
@@ -68,9 +68,10 @@ function literalStrings(file: string, code: string): string[] {
 
 describe('the UI has no literal strings for people', () => {
   it('finds a literal in JSX text, an attribute and a label literal (the scanner works)', () => {
-    const sample = `export const A = () => (<div aria-label="Sort questions"><p>Hello there</p><b>{t('x.y')}</b>{ok ? 'Approve' : null}{open ? ' · sign-up closed' : ''}</div>);`;
+    const sample = `export const A = () => (<div aria-label="Sort questions"><p>Hello there</p><b>{t('x.y')}</b>{ok ? 'Approve' : null}{open ? ' · sign-up closed' : ''}<li>{n} phones</li></div>);`;
     expect(literalStrings('x.tsx', sample)).toEqual([
       'x.tsx:1: "Hello there"',
+      'x.tsx:1: "phones"',
       'x.tsx:1: "Approve"',
       'x.tsx:1: "· sign-up closed"',
       'x.tsx:1: "Sort questions"',

@@ -63,6 +63,11 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
     approve: moderate('approve'),
     hide: moderate('hide'),
     markAnswered: moderate('markAnswered'),
+    phonesPerAddress: (input) => {
+      if (input.max !== undefined) sessions.joinPolicy.setPhonesPerAddress(input.max);
+      const id = sessions.current?.row.id;
+      return ok({ max: sessions.joinPolicy.phonesPerAddress, crowded: id ? sessions.joinPolicy.crowded(id) : [] });
+    },
     setFloor: (input) => {
       const r = sessions.command('setFloor', input);
       return r.ok ? ok({ questionId: input.questionId }) : r;

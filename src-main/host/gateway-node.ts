@@ -16,6 +16,7 @@
 import * as wrtcModule from '@roamhq/wrtc';
 import { WebSocket as WsWebSocket } from 'ws';
 import { createGateway, type Gateway } from '../../src-gateway/gateway.js';
+import type { FdGuard } from './fd-guard.js';
 
 export interface NodeGatewayOptions {
   hostSyncUrl: string;
@@ -25,6 +26,9 @@ export interface NodeGatewayOptions {
   recycleAfterMs?: number;
   /** How long a room keeps its host link after its last WebRTC peer went away (see createGateway). */
   hostGraceMs?: number;
+  /** Refuses new peers near the file-descriptor limit (see fd-guard.ts). */
+  fdGuard?: FdGuard;
+  log?(line: string): void;
 }
 
 /** The part of wrtc's RTCPeerConnection we wrap (wrtc's own typings re-export DOM types). */
@@ -146,5 +150,7 @@ export function startNodeGateway(opts: NodeGatewayOptions): Gateway {
     onPeers: opts.onPeers,
     recycleAfterMs: opts.recycleAfterMs,
     hostGraceMs: opts.hostGraceMs,
+    refusePeer: opts.fdGuard ? () => opts.fdGuard!.refusal() : undefined,
+    log: opts.log,
   });
 }

@@ -19,6 +19,7 @@ import { FolderSettings } from './folder-settings.js';
 import { publishFolderSettings } from './moderation-handlers.js';
 import { exportSession } from './export/export-session.js';
 import { loadAndPersist } from './doc-persistence.js';
+import { createFdGuard } from './fd-guard.js';
 import { createLanServer } from './lan-server.js';
 import { createLoopbackServer } from './loopback-server.js';
 import { SessionManager } from './session-manager.js';
@@ -26,7 +27,7 @@ import { createSignalServer } from './signal-server.js';
 import { Store } from './store.js';
 import { StorageHealth } from './storage-health.js';
 import { StoreThenSend } from './store-then-send.js';
-import { createSyncServer, type SyncTarget } from './sync-server.js';
+import { createSyncServer, pendingBytes, type SyncTarget } from './sync-server.js';
 
 export interface HostOptions {
   dataDir: string;
@@ -47,6 +48,8 @@ export interface HostOptions {
   /** An open session that sees no phone for this long gets the console's "nobody can join" help (default 60 s). */
   nobodyTimeoutMs?: number;
   log?(line: string): void;
+  /** Treat this as the process's file-descriptor limit (default: the real one; see fd-guard.ts). */
+  maxOpenFiles?: number | (() => number);
 }
 
 /** The live session, as callers and tests may see it. */
@@ -89,6 +92,8 @@ export interface Host {
   question(id: string): QuestionInfo | null;
   /** The host's answer to a request, as written into the phone's room. */
   receipt(roomId: string, requestId: string): Receipt | undefined;
+  /** Bytes of updates a room holds that wait for a missing earlier update (bounded per room). */
+  roomPendingBytes(roomId: string): number | null;
   /** Every session of the data folder, oldest first. */
   sessionList(): SessionSummary[];
   /** Why the data folder cannot be written, in plain words, or null. */
@@ -156,32 +161,40 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       sessionListeners.forEach((l) => l());
     },
   }, log);
+  const fdGuard = createFdGuard(opts.maxOpenFiles);
   const signal = createSignalServer({
     isIssuedTopic: (topic) => sessions.roomByDocName(topic) !== undefined,
     maxPeersPerTopic: LIMITS.signalPeersPerRoom,
     maxMessageBytes: LIMITS.signalMessageBytes,
+    maxMessagesPer10s: LIMITS.signalMessagesPer10s,
+    // Phones behind one address (NAT) share its budget: it grows with the console's phones-per-address.
+    maxMessagesPer10sPerAddress: () =>
+      Math.max(LIMITS.signalMessagesPer10sPerAddress, (LIMITS.signalMessagesPer10sPerAddress / 4) * sessions.joinPolicy.phonesPerAddress),
+    log,
   });
 
-  // The board is served inside every room as a read-only overlay of the one board doc.
+  // The board is served inside every room as a read-only overlay of the one board doc. What one phone may
+  // store in its room, and how many connections a room takes, are bounded (a hostile phone).
+  const ROOM_SYNC_LIMITS = { maxBytes: LIMITS.roomStoredBytes, maxConnections: LIMITS.connectionsPerRoom };
   /** A phone's room over the LAN: its WebSocket connections count as the phone being connected. */
   const phoneRoomTarget = (name: string): SyncTarget | null => {
     const room = sessions.roomByDocName(name);
-    return room
-      ? {
-          doc: room.doc,
-          overlay: board,
-          readOnly: false,
-          onConnections: (n) => {
-            venue.monitor.setConnections(name, 'ws', n, Date.now());
-            sessions.setRoomConnections(room, 'ws', n);
-          },
-        }
-      : null;
+    if (!room) return null;
+    return {
+      doc: room.doc,
+      overlay: board,
+      readOnly: false,
+      ...ROOM_SYNC_LIMITS,
+      onConnections: (n) => {
+        venue.monitor.setConnections(name, 'ws', n, Date.now());
+        sessions.setRoomConnections(room, 'ws', n);
+      },
+    };
   };
   /** A phone's room for the WebRTC gateway (loopback): the gateway reports its peers itself. */
   const gatewayRoomTarget = (name: string): SyncTarget | null => {
     const room = sessions.roomByDocName(name);
-    return room ? { doc: room.doc, overlay: board, readOnly: false } : null;
+    return room ? { doc: room.doc, overlay: board, readOnly: false, ...ROOM_SYNC_LIMITS } : null;
   };
   // The console asks every second; the addresses are read again every few seconds (a laptop that joins the
   // venue Wi-Fi after launch gets it in the QR), and the desk is re-projected when they changed.
@@ -209,13 +222,16 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
   const lan = createLanServer({
     attendeeRoot: join(opts.buildDir, 'attendee'),
-    join: (code) => sessions.join(code),
+    join: (code, who) => sessions.join(code, who),
     sync,
     roomTarget: phoneRoomTarget,
     signal,
     onPhone: (via, req) => venue.onPhone(via, req),
     testPage: { path: VENUE_TEST_PATH, serve: (req, res) => venue.serveTestPage(req, res) },
     log,
+    fdGuard,
+    // A phone holds up to about 8 connections: a venue that allows more phones per address needs more.
+    connectionsPerAddress: () => Math.max(LIMITS.connectionsPerAddress, 8 * sessions.joinPolicy.phonesPerAddress),
   });
   const loopback = createLoopbackServer(
     {
@@ -258,6 +274,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         const room = sessions.roomByDocName(name);
         if (room) sessions.setRoomConnections(room, 'rtc', peers);
       },
+      fdGuard,
+      log,
     });
   }
   sessions.restore();
@@ -304,11 +322,16 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       const room = sessions.current?.rooms.get(roomId);
       return room ? roomParts(room.doc).receipts.get(requestId) : undefined;
     },
+    roomPendingBytes: (roomId) => {
+      const room = sessions.current?.rooms.get(roomId);
+      return room ? pendingBytes(room.doc) : null;
+    },
     sessionList: () => sessions.sessions(),
     storageProblem: () => storage.problem(),
     close: async () => {
       await gateway?.destroy();
       signal.close();
+      sync.close();
       sessions.dispose();
       await Promise.all([lan.shutdown(), loopback.shutdown()]);
       turn.flush();

@@ -41,6 +41,27 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
   res.end(text);
 }
 
+/** A URL path, percent-decoded; bad percent-encoding (`/%%%`) is the client's mistake: 400, not 500. */
+export function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new HttpError(400, 'The address is not valid.');
+  }
+}
+
+/**
+ * The request's URL, or null when it cannot be parsed (`GET //` and the like: `new URL` throws, and an
+ * exception in a request or upgrade handler outside a try takes the whole host down).
+ */
+export function requestUrl(req: IncomingMessage, base: string): URL | null {
+  try {
+    return new URL(req.url ?? '/', base);
+  } catch {
+    return null;
+  }
+}
+
 /** The client's address without the IPv4-mapped IPv6 prefix. */
 export function clientAddress(req: IncomingMessage): string {
   const a = req.socket.remoteAddress ?? '';

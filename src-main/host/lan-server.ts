@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { joinRequestSchema, PATHS, type JoinResponse } from '../../src-shared/endpoints.js';
 import { LIMITS, MINUTE_MS } from '../../src-shared/limits.js';
 import { RateLimiter } from '../../src-shared/rate-limit.js';
-import { clientAddress, HttpError, readJson, sendJson, sendText } from './http-util.js';
+import type { FdGuard } from './fd-guard.js';
+import { deviceCookie, deviceTokenFromCookie, type JoinContext, type JoinResult } from './join-policy.js';
+import { clientAddress, decodePath, HttpError, readJson, requestUrl, sendJson, sendText } from './http-util.js';
 import { serveFile } from './static-files.js';
 import { withSocketShutdown, type ListeningServer } from './shutdown.js';
 import type { SyncServer, SyncTarget } from './sync-server.js';
@@ -15,19 +18,26 @@ import type { SyncServer, SyncTarget } from './sync-server.js';
  */
 export interface LanServerDeps {
   attendeeRoot: string;
-  join(code: string): JoinResponse;
+  join(code: string, who: JoinContext): JoinResult;
   sync: SyncServer;
   /** The phone room behind a doc name (`room-<id>`), or null if no such room is live. */
   roomTarget(docName: string): SyncTarget | null;
-  signal: { handleConnection(ws: WebSocket): void };
+  signal: { handleConnection(ws: WebSocket, info?: { address?: string; trusted?: boolean }): void };
   /** Venue readiness: a phone's request arrived (page, join, live connection). */
   onPhone?(via: 'page' | 'join' | 'sync', req: IncomingMessage): void;
   /** Venue readiness: the "Test with your phone" page. */
   testPage?: { path: string; serve(req: IncomingMessage, res: ServerResponse): void };
   log(line: string): void;
+  /** Refuses new connections near the file-descriptor limit (see fd-guard.ts). */
+  fdGuard?: FdGuard;
+  /** Open connections allowed per address (default LIMITS.connectionsPerAddress; more for venues behind NAT). */
+  connectionsPerAddress?(): number;
 }
 
 export const JOIN_REFUSED_RATE = 'Too many phones joined from this network in the last minute. Try again shortly.';
+
+/** The host's own gateway connects to /signal from here; a LAN peer cannot have these addresses. */
+const isGatewayAddress = (address: string): boolean => address === '127.0.0.1' || address === '::1';
 
 export function createLanServer(deps: LanServerDeps): ListeningServer {
   const joinLimiter = new RateLimiter(LIMITS.joinsPerMinutePerAddress, MINUTE_MS);
@@ -46,13 +56,21 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
       sendJson(res, 400, { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid code.' } satisfies JoinResponse);
       return;
     }
-    const result = deps.join(parsed.data.code);
+    const result = deps.join(parsed.data.code, { address: clientAddress(req), token: deviceTokenFromCookie(req.headers.cookie) });
     deps.onPhone?.(result.ok ? 'join' : 'page', req);
-    sendJson(res, result.ok ? 200 : 404, result);
+    if (!result.ok) {
+      sendJson(res, result.tooMany ? 429 : 404, { ok: false, error: result.error } satisfies JoinResponse);
+      return;
+    }
+    const { token, ...answer } = result;
+    res.setHeader('set-cookie', deviceCookie(token));
+    sendJson(res, 200, answer satisfies JoinResponse);
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://lan');
+  // Node checks request and header timeouts every connectionsCheckingInterval (30 s by default).
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
+    const url = requestUrl(req, 'http://lan');
+    if (!url) return sendJson(res, 400, { ok: false, error: 'The address is not valid.' });
     const path = url.pathname;
     void (async () => {
       try {
@@ -65,7 +83,7 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
           if (serveFile(req, res, deps.attendeeRoot, 'index.html')) return;
           return sendText(res, 503, 'The phone app is not built. Run `npm run build`.');
         }
-        if (path !== '/index.html' && serveFile(req, res, deps.attendeeRoot, decodeURIComponent(path))) return;
+        if (path !== '/index.html' && serveFile(req, res, deps.attendeeRoot, decodePath(path))) return;
         sendText(res, 404, 'Not found');
       } catch (err) {
         if (err instanceof HttpError) sendJson(res, err.status, { ok: false, error: err.message });
@@ -77,10 +95,51 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
     })();
   });
 
+  // A LAN client sends its request in seconds; a slow body or header must not hold a socket for minutes.
+  server.requestTimeout = LIMITS.lanRequestTimeoutMs;
+  server.headersTimeout = LIMITS.lanHeadersTimeoutMs;
+  server.keepAliveTimeout = LIMITS.lanKeepAliveTimeoutMs;
+
+  // Concurrent connections per address, and none at all near the file-descriptor limit.
+  const perAddress = new Map<string, number>();
+  let lastRefusalLog = 0;
+  const logRefusal = (line: string): void => {
+    const now = Date.now();
+    if (now - lastRefusalLog < 10_000) return;
+    lastRefusalLog = now;
+    deps.log(line);
+  };
+  server.on('connection', (socket: Socket) => {
+    const raw = socket.remoteAddress ?? '';
+    const address = raw.startsWith('::ffff:') ? raw.slice(7) : raw;
+    const fd = deps.fdGuard?.refusal() ?? null;
+    if (fd) {
+      logRefusal(`lan: refusing new connections: ${fd}`);
+      socket.destroy();
+      return;
+    }
+    const n = (perAddress.get(address) ?? 0) + 1;
+    const max = deps.connectionsPerAddress?.() ?? LIMITS.connectionsPerAddress;
+    if (n > max && !isGatewayAddress(address)) {
+      logRefusal(`lan: ${address} has ${max} connections open, refusing more`);
+      socket.destroy();
+      return;
+    }
+    perAddress.set(address, n);
+    socket.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
+  });
+
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(req.url ?? '/', 'http://lan').pathname;
+    const path = requestUrl(req, 'http://lan')?.pathname ?? '';
     if (path === PATHS.signal) {
-      signalWss.handleUpgrade(req, socket, head, (ws) => deps.signal.handleConnection(ws));
+      const address = clientAddress(req);
+      signalWss.handleUpgrade(req, socket, head, (ws) =>
+        deps.signal.handleConnection(ws, { address, trusted: isGatewayAddress(address) }),
+      );
       return;
     }
     if (path.startsWith(`${PATHS.sync}/room-`)) {

@@ -9,7 +9,7 @@ import { ID_REGEX } from '../../src-shared/ids.js';
 import { EXPORT_FORMAT_NAMES, isExportFormat, type ExportFormat } from '../../src-shared/minutes/formats.js';
 import type { SessionListing } from '../../src-shared/minutes/listing.js';
 import { LIMITS } from '../../src-shared/limits.js';
-import { clientAddress, HttpError, isLoopbackAddress, readJson, sendJson, sendText } from './http-util.js';
+import { clientAddress, HttpError, isLoopbackAddress, readJson, requestUrl, sendJson, sendText } from './http-util.js';
 import type { ExportedFile } from './export/export-session.js';
 import { serveFile } from './static-files.js';
 import { withSocketShutdown, type ListeningServer } from './shutdown.js';
@@ -117,7 +117,8 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.roomMessageBytes });
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://loopback');
+    const url = requestUrl(req, 'http://loopback');
+    if (!url) return sendJson(res, 400, { ok: false, error: 'The address is not valid.' });
     const path = url.pathname;
     const isApi = path.startsWith(PATHS.control);
     // Exports are plain download links, so their token comes in the query (like the WebSockets').
@@ -171,7 +172,11 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://loopback');
+    const url = requestUrl(req, 'http://loopback');
+    if (!url) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const refusal = checkLoopbackRequest(
       { headers: req.headers, remoteAddress: clientAddress(req) },
       portOf(),

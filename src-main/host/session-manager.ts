@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { ControlParsedInput } from '../../src-shared/control.js';
 import { decideControl, type ModerationCommand } from '../../src-shared/decide-control.js';
-import type { JoinResponse } from '../../src-shared/endpoints.js';
 import { joinUrl } from '../../src-shared/endpoints.js';
 import { newId, newJoinCode } from '../../src-shared/ids.js';
 import type { HostInfo, JoinInfo, SessionSummary } from '../../src-shared/views.js';
 import type { Transport } from './connected-phones.js';
+import { JoinPolicy, type JoinContext, type JoinResult } from './join-policy.js';
 import { LiveSession } from './live-session.js';
+import { deriveRoomId } from './room-id.js';
 import { Projections, type ProjectionInput } from './projections.js';
 import { roomIdOfDocName, type Room } from './room-docs.js';
 import { SessionLog } from './session-log.js';
@@ -113,11 +114,23 @@ export class SessionManager {
     return { ok: true };
   }
 
-  join(code: string): JoinResponse {
+  /** Who may join as which device (see join-policy.ts). */
+  readonly joinPolicy = new JoinPolicy();
+
+  /** A phone joins: the same browser gets its device back (a cookie the host signed), else a new one. */
+  join(code: string, who: JoinContext = {}): JoinResult {
     const live = this.live;
     if (!live || live.row.joinCode !== code) return { ok: false, error: 'No session with that code is running here.' };
     if (live.log.state.status === 'closed') return { ok: false, error: 'This session has closed.' };
-    return live.join();
+    const { row } = live;
+    const back = this.joinPolicy.returningDevice(row.secret, who.token, (id) => live.log.state.devices.has(id));
+    if (back) return { ok: true, sessionId: row.id, deviceId: back, roomId: deriveRoomId(row.secret, back), title: row.title, token: who.token! };
+    const refused = this.joinPolicy.refusal(row.id, who.address);
+    if (refused) return { ok: false, error: refused, tooMany: true };
+    const joined = live.join();
+    if (!joined.ok) return joined;
+    this.joinPolicy.joined(row.id, who.address, joined.deviceId);
+    return { ...joined, token: this.joinPolicy.tokenFor(row.secret, joined.deviceId) };
   }
 
   /** The room behind a `room-<id>` doc name, if it belongs to the live session. */

@@ -23,6 +23,7 @@
  * The handler never throws: every callback is guarded.
  */
 import type { RawData, WebSocket } from 'ws';
+import { CLOSE_CODES } from '../../src-shared/close-codes.js';
 
 export interface SignalServerOptions {
   isIssuedTopic(topic: string): boolean;
@@ -33,10 +34,29 @@ export interface SignalServerOptions {
   pingIntervalMs?: number;
   /** How long a subscriber of a full topic has to answer a liveness probe. Default 2 000. */
   probeTimeoutMs?: number;
+  /** Messages one connection may send per 10 s before it is closed (1008). Default: no limit. */
+  maxMessagesPer10s?: number;
+  /** Messages all connections from one address may send per 10 s; past it, the sending one is closed. */
+  maxMessagesPer10sPerAddress?: number | (() => number);
+  /** Topics one (untrusted) connection may subscribe to, in one message and in all. Default 8. */
+  maxTopicsPerConnection?: number;
+  /** A connection whose unsent data exceeds this is terminated instead of queueing more. Default 1 MiB. */
+  maxBufferedBytes?: number;
+  log?(line: string): void;
+}
+
+export interface ConnectionInfo {
+  /** The peer's address, for per-address limits. */
+  address?: string;
+  /**
+   * The host's own gateway (it carries every room on one connection): no message-rate or topic-count
+   * limit. Phones are never trusted.
+   */
+  trusted?: boolean;
 }
 
 export interface SignalServer {
-  handleConnection(ws: WebSocket): void;
+  handleConnection(ws: WebSocket, info?: ConnectionInfo): void;
   topicPeers(topic: string): number;
   close(): void;
 }
@@ -58,9 +78,6 @@ export type ServerMessage =
   | { type: 'error'; reason: 'unknown room' | 'room full'; topic: string };
 type PublishOut = Extract<ServerMessage, { type: 'publish' }>;
 
-export const CLOSE_TOO_BIG = 1009;
-export const CLOSE_POLICY = 1008;
-const CLOSE_GOING_AWAY = 1001;
 
 const MAX_TOPIC_CHARS = 200;
 const MAX_TOPICS_PER_MESSAGE = 5_000;
@@ -112,6 +129,10 @@ export function parseClientMessage(v: unknown): ClientMessage | null {
 
 interface Conn {
   ws: WebSocket;
+  address: string;
+  trusted: boolean;
+  windowStart: number;
+  count: number;
   topics: Set<string>;
   /** Topics waiting for the probe of a full topic, with the publishes sent meanwhile. */
   pending: Map<string, PublishOut[]>;
@@ -134,9 +155,36 @@ function rawText(data: RawData): string {
 export function createSignalServer(opts: SignalServerOptions): SignalServer {
   const pingIntervalMs = opts.pingIntervalMs ?? 30_000;
   const probeTimeoutMs = opts.probeTimeoutMs ?? 2_000;
+  const maxTopics = opts.maxTopicsPerConnection ?? 8;
+  const maxBuffered = opts.maxBufferedBytes ?? 1024 * 1024;
   const topics = new Map<string, Set<Conn>>();
   const conns = new Set<Conn>();
+  /** Messages per address in the current 10 s window (reset as a whole: cheap and bounded). */
+  let perAddress = new Map<string, number>();
+  let perAddressWindow = Date.now();
   let closed = false;
+
+  /** Counts a message against its connection and address; false when a limit is passed. */
+  const withinRate = (conn: Conn): string | null => {
+    if (conn.trusted) return null;
+    const now = Date.now();
+    if (now - conn.windowStart >= 10_000) {
+      conn.windowStart = now;
+      conn.count = 0;
+    }
+    if (opts.maxMessagesPer10s !== undefined && ++conn.count > opts.maxMessagesPer10s) return 'too many messages';
+    if (opts.maxMessagesPer10sPerAddress !== undefined) {
+      if (now - perAddressWindow >= 10_000) {
+        perAddressWindow = now;
+        perAddress = new Map();
+      }
+      const n = (perAddress.get(conn.address) ?? 0) + 1;
+      perAddress.set(conn.address, n);
+      const max = opts.maxMessagesPer10sPerAddress;
+      if (n > (typeof max === 'function' ? max() : max)) return 'too many messages from this address';
+    }
+    return null;
+  };
 
   const report = (topic: string): void => {
     if (!opts.onTopicPeers) return;
@@ -149,6 +197,12 @@ export function createSignalServer(opts: SignalServerOptions): SignalServer {
 
   const send = (conn: Conn, msg: ServerMessage): void => {
     if (conn.closed || conn.ws.readyState !== OPEN) return;
+    if (conn.ws.bufferedAmount > maxBuffered) {
+      // A client that stopped reading: do not queue without limit.
+      opts.log?.(`signal: ${conn.address} stopped reading (${conn.ws.bufferedAmount} bytes unsent), closing`);
+      drop(conn);
+      return;
+    }
     try {
       conn.ws.send(JSON.stringify(msg));
     } catch {
@@ -228,16 +282,14 @@ export function createSignalServer(opts: SignalServerOptions): SignalServer {
     return conn.probe;
   };
 
-  const subscribe = (conn: Conn, topic: string): void => {
-    if (conn.topics.has(topic) || conn.pending.has(topic)) return;
-    if (!opts.isIssuedTopic(topic)) {
-      send(conn, { type: 'error', reason: 'unknown room', topic });
-      return;
-    }
+  /** Subscribes; returns the reason when refused (the caller answers once per message, not per topic). */
+  const subscribe = (conn: Conn, topic: string): 'unknown room' | null => {
+    if (conn.topics.has(topic) || conn.pending.has(topic)) return null;
+    if (!opts.isIssuedTopic(topic)) return 'unknown room';
     const subs = topics.get(topic);
     if (!subs || subs.size < opts.maxPeersPerTopic) {
       join(conn, topic);
-      return;
+      return null;
     }
     // Full: find out whether a current subscriber is dead before refusing.
     conn.pending.set(topic, []);
@@ -253,6 +305,7 @@ export function createSignalServer(opts: SignalServerOptions): SignalServer {
       join(conn, topic);
       for (const msg of queued) deliver(conn, msg);
     });
+    return null;
   };
 
   const deliver = (from: Conn, msg: PublishOut): void => {
@@ -265,26 +318,40 @@ export function createSignalServer(opts: SignalServerOptions): SignalServer {
   const onMessage = (conn: Conn, data: RawData): void => {
     if (conn.closed) return;
     if (rawSize(data) > opts.maxMessageBytes) {
-      closeConn(conn, CLOSE_TOO_BIG, 'message too big');
+      closeConn(conn, CLOSE_CODES.tooBig, 'message too big');
       return;
     }
     let decoded: unknown;
     try {
       decoded = JSON.parse(rawText(data));
     } catch {
-      closeConn(conn, CLOSE_POLICY, 'not JSON');
+      closeConn(conn, CLOSE_CODES.policy, 'not JSON');
       return;
     }
     const msg = parseClientMessage(decoded);
     if (!msg) {
-      closeConn(conn, CLOSE_POLICY, 'unknown message');
+      closeConn(conn, CLOSE_CODES.policy, 'unknown message');
       return;
     }
     conn.alive = true; // any message proves the connection works
+    const overRate = withinRate(conn);
+    if (overRate) {
+      opts.log?.(`signal: ${conn.address}: ${overRate}, closing`);
+      closeConn(conn, CLOSE_CODES.policy, overRate);
+      return;
+    }
     switch (msg.type) {
-      case 'subscribe':
-        for (const topic of msg.topics) subscribe(conn, topic);
+      case 'subscribe': {
+        if (!conn.trusted && msg.topics.length + conn.topics.size + conn.pending.size > maxTopics) {
+          closeConn(conn, CLOSE_CODES.policy, 'too many rooms');
+          return;
+        }
+        let refused: string | undefined;
+        for (const topic of msg.topics) if (subscribe(conn, topic) && refused === undefined) refused = topic;
+        // One error per message, however many topics it named.
+        if (refused !== undefined) send(conn, { type: 'error', reason: 'unknown room', topic: refused });
         break;
+      }
       case 'unsubscribe':
         for (const topic of msg.topics) {
           conn.pending.delete(topic);
@@ -330,16 +397,27 @@ export function createSignalServer(opts: SignalServerOptions): SignalServer {
   keepalive.unref?.();
 
   return {
-    handleConnection(ws: WebSocket): void {
+    handleConnection(ws: WebSocket, info: ConnectionInfo = {}): void {
       if (closed) {
         try {
-          ws.close(CLOSE_GOING_AWAY, 'server closing');
+          ws.close(CLOSE_CODES.goingAway, 'server closing');
         } catch {
           /* ignore */
         }
         return;
       }
-      const conn: Conn = { ws, topics: new Set(), pending: new Map(), alive: true, closed: false, probe: null };
+      const conn: Conn = {
+        ws,
+        address: info.address ?? '',
+        trusted: info.trusted ?? false,
+        windowStart: Date.now(),
+        count: 0,
+        topics: new Set(),
+        pending: new Map(),
+        alive: true,
+        closed: false,
+        probe: null,
+      };
       conns.add(conn);
       ws.on('message', (data: RawData) => {
         try {
@@ -361,7 +439,7 @@ export function createSignalServer(opts: SignalServerOptions): SignalServer {
     close(): void {
       closed = true;
       clearInterval(keepalive);
-      for (const conn of [...conns]) closeConn(conn, CLOSE_GOING_AWAY, 'server closing');
+      for (const conn of [...conns]) closeConn(conn, CLOSE_CODES.goingAway, 'server closing');
       topics.clear();
     },
   };

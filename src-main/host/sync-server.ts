@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../src-shared/close-codes.js';
 import { StoreThenSend } from './store-then-send.js';
+import { LIMITS } from '../../src-shared/limits.js';
 
 /**
  * The y-websocket wire protocol, server side, for documents the host owns. Unlike the stock server it
@@ -24,6 +25,14 @@ const MESSAGE_QUERY_AWARENESS = 3;
 export interface SyncTarget {
   doc: Y.Doc;
   readOnly: boolean;
+  /**
+   * Bytes the doc may grow to with what peers write (its encoded size when first served, plus every
+   * update accepted since). An update past it is not applied: the connection is closed with
+   * ROOM_FULL_REASON, and the room keeps what it had (and keeps answering requests that fit).
+   */
+  maxBytes?: number;
+  /** Connections this doc may have at once (a phone room: the phone, the same phone reloading, the gateway). */
+  maxConnections?: number;
   /** Served with `doc` as one document, read-only for the peer (the board inside a phone's room). */
   overlay?: Y.Doc;
   /** Called when a connection to this doc opens or closes (for "phones connected"). */
@@ -41,12 +50,53 @@ export interface SyncServerOptions {
   /** Coalesces sends per turn (and stores before sending); a private one when the caller stores nothing. */
   turn?: StoreThenSend;
   onError?(reason: string): void;
+  /**
+   * Keepalive period. A connection that sent nothing for this long gets a tiny message (an empty awareness
+   * update, which y-websocket ignores), so the client's 30 s "no message" timeout never closes an idle
+   * phone; and a WebSocket ping: a peer that answered neither the previous ping nor sent anything since is
+   * terminated (dead peers are found within two periods). Default 10 000 (well under 30 s).
+   */
+  keepaliveMs?: number;
+  /** Sync step 1 requests a connection may send per 10 s (each costs a full diff). Default from LIMITS. */
+  maxStep1Per10s?: number;
+  /** A connection whose unsent data passes this is terminated instead of queued. Default from LIMITS. */
+  maxBufferedBytes?: number;
+  /** Bytes of updates a doc may hold that wait for a missing earlier update. Default from LIMITS. */
+  maxPendingBytes?: number;
 }
+
+/** Why an update that would make a room larger than its cap is refused (the close reason, under 123 bytes). */
+export const ROOM_FULL_REASON = 'This phone has stored as much on the host as one phone may.';
+
+/** Thrown for a message that breaks a limit: the connection is closed with this reason. */
+class LimitError extends Error {}
+class RoomFullError extends LimitError {}
 
 interface Connection {
   ws: WebSocket;
   target: SyncTarget;
   name: string;
+  /** Heard from since the last keepalive round (a message or a pong). */
+  alive: boolean;
+  /** When we last sent this connection anything. */
+  lastSent: number;
+  step1WindowStart: number;
+  step1Count: number;
+}
+
+/**
+ * Bytes of updates `doc` holds that cannot be integrated yet (they depend on an update that never came).
+ * Each new update is merged with them, so letting them grow makes every update cost more (quadratic CPU).
+ */
+export function pendingBytes(doc: Y.Doc): number {
+  const store = doc.store as unknown as { pendingStructs: { update: Uint8Array } | null; pendingDs: Uint8Array | null };
+  return (store.pendingStructs?.update.length ?? 0) + (store.pendingDs?.length ?? 0);
+}
+
+function dropPending(doc: Y.Doc): void {
+  const store = doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+  store.pendingStructs = null;
+  store.pendingDs = null;
 }
 
 /** Updates of one turn for one document, sent as one merged message per connection. */
@@ -64,6 +114,14 @@ function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** An awareness update with no clients in it: y-websocket reads it and does nothing (keepalive). */
+const KEEPALIVE_MESSAGE = (() => {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, new Uint8Array([0]));
+  return encoding.toUint8Array(encoder);
+})();
+
 const updateMessage = (update: Uint8Array) => syncMessage((e) => syncProtocol.writeUpdate(e, update));
 const merge = (updates: Uint8Array[]) => (updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
 
@@ -72,10 +130,52 @@ export function createSyncServer(opts: SyncServerOptions) {
   /** Connections by the doc they write to, and by the overlay they read. */
   const channels = new Map<Y.Doc, Channel>();
   const overlays = new Map<Y.Doc, Channel>();
+  const all = new Set<Connection>();
+  /** Size of each size-capped doc: measured once, then counted up with every update a peer wrote. */
+  const sizes = new WeakMap<Y.Doc, number>();
+  const sizeOf = (doc: Y.Doc): number => {
+    let n = sizes.get(doc);
+    if (n === undefined) {
+      n = Y.encodeStateAsUpdate(doc).length;
+      sizes.set(doc, n);
+    }
+    return n;
+  };
+  const keepaliveMs = opts.keepaliveMs ?? 10_000;
+  const maxStep1 = opts.maxStep1Per10s ?? LIMITS.syncStep1Per10s;
+  const maxBuffered = opts.maxBufferedBytes ?? LIMITS.socketBufferedBytes;
+  const maxPending = opts.maxPendingBytes ?? LIMITS.pendingUpdateBytesPerRoom;
 
   function send(conn: Connection, data: Uint8Array): void {
-    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(data, { binary: true });
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    if (conn.ws.bufferedAmount > maxBuffered) {
+      // A peer that stopped reading: close it rather than hold its backlog in memory.
+      opts.onError?.(`${conn.name}: stopped reading (${conn.ws.bufferedAmount} bytes unsent), closing`);
+      conn.ws.terminate();
+      return;
+    }
+    conn.lastSent = Date.now();
+    conn.ws.send(data, { binary: true });
   }
+
+  const keepalive = setInterval(() => {
+    const now = Date.now();
+    for (const conn of all) {
+      if (!conn.alive) {
+        opts.onError?.(`${conn.name}: no answer to keepalive, closing`);
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      if (now - conn.lastSent >= keepaliveMs - 1) send(conn, KEEPALIVE_MESSAGE);
+      try {
+        conn.ws.ping();
+      } catch {
+        conn.ws.terminate();
+      }
+    }
+  }, keepaliveMs);
+  keepalive.unref?.();
 
   function channelFor(map: Map<Y.Doc, Channel>, doc: Y.Doc, beforeStored = false): Channel {
     const ch = map.get(doc);
@@ -157,12 +257,32 @@ export function createSyncServer(opts: SyncServerOptions) {
     switch (kind) {
       case MESSAGE_SYNC: {
         const step = decoding.readVarUint(decoder);
-        if (step === syncProtocol.messageYjsSyncStep1) return answerStep1(conn, decoder);
+        if (step === syncProtocol.messageYjsSyncStep1) {
+          const now = Date.now();
+          if (now - conn.step1WindowStart >= 10_000) {
+            conn.step1WindowStart = now;
+            conn.step1Count = 0;
+          }
+          if (++conn.step1Count > maxStep1) throw new LimitError('too many sync requests');
+          return answerStep1(conn, decoder);
+        }
         if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           // Read-only peers may send their state (y-websocket always answers step 1); it is dropped.
           if (conn.target.readOnly) return;
-          Y.applyUpdate(conn.target.doc, update, conn);
+          const { maxBytes, doc } = conn.target;
+          if (maxBytes !== undefined) {
+            const size = sizeOf(doc) + update.length;
+            if (size > maxBytes) throw new RoomFullError(ROOM_FULL_REASON);
+            sizes.set(doc, size);
+          }
+          Y.applyUpdate(doc, update, conn);
+          if (pendingBytes(conn.target.doc) > maxPending) {
+            // Updates whose first piece never came: drop them (a real phone sends them again after it
+            // reconnects, with what they depend on) and close the connection that sent them.
+            dropPending(conn.target.doc);
+            throw new LimitError('too many updates waiting for a missing update');
+          }
           return;
         }
         throw new Error(`unknown sync step ${step}`);
@@ -182,7 +302,17 @@ export function createSyncServer(opts: SyncServerOptions) {
   return {
     /** Serves one WebSocket for one document. */
     handleConnection(ws: WebSocket, name: string, target: SyncTarget): void {
-      const conn: Connection = { ws, target, name };
+      const maxConns = target.maxConnections ?? Infinity;
+      if ((channels.get(target.doc)?.conns.size ?? 0) >= maxConns) {
+        opts.onError?.(`${name}: ${maxConns} connections open already, refusing another`);
+        ws.close(CLOSE_CODES.policy, 'too many connections to this room');
+        return;
+      }
+      const conn: Connection = { ws, target, name, alive: true, lastSent: 0, step1WindowStart: Date.now(), step1Count: 0 };
+      all.add(conn);
+      ws.on('pong', () => {
+        conn.alive = true;
+      });
       let windowStart = Date.now();
       let count = 0;
       ws.binaryType = 'arraybuffer';
@@ -191,6 +321,7 @@ export function createSyncServer(opts: SyncServerOptions) {
       if (target.overlay) channelFor(overlays, target.overlay).conns.add(conn);
       target.onConnections?.(channel.conns.size);
       ws.on('message', (raw, isBinary) => {
+        conn.alive = true;
         const now = Date.now();
         if (now - windowStart > 10_000) {
           windowStart = now;
@@ -209,10 +340,12 @@ export function createSyncServer(opts: SyncServerOptions) {
           handleMessage(conn, toBytes(raw));
         } catch (err) {
           opts.onError?.(`${name}: ${(err as Error).message}`);
-          ws.close(CLOSE_CODES.policy, 'malformed message');
+          if (err instanceof RoomFullError) ws.close(CLOSE_CODES.tooBig, err.message);
+          else ws.close(CLOSE_CODES.policy, err instanceof LimitError ? err.message : 'malformed message');
         }
       });
       ws.on('close', () => {
+        all.delete(conn);
         const size = (channels.get(target.doc)?.conns.size ?? 1) - 1;
         release(channels, target.doc, conn);
         if (target.overlay) release(overlays, target.overlay, conn);
@@ -231,6 +364,10 @@ export function createSyncServer(opts: SyncServerOptions) {
     },
     connections(doc: Y.Doc): number {
       return channels.get(doc)?.conns.size ?? 0;
+    },
+    /** Stops the keepalive timer (the sockets themselves are closed by their listener's shutdown). */
+    close(): void {
+      clearInterval(keepalive);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { describeChoice, INTERFACE_KIND_LABEL, IPV6_ONLY_TEXT } from '../../src-shared/venue';
 import { control, run } from './control';
 import { t } from '../ui/i18n';
+import { PhonesPerAddress } from './PhonesPerAddress';
 
 /** Which address goes into the QR, and whether questions wait for approval. */
 export function Settings({ view }: { view: DeskView }) {
@@ -47,6 +48,7 @@ export function Settings({ view }: { view: DeskView }) {
           {t('console.premoderation')}
         </label>
       ) : null}
+      {session ? <PhonesPerAddress /> : null}
     </section>
   );
 }

@@ -56,6 +56,7 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     setPollVisibility: (input) => call('setPollVisibility', input),
     showPoll: (input) => call('showPoll', input),
     ...agendaClient(call),
+    phonesPerAddress: (input) => call('phonesPerAddress', input),
   } satisfies ControlApi;
 }
 

@@ -12,10 +12,13 @@ import type { JoinResponse } from '../../src-shared/endpoints.js';
 import type { PhoneRequestDraft } from '../../src-shared/requests.js';
 import { startHost, type Host, type HostOptions } from '../../src-main/host/host.js';
 
-/** A real host on port 0 with its own temp data dir (no gateway: these tests use the WebSocket path). */
+/**
+ * A real host on port 0 with its own temp data dir (no gateway unless `extra` asks for one: most tests use
+ * the WebSocket path).
+ */
 export async function startTestHost(
   dataDir = mkdtempSync(join(tmpdir(), 'open-floor-test-')),
-  options: Partial<Pick<HostOptions, 'store' | 'storageRetryMs' | 'log'>> = {},
+  extra: Partial<HostOptions> = {},
 ): Promise<TestHost> {
   const host = await startHost({
     dataDir,
@@ -23,7 +26,7 @@ export async function startTestHost(
     joinAddress: '127.0.0.1',
     buildDir: join(__dirname, '..', '..', 'out'),
     gateway: 'none',
-    ...options,
+    ...extra,
   });
   const port = Number(new URL(host.lanOrigin).port);
   return new TestHost(host, dataDir, `http://127.0.0.1:${port}`);
