@@ -6,6 +6,7 @@ import { buildMinutes } from '../src-shared/minutes/build.js';
 import { renderMinutesMarkdown } from '../src-shared/minutes/markdown.js';
 import { minutesText } from '../src-shared/minutes/wording.js';
 import { exportEvents } from '../src-main/host/export/export-session.js';
+import { Meeting } from './helpers/agenda-meeting.js';
 
 /** Minutes in either language: the fixed wording translated, what people wrote left exactly as written. */
 
@@ -79,6 +80,27 @@ describe('minutes in Spanish or English', () => {
     expect(new TextDecoder().decode(file.data)).toContain('## Moderación');
     const docx = await exportEvents(events, 'docx', { locale: 'es-ES', now: T0 + 50 * MIN });
     expect(docx.data.byteLength).toBeGreaterThan(1000);
+  });
+
+  it('the agenda section is in Spanish too; item titles, names and subjects stay as written', () => {
+    const meeting = new Meeting();
+    meeting.append('host', [{ type: 'device.joined', deviceId: 'phoneA' }]);
+    const item = meeting.do('addItem', { title: 'Budget 2027', speakingSeconds: 120 });
+    meeting.do('setCurrentItem', { itemId: item });
+    meeting.speak('phoneA', item, { name: 'Ana', subject: 'Library hours' });
+    meeting.do('callSpeaker', {});
+    meeting.do('timer', { action: 'start' });
+    meeting.tick(61_000);
+    meeting.do('endSpeaker', { speakerId: meeting.state.agenda.floor!, as: 'done' });
+    meeting.append('facilitator', [{ type: 'session.closed' }]);
+    const md = renderMinutesMarkdown(buildMinutes(meeting.events, { locale: 'es-ES', generatedAt: 1_700_000_900_000 }));
+    expect(md).toContain('## Orden del día');
+    expect(md).toContain('1 punto, por orden del día.');
+    expect(md).toContain('- **Turno de palabra del público:** 2:00 por persona');
+    expect(md).toContain('| Ana | Library hours | 1:01 de 2:00 |');
+    expect(md).toContain('### El turno de palabra en cifras');
+    expect(md).toContain('Budget 2027');
+    expect(md).not.toMatch(/Public comment|per speaker|Speakers who spoke/);
   });
 
   it('a locale must be a language tag', () => {

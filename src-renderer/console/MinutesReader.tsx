@@ -80,7 +80,7 @@ export function MinutesReader({ sessionId }: { sessionId: string }) {
           </li>
         ))}
       </ol>
-      <MinutesPolls polls={loaded.polls} time={m.time} />
+      <MinutesPolls polls={loaded.polls} time={m.time} words={m.words} />
       <h4>{m.moderationHeading}</h4>
       {m.moderation.map((line) => (
         <p key={line}>{line}</p>

@@ -96,7 +96,7 @@ export function renderMinutesMarkdown(m: Minutes): string {
   if (m.questions.length === 0) out.push(tr('minutes.noQuestions'), '');
   for (const q of m.questions) out.push(...questionItem(q, time, tr), '');
 
-  out.push(...pollsMarkdown(m.polls ?? [], time));
+  out.push(...pollsMarkdown(m.polls ?? [], time, tr));
 
   out.push(`## ${tr('minutes.moderation')}`, '');
   out.push(...moderationLines(m, tr));

@@ -104,6 +104,8 @@ export interface MinutesText {
   pageLabel: (page: number, pages: number) => string;
   /** Agenda items, speakers and their numbers; null without an agenda. */
   agenda: AgendaText | null;
+  /** The minutes' fixed wording in their language (for the sections rendered apart, like polls). */
+  words: Translate;
   /** Time of day in the session's zone and the minutes' locale (chart labels). */
   time: (at: number) => string;
 }
@@ -226,6 +228,7 @@ export function minutesText(m: Minutes): MinutesText {
     footer: tr(session.status !== 'closed' ? 'minutes.footerProvisional' : 'minutes.footer', { title }),
     pageLabel: (page, pages) => tr('minutes.page', { page, pages }),
     agenda: agendaText(m, time, plain),
+    words: tr,
     time,
   };
 }
