@@ -5,7 +5,7 @@ import type { SessionListing } from '../../src-shared/minutes/listing';
 import { pageToken } from '../ui/token';
 import { ExportLinks } from './ExportLinks';
 import { MinutesReader } from './MinutesReader';
-import { t } from '../ui/i18n';
+import { formatIsoDate, t } from '../ui/i18n';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ok'; sessions: SessionListing[] };
 
@@ -56,7 +56,7 @@ export function Archive({ view }: { view: DeskView }) {
           {[...loaded.sessions].reverse().map((s) => (
             <li key={s.id} data-session-id={s.id}>
               <h3>
-                <span>{s.date}</span> <span className="user-text">{s.title}</span>{' '}
+                <time dateTime={s.date}>{formatIsoDate(s.date)}</time> <span className="user-text">{s.title}</span>{' '}
                 <span className={`session-status s-${s.status}`}>{t(`console.status_${s.status}`)}</span>
               </h3>
               <p className="muted">

@@ -113,3 +113,9 @@ export const useLocale = (): AnyLocale => useSyncExternalStore(subscribe, getLoc
 
 /** A number in the page's language (Intl.NumberFormat). */
 export const formatNumber = (n: number): string => new Intl.NumberFormat(intlLocale()).format(n);
+
+/** A calendar date given as YYYY-MM-DD (already in the session's zone), written the page language's way. */
+export function formatIsoDate(isoDate: string): string {
+  const at = Date.parse(`${isoDate}T12:00:00Z`);
+  return Number.isNaN(at) ? isoDate : new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
+}

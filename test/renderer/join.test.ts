@@ -48,3 +48,14 @@ describe('checkAsk', () => {
     expect(checkAsk('Why?', '   ')).toEqual({ ok: true, text: 'Why?', name: undefined });
   });
 });
+
+describe('dates in the page language', () => {
+  it('writes an ISO date the English or the Spanish way (Intl.DateTimeFormat)', async () => {
+    const { formatIsoDate, loadCatalogs: load } = await import('../../src-renderer/ui/i18n');
+    load({ catalogs: { en: { ...en }, es: { ...es } } }, 'es');
+    expect(formatIsoDate('2025-03-01')).toMatch(/^1 mar 2025$/);
+    load({ catalogs: { en: { ...en }, es: { ...es } } }, 'en');
+    expect(formatIsoDate('2025-03-01')).toBe('Mar 1, 2025');
+    expect(formatIsoDate('not a date')).toBe('not a date');
+  });
+});
