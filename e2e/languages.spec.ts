@@ -90,6 +90,7 @@ test('console in both languages; the projector in Spanish with the join call in 
   await expect(projector.locator('.join-call')).toHaveText('Únase desde su teléfono / Join from your phone');
   await expect(projector.locator('.join-call [lang="en"]')).toHaveText('Join from your phone');
   await expect(projector.getByRole('heading', { name: 'Preguntas más apoyadas' })).toBeVisible();
+  await expect(projector).toHaveTitle('Open Floor — Proyector');
   await expectAccessible(projector, 'projector in Spanish, bilingual');
 
   // The console itself: the switch, remembered on this laptop.
@@ -148,5 +149,15 @@ test('the right-to-left pseudo locale: every screen is rtl, bracketed, and nothi
   await expect(projector.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(projector.getByRole('heading', { name: '[Top questions ٭]' })).toBeVisible();
   expect(await overflow(projector), 'projector').toEqual([]);
+
+  // The check itself: an element pushed past the inline end (as a physical margin would in RTL) is caught.
+  await projector.evaluate(() => {
+    const stray = document.createElement('p');
+    stray.textContent = 'stray';
+    stray.style.marginInlineEnd = '-50vw';
+    stray.style.width = '120vw';
+    document.body.append(stray);
+  });
+  expect((await overflow(projector)).length).toBeGreaterThan(0);
   await Promise.all([phoneContext.close(), laptop.close()]);
 });

@@ -8,7 +8,8 @@ import { App } from './App';
 import './console.css';
 import { setDeskDoc } from './moderation-ui';
 import { listenToShellCommands } from './shell-commands';
-import { initI18n, useLocale } from '../ui/i18n';
+import { useEffect } from 'react';
+import { initI18n, t, useLocale } from '../ui/i18n';
 import { i18nextEngine } from '../ui/i18next-engine';
 import * as en from '../../src-shared/i18n/en';
 import * as es from '../../src-shared/i18n/es';
@@ -22,7 +23,10 @@ const root = document.getElementById('root');
 if (root) createRoot(root).render(<Localised />);
 
 function Localised() {
-  useLocale();
+  const locale = useLocale();
+  useEffect(() => {
+    document.title = t('console.pageTitle');
+  }, [locale]);
   return <App desk={desk} />;
 }
 listenToShellCommands();

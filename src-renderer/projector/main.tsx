@@ -6,7 +6,8 @@ import { connectReadOnly } from '../ui/read-only-doc';
 import { pageToken } from '../ui/token';
 import { App } from './App';
 import './projector.css';
-import { initI18n, useLocale } from '../ui/i18n';
+import { useEffect } from 'react';
+import { initI18n, t, useLocale } from '../ui/i18n';
 import { i18nextEngine } from '../ui/i18next-engine';
 import * as en from '../../src-shared/i18n/en';
 import * as es from '../../src-shared/i18n/es';
@@ -18,6 +19,9 @@ const root = document.getElementById('root');
 if (root) createRoot(root).render(<Localised />);
 
 function Localised() {
-  useLocale();
+  const locale = useLocale();
+  useEffect(() => {
+    document.title = t('projector.pageTitle');
+  }, [locale]);
   return <App board={board} />;
 }

@@ -125,6 +125,7 @@ export const phone = {
 };
 
 export const projector = {
+  pageTitle: 'Open Floor — Projector',
   howToJoin: 'How to join',
   joinCall: 'Join from your phone',
   code: 'Code: {{code}}',
@@ -156,6 +157,7 @@ export const projector = {
 };
 
 export const console = {
+  pageTitle: 'Open Floor — Console',
   connectingHost: 'Connecting to the host…',
   lostHost: 'Lost the connection to the host. Reconnecting…',
   hostUnreachable: 'Could not reach the host. Is Open Floor still running?',

@@ -127,6 +127,7 @@ export const phone: Same<typeof en.phone> = {
 };
 
 export const projector: Same<typeof en.projector> = {
+  pageTitle: 'Open Floor — Proyector',
   howToJoin: 'Cómo participar',
   joinCall: 'Únase desde su teléfono',
   code: 'Código: {{code}}',
@@ -158,6 +159,7 @@ export const projector: Same<typeof en.projector> = {
 };
 
 export const console: Same<typeof en.console> = {
+  pageTitle: 'Open Floor — Consola',
   connectingHost: 'Conectando con el servidor…',
   lostHost: 'Se perdió la conexión con el servidor. Reconectando…',
   hostUnreachable: 'No se pudo contactar con el servidor. ¿Sigue abierto Open Floor?',
