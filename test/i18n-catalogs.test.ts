@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import * as en from '../src-shared/i18n/en';
 import * as es from '../src-shared/i18n/es';
+import { ADVICE, DIAGNOSIS_TEXT, FIREWALL_STEPS, INTERFACE_KIND_LABEL, IPV6_ONLY_TEXT } from '../src-shared/venue';
 import { createTranslate, pickLocale, placeholders, pseudoMessages, type Messages } from '../src-shared/i18n/format';
 
 const catalogs: Record<string, Messages> = { en: { ...en }, es: { ...es } };
@@ -93,6 +94,18 @@ describe('message catalogs', () => {
     expect(partial('phone.nope')).toBe('phone.nope');
     const pseudo = createTranslate('en', pseudoMessages(catalogs.en));
     expect(pseudo('phone.questionTooLong', { max: 280 })).toBe('[A question can be at most 280 characters. ٭]');
+  });
+
+  it('the console’s English venue help says what open-floor doctor says (src-shared/venue.ts)', () => {
+    const tEn = createTranslate('en', catalogs.en as Messages);
+    for (const a of Object.values(ADVICE)) {
+      expect(tEn(`console.advice_${a.id}_title`)).toBe(a.title);
+      if (a.id !== 'ipv6') expect(tEn(`console.advice_${a.id}_text`)).toBe(a.text);
+    }
+    expect(tEn('console.ipv6Only')).toBe(IPV6_ONLY_TEXT);
+    expect(tEn('console.noSync')).toBe(DIAGNOSIS_TEXT['no-sync']);
+    expect([tEn('console.fw_win32'), tEn('console.fw_darwin'), tEn('console.fw_linux', { port: '4321' })]).toEqual([FIREWALL_STEPS.win32, FIREWALL_STEPS.darwin, FIREWALL_STEPS.linux]);
+    for (const [kind, label] of Object.entries(INTERFACE_KIND_LABEL)) expect(tEn(`console.iface_${kind}`)).toBe(label);
   });
 
   it('picks the browser language when we have it, English otherwise', () => {

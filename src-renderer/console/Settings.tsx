@@ -1,8 +1,8 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
-import { describeChoice, INTERFACE_KIND_LABEL, IPV6_ONLY_TEXT } from '../../src-shared/venue';
 import { control, run } from './control';
 import { t } from '../ui/i18n';
 import { PhonesPerAddress } from './PhonesPerAddress';
+import { choiceLabel, interfaceKind } from './venue-words';
 
 /** Which address goes into the QR, and whether questions wait for approval. */
 export function Settings({ view }: { view: DeskView }) {
@@ -24,18 +24,18 @@ export function Settings({ view }: { view: DeskView }) {
               const choice = host.choices?.find((c) => c.address === a);
               return (
                 <option key={a} value={a}>
-                  {choice ? describeChoice(choice) : a}
+                  {choice ? choiceLabel(choice) : a}
                 </option>
               );
             })}
           </select>
           {selected ? (
             <p className="muted" data-testid="join-address-kind">
-              {selected.interface}, {INTERFACE_KIND_LABEL[selected.kind]}
+              {selected.interface}, {interfaceKind(selected.kind)}
               {selected.defaultRoute ? t('console.defaultRoute') : ''}
             </p>
           ) : null}
-          {host.ipv6Only ? <p className="venue-warn">{IPV6_ONLY_TEXT}</p> : null}
+          {host.ipv6Only ? <p className="venue-warn">{t('console.ipv6Only')}</p> : null}
         </div>
       ) : null}
       {session ? (

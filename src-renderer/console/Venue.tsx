@@ -5,10 +5,8 @@ import { TOKEN_QUERY } from '../../src-shared/endpoints';
 import {
   ADVICE,
   adviceFor,
-  DIAGNOSIS_TEXT,
   duration,
   HANDOUT_PATH,
-  INTERFACE_KIND_LABEL,
   type Advice,
   type VenueStatus,
 } from '../../src-shared/venue';
@@ -16,6 +14,7 @@ import { QrImage } from '../ui/QrImage';
 import { pageToken } from '../ui/token';
 import { control } from './control';
 import { intlLocale, t } from '../ui/i18n';
+import { adviceWords, interfaceKind } from './venue-words';
 
 /**
  * Venue readiness in the console: "Test with your phone", the printable handout, transport health, the
@@ -73,7 +72,7 @@ function PhoneTest({ status }: { status: VenueStatus }) {
       </p>
       {choice && (choice.kind === 'vpn' || choice.kind === 'virtual' || choice.kind === 'loopback') ? (
         <p className="venue-warn">
-          {t('console.badAddress', { iface: choice.interface, kind: INTERFACE_KIND_LABEL[choice.kind] })}
+          {t('console.badAddress', { iface: choice.interface, kind: interfaceKind(choice.kind) })}
         </p>
       ) : null}
       <p role="status" data-reached={test ? 'yes' : 'no'} className={test ? 'venue-ok' : 'muted'}>
@@ -121,7 +120,7 @@ export function VenuePanel({ view }: { view: DeskView }) {
         <p className="muted">{t('console.checkingNetwork')}</p>
       ) : (
         <>
-          {status.ipv6Only ? <p className="venue-warn">{ADVICE.ipv6.text}</p> : null}
+          {status.ipv6Only ? <p className="venue-warn">{t('console.ipv6Only')}</p> : null}
           <PhoneTest status={status} />
           {session?.status === 'open' ? <Health status={status} /> : null}
         </>
@@ -146,18 +145,21 @@ const portOf = (status: VenueStatus | null) => (status ? new URL(status.testUrl)
 function AdviceList({ items, port }: { items: Advice[]; port: string }) {
   return (
     <ol className="advice">
-      {items.map((a) => (
-        <li key={a.id} data-advice={a.id}>
-          <strong>{a.title}.</strong> {a.text}
-          {a.steps ? (
-            <ul>
-              {a.steps.map((s) => (
-                <li key={s}>{s.replace('4321', port)}</li>
-              ))}
-            </ul>
-          ) : null}
-        </li>
-      ))}
+      {items.map((advice) => {
+        const a = adviceWords(advice, port);
+        return (
+          <li key={a.id} data-advice={a.id}>
+            <strong>{a.title}.</strong> {a.text}
+            {a.steps.length > 0 ? (
+              <ul>
+                {a.steps.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -174,8 +176,8 @@ export function NobodyCanJoin() {
       <p>
         {status.diagnosis === 'nobody'
           ? t('console.nobodyText', { duration: duration(status.nobodyTimeoutMs) })
-          : DIAGNOSIS_TEXT['no-sync']}{' '}
-        {t('console.qrPoints', { address: status.joinAddress, detail: choice ? ` (${choice.interface}, ${INTERFACE_KIND_LABEL[choice.kind]})` : '' })}
+          : t('console.noSync')}{' '}
+        {t('console.qrPoints', { address: status.joinAddress, detail: choice ? ` (${choice.interface}, ${interfaceKind(choice.kind)})` : '' })}
       </p>
       <AdviceList items={adviceFor(status.diagnosis, choice, status.ipv6Only)} port={portOf(status)} />
       <button type="button" onClick={() => setHelpOpen(true)}>
@@ -202,7 +204,7 @@ export function VenueHelp() {
           <ul>
             {status.choices.map((c) => (
               <li key={c.address}>
-                {c.address} — {c.interface}, {INTERFACE_KIND_LABEL[c.kind]}
+                {c.address} — {c.interface}, {interfaceKind(c.kind)}
                 {c.defaultRoute ? t('console.defaultRoute') : ''}
                 {c.address === status.joinAddress ? t('console.inTheQr') : ''}
               </li>
