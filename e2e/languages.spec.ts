@@ -82,6 +82,7 @@ test('console in both languages; the projector in Spanish with the join call in 
   await expectAccessible(desk, 'console in English');
   await expectAccessible(projector, 'projector in English');
 
+  // Two changes in a row, without waiting: the second must not undo the first.
   await desk.getByLabel('Projector language').selectOption('es');
   // A click, not check(): the box follows the host's answer, a moment later.
   await desk.getByLabel('Join call in both languages').click();

@@ -5,14 +5,27 @@ import { control, run } from './control';
 import { getDeskDoc } from './moderation-ui';
 import * as Y from 'yjs';
 import { t } from '../ui/i18n';
+import { useEffect, useRef } from 'react';
 
 const EMPTY_DOC = new Y.Doc();
-
 
 /** How the projector looks; remembered in the data folder. */
 export function DisplaySettings() {
   const display = useYView(getDeskDoc() ?? EMPTY_DOC, readDeskDisplay);
-  const set = (change: Partial<DisplayOptions>) => void run(() => control.setDisplay({ ...display, ...change }));
+  // Two changes in quick succession (language, then the bilingual box) must not undo each other: the
+  // second builds on the first even before the desk shows it.
+  const pending = useRef<DisplayOptions | null>(null);
+  useEffect(() => {
+    const sent = pending.current;
+    if (sent && (Object.keys(sent) as (keyof DisplayOptions)[]).every((k) => sent[k] === display[k])) pending.current = null;
+  }, [display]);
+  const set = (change: Partial<DisplayOptions>) => {
+    const next = { ...(pending.current ?? display), ...change };
+    pending.current = next;
+    void run(() => control.setDisplay(next)).then((r) => {
+      if (!r.ok) pending.current = null;
+    });
+  };
   return (
     <section className="panel display-settings" aria-labelledby="display-heading">
       <h2 id="display-heading">{t('console.projectorDisplay')}</h2>
