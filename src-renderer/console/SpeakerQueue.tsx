@@ -1,4 +1,4 @@
-import { useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatDuration } from '../../src-shared/agenda/timer';
 import type { DeskAgenda, DeskAgendaItem, DeskSpeaker } from '../../src-shared/agenda/views';
 import { LIMITS } from '../../src-shared/limits';
@@ -7,6 +7,7 @@ import { readChime, writeChime } from '../ui/agenda/chime-setting';
 import { AGENDA_SHORTCUTS } from './agenda-shortcuts';
 import { control, run } from './control';
 import { useConsoleUi } from './ui-store';
+import { useReorder } from './use-reorder';
 
 const STATUS: Record<DeskSpeaker['status'], string> = {
   waiting: 'Waiting',
@@ -145,19 +146,9 @@ function WalkIn({ item }: { item: DeskAgendaItem }) {
 /** One item's speakers: who waits (reorder by drag or buttons), call, absent, remove; sign-up; walk-ins. */
 export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
   const [chosen, setChosen] = useState<string | null>(null);
-  const [dragged, setDragged] = useState<string | null>(null);
   const item = agenda.items.find((i) => i.id === chosen) ?? agenda.items.find((i) => i.id === agenda.current) ?? agenda.items[0];
   const move = (speakerId: string, index: number) => void run(() => control.moveSpeaker({ speakerId, index: Math.max(0, index) }));
-  const onRowKey = (e: KeyboardEvent<HTMLLIElement>, i: number, id: string) => {
-    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-    e.preventDefault();
-    move(id, i + (e.key === 'ArrowUp' ? -1 : 1));
-  };
-  const onDrop = (e: DragEvent, index: number) => {
-    e.preventDefault();
-    if (dragged) move(dragged, index);
-    setDragged(null);
-  };
+  const { onDragStart, onDrop, onRowKey } = useReorder(move);
   return (
     <section className="panel speakers-panel" aria-labelledby="speakers-heading">
       <h2 id="speakers-heading">Speakers</h2>
@@ -201,7 +192,7 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
                 tabIndex={0}
                 onKeyDown={(e) => onRowKey(e, i, s.id)}
                 draggable
-                onDragStart={() => setDragged(s.id)}
+                onDragStart={() => onDragStart(s.id)}
                 onDragOver={(e) => e.preventDefault()}
                 onDrop={(e) => onDrop(e, i)}
                 aria-label={s.label}
