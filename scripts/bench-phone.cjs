@@ -22,13 +22,14 @@
  * $TMPDIR/open-floor-bench-phone.json.
  * All traffic is to 127.0.0.1; every loop is bounded.
  */
-const { fork, execFileSync } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { readFileSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { BenchHost } = require('./bench/host.cjs');
 const { phoneLoad } = require('./bench/phone-load.cjs');
 const { now, sleep, summary, ms, mib } = require('./bench/stats.cjs');
+const { startWorkerProcess } = require('./bench/worker-rpc.cjs');
 
 const env = process.env;
 const num = (name, dflt) => (env[name] === undefined || env[name] === '' ? dflt : Number(env[name]));
@@ -118,38 +119,7 @@ async function runLoad() {
 }
 
 function startWorker(id, script = 'rush-worker.cjs') {
-  const child = fork(path.join(__dirname, 'bench', script), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  try {
-    os.setPriority(child.pid, CONFIG.workerNice);
-  } catch {
-    /* not permitted */
-  }
-  const waiting = new Map();
-  let seq = 0;
-  child.on('message', (msg) => {
-    const w = waiting.get(msg.id);
-    if (!w) return;
-    waiting.delete(msg.id);
-    if (msg.error) w.reject(new Error(`worker ${id}: ${msg.error}`));
-    else w.resolve(msg.result);
-  });
-  child.on('exit', (code) => {
-    for (const w of waiting.values()) w.reject(new Error(`worker ${id} exited (${code})`));
-    waiting.clear();
-  });
-  return {
-    id,
-    call(cmd, args = {}) {
-      return new Promise((resolve, reject) => {
-        const msgId = ++seq;
-        waiting.set(msgId, { resolve, reject });
-        child.send({ id: msgId, cmd, ...args });
-      });
-    },
-    stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-    },
-  };
+  return startWorkerProcess(path.join(__dirname, 'bench', script), { id, nice: CONFIG.workerNice });
 }
 
 /** What a phone fetches: the page's own assets (from the page), and the room's chunk (loaded after the form). */

@@ -15,7 +15,7 @@
  * Host RSS (VmRSS) and CPU time (utime+stime) come from /proc/<pid>. BENCH_PROFILE=1 runs the host with
  * --cpu-prof and prints its hottest functions. All traffic is to 127.0.0.1; every loop is bounded.
  */
-const { fork, execFileSync } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const { mkdtempSync, readdirSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -24,6 +24,7 @@ const { BenchHost } = require('./bench/host.cjs');
 const { now, sleep, summary, ms, mib } = require('./bench/stats.cjs');
 const { summarizeProfile } = require('./bench/profile.cjs');
 const { runPollRound, pollMarkdown } = require('./bench/polls.cjs');
+const { startWorkerProcess } = require('./bench/worker-rpc.cjs');
 
 const env = process.env;
 const num = (name, dflt) => (env[name] === undefined || env[name] === '' ? dflt : Number(env[name]));
@@ -52,42 +53,11 @@ const CONFIG = {
 const log = (line) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 function startWorker(id) {
-  const child = fork(join(__dirname, 'bench', 'worker.cjs'), [], {
-    env: { ...process.env, BENCH_WORKER_ID: String(id) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  try {
-    os.setPriority(child.pid, CONFIG.workerNice);
-  } catch {
-    /* not permitted: run at normal priority */
-  }
-  const waiting = new Map();
-  let seq = 0;
-  child.on('message', (msg) => {
-    const w = waiting.get(msg.id);
-    if (!w) return;
-    waiting.delete(msg.id);
-    if (msg.error) w.reject(new Error(`worker ${id}: ${msg.error}`));
-    else w.resolve(msg.result);
-  });
-  child.on('exit', (code) => {
-    for (const w of waiting.values()) w.reject(new Error(`worker ${id} exited (${code})`));
-    waiting.clear();
-  });
-  return {
+  return startWorkerProcess(join(__dirname, 'bench', 'worker.cjs'), {
     id,
-    child,
-    call(cmd, args = {}) {
-      return new Promise((resolve, reject) => {
-        const msgId = ++seq;
-        waiting.set(msgId, { resolve, reject });
-        child.send({ id: msgId, cmd, ...args });
-      });
-    },
-    stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-    },
-  };
+    nice: CONFIG.workerNice,
+    env: { ...process.env, BENCH_WORKER_ID: String(id) },
+  });
 }
 
 const all = (workers, cmd, args) => Promise.all(workers.map((w) => w.call(cmd, typeof args === 'function' ? args(w) : args)));

@@ -10,13 +10,14 @@
  * Each phone sends its next request 0.5–2 × CHAOS_PAUSE_MS (default 4000) after the previous receipt.
  * Bounded: a fixed number of kills, each wait has a deadline. Traffic only to loopback (127.x.y.z).
  */
-const { fork, spawn, execFileSync } = require('node:child_process');
+const { spawn, execFileSync } = require('node:child_process');
 const { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const { join } = require('node:path');
 const { createInterface } = require('node:readline');
 const { sleep, summary, ms } = require('./bench/stats.cjs');
+const { startWorkerProcess } = require('./bench/worker-rpc.cjs');
 
 const ROOT = join(__dirname, '..');
 const PHONES = Number(process.env.CHAOS_PHONES || 200);
@@ -90,23 +91,7 @@ class Host {
 }
 
 function startWorker() {
-  const child = fork(join(__dirname, 'chaos', 'phones.cjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const waiting = new Map();
-  let seq = 0;
-  child.on('message', (m) => {
-    const w = waiting.get(m.id);
-    waiting.delete(m.id);
-    if (w) (m.error ? w.reject(new Error(m.error)) : w.resolve(m.result));
-  });
-  return {
-    call: (cmd, args = {}) =>
-      new Promise((resolve, reject) => {
-        const id = ++seq;
-        waiting.set(id, { resolve, reject });
-        child.send({ id, cmd, ...args });
-      }),
-    kill: () => child.kill(),
-  };
+  return startWorkerProcess(join(__dirname, 'chaos', 'phones.cjs'));
 }
 
 async function allBack(workers, deadlineMs) {

@@ -1,9 +1,10 @@
-import { useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { DeskAgenda, DeskAgendaItem } from '../../src-shared/agenda/views';
 import { LIMITS } from '../../src-shared/limits';
 import { speakingTime } from '../ui/agenda/labels';
 import { control, run } from './control';
 import { t } from '../ui/i18n';
+import { useReorder } from './use-reorder';
 
 /** "3:00", "3", "90s" → seconds; null if it cannot be read. */
 export function parseSpeakingTime(text: string): number | null {
@@ -96,19 +97,9 @@ const fieldsOf = (item: DeskAgendaItem): ItemFields => ({
 export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
   const items = agenda?.items ?? [];
   const [editing, setEditing] = useState<string | null>(null);
-  const [dragged, setDragged] = useState<string | null>(null);
   const [addOpen, setAddOpen] = useState(false);
   const move = (itemId: string, index: number) => void run(() => control.moveItem({ itemId, index: Math.max(0, index) }));
-  const onRowKey = (e: KeyboardEvent<HTMLLIElement>, i: number, id: string) => {
-    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-    e.preventDefault();
-    move(id, i + (e.key === 'ArrowUp' ? -1 : 1));
-  };
-  const onDrop = (e: DragEvent, index: number) => {
-    e.preventDefault();
-    if (dragged) move(dragged, index);
-    setDragged(null);
-  };
+  const { onDragStart, onDrop, onRowKey } = useReorder(move);
   return (
     <section className="panel agenda-panel" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading" className={items.length === 0 ? 'inline' : undefined}>
@@ -125,7 +116,7 @@ export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
               aria-label={item.title}
               tabIndex={0}
               draggable
-              onDragStart={() => setDragged(item.id)}
+              onDragStart={() => onDragStart(item.id)}
               onDragOver={(e) => e.preventDefault()}
               onDrop={(e) => onDrop(e, i)}
               onKeyDown={(e) => onRowKey(e, i, item.id)}

@@ -1,4 +1,4 @@
-import { useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatDuration } from '../../src-shared/agenda/timer';
 import type { DeskAgenda, DeskAgendaItem, DeskSpeaker } from '../../src-shared/agenda/views';
 import { LIMITS } from '../../src-shared/limits';
@@ -8,6 +8,7 @@ import { AGENDA_SHORTCUTS, keyName } from './agenda-shortcuts';
 import { control, run } from './control';
 import { useConsoleUi } from './ui-store';
 import { t } from '../ui/i18n';
+import { useReorder } from './use-reorder';
 
 const speakerStatus = (status: DeskSpeaker['status']): string => t(`console.sp_${status}`);
 
@@ -139,19 +140,9 @@ function WalkIn({ item }: { item: DeskAgendaItem }) {
 /** One item's speakers: who waits (reorder by drag or buttons), call, absent, remove; sign-up; walk-ins. */
 export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
   const [chosen, setChosen] = useState<string | null>(null);
-  const [dragged, setDragged] = useState<string | null>(null);
   const item = agenda.items.find((i) => i.id === chosen) ?? agenda.items.find((i) => i.id === agenda.current) ?? agenda.items[0];
   const move = (speakerId: string, index: number) => void run(() => control.moveSpeaker({ speakerId, index: Math.max(0, index) }));
-  const onRowKey = (e: KeyboardEvent<HTMLLIElement>, i: number, id: string) => {
-    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
-    e.preventDefault();
-    move(id, i + (e.key === 'ArrowUp' ? -1 : 1));
-  };
-  const onDrop = (e: DragEvent, index: number) => {
-    e.preventDefault();
-    if (dragged) move(dragged, index);
-    setDragged(null);
-  };
+  const { onDragStart, onDrop, onRowKey } = useReorder(move);
   return (
     <section className="panel speakers-panel" aria-labelledby="speakers-heading">
       <h2 id="speakers-heading">{t('console.speakers')}</h2>
@@ -195,7 +186,7 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
                 tabIndex={0}
                 onKeyDown={(e) => onRowKey(e, i, s.id)}
                 draggable
-                onDragStart={() => setDragged(s.id)}
+                onDragStart={() => onDragStart(s.id)}
                 onDragOver={(e) => e.preventDefault()}
                 onDrop={(e) => onDrop(e, i)}
                 aria-label={s.label}
