@@ -46,7 +46,7 @@ test('a phone starts in Spanish from its browser language, switches to English, 
   await phone.getByRole('textbox', { name: 'Su pregunta' }).fill('¿Cuándo abrirá la piscina?');
   await phone.getByRole('button', { name: 'Enviar pregunta' }).click();
   await expect(phone.getByRole('heading', { name: 'Mis preguntas' })).toBeVisible();
-  await expect(phone.getByRole('button', { name: 'Apoyar: ¿Cuándo abrirá la piscina?' })).toBeVisible();
+  await expect(phone.getByRole('button', { name: 'Votar: ¿Cuándo abrirá la piscina?' })).toBeVisible();
   await expect(phone.getByText('0 votos')).toBeVisible();
   await expectAccessible(phone, 'phone in Spanish');
 
@@ -90,7 +90,7 @@ test('console in both languages; the projector in Spanish with the join call in 
   await expect(projector.locator('html')).toHaveAttribute('lang', 'es');
   await expect(projector.locator('.join-call')).toHaveText('Únase desde su teléfono / Join from your phone');
   await expect(projector.locator('.join-call [lang="en"]')).toHaveText('Join from your phone');
-  await expect(projector.getByRole('heading', { name: 'Preguntas más apoyadas' })).toBeVisible();
+  await expect(projector.getByRole('heading', { name: 'Preguntas más votadas' })).toBeVisible();
   await expect(projector).toHaveTitle('Open Floor — Proyector');
   await expectAccessible(projector, 'projector in Spanish, bilingual');
 
