@@ -9,6 +9,7 @@ import { exportSession, ExportError } from './host/export/export-session.js';
 import { startHost } from './host/host.js';
 import { Store } from './host/store.js';
 import { addressListText, runDoctor, doctorText } from './host/venue/doctor.js';
+import { isLocaleTag } from '../src-shared/i18n/format.js';
 
 /**
  * `open-floor serve`: the same host the desktop app runs, headless. The console and projector open in
@@ -44,7 +45,7 @@ event), json (the archive of the whole event log).
   --format F       one of ${EXPORT_FORMAT_NAMES.join(', ')}
   --out FILE|DIR   where to write (default: “date title.ext” in the current directory)
   --data DIR       where sessions are stored (default: ~/.open-floor)
-  --locale xx-YY   language and region of dates in the minutes (default en-GB)`,
+  --locale xx-YY   language of the minutes (en or es) and region of their dates, e.g. es-ES (default: this machine's)`,
   verify: `Usage: open-floor verify FILE.json
 
 Checks an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable.`,
@@ -207,6 +208,7 @@ async function exportCommand(argv: string[]): Promise<void> {
   });
   if (!values.session) fail('Name the session with --session ID (see `open-floor sessions`).', COMMAND_USAGE.export);
   if (!values.format || !isExportFormat(values.format)) fail(`--format must be one of ${EXPORT_FORMAT_NAMES.join(', ')}.`, COMMAND_USAGE.export);
+  if (values.locale !== undefined && !isLocaleTag(values.locale)) fail('--locale must be a language tag such as en-GB or es-ES.', COMMAND_USAGE.export);
   const store = openStore(values.data);
   let file;
   try {

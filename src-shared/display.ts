@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BOARD_MAP } from './docs/board-doc.js';
 import { DESK_MAP } from './docs/desk-doc.js';
 import { setIfChanged } from './docs/json-map.js';
+import { LOCALES } from './i18n/format.js';
 
 /**
  * How the projector looks, chosen in the console and remembered per data folder. The host writes the
@@ -24,6 +25,9 @@ export const DISPLAY_SCHEMA = z.object({
   showNames: z.boolean(),
   topCount: z.number().int().min(TOP_COUNT_MIN).max(TOP_COUNT_MAX),
   qrSize: z.enum(QR_SIZES),
+  /** The projector's language, and whether the join call is also shown in the other language. */
+  language: z.enum(LOCALES),
+  bilingualJoin: z.boolean(),
 });
 
 export type DisplayOptions = z.output<typeof DISPLAY_SCHEMA>;
@@ -35,6 +39,8 @@ export const DEFAULT_DISPLAY: DisplayOptions = {
   showNames: true,
   topCount: 7,
   qrSize: 'medium',
+  language: 'en',
+  bilingualJoin: false,
 };
 
 export const DISPLAY_KEY = 'display';

@@ -33,8 +33,11 @@ export const PATHS = {
 export const TOKEN_QUERY = 't';
 
 /** Where the console downloads a session's export (a plain link: the token rides in the query). */
-export const exportHref = (sessionId: string, format: ExportFormat, token: string): string =>
-  `${PATHS.export}${encodeURIComponent(sessionId)}.${format}?${TOKEN_QUERY}=${encodeURIComponent(token)}`;
+/** `?locale=es-ES` on an export: the language (wording) and the date format of the minutes. */
+export const LOCALE_QUERY = 'locale';
+
+export const exportHref = (sessionId: string, format: ExportFormat, token: string, locale?: string): string =>
+  `${PATHS.export}${encodeURIComponent(sessionId)}.${format}?${TOKEN_QUERY}=${encodeURIComponent(token)}${locale ? `&${LOCALE_QUERY}=${encodeURIComponent(locale)}` : ''}`;
 
 /** Response of `GET /export/`: every session of the data directory, oldest first. */
 export type ExportListing = { ok: true; sessions: SessionListing[] } | { ok: false; error: string };

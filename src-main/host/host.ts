@@ -246,7 +246,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
             : gatewayRoomTarget(name),
       control,
       // Exports read the log the authority has already committed: a snapshot, nothing is written.
-      exportFile: async (sessionId, format) => (store.session(sessionId) ? exportSession(store, sessionId, format) : null),
+      exportFile: async (sessionId, format, locale) => (store.session(sessionId) ? exportSession(store, sessionId, format, locale ? { locale } : {}) : null),
       listSessions: () => store.sessions().map((row) => sessionListing(store.events(row.id))),
       venueFile: (name) => {
         const join = sessions.joinInfo();

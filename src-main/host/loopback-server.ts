@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CONTROL_TOKEN_HEADER, isControlCommand, type ControlCommand, type ControlResult } from '../../src-shared/control.js';
-import { PATHS, TOKEN_QUERY, type ExportListing } from '../../src-shared/endpoints.js';
+import { LOCALE_QUERY, PATHS, TOKEN_QUERY, type ExportListing } from '../../src-shared/endpoints.js';
+import { isLocaleTag } from '../../src-shared/i18n/format.js';
 import { ID_REGEX } from '../../src-shared/ids.js';
 import { EXPORT_FORMAT_NAMES, isExportFormat, type ExportFormat } from '../../src-shared/minutes/formats.js';
 import type { SessionListing } from '../../src-shared/minutes/listing.js';
@@ -27,7 +28,7 @@ export interface LoopbackDeps {
   docTarget(name: string): SyncTarget | null;
   control(command: ControlCommand, input: unknown): ControlResult<ControlCommand>;
   /** `GET /export/<sessionId>.<format>`: one export (null when there is no such session). */
-  exportFile(sessionId: string, format: ExportFormat): Promise<ExportedFile | null>;
+  exportFile(sessionId: string, format: ExportFormat, locale?: string): Promise<ExportedFile | null>;
   /** `GET /export/`: the sessions of the data directory. */
   listSessions(): SessionListing[];
   /** `GET /venue/<name>`: venue files such as the printable handout (null when there is none to give). */
@@ -68,7 +69,7 @@ const REFUSAL_TEXT: Record<Exclude<RefusalReason, null>, string> = {
   'bad-token': 'Missing or wrong control token. Open the console from the link the app printed.',
 };
 
-async function serveExport(deps: LoopbackDeps, name: string, res: ServerResponse): Promise<void> {
+async function serveExport(deps: LoopbackDeps, name: string, res: ServerResponse, locale: string | null = null): Promise<void> {
   if (name === '') {
     sendJson(res, 200, { ok: true, sessions: deps.listSessions() } satisfies ExportListing);
     return;
@@ -79,7 +80,8 @@ async function serveExport(deps: LoopbackDeps, name: string, res: ServerResponse
   if (!ID_REGEX.test(sessionId) || !isExportFormat(format)) {
     throw new HttpError(404, `Exports are ${PATHS.export}<session id>.<${EXPORT_FORMAT_NAMES.join('|')}>.`);
   }
-  const file = await deps.exportFile(sessionId, format);
+  if (locale !== null && !isLocaleTag(locale)) throw new HttpError(400, 'The locale must be a language tag such as en-GB or es-ES.');
+  const file = await deps.exportFile(sessionId, format, locale ?? undefined);
   if (!file) throw new HttpError(404, 'No such session.');
   sendAttachment(res, file);
 }
@@ -145,7 +147,7 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
         }
         if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
         if (path.startsWith(VENUE_FILES)) return await serveVenueFile(deps, path.slice(VENUE_FILES.length), res);
-        if (isExport) return await serveExport(deps, path.slice(PATHS.export.length), res);
+        if (isExport) return await serveExport(deps, path.slice(PATHS.export.length), res, url.searchParams.get(LOCALE_QUERY));
         if (path === '/' ) {
           res.writeHead(302, { location: `${PATHS.console}${url.search}` });
           res.end();

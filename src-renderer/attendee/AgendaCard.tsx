@@ -7,7 +7,8 @@ import type { BoardAgendaItem, BoardSpeaking } from '../../src-shared/agenda/vie
 import type { PhoneRequestDraft } from '../../src-shared/requests';
 import { LIMITS } from '../../src-shared/limits';
 import { charCount } from '../../src-shared/text';
-import { ordinal, speakingTime } from '../ui/agenda/labels';
+import { speakingTime } from '../ui/agenda/labels';
+import { t } from '../ui/i18n';
 import { useTicking } from '../ui/agenda/use-now';
 import { useYView } from '../ui/use-y-view';
 import { readPhoneAgenda, type MyItemSpeaking } from './agenda-view';
@@ -24,7 +25,7 @@ export function AgendaCard({ doc, send, closed }: { doc: Y.Doc; send: Send; clos
   if (!agenda || agenda.items.length === 0) return null;
   return (
     <section aria-labelledby="agenda-heading" className="card agenda-card">
-      <h2 id="agenda-heading">Agenda</h2>
+      <h2 id="agenda-heading">{t('phone.agenda')}</h2>
       <ol className="agenda-list">
         {agenda.items.map((item) => {
           const mine = byItem.get(item.id) ?? { entry: null, sending: null, refusal: null };
@@ -34,19 +35,19 @@ export function AgendaCard({ doc, send, closed }: { doc: Y.Doc; send: Send; clos
           return (
             <li key={item.id} className={current ? 'agenda-item current' : 'agenda-item'} aria-current={current ? 'step' : undefined}>
               <p className="agenda-title">
-                {current ? <span className="badge now-badge">Now</span> : null} <span className="user-text">{item.title}</span>
+                {current ? <span className="badge now-badge">{t('phone.now')}</span> : null} <span className="user-text">{item.title}</span>
               </p>
               {item.description ? <p className="agenda-desc user-text">{item.description}</p> : null}
               {item.publicComment ? (
                 <p className="agenda-meta">
-                  Public comment · {speakingTime(item.speakingMs)} per speaker
-                  {!item.signupOpen ? ' · sign-up closed' : ''}
+                  {t('phone.publicComment', { time: speakingTime(item.speakingMs) })}
+                  {!item.signupOpen ? t('phone.signupClosed') : ''}
                 </p>
               ) : null}
               <MyStatus send={send} item={item} speaking={speaking} mine={mine} closed={closed} />
               {canAsk && formFor !== item.id ? (
-                <button type="button" className="primary" aria-label={`Ask to speak on ${item.title}`} onClick={() => setFormFor(item.id)}>
-                  Ask to speak
+                <button type="button" className="primary" aria-label={t('phone.askToSpeakOn', { title: item.title })} onClick={() => setFormFor(item.id)}>
+                  {t('phone.askToSpeak')}
                 </button>
               ) : null}
               {/* A form being filled stays when sign-up closes meanwhile: sending it then gets the reason. */}
@@ -63,11 +64,11 @@ function MyStatus({ send, item, speaking, mine, closed }: { send: Send; item: Bo
   const { entry, sending, refusal } = mine;
   const withdraw = () => send({ kind: 'unspeak', id: nanoid(), itemId: item.id });
   let text: string | null = null;
-  if (sending === 'speak') text = 'Sending your request to speak…';
-  else if (sending === 'unspeak') text = 'Withdrawing…';
-  else if (entry?.status === 'waiting') text = entry.place === 1 ? 'You’re next' : entry.place ? `${ordinal(entry.place)} in line` : 'In line';
-  else if (entry?.status === 'absent') text = 'You were called but marked absent. Tell the facilitator if you are here.';
-  else if (entry?.status === 'done') text = `Done — ${formatDuration(entry.usedMs ?? 0)} used`;
+  if (sending === 'speak') text = t('phone.sendingSpeak');
+  else if (sending === 'unspeak') text = t('phone.withdrawing');
+  else if (entry?.status === 'waiting') text = entry.place === 1 ? t('phone.youreNext') : entry.place ? t('phone.placeInLine', { count: entry.place, ordinal: true }) : t('phone.inLine');
+  else if (entry?.status === 'absent') text = t('phone.markedAbsent');
+  else if (entry?.status === 'done') text = t('phone.spokeFor', { time: formatDuration(entry.usedMs ?? 0) });
   return (
     <>
       {entry?.status === 'floor' ? (
@@ -83,8 +84,8 @@ function MyStatus({ send, item, speaking, mine, closed }: { send: Send; item: Bo
         </p>
       ) : null}
       {entry?.status === 'waiting' && !sending && !closed ? (
-        <button type="button" className="secondary" aria-label={`Withdraw my request to speak on ${item.title}`} onClick={withdraw}>
-          Withdraw
+        <button type="button" className="secondary" aria-label={t('phone.withdrawSpeak', { title: item.title })} onClick={withdraw}>
+          {t('phone.withdraw')}
         </button>
       ) : null}
     </>
@@ -100,7 +101,7 @@ function FloorTime({ speaking, speakerId, allowedMs }: { speaking: BoardSpeaking
   const state = timerState(left);
   return (
     <p className="my-speaking floor-time" role="status" data-speaking-state="floor" data-timer-state={state} data-remaining-ms={Math.round(left)}>
-      You have the floor — <span role="timer">{formatClock(left)}</span> {left > 0 ? 'left' : 'over'}
+      {t('phone.youHaveFloor')} <span role="timer">{formatClock(left)}</span> {left > 0 ? t('phone.timeLeft') : t('phone.timeOver')}
     </p>
   );
 }
@@ -115,8 +116,8 @@ function SpeakForm({ send, item, onDone }: { send: Send; item: BoardAgendaItem; 
   const count = charCount(subject.trim());
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (count > LIMITS.speakerSubjectMax) return setError(`A subject can be at most ${LIMITS.speakerSubjectMax} characters.`);
-    if (charCount(name.trim()) > LIMITS.nameMax) return setError(`A name can be at most ${LIMITS.nameMax} characters.`);
+    if (count > LIMITS.speakerSubjectMax) return setError(t('phone.subjectTooLong', { max: LIMITS.speakerSubjectMax }));
+    if (charCount(name.trim()) > LIMITS.nameMax) return setError(t('phone.nameTooLong', { max: LIMITS.nameMax }));
     const n = name.trim();
     if (n) setSavedName(n);
     send({
@@ -131,30 +132,30 @@ function SpeakForm({ send, item, onDone }: { send: Send; item: BoardAgendaItem; 
   };
   const ids = `speak-${item.id}`;
   return (
-    <form className="stack speak-form" onSubmit={submit} noValidate aria-label={`Ask to speak on ${item.title}`}>
+    <form className="stack speak-form" onSubmit={submit} noValidate aria-label={t('phone.askToSpeakOn', { title: item.title })}>
       <label htmlFor={`${ids}-name`} className="field-label">
-        Name (optional)
+        {t('phone.nameOptional')}
       </label>
-      <input id={`${ids}-name`} maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} placeholder="Speaker (no name)" autoComplete="name" />
+      <input id={`${ids}-name`} maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} placeholder={t('phone.speakerNoName')} autoComplete="name" />
       <label htmlFor={`${ids}-subject`} className="field-label">
-        Subject
+        {t('phone.subject')}
       </label>
       <input id={`${ids}-subject`} maxLength={LIMITS.speakerSubjectMax} value={subject} onChange={(e) => setSubject(e.target.value)} aria-describedby={`${ids}-count`} />
       <p id={`${ids}-count`} className={count >= LIMITS.speakerSubjectMax ? 'counter over' : 'counter'}>
-        {count} / {LIMITS.speakerSubjectMax}
+        {t('phone.counter', { count, max: LIMITS.speakerSubjectMax })}
       </p>
       <label className="check">
-        <input type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} /> I will speak through an interpreter
+        <input type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} /> {t('phone.interpreter')}
       </label>
       <p role="alert" className="alert">
         {error ?? ''}
       </p>
       <div className="row-buttons">
         <button type="submit" className="primary">
-          Send request to speak
+          {t('phone.sendSpeak')}
         </button>
         <button type="button" className="secondary" onClick={onDone}>
-          Cancel
+          {t('phone.cancel')}
         </button>
       </div>
     </form>

@@ -4,6 +4,7 @@ import { CodeForm } from './CodeForm';
 import { codeFromPath, isValidCode, JOIN_PAGE, type JoinIdentity } from './join';
 import { join } from './join-api';
 import { RoomScreen } from './RoomScreen';
+import { t } from '../ui/i18n';
 
 type Phase =
   | { kind: 'enter'; error: string | null }
@@ -14,7 +15,7 @@ type Phase =
 function initialPhase(): Phase {
   const code = codeFromPath(location.pathname);
   if (code === null) return { kind: 'enter', error: null };
-  if (!isValidCode(code)) return { kind: 'enter', error: 'That is not a valid code. Check the code on the screen.' };
+  if (!isValidCode(code)) return { kind: 'enter', error: t('phone.invalidCode') };
   return { kind: 'joining', code };
 }
 
@@ -61,22 +62,22 @@ export function App() {
       return (
         <main className="screen center">
           <p role="status" className="big">
-            Joining…
+            {t('phone.joining')}
           </p>
         </main>
       );
     case 'refused':
       return (
         <main className="screen center">
-          <h1>Could not join</h1>
+          <h1>{t('phone.couldNotJoin')}</h1>
           <p role="alert" className="alert">
             {phase.error}
           </p>
           <button type="button" className="primary" onClick={() => start(phase.code)}>
-            Try again
+            {t('phone.tryAgain')}
           </button>
           <p>
-            <a href="/">Enter a different code</a>
+            <a href="/">{t('phone.otherCode')}</a>
           </p>
         </main>
       );

@@ -5,6 +5,7 @@ import type { PhoneRequestDraft } from '../../src-shared/requests';
 import { charCount } from '../../src-shared/text';
 import { usePhoneUi } from './ui-store';
 import { checkAsk } from './validate';
+import { t } from '../ui/i18n';
 
 /**
  * Ask a question: anonymous unless a name is given. `send` keeps it in the outbox (durable at once) and
@@ -35,10 +36,10 @@ export function AskForm({ send }: { send: (request: PhoneRequestDraft) => void }
 
   return (
     <section aria-labelledby="ask-heading" className="card">
-      <h2 id="ask-heading">Ask a question</h2>
+      <h2 id="ask-heading">{t('phone.askHeading')}</h2>
       <form className="stack" onSubmit={submit} noValidate>
         <label htmlFor="ask-text" className="field-label">
-          Your question
+          {t('phone.yourQuestion')}
         </label>
         <textarea
           id="ask-text"
@@ -52,11 +53,11 @@ export function AskForm({ send }: { send: (request: PhoneRequestDraft) => void }
           aria-describedby="ask-count"
         />
         <p id="ask-count" className={count >= LIMITS.questionTextMax ? 'counter over' : 'counter'}>
-          {count} / {LIMITS.questionTextMax}
-          {count >= LIMITS.questionTextMax ? ` — a question can be at most ${LIMITS.questionTextMax} characters` : ''}
+          {t('phone.counter', { count, max: LIMITS.questionTextMax })}
+          {count >= LIMITS.questionTextMax ? t('phone.counterFull', { max: LIMITS.questionTextMax }) : ''}
         </p>
         <label htmlFor="ask-name" className="field-label">
-          Your name (optional)
+          {t('phone.yourName')}
         </label>
         <input
           id="ask-name"
@@ -64,17 +65,17 @@ export function AskForm({ send }: { send: (request: PhoneRequestDraft) => void }
           value={name}
           onChange={(e) => setName(e.target.value)}
           autoComplete="name"
-          placeholder="Anonymous"
+          placeholder={t('phone.anonymous')}
         />
         <p role="alert" className="alert">
           {error ?? ''}
         </p>
         <button type="submit" className="primary">
-          Send question
+          {t('phone.sendQuestion')}
         </button>
         {sent ? (
           <p className="sent-note" aria-live="polite">
-            Added. Follow it under My questions.
+            {t('phone.added')}
           </p>
         ) : null}
       </form>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { normaliseJoinCode } from '../../src-shared/ids';
 import { isValidCode } from './join';
+import { t } from '../ui/i18n';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 
 /** The way in without a QR: type the code shown on the projector. */
 export function CodeForm({ error, onCode }: { error: string | null; onCode: (code: string) => void }) {
@@ -11,7 +13,7 @@ export function CodeForm({ error, onCode }: { error: string | null; onCode: (cod
     e.preventDefault();
     const code = normaliseJoinCode(value);
     if (!isValidCode(code)) {
-      setProblem('A code has 6 letters and digits, like ABC234. Check the code on the screen.');
+      setProblem(t('phone.codeHelp'));
       return;
     }
     setProblem(null);
@@ -20,10 +22,11 @@ export function CodeForm({ error, onCode }: { error: string | null; onCode: (cod
 
   return (
     <main className="screen center">
-      <h1>Open Floor</h1>
+      <h1>{t('common.appName')}</h1>
+      <LanguageSwitch />
       <form className="stack" onSubmit={submit} noValidate>
         <label htmlFor="join-code" className="field-label">
-          Join code
+          {t('phone.joinCode')}
         </label>
         <input
           id="join-code"
@@ -42,7 +45,7 @@ export function CodeForm({ error, onCode }: { error: string | null; onCode: (cod
           {problem ?? ''}
         </p>
         <button type="submit" className="primary">
-          Join
+          {t('phone.join')}
         </button>
       </form>
     </main>

@@ -1,4 +1,5 @@
 import type { MyItem } from './phone-view';
+import { t } from '../ui/i18n';
 
 /** What a moderator did to one of my questions: edited it, merged it into another, merged others into it. */
 export function MyModerationNotes({ item }: { item: MyItem }) {
@@ -6,16 +7,15 @@ export function MyModerationNotes({ item }: { item: MyItem }) {
   if (!m) return null;
   return (
     <>
-      {m.edited ? <p className="mod-note">The moderator edited your question; this is the text everyone sees.</p> : null}
+      {m.edited ? <p className="mod-note">{t('phone.modEdited')}</p> : null}
       {m.mergedInto !== undefined ? (
         <p className="mod-note">
-          Merged into a similar question: “<span className="user-text">{m.mergedInto}</span>”. Its votes count there.
+          {t('phone.mergedIntoLead')} “<span className="user-text">{m.mergedInto}</span>”. {t('phone.mergedIntoTail')}
         </p>
       ) : null}
       {m.mergedCount ? (
         <p className="mod-note">
-          {m.mergedCount === 1 ? 'A similar question was' : `${m.mergedCount} similar questions were`} merged into yours; their votes count
-          for it.
+          {t('phone.mergedHere', { count: m.mergedCount })}
         </p>
       ) : null}
     </>

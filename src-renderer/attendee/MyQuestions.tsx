@@ -4,6 +4,7 @@ import { textStart } from '../ui/status-labels';
 import { myItemLabel } from './labels';
 import { MyModerationNotes } from './MyModerationNotes';
 import type { MyItem } from './phone-view';
+import { t } from '../ui/i18n';
 
 /**
  * My own questions with where each one is, including those still waiting to be sent. Not a list of
@@ -13,7 +14,7 @@ export function MyQuestions({ send, items, closed }: { send: (request: PhoneRequ
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="mine-heading" className="card">
-      <h2 id="mine-heading">My questions</h2>
+      <h2 id="mine-heading">{t('phone.myQuestions')}</h2>
       <div className="list">
         {items.map((item) => (
           <div key={item.key} className="mine-item">
@@ -25,10 +26,10 @@ export function MyQuestions({ send, items, closed }: { send: (request: PhoneRequ
               <button
                 type="button"
                 className="secondary"
-                aria-label={`Withdraw: ${textStart(item.text)}`}
+                aria-label={t('phone.withdrawLabel', { text: textStart(item.text) })}
                 onClick={() => send({ kind: 'withdraw', id: nanoid(), questionId: item.questionId as string })}
               >
-                Withdraw
+                {t('phone.withdraw')}
               </button>
             ) : null}
           </div>

@@ -4,9 +4,10 @@ import type * as Y from 'yjs';
 import type { BoardView } from '../../src-shared/docs/board-doc';
 import type { PhoneRequestDraft } from '../../src-shared/requests';
 import type { BoardPoll } from '../../src-shared/polls/poll-views';
-import { HONEST_LABEL, PollChart } from '../ui/PollChart';
+import { PollChart } from '../ui/PollChart';
 import { useYView } from '../ui/use-y-view';
 import { readMyBallots, type MyBallot } from './poll-view';
+import { t } from '../ui/i18n';
 
 /** How many closed polls stay on the phone (the newest), under the open ones. */
 const CLOSED_SHOWN = 3;
@@ -58,7 +59,7 @@ function PollCard({
 
   return (
     <section className="card poll-card" aria-labelledby={headingId} data-poll={poll.id} data-poll-status={poll.status}>
-      <p className="badge">{poll.status === 'open' ? 'Poll' : 'Poll closed'}</p>
+      <p className="badge">{poll.status === 'open' ? t('phone.poll') : t('phone.pollClosed')}</p>
       <h2 id={headingId} className="user-text">
         {poll.question}
       </h2>
@@ -70,8 +71,8 @@ function PollCard({
           }}
         >
           <fieldset className="poll-choices">
-            <legend className="visually-hidden">{multiple ? `Pick up to ${poll.maxChoices}` : 'Pick one'}</legend>
-            {multiple ? <p className="hint">Pick up to {poll.maxChoices}</p> : null}
+            <legend className="visually-hidden">{multiple ? t('phone.pickUpTo', { max: poll.maxChoices }) : t('phone.pickOne')}</legend>
+            {multiple ? <p className="hint">{t('phone.pickUpTo', { max: poll.maxChoices })}</p> : null}
             {poll.options.map((o, i) => (
               <label key={i} className="poll-choice">
                 <input
@@ -86,30 +87,30 @@ function PollCard({
             ))}
           </fieldset>
           <button type="submit" className="primary" disabled={choices.length === 0 || unchanged}>
-            {current ? 'Change answer' : 'Send answer'}
+            {current ? t('phone.changeAnswer') : t('phone.sendAnswer')}
           </button>
         </form>
       ) : null}
       {current ? (
         <p className="poll-mine" aria-live="polite">
-          {ballot?.sending ? 'Sending your answer: ' : 'Your answer: '}
+          {ballot?.sending ? t('phone.sendingAnswer') : t('phone.yourAnswer')}
           <strong className="user-text">{answerText(poll, current)}</strong>
-          {poll.status === 'open' ? ' (you can change it until the poll closes)' : ''}
+          {poll.status === 'open' ? t('phone.canChange') : ''}
         </p>
       ) : poll.status === 'closed' ? (
-        <p className="hint">You did not answer this poll.</p>
+        <p className="hint">{t('phone.notAnswered')}</p>
       ) : null}
       {ballot?.refused ? (
         <p role="alert" className="alert">
-          Your answer was not counted: {ballot.refused}
+          {t('phone.ballotRefused', { reason: ballot.refused })}
         </p>
       ) : null}
       {poll.results ? (
-        <PollChart kind={poll.kind} options={poll.options} results={poll.results} label={`Results: ${poll.question}`} />
+        <PollChart kind={poll.kind} options={poll.options} results={poll.results} label={t('phone.resultsLabel', { question: poll.question })} />
       ) : (
-        <p className="hint">{poll.visibility === 'after-close' ? 'Results are shown when the poll closes.' : 'Results are not shown in the room.'}</p>
+        <p className="hint">{poll.visibility === 'after-close' ? t('phone.resultsAfterClose') : t('phone.resultsHidden')}</p>
       )}
-      <p className="poll-honest">{HONEST_LABEL}</p>
+      <p className="poll-honest">{t('common.honest')}</p>
     </section>
   );
 }

@@ -18,6 +18,8 @@ import { Polls } from './Polls';
 import type { LiveRoom } from './room-live';
 import { loadRoomLive } from './room-loader';
 import { VoteAlert } from './VoteAlert';
+import { t } from '../ui/i18n';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 
 const CONNECTING = createConnectionStore();
 const noSubscribe = () => () => {};
@@ -96,11 +98,12 @@ export function RoomScreen({ identity }: { identity: JoinIdentity }) {
       <header className="room-header">
         <h1 className="user-text">{title}</h1>
         {session?.place ? <p className="place user-text">{session.place}</p> : null}
+        <LanguageSwitch />
       </header>
       <ConnectionBanner status={connection.status} pending={view.pendingCount} />
       <main className="stack">
-        {session?.status === 'draft' ? <p className="notice">The session has not opened yet</p> : null}
-        {closed ? <p className="notice">This session has closed — thank you</p> : null}
+        {session?.status === 'draft' ? <p className="notice">{t('phone.notOpenYet')}</p> : null}
+        {closed ? <p className="notice">{t('common.closedThanks')}</p> : null}
         {live ? <Polls doc={live.doc} send={send} board={view.board} disabled={closed} /> : null}
         {floor ? <FloorBanner question={floor} /> : null}
         {live ? <AgendaCard doc={live.doc} send={send} closed={closed} /> : null}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { VoteRejection } from './phone-view';
+import { t } from '../ui/i18n';
 
 const SHOW_MS = 6000;
 
@@ -17,7 +18,7 @@ export function VoteAlert({ rejections, sentHere }: { rejections: VoteRejection[
 
   return (
     <p role="alert" className={latest ? 'alert' : 'alert-idle'}>
-      {latest ? `Your vote was not counted: ${latest.reason}` : ''}
+      {latest ? t('phone.voteRefused', { reason: latest.reason }) : ''}
     </p>
   );
 }

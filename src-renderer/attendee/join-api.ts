@@ -1,5 +1,6 @@
 import { JOIN_API, parseIdentity, parseJoinResponse, storageKey, type JoinIdentity } from './join';
 import { postJson } from '../ui/post-json';
+import { t } from '../ui/i18n';
 
 export type JoinOutcome = { ok: true; identity: JoinIdentity } | { ok: false; error: string };
 
@@ -44,7 +45,7 @@ async function joinNow(code: string): Promise<JoinOutcome> {
   if (kept) return { ok: true, identity: kept };
   const answer = await postJson(JOIN_API, { code });
   if (!answer.reached) {
-    return { ok: false, error: 'Could not reach the meeting laptop. Check that you are on the venue Wi-Fi.' };
+    return { ok: false, error: t('phone.unreachable') };
   }
   const result = parseJoinResponse(answer.body, answer.status);
   if (!result.ok) return result;

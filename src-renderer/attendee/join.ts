@@ -1,5 +1,6 @@
 import { JOIN_CODE_REGEX, normaliseJoinCode } from '../../src-shared/ids';
 import type { JoinResponse } from '../../src-shared/endpoints';
+import { t } from '../ui/i18n';
 
 /** What a phone keeps per join code, so a reload or a second visit joins the same room. */
 export interface JoinIdentity {
@@ -47,5 +48,5 @@ export function parseJoinResponse(body: unknown, status: number): JoinResponse {
     }
     if (b.ok === false && str(b.error)) return { ok: false, error: b.error };
   }
-  return { ok: false, error: `Could not join (the laptop answered ${status}). Try again shortly.` };
+  return { ok: false, error: t('phone.joinFailed', { status: String(status) }) };
 }

@@ -1,17 +1,18 @@
-import { STATUS_LABELS } from '../ui/status-labels';
+import { statusLabel } from '../ui/status-labels';
 import type { MyItem } from './phone-view';
+import { t } from '../ui/i18n';
 
 export function myItemLabel(state: MyItem['state']): string {
   switch (state) {
     case 'sending':
-      return 'Waiting to send';
+      return t('phone.mine_sending');
     case 'sent':
-      return 'Sent';
+      return t('phone.mine_sent');
     case 'rejected':
-      return 'Not accepted';
+      return t('phone.mine_rejected');
     case 'withdrawing':
-      return 'Withdrawing…';
+      return t('phone.mine_withdrawing');
     default:
-      return STATUS_LABELS[state];
+      return statusLabel(state);
   }
 }

@@ -3,6 +3,7 @@ import type { DeskAgenda, DeskAgendaItem } from '../../src-shared/agenda/views';
 import { LIMITS } from '../../src-shared/limits';
 import { speakingTime } from '../ui/agenda/labels';
 import { control, run } from './control';
+import { t } from '../ui/i18n';
 import { useReorder } from './use-reorder';
 
 /** "3:00", "3", "90s" → seconds; null if it cannot be read. */
@@ -29,9 +30,9 @@ const EMPTY: ItemFields = { title: '', description: '', time: '3:00', publicComm
 
 function toInput(f: ItemFields): { ok: true; value: { title: string; description: string; speakingSeconds: number; publicComment: boolean; maxSpeakers: number | null } } | { ok: false; error: string } {
   const seconds = parseSpeakingTime(f.time);
-  if (seconds === null) return { ok: false, error: 'Write the speaking time as minutes:seconds, for example 3:00.' };
+  if (seconds === null) return { ok: false, error: t('console.speakingTimeFormat') };
   const max = f.maxSpeakers.trim() === '' ? null : Number(f.maxSpeakers);
-  if (max !== null && !Number.isInteger(max)) return { ok: false, error: 'The maximum number of speakers is a whole number, or blank.' };
+  if (max !== null && !Number.isInteger(max)) return { ok: false, error: t('console.maxSpeakersFormat') };
   return { ok: true, value: { title: f.title, description: f.description, speakingSeconds: seconds, publicComment: f.publicComment, maxSpeakers: max } };
 }
 
@@ -49,24 +50,24 @@ function ItemForm({ initial, submitLabel, onSubmit, onCancel }: { initial: ItemF
   return (
     <form className="item-form" onSubmit={(e) => void submit(e)} aria-label={submitLabel}>
       <label>
-        Title
+        {t('console.title')}
         <input value={f.title} maxLength={LIMITS.agendaTitleMax} onChange={(e) => set('title', e.target.value)} required />
       </label>
       <label>
-        Description (optional)
+        {t('console.descriptionOptional')}
         <input value={f.description} maxLength={LIMITS.agendaDescriptionMax} onChange={(e) => set('description', e.target.value)} />
       </label>
       <div className="item-form-row">
         <label>
-          Speaking time
+          {t('console.speakingTime')}
           <input value={f.time} onChange={(e) => set('time', e.target.value)} size={6} inputMode="numeric" />
         </label>
         <label>
-          Max. speakers
-          <input value={f.maxSpeakers} onChange={(e) => set('maxSpeakers', e.target.value)} size={4} inputMode="numeric" placeholder="none" />
+          {t('console.maxSpeakers')}
+          <input value={f.maxSpeakers} onChange={(e) => set('maxSpeakers', e.target.value)} size={4} inputMode="numeric" placeholder={t('console.none')} />
         </label>
         <label className="check">
-          <input type="checkbox" checked={f.publicComment} onChange={(e) => set('publicComment', e.target.checked)} /> Public comment
+          <input type="checkbox" checked={f.publicComment} onChange={(e) => set('publicComment', e.target.checked)} /> {t('console.publicComment')}
         </label>
       </div>
       {error ? <p className="form-error">{error}</p> : null}
@@ -76,7 +77,7 @@ function ItemForm({ initial, submitLabel, onSubmit, onCancel }: { initial: ItemF
         </button>
         {onCancel ? (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('console.cancel')}
           </button>
         ) : null}
       </div>
@@ -102,7 +103,7 @@ export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
   return (
     <section className="panel agenda-panel" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading" className={items.length === 0 ? 'inline' : undefined}>
-        Agenda <span className="count">({items.length})</span>
+        {t('console.agenda')} <span className="count">({items.length})</span>
       </h2>
       <ol className="agenda-items" aria-labelledby="agenda-heading">
         {items.map((item, i) => {
@@ -124,7 +125,7 @@ export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
               {editing === item.id ? (
                 <ItemForm
                   initial={fieldsOf(item)}
-                  submitLabel="Save item"
+                  submitLabel={t('console.saveItem')}
                   onCancel={() => setEditing(null)}
                   onSubmit={async (f) => {
                     const p = toInput(f);
@@ -141,12 +142,13 @@ export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
                       <span className="drag-handle" aria-hidden="true">
                         ⠿
                       </span>{' '}
-                      {i + 1}. <span className="user-text">{item.title}</span> {current ? <span className="badge b-on-floor">Current</span> : null}
+                      {i + 1}. <span className="user-text">{item.title}</span> {current ? <span className="badge b-on-floor">{t('console.current')}</span> : null}
                     </p>
                     <p className="qmeta">
-                      {item.publicComment ? `Public comment · ${speakingTime(item.speakingMs)} each` : 'No public comment'}
-                      {item.maxSpeakers !== null ? ` · at most ${item.maxSpeakers}` : ''} · {item.queue.length} waiting · {item.spoken.length} called
-                      {item.publicComment && !item.signupSwitch ? ' · sign-up closed' : ''}
+                      {item.publicComment ? t('console.publicCommentEach', { time: speakingTime(item.speakingMs) }) : t('console.noPublicComment')}
+                      {item.maxSpeakers !== null ? t('console.atMost', { max: item.maxSpeakers }) : ''}
+                      {t('console.queueCounts', { waiting: item.queue.length, called: item.spoken.length })}
+                      {item.publicComment && !item.signupSwitch ? t('console.signupClosed') : ''}
                     </p>
                     {item.description ? <p className="qmeta user-text">{item.description}</p> : null}
                   </div>
@@ -154,22 +156,22 @@ export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
                     <button
                       type="button"
                       className={current ? undefined : 'primary'}
-                      aria-label={current ? `Leave ${item.title}` : `Make ${item.title} current`}
+                      aria-label={current ? t('console.leaveItemLabel', { title: item.title }) : t('console.makeCurrentLabel', { title: item.title })}
                       onClick={() => void run(() => control.setCurrentItem({ itemId: current ? null : item.id }))}
                     >
-                      {current ? 'Leave item' : 'Make current'}
+                      {current ? t('console.leaveItem') : t('console.makeCurrent')}
                     </button>
-                    <button type="button" aria-label={`Edit ${item.title}`} onClick={() => setEditing(item.id)}>
-                      Edit
+                    <button type="button" aria-label={t('console.editLabel', { title: item.title })} onClick={() => setEditing(item.id)}>
+                      {t('console.edit')}
                     </button>
-                    <button type="button" aria-label={`Move ${item.title} up`} disabled={i === 0} onClick={() => move(item.id, i - 1)}>
+                    <button type="button" aria-label={t('console.moveUp', { name: item.title })} disabled={i === 0} onClick={() => move(item.id, i - 1)}>
                       ↑
                     </button>
-                    <button type="button" aria-label={`Move ${item.title} down`} disabled={i === items.length - 1} onClick={() => move(item.id, i + 1)}>
+                    <button type="button" aria-label={t('console.moveDown', { name: item.title })} disabled={i === items.length - 1} onClick={() => move(item.id, i + 1)}>
                       ↓
                     </button>
-                    <button type="button" className="danger" aria-label={`Remove ${item.title}`} onClick={() => void run(() => control.removeItem({ itemId: item.id }))}>
-                      Remove
+                    <button type="button" className="danger" aria-label={t('console.removeLabel', { name: item.title })} onClick={() => void run(() => control.removeItem({ itemId: item.id }))}>
+                      {t('console.remove')}
                     </button>
                   </div>
                 </>
@@ -179,10 +181,13 @@ export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
         })}
       </ol>
       <details className="add-item" open={addOpen} onToggle={(e) => setAddOpen(e.currentTarget.open)}>
-        <summary>Add an agenda item{items.length === 0 ? ' (for public comment with a speaker list and a timer)' : ''}</summary>
+        <summary>
+          {t('console.addAgendaItem')}
+          {items.length === 0 ? t('console.addAgendaItemHint') : ''}
+        </summary>
         <ItemForm
           initial={EMPTY}
-          submitLabel="Add item"
+          submitLabel={t('console.addItem')}
           onSubmit={async (f) => {
             const p = toInput(f);
             if (!p.ok) return false;

@@ -11,6 +11,8 @@ import { OpenSession } from './OpenSession';
 import { SessionForm } from './SessionForm';
 import { Settings } from './Settings';
 import { NobodyCanJoin, useVenue, useVenuePolling, VenueHelp, VenuePanel } from './Venue';
+import { t } from '../ui/i18n';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 
 /** The facilitator's console: a replica of the desk doc plus commands to the host. */
 export function App({ desk }: { desk: ReadOnlyDoc }) {
@@ -27,9 +29,12 @@ export function App({ desk }: { desk: ReadOnlyDoc }) {
   const session = view.session;
   return (
     <div className="console">
+      <nav className="console-lang" aria-label={t('console.language')}>
+        <LanguageSwitch />
+      </nav>
       {connection.status !== 'online' ? (
         <p role="status" className="conn-warning">
-          {connection.status === 'connecting' ? 'Connecting to the host…' : 'Lost the connection to the host. Reconnecting…'}
+          {connection.status === 'connecting' ? t('console.connectingHost') : t('console.lostHost')}
         </p>
       ) : null}
       {view.storageProblem ? (
@@ -43,7 +48,7 @@ export function App({ desk }: { desk: ReadOnlyDoc }) {
         <VenueHelp />
       ) : session === null ? (
         <>
-          <SessionForm heading="New session" />
+          <SessionForm heading={t('console.newSession')} />
           <Settings view={view} />
           <VenuePanel view={view} />
         </>

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { PATHS, TOKEN_QUERY, type ExportListing } from '../../src-shared/endpoints';
 import type { SessionListing } from '../../src-shared/minutes/listing';
-import { plural } from '../ui/status-labels';
 import { pageToken } from '../ui/token';
 import { ExportLinks } from './ExportLinks';
 import { MinutesReader } from './MinutesReader';
+import { formatIsoDate, t } from '../ui/i18n';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ok'; sessions: SessionListing[] };
 
@@ -15,7 +15,7 @@ async function fetchListing(): Promise<Loaded> {
     const body = (await res.json()) as ExportListing;
     return body.ok ? { status: 'ok', sessions: body.sessions } : { status: 'error', error: body.error };
   } catch {
-    return { status: 'error', error: 'Could not load the archive from the host.' };
+    return { status: 'error', error: t('console.archiveError') };
   }
 }
 
@@ -42,35 +42,41 @@ export function Archive({ view }: { view: DeskView }) {
     <details className="panel archive" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <h2 className="inline" id="archive-heading">
-          Archive ({plural(view.sessions.length, 'session', 'sessions')})
+          {t('console.archive', { count: view.sessions.length })}
         </h2>
       </summary>
       {loaded.status === 'loading' ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('console.loading')}</p>
       ) : loaded.status === 'error' ? (
         <p role="alert">{loaded.error}</p>
       ) : loaded.sessions.length === 0 ? (
-        <p className="muted">No sessions yet.</p>
+        <p className="muted">{t('console.noSessions')}</p>
       ) : (
         <ul className="archive-list" aria-labelledby="archive-heading">
           {[...loaded.sessions].reverse().map((s) => (
             <li key={s.id} data-session-id={s.id}>
               <h3>
-                <span>{s.date}</span> <span className="user-text">{s.title}</span>{' '}
-                <span className={`session-status s-${s.status}`}>{s.status === 'closed' ? 'Closed' : s.status === 'open' ? 'Open' : 'Draft'}</span>
+                <time dateTime={s.date}>{formatIsoDate(s.date)}</time> <span className="user-text">{s.title}</span>{' '}
+                <span className={`session-status s-${s.status}`}>{t(`console.status_${s.status}`)}</span>
               </h3>
               <p className="muted">
-                {plural(s.counts.questions, 'question', 'questions')} asked, {s.counts.approved} approved, {s.counts.answered} answered,{' '}
-                {s.counts.hidden} hidden, {plural(s.counts.votes, 'vote', 'votes')}, {plural(s.counts.devices, 'device', 'devices')}
+                {t('console.archiveCounts', {
+                  asked: t('console.questionsAsked', { count: s.counts.questions }),
+                  approved: s.counts.approved,
+                  answered: s.counts.answered,
+                  hidden: s.counts.hidden,
+                  votes: t('common.votes', { count: s.counts.votes }),
+                  devices: t('console.devices', { count: s.counts.devices }),
+                })}
               </p>
               <ExportLinks sessionId={s.id} title={s.title} />
               <button
                 type="button"
                 aria-expanded={reading === s.id}
-                aria-label={`Read the minutes: ${s.title}`}
+                aria-label={t('console.readMinutesLabel', { title: s.title })}
                 onClick={() => setReading(reading === s.id ? null : s.id)}
               >
-                {reading === s.id ? 'Hide the minutes' : 'Read the minutes'}
+                {reading === s.id ? t('console.hideMinutes') : t('console.readMinutes')}
               </button>
               {reading === s.id && <MinutesReader sessionId={s.id} />}
             </li>

@@ -1,15 +1,16 @@
 import { control, run } from './control';
 import { useConsoleUi } from './ui-store';
+import { t } from '../ui/i18n';
 
 /** Closing is final (the record is sealed with its hash), so it takes a second, explicit step. */
 export function CloseSession() {
   const confirm = useConsoleUi((s) => s.confirmClose);
   const setConfirm = useConsoleUi((s) => s.setConfirmClose);
   return (
-    <section className="panel" aria-label="Close the session">
+    <section className="panel" aria-label={t('console.closeTheSession')}>
       {confirm ? (
         <div className="stack">
-          <p>Closing ends questions and votes and seals the record. This cannot be undone.</p>
+          <p>{t('console.closeWarning')}</p>
           <button
             type="button"
             className="danger"
@@ -18,15 +19,15 @@ export function CloseSession() {
               setConfirm(false);
             }}
           >
-            Yes, close the session
+            {t('console.confirmClose')}
           </button>
           <button type="button" onClick={() => setConfirm(false)}>
-            Cancel
+            {t('console.cancel')}
           </button>
         </div>
       ) : (
         <button type="button" onClick={() => setConfirm(true)}>
-          Close session
+          {t('console.closeSession')}
         </button>
       )}
     </section>

@@ -1,7 +1,7 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
-import { plural } from '../ui/status-labels';
 import { ExportPanel } from './ExportLinks';
 import { SessionForm } from './SessionForm';
+import { t } from '../ui/i18n';
 
 /** After closing: the record's final hash (printed on the minutes), and the way to start again. */
 export function ClosedSession({ view }: { view: DeskView }) {
@@ -10,20 +10,24 @@ export function ClosedSession({ view }: { view: DeskView }) {
     <>
       <main className="panel narrow">
         <h1 className="user-text">{session?.title}</h1>
-        <p className="status-line">Session closed</p>
+        <p className="status-line">{t('console.sessionClosed')}</p>
         {view.stats ? (
           <p>
-            {plural(view.stats.asked, 'question', 'questions')} asked, {view.stats.answered} answered,{' '}
-            {plural(view.stats.votes, 'vote', 'votes')}, {plural(view.stats.devicesJoined, 'device', 'devices')} joined.
+            {t('console.closedCounts', {
+              asked: t('console.questionsAsked', { count: view.stats.asked }),
+              answered: view.stats.answered,
+              votes: t('common.votes', { count: view.stats.votes }),
+              devices: t('console.devices', { count: view.stats.devicesJoined }),
+            })}
           </p>
         ) : null}
-        <p>Final hash of the record:</p>
+        <p>{t('console.finalHash')}</p>
         <p className="hash" data-testid="final-hash">
           {session?.finalHash}
         </p>
       </main>
       {session ? <ExportPanel sessionId={session.id} title={session.title} live={false} /> : null}
-      <SessionForm heading="New session" />
+      <SessionForm heading={t('console.newSession')} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useConsoleUi } from './ui-store';
+import { t } from '../ui/i18n';
 
 /** Every refusal from the host, in one place screen readers announce. */
 export function ErrorRegion() {
@@ -11,7 +12,7 @@ export function ErrorRegion() {
       </p>
       {error ? (
         <button type="button" className="link" onClick={() => setError(null)}>
-          Dismiss
+          {t('console.dismiss')}
         </button>
       ) : null}
     </div>

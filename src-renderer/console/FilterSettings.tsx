@@ -5,6 +5,7 @@ import { useYView } from '../ui/use-y-view';
 import { control, run } from './control';
 import { getDeskDoc } from './moderation-ui';
 import * as Y from 'yjs';
+import { t } from '../ui/i18n';
 
 const EMPTY_DOC = new Y.Doc();
 
@@ -21,16 +22,16 @@ export function FilterSettings() {
     .filter((w) => w.length > 0);
   return (
     <section className="panel" aria-labelledby="filter-heading">
-      <h2 id="filter-heading">Profanity filter</h2>
+      <h2 id="filter-heading">{t('console.filterHeading')}</h2>
       <label className="check">
         <input
           type="checkbox"
           checked={settings.profanityFilter}
           onChange={(e) => void run(() => control.setProfanityFilter({ on: e.target.checked }))}
         />
-        Hold questions with filtered words
+        {t('console.filterHold')}
       </label>
-      <p className="muted small">English and Spanish lists are built in. A match is never dropped: it waits for you in the queue.</p>
+      <p className="muted small">{t('console.filterNote')}</p>
       <form
         className="stack"
         onSubmit={(e) => {
@@ -38,11 +39,11 @@ export function FilterSettings() {
           void run(() => control.setCustomWords({ words: list }));
         }}
       >
-        <label htmlFor={id}>Your own filtered words (one per line; end with * for every word starting so)</label>
+        <label htmlFor={id}>{t('console.filterOwn')}</label>
         <textarea id={id} rows={3} value={words} onChange={(e) => setWords(e.target.value)} />
         <div>
           <button type="submit" disabled={words === saved || list.length > CUSTOM_WORDS_MAX}>
-            Save words
+            {t('console.saveWords')}
           </button>
         </div>
       </form>

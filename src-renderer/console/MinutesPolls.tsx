@@ -1,20 +1,22 @@
-import { POLLS_HEADING, POLLS_NOTE, pollText, type MinutesPoll } from '../../src-shared/polls/poll-minutes';
+import { pollsHeading, pollsNote, pollText, type MinutesPoll } from '../../src-shared/polls/poll-minutes';
+import type { Translate } from '../../src-shared/i18n/format';
+import { t } from '../ui/i18n';
 import { PollChart } from '../ui/PollChart';
 
 /** The polls section of the read-only minutes in the console: the same wording as the PDF and DOCX. */
-export function MinutesPolls({ polls, time }: { polls: readonly MinutesPoll[]; time: (at: number) => string }) {
+export function MinutesPolls({ polls, time, words }: { polls: readonly MinutesPoll[]; time: (at: number) => string; words: Translate }) {
   if (polls.length === 0) return null;
   return (
-    <section aria-label={POLLS_HEADING}>
-      <h4>{POLLS_HEADING}</h4>
-      <p className="muted">{POLLS_NOTE}</p>
+    <section aria-label={pollsHeading(words)}>
+      <h4>{pollsHeading(words)}</h4>
+      <p className="muted">{pollsNote(words)}</p>
       {polls.map((p) => {
-        const t = pollText(p, time);
+        const text = pollText(p, time, words);
         return (
           <div key={p.id} className="minutes-poll">
-            <h5 className="user-text">{t.heading}</h5>
+            <h5 className="user-text">{text.heading}</h5>
             <dl className="minutes-facts">
-              {t.facts.map(([label, value]) => (
+              {text.facts.map(([label, value]) => (
                 <div key={label}>
                   <dt>{label}</dt>
                   <dd>{value}</dd>
@@ -25,7 +27,7 @@ export function MinutesPolls({ polls, time }: { polls: readonly MinutesPoll[]; t
               kind={p.kind}
               options={p.options.map((o) => o.label)}
               results={{ counts: p.options.map((o) => o.count), ballots: p.ballots, mean: p.mean }}
-              label={`Results: ${p.question}`}
+              label={t('console.resultsLabel', { question: p.question })}
             />
           </div>
         );

@@ -6,6 +6,7 @@ import { minutesText, type MinutesText } from '../../src-shared/minutes/wording'
 import type { MinutesPoll } from '../../src-shared/polls/poll-minutes';
 import { pageToken } from '../ui/token';
 import { MinutesPolls } from './MinutesPolls';
+import { intlLocale, t } from '../ui/i18n';
 import { AgendaMinutes } from './AgendaMinutes';
 
 type Loaded =
@@ -20,13 +21,13 @@ type Loaded =
 async function loadMinutes(sessionId: string): Promise<Loaded> {
   try {
     const res = await fetch(exportHref(sessionId, 'json', pageToken()));
-    if (!res.ok) return { status: 'error', error: `The host answered ${res.status}.` };
+    if (!res.ok) return { status: 'error', error: t('console.hostAnswered', { status: String(res.status) }) };
     const check = verifyArchive(await res.json());
-    if (!check.ok) return { status: 'error', error: `The record does not verify: ${check.reason}` };
-    const minutes = buildMinutes(check.events, { locale: navigator.language || 'en-GB', generatedAt: Date.now() });
-    return { status: 'ok', text: minutesText(minutes), intact: true, check: `Hash chain verified: ${check.events.length} events intact.`, polls: minutes.polls ?? [] };
+    if (!check.ok) return { status: 'error', error: t('console.recordNotVerified', { reason: check.reason }) };
+    const minutes = buildMinutes(check.events, { locale: intlLocale(), generatedAt: Date.now() });
+    return { status: 'ok', text: minutesText(minutes), intact: true, check: t('console.hashVerified', { count: check.events.length }), polls: minutes.polls ?? [] };
   } catch {
-    return { status: 'error', error: 'Could not load this session’s record from the host.' };
+    return { status: 'error', error: t('console.recordError') };
   }
 }
 
@@ -53,19 +54,19 @@ export function MinutesReader({ sessionId }: { sessionId: string }) {
     };
   }, [sessionId]);
 
-  if (loaded.status === 'loading') return <p className="muted">Loading the record…</p>;
+  if (loaded.status === 'loading') return <p className="muted">{t('console.loadingRecord')}</p>;
   if (loaded.status === 'error') return <p role="alert">{loaded.error}</p>;
-  const t = loaded.text;
+  const m = loaded.text;
   return (
-    <article className="minutes-reader" aria-label={`Minutes: ${t.title}`}>
+    <article className="minutes-reader" aria-label={t('console.minutesLabel', { title: m.title })}>
       <p role="status">{loaded.check}</p>
-      {t.provisional && <p className="provisional">{t.provisional}</p>}
-      <Facts rows={t.facts} />
-      {t.agenda ? <AgendaMinutes agenda={t.agenda} /> : null}
-      <h4>{t.questionsHeading}</h4>
-      <p className="muted">{t.questionsIntro}</p>
+      {m.provisional && <p className="provisional">{m.provisional}</p>}
+      <Facts rows={m.facts} />
+      {m.agenda ? <AgendaMinutes agenda={m.agenda} /> : null}
+      <h4>{m.questionsHeading}</h4>
+      <p className="muted">{m.questionsIntro}</p>
       <ol className="minutes-questions">
-        {t.questions.map((q) => (
+        {m.questions.map((q) => (
           <li key={q.number}>
             <p className="user-text">{q.text}</p>
             <p className="muted">
@@ -73,31 +74,31 @@ export function MinutesReader({ sessionId }: { sessionId: string }) {
             </p>
             {q.reply && (
               <p>
-                <strong>{t.replyLabel}</strong> <span className="user-text">{q.reply}</span>
+                <strong>{m.replyLabel}</strong> <span className="user-text">{q.reply}</span>
               </p>
             )}
           </li>
         ))}
       </ol>
-      <MinutesPolls polls={loaded.polls} time={t.time} />
-      <h4>{t.moderationHeading}</h4>
-      {t.moderation.map((line) => (
+      <MinutesPolls polls={loaded.polls} time={m.time} words={m.words} />
+      <h4>{m.moderationHeading}</h4>
+      {m.moderation.map((line) => (
         <p key={line}>{line}</p>
       ))}
-      <h4>{t.participationHeading}</h4>
-      <Facts rows={t.participation} />
-      <h4>{t.followUpHeading}</h4>
+      <h4>{m.participationHeading}</h4>
+      <Facts rows={m.participation} />
+      <h4>{m.followUpHeading}</h4>
       <ol className="minutes-follow-up">
-        {t.followUp.map((f) => (
+        {m.followUp.map((f) => (
           <li key={f.rank}>
             <span className="user-text">{f.text}</span> <span className="muted">({f.votes} · {f.detail})</span>
           </li>
         ))}
       </ol>
-      <h4>{t.recordHeading}</h4>
-      <Facts rows={t.record} />
+      <h4>{m.recordHeading}</h4>
+      <Facts rows={m.record} />
       <p>
-        {t.hashLabel} <code>{t.hash}</code>
+        {m.hashLabel} <code>{m.hash}</code>
       </p>
     </article>
   );

@@ -6,6 +6,7 @@ import { QuestionRow } from './QuestionRow';
 import { queueNavigableIds, queueSections } from './queue-view';
 import { keepSelection } from './selection';
 import { useConsoleUi } from './ui-store';
+import { t } from '../ui/i18n';
 
 /** The queue, the board and the hidden items, with one keyboard selection across them. */
 export function Moderation({ view }: { view: DeskView }) {
@@ -31,10 +32,10 @@ export function Moderation({ view }: { view: DeskView }) {
       <QueueControls questions={view.questions} shown={shown} />
       <section className="panel" aria-labelledby="queue-heading">
         <h2 id="queue-heading">
-          Waiting for moderation <span className="count">({sections.waiting.length})</span>
+          {t('console.waitingHeading')} <span className="count">({sections.waiting.length})</span>
         </h2>
         {sections.waiting.length === 0 ? (
-          <p className="muted">Nothing waiting.</p>
+          <p className="muted">{t('console.nothingWaiting')}</p>
         ) : (
           <ul className="qlist" aria-labelledby="queue-heading">
             {sections.waiting.map((q) => (
@@ -45,10 +46,10 @@ export function Moderation({ view }: { view: DeskView }) {
       </section>
       <section className="panel" aria-labelledby="board-heading">
         <h2 id="board-heading">
-          On the board <span className="count">({sections.board.length})</span>
+          {t('console.onBoard')} <span className="count">({sections.board.length})</span>
         </h2>
         {sections.board.length === 0 ? (
-          <p className="muted">No approved questions yet.</p>
+          <p className="muted">{t('console.noApproved')}</p>
         ) : (
           <ul className="qlist" aria-labelledby="board-heading">
             {sections.board.map((q) => (
@@ -60,11 +61,11 @@ export function Moderation({ view }: { view: DeskView }) {
       <details className="panel" open={hiddenOpen} onToggle={(e) => setHiddenOpen(e.currentTarget.open)}>
         <summary>
           <h2 className="inline" id="hidden-heading">
-            Hidden ({sections.hidden.length})
+            {t('console.hiddenHeading')} ({sections.hidden.length})
           </h2>
         </summary>
         {sections.hidden.length === 0 ? (
-          <p className="muted">Nothing hidden.</p>
+          <p className="muted">{t('console.nothingHidden')}</p>
         ) : (
           <ul className="qlist" aria-labelledby="hidden-heading">
             {sections.hidden.map((q) => (
@@ -76,11 +77,11 @@ export function Moderation({ view }: { view: DeskView }) {
       <details className="panel" open={mergedOpen} onToggle={(e) => setMergedOpen(e.currentTarget.open)}>
         <summary>
           <h2 className="inline" id="merged-heading">
-            Merged duplicates ({sections.merged.length})
+            {t('console.mergedHeading')} ({sections.merged.length})
           </h2>
         </summary>
         {sections.merged.length === 0 ? (
-          <p className="muted">Nothing merged.</p>
+          <p className="muted">{t('console.nothingMerged')}</p>
         ) : (
           <ul className="qlist" aria-labelledby="merged-heading">
             {sections.merged.map((q) => (

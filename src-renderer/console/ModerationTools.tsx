@@ -3,13 +3,14 @@ import { readDesk } from '../../src-shared/docs/desk-doc';
 import { LIMITS } from '../../src-shared/limits';
 import { markHeld } from '../../src-shared/moderation/words';
 import type { DeskQuestion } from '../../src-shared/views';
-import { STATUS_LABELS, textStart } from '../ui/status-labels';
+import { statusLabel, textStart } from '../ui/status-labels';
 import { useYView } from '../ui/use-y-view';
 import { control, run } from './control';
 import { getDeskDoc, useModerationUi } from './moderation-ui';
-import { SORT_LABELS, STATUS_ORDER, statusCounts, type QueueSort } from './queue-view';
+import { QUEUE_SORTS, STATUS_ORDER, statusCounts, type QueueSort } from './queue-view';
 import { useConsoleUi } from './ui-store';
 import * as Y from 'yjs';
+import { formatNumber, t } from '../ui/i18n';
 
 const EMPTY_DOC = new Y.Doc();
 /** Every question of the desk (for merge targets and "merged into" texts). */
@@ -23,40 +24,41 @@ export function QueueControls({ questions, shown }: { questions: readonly DeskQu
   const counts = statusCounts(questions);
   const id = useId();
   return (
-    <section className="panel queue-controls" aria-label="Find questions">
+    <section className="panel queue-controls" aria-label={t('console.findQuestions')}>
       <div className="queue-inputs">
         <div className="stack">
-          <label htmlFor={`${id}-filter`}>Filter questions</label>
+          <label htmlFor={`${id}-filter`}>{t('console.filterQuestions')}</label>
           <input
             id={`${id}-filter`}
             type="search"
             value={filterText}
             maxLength={100}
             onChange={(e) => setFilterText(e.target.value)}
-            placeholder="Words, name or phone"
+            placeholder={t('console.filterPlaceholder')}
           />
         </div>
         <div className="stack">
-          <label htmlFor={`${id}-sort`}>Sort</label>
+          <label htmlFor={`${id}-sort`}>{t('console.sort')}</label>
           <select id={`${id}-sort`} value={sort} onChange={(e) => setSort(e.target.value as QueueSort)}>
-            {(Object.keys(SORT_LABELS) as QueueSort[]).map((s) => (
+            {QUEUE_SORTS.map((s) => (
               <option key={s} value={s}>
-                {SORT_LABELS[s]}
+                {t(`console.sort_${s}`)}
               </option>
             ))}
           </select>
         </div>
       </div>
-      <ul className="status-counts" aria-label="Questions by status">
+      <ul className="status-counts" aria-label={t('console.byStatus')}>
         {STATUS_ORDER.map((s) => (
           <li key={s} data-count-status={s}>
-            {STATUS_LABELS[s]}: <strong>{counts[s]}</strong>
+            {t('console.statusCount', { status: statusLabel(s) })}
+            <strong>{formatNumber(counts[s])}</strong>
           </li>
         ))}
       </ul>
       {filterText.trim() ? (
         <p className="muted" role="status">
-          Showing {shown} of {questions.length} questions
+          {t('console.showing', { shown, total: questions.length })}
         </p>
       ) : null}
     </section>
@@ -90,7 +92,7 @@ export function HeldText({ q }: { q: DeskQuestion }) {
 
 /** The asker's name, with matched words marked too (a name can be held as well). */
 export function HeldName({ q }: { q: DeskQuestion }) {
-  return <span className="user-text">{q.name ? <Marked text={q.name} held={q.status === 'waiting' ? q.held : []} /> : 'Anonymous'}</span>;
+  return <span className="user-text">{q.name ? <Marked text={q.name} held={q.status === 'waiting' ? q.held : []} /> : t('console.anonymous')}</span>;
 }
 
 /** What moderation did to a question, under its text. */
@@ -101,33 +103,33 @@ export function RowModeration({ q }: { q: DeskQuestion }) {
     <>
       {q.status === 'waiting' && q.held.length > 0 ? (
         <p className="mod-note held-note">
-          Held by the profanity filter: <span className="user-text">{q.held.join(', ')}</span>
+          {t('console.heldBy')} <span className="user-text">{q.held.join(', ')}</span>
         </p>
       ) : null}
       {q.original ? (
         <p className="mod-note edited-note">
-          Edited. The asker wrote: “<span className="user-text">{q.original.text}</span>”
+          {t('console.editedWrote')} “<span className="user-text">{q.original.text}</span>”
           {q.original.name ? (
             <>
               {' '}
-              as <span className="user-text">{q.original.name}</span>
+              {t('console.editedAs')} <span className="user-text">{q.original.name}</span>
             </>
           ) : null}
         </p>
       ) : null}
       {q.mergedInto ? (
         <p className="mod-note merged-note">
-          Merged into “<span className="user-text">{into ? textStart(into.text, 80) : '…'}</span>”
+          {t('console.mergedInto')} “<span className="user-text">{into ? textStart(into.text, 80) : '…'}</span>”
         </p>
       ) : null}
       {q.mergedCount > 0 ? (
         <p className="mod-note">
-          {q.mergedCount} {q.mergedCount === 1 ? 'duplicate' : 'duplicates'} merged into this question
+          {t('console.duplicatesMerged', { count: q.mergedCount })}
         </p>
       ) : null}
       {q.askerMuted ? (
         <p className="mod-note muted-note" data-muted="true">
-          {q.device} is muted: its new questions are hidden
+          {t('console.deviceMuted', { device: q.device })}
         </p>
       ) : null}
     </>
@@ -152,10 +154,10 @@ export function moderationActionFor(key: ModerationKey, q: DeskQuestion): (() =>
 }
 
 const BUTTONS: { key: ModerationKey; label: (q: DeskQuestion) => string }[] = [
-  { key: 'e', label: () => 'Edit' },
-  { key: 'm', label: () => 'Merge into…' },
-  { key: 'u', label: () => 'Unmerge' },
-  { key: 'x', label: (q) => (q.askerMuted ? 'Unmute phone' : 'Mute phone') },
+  { key: 'e', label: () => t('console.edit') },
+  { key: 'm', label: () => t('console.mergeInto') },
+  { key: 'u', label: () => t('console.unmerge') },
+  { key: 'x', label: (q) => (q.askerMuted ? t('console.unmutePhone') : t('console.mutePhone')) },
 ];
 
 /** The moderation buttons of a row (each also has a shortcut key). */
@@ -173,7 +175,7 @@ export function ModerationButtons({ q }: { q: DeskQuestion }) {
             key={key}
             type="button"
             className="quiet"
-            aria-label={`${text.replace('…', '')}: ${start}`}
+            aria-label={t('console.actionLabel', { action: text.replace('…', ''), text: start })}
             onClick={(e) => {
               e.stopPropagation();
               select(q.id);
@@ -207,16 +209,16 @@ export function EditForm({ q }: { q: DeskQuestion }) {
         if (result.ok) setEditing(null);
       }}
     >
-      <label htmlFor={`${id}-text`}>Edited question</label>
+      <label htmlFor={`${id}-text`}>{t('console.editedQuestion')}</label>
       <textarea id={`${id}-text`} value={text} maxLength={LIMITS.questionTextMax} onChange={(e) => setText(e.target.value)} autoFocus />
-      <label htmlFor={`${id}-name`}>Name shown</label>
+      <label htmlFor={`${id}-name`}>{t('console.nameShown')}</label>
       <input id={`${id}-name`} value={name} maxLength={LIMITS.nameMax} onChange={(e) => setName(e.target.value)} />
       <div>
         <button type="submit" className="primary" disabled={text.trim().length === 0}>
-          Save edit
+          {t('console.saveEdit')}
         </button>{' '}
         <button type="button" onClick={() => setEditing(null)}>
-          Cancel
+          {t('console.cancel')}
         </button>
       </div>
     </form>
@@ -231,7 +233,7 @@ export function MergeForm({ q }: { q: DeskQuestion }) {
   const [into, setInto] = useState(targets[0]?.id ?? '');
   const id = useId();
   useEffect(() => {
-    if (!targets.some((t) => t.id === into) && targets[0]) setInto(targets[0].id);
+    if (!targets.some((x) => x.id === into) && targets[0]) setInto(targets[0].id);
   }, [targets, into]);
   return (
     <form
@@ -248,14 +250,14 @@ export function MergeForm({ q }: { q: DeskQuestion }) {
       }}
     >
       {targets.length === 0 ? (
-        <p className="muted">There is no question on the board to merge into.</p>
+        <p className="muted">{t('console.noMergeTarget')}</p>
       ) : (
         <>
-          <label htmlFor={id}>Keep which question?</label>
+          <label htmlFor={id}>{t('console.keepWhich')}</label>
           <select id={id} value={into} onChange={(e) => setInto(e.target.value)} autoFocus>
-            {targets.map((t) => (
-              <option key={t.id} value={t.id}>
-                {textStart(t.text, 80)} ({t.votes} {t.votes === 1 ? 'vote' : 'votes'})
+            {targets.map((x) => (
+              <option key={x.id} value={x.id}>
+                {t('console.mergeOption', { text: textStart(x.text, 80), votes: t('common.votes', { count: x.votes }) })}
               </option>
             ))}
           </select>
@@ -263,10 +265,10 @@ export function MergeForm({ q }: { q: DeskQuestion }) {
       )}
       <div>
         <button type="submit" className="primary" disabled={!into}>
-          Merge
+          {t('console.merge')}
         </button>{' '}
         <button type="button" onClick={() => setMerging(null)}>
-          Cancel
+          {t('console.cancel')}
         </button>
       </div>
     </form>

@@ -13,6 +13,7 @@ import { Settings } from './Settings';
 import { ShortcutsPanel } from './ShortcutsPanel';
 import { useShortcuts } from './use-shortcuts';
 import { VenuePanel } from './Venue';
+import { t } from '../ui/i18n';
 
 /** A draft or open session: everything the facilitator runs the meeting from. */
 export function OpenSession({ view }: { view: DeskView }) {
@@ -26,9 +27,9 @@ export function OpenSession({ view }: { view: DeskView }) {
         <div className="main-col">
           {session.status === 'draft' ? (
             <section className="panel">
-              <p>The session is ready. Phones can join once it is open.</p>
+              <p>{t('console.sessionReady')}</p>
               <button type="button" className="primary" onClick={() => void run(() => control.openSession({}))}>
-                Open session
+                {t('console.openSession')}
               </button>
             </section>
           ) : null}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ControlOutputs } from '../../src-shared/control';
 import { control, run } from './control';
+import { t } from '../ui/i18n';
 
 type Policy = ControlOutputs['phonesPerAddress'];
 
@@ -41,7 +42,7 @@ export function PhonesPerAddress() {
   };
   return (
     <div className="stack">
-      <label htmlFor="phones-per-address">Phones per network address</label>
+      <label htmlFor="phones-per-address">{t('console.phonesPerAddress')}</label>
       <input
         id="phones-per-address"
         type="number"
@@ -55,15 +56,15 @@ export function PhonesPerAddress() {
         }}
       />
       {policy.crowded.length > 0 ? (
-        <ul aria-label="Addresses with several phones">
+        <ul aria-label={t('console.crowdedAddresses')}>
           {policy.crowded.map((c) => (
             <li key={c.address}>
-              {c.address}: {c.phones} phones
+              {t('console.crowdedAddress', { address: c.address, count: c.phones })}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="muted">Every phone so far joined from its own address.</p>
+        <p className="muted">{t('console.noCrowding')}</p>
       )}
     </div>
   );

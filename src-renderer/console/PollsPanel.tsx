@@ -2,14 +2,15 @@ import { useState, type FormEvent } from 'react';
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { LIMITS } from '../../src-shared/limits';
 import { POLL_KIND_LABELS, VISIBILITY_LABELS, type PollKind, type PollVisibility } from '../../src-shared/polls/poll-events';
+import { t } from '../ui/i18n';
 import type { DeskPoll } from '../../src-shared/polls/poll-views';
-import { plural } from '../ui/status-labels';
 import { PollChart } from '../ui/PollChart';
 import { control, run } from './control';
 
 const KINDS = Object.keys(POLL_KIND_LABELS) as PollKind[];
 const VISIBILITIES = Object.keys(VISIBILITY_LABELS) as PollVisibility[];
-const STATUS_LABEL = { draft: 'Draft', open: 'Open', closed: 'Closed' } as const;
+const kindLabel = (k: PollKind): string => t(`console.pollKind_${k}`);
+const visibilityLabel = (v: PollVisibility): string => t(`console.visibility_${v}`);
 
 /** Polls of the session: prepare, edit a draft, open, close, duplicate, visibility, the projector. */
 export function PollsPanel({ view }: { view: DeskView }) {
@@ -17,23 +18,23 @@ export function PollsPanel({ view }: { view: DeskView }) {
   return (
     <section className="panel" aria-labelledby="polls-heading">
       <h2 id="polls-heading">
-        Polls <span className="count">({view.polls.length})</span>
+        {t('console.polls')} <span className="count">({view.polls.length})</span>
       </h2>
       {shown ? (
         <p className="status-line">
-          On the projector: <strong className="user-text">{shown.question}</strong>{' '}
+          {t('console.onProjector')} <strong className="user-text">{shown.question}</strong>{' '}
           <button type="button" onClick={() => void run(() => control.showPoll({ pollId: null }))}>
-            Back to questions
+            {t('console.backToQuestions')}
           </button>
         </p>
       ) : null}
-      {view.polls.length === 0 ? <p className="muted">No polls yet. Prepare one below; it stays a draft until you open it.</p> : null}
+      {view.polls.length === 0 ? <p className="muted">{t('console.noPolls')}</p> : null}
       <ul className="poll-list" aria-labelledby="polls-heading">
         {view.polls.map((p) => (
           <PollItem key={p.id} poll={p} onProjector={p.id === view.pollShown} connected={view.stats?.connected ?? 0} />
         ))}
       </ul>
-      <PollForm heading="New poll" />
+      <PollForm heading={t('console.newPoll')} />
     </section>
   );
 }
@@ -44,60 +45,60 @@ function PollItem({ poll, onProjector, connected }: { poll: DeskPoll; onProjecto
   return (
     <li className="poll-item" aria-label={poll.question} data-poll={id} data-poll-status={poll.status}>
       <p className="qmeta">
-        <span className="badge">{STATUS_LABEL[poll.status]}</span> {POLL_KIND_LABELS[poll.kind]}
-        {poll.kind === 'multiple' ? ` (up to ${poll.maxChoices})` : ''} · {plural(poll.results.ballots, 'ballot', 'ballots')}
-        {poll.changes > poll.results.ballots ? ` · ${plural(poll.changes - poll.results.ballots, 'change', 'changes')}` : ''}
-        {poll.status === 'open' ? ` · answered by ${poll.results.ballots} of ${connected} phones connected` : ''}
-        {onProjector ? ' · on the projector' : ''}
+        <span className="badge">{t(`console.status_${poll.status}`)}</span> {kindLabel(poll.kind)}
+        {poll.kind === 'multiple' ? t('console.upTo', { max: poll.maxChoices }) : ''} · {t('common.ballots', { count: poll.results.ballots })}
+        {poll.changes > poll.results.ballots ? ` · ${t('console.changes', { count: poll.changes - poll.results.ballots })}` : ''}
+        {poll.status === 'open' ? ` · ${t('console.answeredBy', { ballots: poll.results.ballots, connected })}` : ''}
+        {onProjector ? ` · ${t('console.onProjectorShort')}` : ''}
       </p>
       <p className="qtext user-text">{poll.question}</p>
       {editing && poll.status === 'draft' ? (
-        <PollForm heading="Edit poll" poll={poll} onDone={() => setEditing(false)} />
+        <PollForm heading={t('console.editPoll')} poll={poll} onDone={() => setEditing(false)} />
       ) : (
-        <PollChart kind={poll.kind} options={poll.options} results={poll.results} label={`Results: ${poll.question}`} />
+        <PollChart kind={poll.kind} options={poll.options} results={poll.results} label={t('console.resultsLabel', { question: poll.question })} />
       )}
       <div className="poll-actions">
         {poll.status === 'draft' ? (
           <>
             <button type="button" className="primary" onClick={() => void run(() => control.openPoll({ pollId: id }))}>
-              Open poll
+              {t('console.openPoll')}
             </button>
             {editing ? null : (
               <button type="button" onClick={() => setEditing(true)}>
-                Edit
+                {t('console.edit')}
               </button>
             )}
           </>
         ) : null}
         {poll.status === 'open' ? (
           <button type="button" className="primary" onClick={() => void run(() => control.closePoll({ pollId: id }))}>
-            Close poll
+            {t('console.closePoll')}
           </button>
         ) : null}
         {poll.status !== 'draft' ? (
           onProjector ? (
             <button type="button" onClick={() => void run(() => control.showPoll({ pollId: null }))}>
-              Take off projector
+              {t('console.takeOffProjector')}
             </button>
           ) : (
             <button type="button" onClick={() => void run(() => control.showPoll({ pollId: id }))}>
-              Show on projector
+              {t('console.showOnProjector')}
             </button>
           )
         ) : null}
         <button type="button" onClick={() => void run(() => control.duplicatePoll({ pollId: id }))}>
-          Duplicate
+          {t('console.duplicate')}
         </button>
         <label className="inline-field">
-          Results
+          {t('console.results')}
           <select
             value={poll.visibility}
-            aria-label={`Results visibility: ${poll.question}`}
+            aria-label={t('console.visibilityLabel', { question: poll.question })}
             onChange={(e) => void run(() => control.setPollVisibility({ pollId: id, visibility: e.target.value as PollVisibility }))}
           >
             {VISIBILITIES.map((v) => (
               <option key={v} value={v}>
-                {VISIBILITY_LABELS[v]}
+                {visibilityLabel(v)}
               </option>
             ))}
           </select>
@@ -107,7 +108,7 @@ function PollItem({ poll, onProjector, connected }: { poll: DeskPoll; onProjecto
   );
 }
 
-const FIXED_OPTIONS: Partial<Record<PollKind, string>> = { yesno: 'Yes, No, Abstain', rating: '1, 2, 3, 4, 5' };
+const FIXED_OPTIONS: Partial<Record<PollKind, () => string>> = { yesno: () => t('console.fixedYesNo'), rating: () => '1, 2, 3, 4, 5' };
 
 function PollForm({ heading, poll, onDone }: { heading: string; poll?: DeskPoll; onDone?: () => void }) {
   const prefix = poll ? `edit-${poll.id}` : 'new-poll';
@@ -137,27 +138,27 @@ function PollForm({ heading, poll, onDone }: { heading: string; poll?: DeskPoll;
   return (
     <form className="stack poll-form" onSubmit={submit} aria-label={heading} noValidate>
       <h3>{heading}</h3>
-      <label htmlFor={`${prefix}-kind`}>Kind</label>
+      <label htmlFor={`${prefix}-kind`}>{t('console.pollKindField')}</label>
       <select id={`${prefix}-kind`} value={kind} onChange={(e) => setKind(e.target.value as PollKind)}>
         {KINDS.map((k) => (
           <option key={k} value={k}>
-            {POLL_KIND_LABELS[k]}
+            {kindLabel(k)}
           </option>
         ))}
       </select>
-      <label htmlFor={`${prefix}-question`}>Poll question</label>
+      <label htmlFor={`${prefix}-question`}>{t('console.pollQuestion')}</label>
       <input id={`${prefix}-question`} maxLength={LIMITS.pollQuestionMax} value={question} onChange={(e) => setQuestion(e.target.value)} />
       {FIXED_OPTIONS[kind] ? (
-        <p className="muted">Options: {FIXED_OPTIONS[kind]}</p>
+        <p className="muted">{t('console.optionsFixed', { options: FIXED_OPTIONS[kind]?.() ?? '' })}</p>
       ) : (
         <>
-          <label htmlFor={`${prefix}-options`}>Options (one per line, {LIMITS.pollOptionsMin}–{LIMITS.pollOptionsMax})</label>
+          <label htmlFor={`${prefix}-options`}>{t('console.optionsField', { min: LIMITS.pollOptionsMin, max: LIMITS.pollOptionsMax })}</label>
           <textarea id={`${prefix}-options`} rows={4} value={options} onChange={(e) => setOptions(e.target.value)} />
         </>
       )}
       {kind === 'multiple' ? (
         <>
-          <label htmlFor={`${prefix}-k`}>Choose up to</label>
+          <label htmlFor={`${prefix}-k`}>{t('console.chooseUpTo')}</label>
           <input
             id={`${prefix}-k`}
             type="number"
@@ -170,18 +171,18 @@ function PollForm({ heading, poll, onDone }: { heading: string; poll?: DeskPoll;
       ) : null}
       {poll ? null : (
         <>
-          <label htmlFor={`${prefix}-visibility`}>Results</label>
+          <label htmlFor={`${prefix}-visibility`}>{t('console.results')}</label>
           <select id={`${prefix}-visibility`} value={visibility} onChange={(e) => setVisibility(e.target.value as PollVisibility)}>
             {VISIBILITIES.map((v) => (
               <option key={v} value={v}>
-                {VISIBILITY_LABELS[v]}
+                {visibilityLabel(v)}
               </option>
             ))}
           </select>
         </>
       )}
       <button type="submit" className="primary">
-        {poll ? 'Save draft' : 'Prepare poll'}
+        {poll ? t('console.saveDraft') : t('console.preparePoll')}
       </button>
     </form>
   );

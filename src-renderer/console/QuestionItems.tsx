@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { textStart } from '../ui/status-labels';
 import { control, run } from './control';
+import { t } from '../ui/i18n';
 
 /**
  * Questions filed under agenda items (the current item when asked); the facilitator can move them. The
@@ -15,7 +16,7 @@ export function QuestionItems({ view }: { view: DeskView }) {
   return (
     <details className="panel" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        <h2 className="inline">Questions by agenda item</h2>
+        <h2 className="inline">{t('console.questionsByItem')}</h2>
       </summary>
       {open ? (
         <ul className="question-items">
@@ -24,11 +25,11 @@ export function QuestionItems({ view }: { view: DeskView }) {
               <label>
                 <span className="user-text">{textStart(q.text)}</span>{' '}
                 <select
-                  aria-label={`Agenda item of: ${textStart(q.text)}`}
+                  aria-label={t('console.itemOf', { text: textStart(q.text) })}
                   value={agenda.questionItems[q.id] ?? ''}
                   onChange={(e) => void run(() => control.moveQuestion({ questionId: q.id, itemId: e.target.value || null }))}
                 >
-                  <option value="">No item</option>
+                  <option value="">{t('console.noItem')}</option>
                   {agenda.items.map((i) => (
                     <option key={i.id} value={i.id}>
                       {i.title}

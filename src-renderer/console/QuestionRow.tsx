@@ -1,12 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../src-shared/limits';
 import type { DeskQuestion } from '../../src-shared/views';
-import { STATUS_LABELS, textStart, votesLabel } from '../ui/status-labels';
+import { statusLabel, textStart, votesLabel } from '../ui/status-labels';
 import { control, run } from './control';
 import { actionFor, type QuestionAction, type ShortcutKey } from './selection';
 import { useModerationUi } from './moderation-ui';
 import { EditForm, HeldName, HeldText, MergeForm, ModerationButtons, RowModeration } from './ModerationTools';
 import { useConsoleUi } from './ui-store';
+import { t } from '../ui/i18n';
 
 export function perform(action: QuestionAction): void {
   switch (action.command) {
@@ -26,10 +27,10 @@ export function perform(action: QuestionAction): void {
 }
 
 const BUTTONS: { key: ShortcutKey; label: (q: DeskQuestion) => string }[] = [
-  { key: 'a', label: () => 'Approve' },
-  { key: 'f', label: (q) => (q.status === 'on-floor' ? 'Take off the floor' : 'Put on the floor') },
-  { key: 'd', label: () => 'Mark answered' },
-  { key: 'h', label: () => 'Hide' },
+  { key: 'a', label: () => t('console.approve') },
+  { key: 'f', label: (q) => (q.status === 'on-floor' ? t('console.takeOffFloor') : t('console.putOnFloor')) },
+  { key: 'd', label: () => t('console.markAnswered') },
+  { key: 'h', label: () => t('console.hide') },
 ];
 
 /** One question with the actions its status allows; clicking the row selects it. */
@@ -55,11 +56,11 @@ export function QuestionRow({ q, selected }: { q: DeskQuestion; selected: boolea
         <p className="qmeta">
           <span className="votes">{votesLabel(q.votes)}</span>
           {' · '}
-          <span className={`badge b-${q.status}`}>{STATUS_LABELS[q.status]}</span>
+          <span className={`badge b-${q.status}`}>{statusLabel(q.status)}</span>
           {' · '}
           <HeldName q={q} />
           {' · '}
-          <span className="muted" title="Asking device">
+          <span className="muted" title={t('console.askingDevice')}>
             {q.device}
           </span>
         </p>
@@ -77,7 +78,7 @@ export function QuestionRow({ q, selected }: { q: DeskQuestion; selected: boolea
               key={key}
               type="button"
               className={key === 'h' ? 'quiet' : ''}
-              aria-label={`${text}: ${start}`}
+              aria-label={t('console.actionLabel', { action: text, text: start })}
               onClick={(e) => {
                 e.stopPropagation();
                 select(q.id);
@@ -104,13 +105,13 @@ function WrittenReply({ q, start }: { q: DeskQuestion; start: string }) {
     return (
       <button
         type="button"
-        aria-label={`Answer in writing: ${start}`}
+        aria-label={t('console.answerInWritingLabel', { text: start })}
         onClick={(e) => {
           e.stopPropagation();
           setOpen(true);
         }}
       >
-        Answer in writing
+        {t('console.answerInWriting')}
       </button>
     );
   }
@@ -129,7 +130,7 @@ function WrittenReply({ q, start }: { q: DeskQuestion; start: string }) {
         }
       }}
     >
-      <label htmlFor={id}>Written reply</label>
+      <label htmlFor={id}>{t('console.writtenReply')}</label>
       <textarea
         id={id}
         value={reply}
@@ -142,10 +143,10 @@ function WrittenReply({ q, start }: { q: DeskQuestion; start: string }) {
       />
       <div>
         <button type="submit" className="primary" disabled={reply.trim().length === 0}>
-          Save written reply
+          {t('console.saveReply')}
         </button>{' '}
         <button type="button" onClick={() => setOpen(false)}>
-          Cancel
+          {t('console.cancel')}
         </button>
       </div>
     </form>

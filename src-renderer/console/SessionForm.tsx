@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { LIMITS } from '../../src-shared/limits';
 import { control, run } from './control';
+import { t } from '../ui/i18n';
 
 /** Create a session: a title (required) and a place. */
 export function SessionForm({ heading }: { heading: string }) {
@@ -11,7 +12,7 @@ export function SessionForm({ heading }: { heading: string }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (title.trim() === '') {
-      setProblem('Give the session a title.');
+      setProblem(t('console.giveTitle'));
       return;
     }
     setProblem(null);
@@ -28,7 +29,7 @@ export function SessionForm({ heading }: { heading: string }) {
     <main className="panel narrow">
       <h1>{heading}</h1>
       <form className="stack" onSubmit={submit} noValidate>
-        <label htmlFor="session-title">Session title</label>
+        <label htmlFor="session-title">{t('console.sessionTitle')}</label>
         <input
           id="session-title"
           required
@@ -37,7 +38,7 @@ export function SessionForm({ heading }: { heading: string }) {
           onChange={(e) => setTitle(e.target.value)}
           aria-invalid={problem !== null}
         />
-        <label htmlFor="session-place">Place</label>
+        <label htmlFor="session-place">{t('console.place')}</label>
         <input id="session-place" maxLength={LIMITS.placeMax} value={place} onChange={(e) => setPlace(e.target.value)} />
         {problem ? (
           <p role="alert" className="alert">
@@ -45,7 +46,7 @@ export function SessionForm({ heading }: { heading: string }) {
           </p>
         ) : null}
         <button type="submit" className="primary">
-          Create session
+          {t('console.createSession')}
         </button>
       </form>
     </main>

@@ -1,7 +1,8 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
-import { describeChoice, INTERFACE_KIND_LABEL, IPV6_ONLY_TEXT } from '../../src-shared/venue';
 import { control, run } from './control';
+import { t } from '../ui/i18n';
 import { PhonesPerAddress } from './PhonesPerAddress';
+import { choiceLabel, interfaceKind } from './venue-words';
 
 /** Which address goes into the QR, and whether questions wait for approval. */
 export function Settings({ view }: { view: DeskView }) {
@@ -9,10 +10,10 @@ export function Settings({ view }: { view: DeskView }) {
   const selected = host?.choices?.find((c) => c.address === host.joinAddress);
   return (
     <section className="panel" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('console.settings')}</h2>
       {host ? (
         <div className="stack">
-          <label htmlFor="join-address">Address in the QR</label>
+          <label htmlFor="join-address">{t('console.qrAddress')}</label>
           <select
             id="join-address"
             value={host.joinAddress}
@@ -23,18 +24,18 @@ export function Settings({ view }: { view: DeskView }) {
               const choice = host.choices?.find((c) => c.address === a);
               return (
                 <option key={a} value={a}>
-                  {choice ? describeChoice(choice) : a}
+                  {choice ? choiceLabel(choice) : a}
                 </option>
               );
             })}
           </select>
           {selected ? (
             <p className="muted" data-testid="join-address-kind">
-              {selected.interface}, {INTERFACE_KIND_LABEL[selected.kind]}
-              {selected.defaultRoute ? ', default route' : ''}
+              {selected.interface}, {interfaceKind(selected.kind)}
+              {selected.defaultRoute ? t('console.defaultRoute') : ''}
             </p>
           ) : null}
-          {host.ipv6Only ? <p className="venue-warn">{IPV6_ONLY_TEXT}</p> : null}
+          {host.ipv6Only ? <p className="venue-warn">{t('console.ipv6Only')}</p> : null}
         </div>
       ) : null}
       {session ? (
@@ -44,7 +45,7 @@ export function Settings({ view }: { view: DeskView }) {
             checked={session.premoderation}
             onChange={(e) => void run(() => control.setPremoderation({ on: e.target.checked }))}
           />
-          Pre-moderation
+          {t('console.premoderation')}
         </label>
       ) : null}
       {session ? <PhonesPerAddress /> : null}

@@ -1,31 +1,33 @@
-import { AGENDA_SHORTCUTS } from './agenda-shortcuts';
+import { t } from '../ui/i18n';
+import { AGENDA_SHORTCUTS, keyName } from './agenda-shortcuts';
 
+/** The key, and the catalog key of what it does (console.sc_*). */
 const SHORTCUTS: [string, string][] = [
-  ['j / ↓', 'Next question'],
-  ['k / ↑', 'Previous question'],
-  ['a', 'Approve'],
-  ['h', 'Hide'],
-  ['f', 'Put on / take off the floor'],
-  ['d', 'Mark answered (done)'],
-  ['p', 'Pre-moderation on / off'],
-  ['e', 'Edit (the original is kept)'],
-  ['m', 'Merge into another question'],
-  ['u', 'Unmerge'],
-  ['x', 'Mute / unmute the asking phone'],
+  ['j / ↓', 'next'],
+  ['k / ↑', 'previous'],
+  ['a', 'approve'],
+  ['h', 'hide'],
+  ['f', 'floor'],
+  ['d', 'done'],
+  ['p', 'premod'],
+  ['e', 'edit'],
+  ['m', 'merge'],
+  ['u', 'unmerge'],
+  ['x', 'mute'],
   ...AGENDA_SHORTCUTS,
 ];
 
 export function ShortcutsPanel() {
   return (
     <section className="panel shortcuts" aria-labelledby="shortcuts-heading">
-      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-heading">{t('console.shortcuts')}</h2>
       <dl>
         {SHORTCUTS.map(([key, what]) => (
           <div key={key}>
             <dt>
-              <kbd>{key}</kbd>
+              <kbd>{keyName(key)}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>{t(`console.sc_${what}`)}</dd>
           </div>
         ))}
       </dl>

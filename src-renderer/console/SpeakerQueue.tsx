@@ -4,22 +4,16 @@ import type { DeskAgenda, DeskAgendaItem, DeskSpeaker } from '../../src-shared/a
 import { LIMITS } from '../../src-shared/limits';
 import { TimerClock } from '../ui/agenda/TimerClock';
 import { readChime, writeChime } from '../ui/agenda/chime-setting';
-import { AGENDA_SHORTCUTS } from './agenda-shortcuts';
+import { AGENDA_SHORTCUTS, keyName } from './agenda-shortcuts';
 import { control, run } from './control';
 import { useConsoleUi } from './ui-store';
+import { t } from '../ui/i18n';
 import { useReorder } from './use-reorder';
 
-const STATUS: Record<DeskSpeaker['status'], string> = {
-  waiting: 'Waiting',
-  floor: 'Has the floor',
-  done: 'Done',
-  absent: 'Absent',
-  withdrawn: 'Withdrew',
-  removed: 'Removed',
-};
+const speakerStatus = (status: DeskSpeaker['status']): string => t(`console.sp_${status}`);
 
 function who(s: DeskSpeaker): string {
-  return [s.subject, s.interpreter ? 'interpreter (double time)' : '', s.device].filter(Boolean).join(' · ');
+  return [s.subject, s.interpreter ? t('console.interpreterDouble') : '', s.device].filter(Boolean).join(' · ');
 }
 
 /** The speaker on the floor, their timer and its controls, and a general timer. */
@@ -32,50 +26,50 @@ function Floor({ agenda }: { agenda: DeskAgenda }) {
     e.preventDefault();
     const m = /^(\d{1,3})(?::([0-5]\d))?$/.exec(seconds.trim());
     if (!m) {
-      useConsoleUi.getState().setError('Write the general timer as minutes:seconds, for example 5:00.');
+      useConsoleUi.getState().setError(t('console.generalTimerFormat'));
       return;
     }
     void run(() => control.timer({ action: 'start', seconds: Number(m[1]) * 60 + Number(m[2] ?? 0) }));
   };
   return (
-    <div className="floor-box" aria-label="On the floor">
+    <div className="floor-box" aria-label={t('console.onTheFloor')}>
       {floor ? (
         <div className="qmain">
           <p className="qtext">
-            <strong className="user-text">{floor.label}</strong> has the floor
+            <strong className="user-text">{floor.label}</strong> {t('console.hasTheFloor')}
           </p>
           <p className="qmeta user-text">{who(floor)}</p>
         </div>
       ) : (
-        <p className="muted">{timer ? 'General timer' : 'Nobody has the floor.'}</p>
+        <p className="muted">{timer ? t('console.generalTimer') : t('console.nobodyFloor')}</p>
       )}
       {floor || timer ? (
-        <TimerClock className="console-clock" timer={timer} idleMs={floor?.allowedMs ?? 0} offsetMs={0} label="Time left" />
+        <TimerClock className="console-clock" timer={timer} idleMs={floor?.allowedMs ?? 0} offsetMs={0} label={t('console.timeLeft')} />
       ) : null}
       <div className="qactions">
         {floor || timer ? (
           <>
             <button type="button" className="primary" onClick={() => void run(() => control.timer({ action: 'toggle' }))}>
-              {!timer ? 'Start timer' : running ? 'Pause' : 'Resume'} <kbd>space</kbd>
+              {!timer ? t('console.startTimer') : running ? t('console.pause') : t('console.resume')} <kbd>{keyName('space')}</kbd>
             </button>
             <button type="button" disabled={!timer} onClick={() => void run(() => control.timer({ action: 'extend' }))}>
-              +30 s <kbd>+</kbd>
+              {t('console.plus30')} <kbd>+</kbd>
             </button>
             <button type="button" disabled={!timer} onClick={() => void run(() => control.timer({ action: 'reset' }))}>
-              Reset
+              {t('console.reset')}
             </button>
             <button type="button" disabled={!timer} onClick={() => void run(() => control.timer({ action: 'stop' }))}>
-              Stop timer
+              {t('console.stopTimer')}
             </button>
           </>
         ) : null}
         {floor ? (
           <>
             <button type="button" onClick={() => void run(() => control.endSpeaker({ speakerId: floor.id, as: 'done' }))}>
-              Done
+              {t('console.done')}
             </button>
             <button type="button" onClick={() => void run(() => control.endSpeaker({ speakerId: floor.id, as: 'absent' }))}>
-              Absent
+              {t('console.absent')}
             </button>
           </>
         ) : null}
@@ -84,10 +78,10 @@ function Floor({ agenda }: { agenda: DeskAgenda }) {
       {!floor ? (
         <form className="inline-form" onSubmit={startGeneral}>
           <label>
-            General timer (m:ss)
+            {t('console.generalTimerField')}
             <input value={seconds} onChange={(e) => setSeconds(e.target.value)} size={6} />
           </label>
-          <button type="submit">Start general timer</button>
+          <button type="submit">{t('console.startGeneral')}</button>
         </form>
       ) : null}
     </div>
@@ -107,7 +101,7 @@ function ChimeSetting() {
           setOn(e.target.checked);
         }}
       />{' '}
-      Chime on the projector at 0
+      {t('console.chime')}
     </label>
   );
 }
@@ -126,19 +120,19 @@ function WalkIn({ item }: { item: DeskAgendaItem }) {
     }
   };
   return (
-    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label="Add a walk-in speaker">
+    <form className="inline-form" onSubmit={(e) => void submit(e)} aria-label={t('console.addWalkIn')}>
       <label>
-        Walk-in name (optional)
+        {t('console.walkInName')}
         <input value={name} maxLength={LIMITS.nameMax} onChange={(e) => setName(e.target.value)} />
       </label>
       <label>
-        Subject
+        {t('console.subject')}
         <input value={subject} maxLength={LIMITS.speakerSubjectMax} onChange={(e) => setSubject(e.target.value)} />
       </label>
       <label className="check">
-        <input type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} /> Interpreter
+        <input type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} /> {t('console.interpreter')}
       </label>
-      <button type="submit">Add walk-in speaker</button>
+      <button type="submit">{t('console.addWalkInButton')}</button>
     </form>
   );
 }
@@ -151,39 +145,39 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
   const { onDragStart, onDrop, onRowKey } = useReorder(move);
   return (
     <section className="panel speakers-panel" aria-labelledby="speakers-heading">
-      <h2 id="speakers-heading">Speakers</h2>
+      <h2 id="speakers-heading">{t('console.speakers')}</h2>
       <Floor agenda={agenda} />
       {item ? (
         <>
           <div className="speakers-head">
             <label>
-              Item{' '}
+              {t('console.item')}{' '}
               <select value={item.id} onChange={(e) => setChosen(e.target.value)}>
                 {agenda.items.map((i) => (
                   <option key={i.id} value={i.id}>
                     {i.title}
-                    {i.id === agenda.current ? ' (current)' : ''}
+                    {i.id === agenda.current ? t('console.currentSuffix') : ''}
                   </option>
                 ))}
               </select>
             </label>
             {item.publicComment ? (
               <button type="button" onClick={() => void run(() => control.setSignup({ itemId: item.id, open: !item.signupSwitch }))}>
-                {item.signupSwitch ? 'Close sign-up' : 'Reopen sign-up'}
+                {item.signupSwitch ? t('console.closeSignup') : t('console.reopenSignup')}
               </button>
             ) : (
-              <span className="muted">No public comment on this item</span>
+              <span className="muted">{t('console.noPublicCommentItem')}</span>
             )}
             {item.id === agenda.current ? (
               <button type="button" className="primary" disabled={item.queue.length === 0} onClick={() => void run(() => control.callSpeaker({}))}>
-                Call next <kbd>n</kbd>
+                {t('console.callNext')} <kbd>n</kbd>
               </button>
             ) : null}
           </div>
           <h3 id="queue-list-heading">
-            Waiting <span className="count">({item.queue.length})</span>
+            {t('console.waiting')} <span className="count">({item.queue.length})</span>
           </h3>
-          {item.queue.length === 0 ? <p className="muted">Nobody waiting.</p> : null}
+          {item.queue.length === 0 ? <p className="muted">{t('console.nobodyWaiting')}</p> : null}
           <ol className="qlist speaker-queue" aria-labelledby="queue-list-heading">
             {item.queue.map((s, i) => (
               <li
@@ -205,20 +199,20 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
                   <p className="qmeta user-text">{who(s)}</p>
                 </div>
                 <div className="qactions">
-                  <button type="button" aria-label={`Call ${s.label}`} onClick={() => void run(() => control.callSpeaker({ speakerId: s.id }))}>
-                    Call
+                  <button type="button" aria-label={t('console.callLabel', { name: s.label })} onClick={() => void run(() => control.callSpeaker({ speakerId: s.id }))}>
+                    {t('console.call')}
                   </button>
-                  <button type="button" aria-label={`Move ${s.label} up`} disabled={i === 0} onClick={() => move(s.id, i - 1)}>
+                  <button type="button" aria-label={t('console.moveUp', { name: s.label })} disabled={i === 0} onClick={() => move(s.id, i - 1)}>
                     ↑
                   </button>
-                  <button type="button" aria-label={`Move ${s.label} down`} disabled={i === item.queue.length - 1} onClick={() => move(s.id, i + 1)}>
+                  <button type="button" aria-label={t('console.moveDown', { name: s.label })} disabled={i === item.queue.length - 1} onClick={() => move(s.id, i + 1)}>
                     ↓
                   </button>
-                  <button type="button" aria-label={`Mark ${s.label} absent`} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'absent' }))}>
-                    Absent
+                  <button type="button" aria-label={t('console.markAbsent', { name: s.label })} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'absent' }))}>
+                    {t('console.absent')}
                   </button>
-                  <button type="button" className="danger" aria-label={`Remove ${s.label}`} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'removed' }))}>
-                    Remove
+                  <button type="button" className="danger" aria-label={t('console.removeLabel', { name: s.label })} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'removed' }))}>
+                    {t('console.remove')}
                   </button>
                 </div>
               </li>
@@ -227,12 +221,12 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
           <WalkIn item={item} />
           {item.spoken.length > 0 ? (
             <>
-              <h3 id="spoken-heading">Called</h3>
+              <h3 id="spoken-heading">{t('console.called')}</h3>
               <ol className="spoken-list" aria-labelledby="spoken-heading">
                 {item.spoken.map((s) => (
                   <li key={s.id}>
-                    <span className="user-text">{s.label}</span> — {STATUS[s.status]}
-                    {s.usedMs !== null ? ` · ${formatDuration(s.usedMs)} of ${formatDuration(s.allowedMs + s.extendedMs)}` : ''}
+                    <span className="user-text">{s.label}</span> — {speakerStatus(s.status)}
+                    {s.usedMs !== null ? t('console.usedOf', { used: formatDuration(s.usedMs), allowed: formatDuration(s.allowedMs + s.extendedMs) }) : ''}
                   </li>
                 ))}
               </ol>
@@ -243,7 +237,7 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
       <p className="muted shortcut-hint">
         {AGENDA_SHORTCUTS.map(([k, what]) => (
           <span key={k}>
-            <kbd>{k}</kbd> {what}{' '}
+            <kbd>{keyName(k)}</kbd> {t(`console.sc_${what}`)}{' '}
           </span>
         ))}
       </p>

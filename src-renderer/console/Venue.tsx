@@ -5,16 +5,16 @@ import { TOKEN_QUERY } from '../../src-shared/endpoints';
 import {
   ADVICE,
   adviceFor,
-  DIAGNOSIS_TEXT,
   duration,
   HANDOUT_PATH,
-  INTERFACE_KIND_LABEL,
   type Advice,
   type VenueStatus,
 } from '../../src-shared/venue';
 import { QrImage } from '../ui/QrImage';
 import { pageToken } from '../ui/token';
 import { control } from './control';
+import { intlLocale, t } from '../ui/i18n';
+import { adviceWords, interfaceKind } from './venue-words';
 
 /**
  * Venue readiness in the console: "Test with your phone", the printable handout, transport health, the
@@ -57,34 +57,33 @@ export function useVenuePolling(): void {
   }, []);
 }
 
-const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const clock = (at: number) => new Date(at).toLocaleTimeString(intlLocale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 function PhoneTest({ status }: { status: VenueStatus }) {
   const test = status.tests[0];
   const choice = status.choices.find((c) => c.address === status.joinAddress);
   return (
     <div className="stack" data-testid="phone-test">
-      <h3 className="venue-h3">Test with your phone</h3>
-      <p className="muted">Before the room arrives, scan this with your own phone on the venue Wi-Fi.</p>
-      <QrImage url={status.testUrl} className="qr qr-small" alt="Phone test QR code" />
+      <h3 className="venue-h3">{t('console.testWithPhone')}</h3>
+      <p className="muted">{t('console.testIntro')}</p>
+      <QrImage url={status.testUrl} className="qr qr-small" alt={t('console.testQrAlt')} />
       <p className="join-url" data-testid="test-url">
         {status.testUrl}
       </p>
       {choice && (choice.kind === 'vpn' || choice.kind === 'virtual' || choice.kind === 'loopback') ? (
         <p className="venue-warn">
-          The address in the QR is on {choice.interface} ({INTERFACE_KIND_LABEL[choice.kind]}): phones probably cannot reach it. Pick
-          another under “Address in the QR”.
+          {t('console.badAddress', { iface: choice.interface, kind: interfaceKind(choice.kind) })}
         </p>
       ) : null}
       <p role="status" data-reached={test ? 'yes' : 'no'} className={test ? 'venue-ok' : 'muted'}>
         {test
-          ? `A phone reached this laptop over ${test.address} ✓ (${clock(test.at)})`
-          : 'No phone has opened the test page yet.'}
+          ? t('console.phoneReached', { address: test.address, time: clock(test.at) })
+          : t('console.noPhoneYet')}
       </p>
       <p className={status.webrtcSeenAt === null ? 'muted' : 'venue-ok'} data-testid="webrtc-seen">
         {status.webrtcSeenAt === null
-          ? 'WebRTC: no phone has connected over it yet (join the session with your phone to try it; phones also work without it).'
-          : `WebRTC works here: a phone connected over it ✓ (${clock(status.webrtcSeenAt)})`}
+          ? t('console.webrtcNone')
+          : t('console.webrtcWorks', { time: clock(status.webrtcSeenAt) })}
       </p>
     </div>
   );
@@ -94,8 +93,17 @@ function Health({ status }: { status: VenueStatus }) {
   const h = status.health;
   return (
     <p className="muted" data-testid="transport-health">
-      Phones connected: {h.websocket} over WebSocket, {h.webrtc} over WebRTC. Reconnects in the last minute: {h.reconnectsLastMinute}.
-      Slowest answer in the last minute: {h.slowestReceiptMs === null ? 'none asked' : `${(h.slowestReceiptMs / 1000).toFixed(h.slowestReceiptMs < 10_000 ? 2 : 0)} s`}.
+      {t('console.health', {
+        ws: h.websocket,
+        rtc: h.webrtc,
+        reconnects: h.reconnectsLastMinute,
+        slowest:
+          h.slowestReceiptMs === null
+            ? t('console.noneAsked')
+            : t('console.seconds', {
+                s: new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: h.slowestReceiptMs < 10_000 ? 2 : 0, minimumFractionDigits: h.slowestReceiptMs < 10_000 ? 2 : 0 }).format(h.slowestReceiptMs / 1000),
+              }),
+      })}
     </p>
   );
 }
@@ -107,12 +115,12 @@ export function VenuePanel({ view }: { view: DeskView }) {
   const session = view.session;
   return (
     <section className="panel venue" aria-labelledby="venue-heading">
-      <h2 id="venue-heading">Venue</h2>
+      <h2 id="venue-heading">{t('console.venue')}</h2>
       {status === null ? (
-        <p className="muted">Checking the network…</p>
+        <p className="muted">{t('console.checkingNetwork')}</p>
       ) : (
         <>
-          {status.ipv6Only ? <p className="venue-warn">{ADVICE.ipv6.text}</p> : null}
+          {status.ipv6Only ? <p className="venue-warn">{t('console.ipv6Only')}</p> : null}
           <PhoneTest status={status} />
           {session?.status === 'open' ? <Health status={status} /> : null}
         </>
@@ -120,11 +128,11 @@ export function VenuePanel({ view }: { view: DeskView }) {
       <div className="venue-actions">
         {session && session.status !== 'closed' ? (
           <a className="button" href={`${HANDOUT_PATH}?${TOKEN_QUERY}=${encodeURIComponent(pageToken())}`} download>
-            Print the handout (PDF)
+            {t('console.printHandout')}
           </a>
         ) : null}
         <button type="button" onClick={() => setHelpOpen(true)}>
-          Help at the venue
+          {t('console.venueHelp')}
         </button>
       </div>
     </section>
@@ -137,18 +145,21 @@ const portOf = (status: VenueStatus | null) => (status ? new URL(status.testUrl)
 function AdviceList({ items, port }: { items: Advice[]; port: string }) {
   return (
     <ol className="advice">
-      {items.map((a) => (
-        <li key={a.id} data-advice={a.id}>
-          <strong>{a.title}.</strong> {a.text}
-          {a.steps ? (
-            <ul>
-              {a.steps.map((s) => (
-                <li key={s}>{s.replace('4321', port)}</li>
-              ))}
-            </ul>
-          ) : null}
-        </li>
-      ))}
+      {items.map((advice) => {
+        const a = adviceWords(advice, port);
+        return (
+          <li key={a.id} data-advice={a.id}>
+            <strong>{a.title}.</strong> {a.text}
+            {a.steps.length > 0 ? (
+              <ul>
+                {a.steps.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -161,17 +172,16 @@ export function NobodyCanJoin() {
   const choice = status.choices.find((c) => c.address === status.joinAddress);
   return (
     <section className="panel venue-alert" role="alert" aria-labelledby="nobody-heading" data-diagnosis={status.diagnosis}>
-      <h2 id="nobody-heading">{status.diagnosis === 'nobody' ? 'Nobody can join?' : 'Phones cannot stay connected?'}</h2>
+      <h2 id="nobody-heading">{status.diagnosis === 'nobody' ? t('console.nobodyJoins') : t('console.cannotStay')}</h2>
       <p>
         {status.diagnosis === 'nobody'
-          ? `The session has been open for ${duration(status.nobodyTimeoutMs)} and no phone has reached this laptop. Phones probably cannot reach it over this network.`
-          : DIAGNOSIS_TEXT['no-sync']}{' '}
-        The QR points to {status.joinAddress}
-        {choice ? ` (${choice.interface}, ${INTERFACE_KIND_LABEL[choice.kind]})` : ''}. Try, in this order:
+          ? t('console.nobodyText', { duration: duration(status.nobodyTimeoutMs) })
+          : t('console.noSync')}{' '}
+        {t('console.qrPoints', { address: status.joinAddress, detail: choice ? ` (${choice.interface}, ${interfaceKind(choice.kind)})` : '' })}
       </p>
       <AdviceList items={adviceFor(status.diagnosis, choice, status.ipv6Only)} port={portOf(status)} />
       <button type="button" onClick={() => setHelpOpen(true)}>
-        Help at the venue
+        {t('console.venueHelp')}
       </button>
     </section>
   );
@@ -183,31 +193,30 @@ export function VenueHelp() {
   const status = useVenue((s) => s.status);
   return (
     <main className="panel narrow venue-help" aria-labelledby="venue-help-heading">
-      <h1 id="venue-help-heading">Help at the venue</h1>
+      <h1 id="venue-help-heading">{t('console.venueHelp')}</h1>
       <p>
-        Phones join over the venue’s own network: they must reach this laptop at the address in the QR. Test it before the room
-        arrives with “Test with your phone”. If the test page does not open on your phone, one of these is the reason:
+        {t('console.helpIntro')}
       </p>
       <AdviceList items={[ADVICE.firewall, ADVICE.address, ADVICE.isolation, ADVICE.vpn, ADVICE.websocket, ADVICE.ipv6]} port={portOf(status)} />
       {status ? (
         <>
-          <h2>This laptop’s addresses</h2>
+          <h2>{t('console.laptopAddresses')}</h2>
           <ul>
             {status.choices.map((c) => (
               <li key={c.address}>
-                {c.address} — {c.interface}, {INTERFACE_KIND_LABEL[c.kind]}
-                {c.defaultRoute ? ', default route' : ''}
-                {c.address === status.joinAddress ? ' (in the QR)' : ''}
+                {c.address} — {c.interface}, {interfaceKind(c.kind)}
+                {c.defaultRoute ? t('console.defaultRoute') : ''}
+                {c.address === status.joinAddress ? t('console.inTheQr') : ''}
               </li>
             ))}
           </ul>
         </>
       ) : null}
       <p>
-        On the command line, <code>open-floor doctor</code> checks the port, the addresses, the data folder and the firewall.
+        {t('console.doctorBefore')} <code>open-floor doctor</code> {t('console.doctorAfter')}
       </p>
       <button type="button" className="primary" onClick={() => setHelpOpen(false)}>
-        Back to the console
+        {t('console.backToConsole')}
       </button>
     </main>
   );

@@ -1,13 +1,17 @@
 import { useEffect, useRef } from 'react';
 import type { DeskAgenda } from '../../src-shared/agenda/views';
 import { control, run } from './control';
+import { t } from '../ui/i18n';
 
-/** The agenda's keys, listed on screen (ShortcutsPanel and the speakers panel). */
+/** The agenda's keys, listed on screen (ShortcutsPanel and the speakers panel); what each does is console.sc_* in the catalogs. */
 export const AGENDA_SHORTCUTS: [string, string][] = [
-  ['n', 'Call the next speaker'],
-  ['space', 'Start / pause / resume the timer'],
-  ['+', 'Add 30 seconds'],
+  ['n', 'callNext'],
+  ['space', 'timer'],
+  ['+', 'extend'],
 ];
+
+/** A key's name on screen: letters as they are, the space bar in the console's language. */
+export const keyName = (key: string): string => (key === 'space' ? t('console.key_space') : key);
 
 function ignore(e: KeyboardEvent): boolean {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return true;

@@ -5,12 +5,8 @@ import { consoleSections, navigableIds, type ConsoleSections } from './selection
 /** How the moderator orders the lists: the standard order (queue oldest first, board by votes) or one for all. */
 export type QueueSort = 'standard' | 'votes' | 'newest' | 'oldest';
 
-export const SORT_LABELS: Record<QueueSort, string> = {
-  standard: 'Standard (queue oldest first, board by votes)',
-  votes: 'Most votes first',
-  newest: 'Newest first',
-  oldest: 'Oldest first',
-};
+/** The orders offered, in this order (their labels are console.sort_* in the catalogs). */
+export const QUEUE_SORTS: readonly QueueSort[] = ['standard', 'votes', 'newest', 'oldest'];
 
 export interface QueueSections extends ConsoleSections {
   merged: DeskQuestion[];

@@ -2,6 +2,7 @@ import './agenda.css';
 import type { BoardAgenda, BoardSpeaking } from '../../src-shared/agenda/views';
 import { TimerClock } from '../ui/agenda/TimerClock';
 import { useChime } from './use-chime';
+import { t } from '../ui/i18n';
 
 /**
  * The agenda on the room's screen: the current item, who has the floor (name or "Speaker N"), their
@@ -16,18 +17,18 @@ export function AgendaStage({ agenda, speaking }: { agenda: BoardAgenda | null; 
   const chime = useChime(timer);
   return (
     <section className="agenda-stage" aria-labelledby="agenda-heading" data-testid="agenda-stage">
-      <h2 id="agenda-heading">{current ? 'Agenda item' : 'Agenda'}</h2>
-      {current ? <p className="agenda-current user-text">{current.title}</p> : <p className="agenda-current muted">The meeting will take the next item shortly</p>}
+      <h2 id="agenda-heading">{current ? t('projector.agendaItem') : t('projector.agenda')}</h2>
+      {current ? <p className="agenda-current user-text">{current.title}</p> : <p className="agenda-current muted">{t('projector.nextItemSoon')}</p>}
       <div className="speaker-row">
         {floor ? (
-          <div className="speaker-now" aria-label="Speaking now">
+          <div className="speaker-now" aria-label={t('projector.speakingNow')}>
             <p className="speaker-name user-text">{floor.label}</p>
             {floor.subject ? <p className="speaker-subject user-text">{floor.subject}</p> : null}
-            {floor.interpreter ? <p className="speaker-flag">With interpreter · double time</p> : null}
+            {floor.interpreter ? <p className="speaker-flag">{t('projector.withInterpreter')}</p> : null}
           </div>
         ) : timer ? (
           <div className="speaker-now">
-            <p className="speaker-name">Timer</p>
+            <p className="speaker-name">{t('projector.timer')}</p>
           </div>
         ) : null}
         {floor || timer ? (
@@ -36,13 +37,13 @@ export function AgendaStage({ agenda, speaking }: { agenda: BoardAgenda | null; 
             timer={timer}
             idleMs={floor?.allowedMs ?? 0}
             offsetMs={0}
-            label={floor ? `Time left for ${floor.label}` : 'Time left'}
+            label={floor ? t('projector.timeLeftFor', { name: floor.label }) : t('projector.timeLeft')}
           />
         ) : null}
       </div>
       {next.length > 0 ? (
         <div className="next-up">
-          <h3 id="next-heading">Next</h3>
+          <h3 id="next-heading">{t('projector.next')}</h3>
           <ol aria-labelledby="next-heading" className="next-list">
             {next.map((s) => (
               <li key={s.id} className="user-text">
@@ -53,7 +54,7 @@ export function AgendaStage({ agenda, speaking }: { agenda: BoardAgenda | null; 
           </ol>
         </div>
       ) : null}
-      {chime ? <p className="chime-note">Chime on (c)</p> : null}
+      {chime ? <p className="chime-note">{t('projector.chimeOn')}</p> : null}
     </section>
   );
 }

@@ -23,6 +23,6 @@ export function App({ board }: { board: ReadOnlyDoc }) {
   }, [connection]);
 
   const shownPoll = view.pollShown ? view.polls.find((p) => p.id === view.pollShown) : undefined;
-  if (view.session?.status === 'open' && shownPoll) return <PollBoard board={view} poll={shownPoll} />;
+  if (view.session?.status === 'open' && shownPoll) return <PollBoard board={view} poll={shownPoll} display={display} />;
   return view.session?.status === 'open' ? <LiveBoard board={view} display={display} /> : <WaitingScreen board={view} />;
 }

@@ -5,6 +5,7 @@ import { AgendaStage } from './AgendaStage';
 import { JoinStrip } from './JoinStrip';
 import { floorQuestion, topQuestions } from './top-questions';
 import { TopBar } from './TopBar';
+import { formatNumber, t } from '../ui/i18n';
 
 /** An open session: the floor, the top questions, and how to join, always. */
 export function LiveBoard({ board, display = DEFAULT_DISPLAY }: { board: BoardView; display?: DisplayOptions }) {
@@ -17,37 +18,37 @@ export function LiveBoard({ board, display = DEFAULT_DISPLAY }: { board: BoardVi
         <div className="questions">
           {board.agenda || board.speaking ? <AgendaStage agenda={board.agenda ?? null} speaking={board.speaking ?? null} /> : null}
           <section className="floor" aria-labelledby="floor-heading">
-            <h2 id="floor-heading">On the floor now</h2>
+            <h2 id="floor-heading">{t('common.onFloor')}</h2>
             {floor ? (
               <>
                 <p className="floor-text user-text">{floor.text}</p>
                 <p className="floor-meta">
                   {floor.name && display.showNames ? <span className="user-text asker-name">{floor.name} · </span> : null}
-                  {floor.edited ? <span className="edited-mark">edited · </span> : null}
+                  {floor.edited ? <span className="edited-mark">{t('projector.edited')} · </span> : null}
                   {votesLabel(floor.votes)}
                 </p>
               </>
             ) : (
-              <p className="floor-empty">Nothing on the floor yet — ask your question from your phone</p>
+              <p className="floor-empty">{t('projector.floorEmpty')}</p>
             )}
           </section>
           <section className="top" aria-labelledby="top-heading">
-            <h2 id="top-heading">Top questions</h2>
+            <h2 id="top-heading">{t('projector.topQuestions')}</h2>
             {top.length === 0 ? (
-              <p className="empty">No questions yet</p>
+              <p className="empty">{t('projector.noQuestions')}</p>
             ) : (
               <ol className="top-list">
                 {top.map((q) => (
                   <li key={q.id}>
                     <span className="top-votes">
-                      <strong>{q.votes}</strong> <small>{q.votes === 1 ? 'vote' : 'votes'}</small>
+                      <strong>{formatNumber(q.votes)}</strong> <small>{t('projector.voteWord', { count: q.votes })}</small>
                     </span>
                     <span className="top-text user-text">{q.text}</span>
                     {q.edited || (display.showNames && q.name) ? (
                       <span className="top-meta">
                         {display.showNames && q.name ? <span className="user-text asker-name">{q.name}</span> : null}
                         {display.showNames && q.name && q.edited ? ' · ' : null}
-                        {q.edited ? <span className="edited-mark">edited</span> : null}
+                        {q.edited ? <span className="edited-mark">{t('projector.edited')}</span> : null}
                       </span>
                     ) : null}
                   </li>
@@ -56,7 +57,7 @@ export function LiveBoard({ board, display = DEFAULT_DISPLAY }: { board: BoardVi
             )}
           </section>
         </div>
-        <JoinStrip board={board} />
+        <JoinStrip board={board} display={display} />
       </div>
     </main>
   );

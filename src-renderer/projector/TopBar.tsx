@@ -1,4 +1,5 @@
 import type { BoardView } from '../../src-shared/docs/board-doc';
+import { t } from '../ui/i18n';
 
 /** The projector's top line on every live screen: the session title and how many people are connected. */
 export function TopBar({ board }: { board: BoardView }) {
@@ -6,7 +7,7 @@ export function TopBar({ board }: { board: BoardView }) {
     <header className="top-bar">
       <h1 className="user-text">{board.session?.title}</h1>
       <p className="connected">
-        {board.connected} {board.connected === 1 ? 'person' : 'people'} connected
+        {t('projector.connected', { count: board.connected })}
       </p>
     </header>
   );

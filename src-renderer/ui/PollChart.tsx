@@ -1,9 +1,8 @@
 import type { PollKind } from '../../src-shared/polls/poll-events';
 import type { PollResults } from '../../src-shared/polls/poll-views';
 import { formatMean, percentOf } from '../../src-shared/polls/poll-views';
-import { plural } from './status-labels';
+import { t } from './i18n';
 
-export const HONEST_LABEL = 'One answer per phone — not a formal vote';
 
 /**
  * A poll's results as a bar chart whose every value is also text (count and percent per option, the
@@ -25,7 +24,7 @@ export function PollChart({ kind, options, results, label }: { kind: PollKind; o
                 <span className="poll-fill" style={{ width: `${(count / max) * 100}%` }} />
               </span>
               <span className="poll-value">
-                {count} · {pct}%
+                {t('common.pollValue', { count, pct })}
               </span>
             </li>
           );
@@ -33,10 +32,10 @@ export function PollChart({ kind, options, results, label }: { kind: PollKind; o
       </ul>
       <figcaption className="poll-caption">
         <span className="poll-ballots" data-ballots={results.ballots}>
-          {plural(results.ballots, 'ballot', 'ballots')}
+          {t('common.ballots', { count: results.ballots })}
         </span>
         {kind === 'rating' ? (
-          <span className="poll-mean"> · Mean {formatMean(results.mean)} of 5</span>
+          <span className="poll-mean"> · {t('common.mean', { mean: formatMean(results.mean) })}</span>
         ) : null}
       </figcaption>
     </figure>

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
+import { t } from './i18n';
 
 /** The join QR as an SVG image (crisp at any size, drawn locally, no canvas needed). */
-export function QrImage({ url, className, alt = 'Join QR code' }: { url: string; className?: string; alt?: string }) {
+export function QrImage({ url, className, alt }: { url: string; className?: string; alt?: string }) {
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -18,5 +19,5 @@ export function QrImage({ url, className, alt = 'Join QR code' }: { url: string;
     };
   }, [url]);
   if (!src) return <div className={className} aria-hidden="true" />;
-  return <img className={className} src={src} alt={alt} />;
+  return <img className={className} src={src} alt={alt ?? t('common.qrAlt')} />;
 }

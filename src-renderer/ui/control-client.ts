@@ -9,6 +9,7 @@ import { PATHS } from '../../src-shared/endpoints';
 
 import { agendaClient } from './agenda-client';
 import { postJson, type Fetch } from './post-json';
+import { t } from './i18n';
 
 function isResult(body: unknown): body is ControlResult<ControlCommand> {
   if (typeof body !== 'object' || body === null) return false;
@@ -23,9 +24,9 @@ function isResult(body: unknown): body is ControlResult<ControlCommand> {
 export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => fetch(u, i)) {
   async function call<K extends ControlCommand>(command: K, input: ControlInput<K>): Promise<ControlResult<K>> {
     const answer = await postJson(`${PATHS.control}${command}`, input, { [CONTROL_TOKEN_HEADER]: token }, fetchImpl);
-    if (!answer.reached) return { ok: false, error: 'Could not reach the host. Is Open Floor still running?' };
+    if (!answer.reached) return { ok: false, error: t('console.hostUnreachable') };
     if (isResult(answer.body)) return answer.body as ControlResult<K>;
-    return { ok: false, error: `The host answered ${answer.status} ${answer.statusText}`.trim() + '.' };
+    return { ok: false, error: t('console.hostAnswered', { status: `${answer.status} ${answer.statusText}`.trim() }) };
   }
 
   return {

@@ -1,18 +1,10 @@
 import type { QuestionStatus } from '../../src-shared/state';
+import { t } from './i18n';
 
-/** What people read for each question status, everywhere. */
-export const STATUS_LABELS: Record<QuestionStatus, string> = {
-  waiting: 'Waiting for the moderator',
-  'on-screen': 'On screen',
-  'on-floor': 'On the floor now',
-  answered: 'Answered',
-  hidden: 'Hidden by the moderator',
-  withdrawn: 'Withdrawn',
-  merged: 'Merged into another question',
-};
+/** What people read for each question status, everywhere (from the catalogs: common.status_*). */
+export const statusLabel = (status: QuestionStatus): string => t(`common.status_${status}`);
 
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-export const votesLabel = (n: number): string => plural(n, 'vote', 'votes');
+export const votesLabel = (n: number): string => t('common.votes', { count: n });
 
 /** The start of a question, for accessible names of buttons about it. */
 export const textStart = (text: string, max = 40): string => {

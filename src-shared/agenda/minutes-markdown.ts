@@ -1,5 +1,6 @@
 import type { Minutes } from '../minutes/model.js';
 import { agendaText } from './minutes-text.js';
+import { minutesWords } from '../minutes/language.js';
 
 /**
  * The agenda section of the Markdown minutes (after the session facts, before the questions). `escape`
@@ -25,7 +26,8 @@ export function agendaMarkdown(m: Minutes, time: (at: number) => string, escape:
     out.push(`*${item.participation}*`, '');
   }
   if (t.unfiled) out.push(t.unfiled, '');
-  out.push(`### ${t.totalsHeading}`, '', '| Measure | Value |', '| --- | ---: |');
+  const tr = minutesWords(m.locale);
+  out.push(`### ${t.totalsHeading}`, '', `| ${tr('minutes.measure')} | ${tr('minutes.value')} |`, '| --- | ---: |');
   for (const [k, v] of t.totals) out.push(`| ${k} | ${v} |`);
   out.push('');
   return out;

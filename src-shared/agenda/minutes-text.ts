@@ -1,6 +1,8 @@
 import type { Minutes } from '../minutes/model.js';
 import { formatDuration } from './timer.js';
 import type { MinutesAgendaItem, MinutesSpeaker } from './minutes.js';
+import type { Translate } from '../i18n/format.js';
+import { minutesWords } from '../minutes/language.js';
 
 /**
  * What the minutes say about the agenda, as plain strings, shared by the PDF, the DOCX, the Markdown and
@@ -38,47 +40,48 @@ export interface AgendaText {
   totals: Array<[string, string]>;
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const minutes = (ms: number) => (ms / 60_000).toFixed(1);
 
 type Clean = (text: string) => string;
 
-function speakerRow(s: MinutesSpeaker, clean: Clean): AgendaSpeakerRow {
+function speakerRow(s: MinutesSpeaker, clean: Clean, tr: Translate): AgendaSpeakerRow {
   const notes: string[] = [];
-  if (s.interpreter) notes.push('With interpreter (double time)');
-  if (s.walkIn) notes.push('Walk-in');
-  if (s.outcome === 'absent') notes.push('Absent when called');
-  if (s.outcome === 'speaking') notes.push('Still speaking when the minutes were made');
+  if (s.interpreter) notes.push(tr('minutes.withInterpreter'));
+  if (s.walkIn) notes.push(tr('minutes.walkIn'));
+  if (s.outcome === 'absent') notes.push(tr('minutes.absentCalled'));
+  if (s.outcome === 'speaking') notes.push(tr('minutes.stillSpeaking'));
+  const allowed = formatDuration(s.allowedMs);
   const time =
     s.usedMs === null
-      ? `– of ${formatDuration(s.allowedMs)}`
-      : `${formatDuration(s.usedMs)} of ${formatDuration(s.allowedMs)}${s.extendedMs > 0 ? ` (+${formatDuration(s.extendedMs)} given)` : ''}`;
+      ? tr('minutes.timeOfNone', { allowed })
+      : tr('minutes.timeOf', { used: formatDuration(s.usedMs), allowed }) + (s.extendedMs > 0 ? tr('minutes.timeGiven', { extra: formatDuration(s.extendedMs) }) : '');
   return { order: String(s.order), speaker: clean(s.label), subject: clean(s.subject), time, note: notes.join(' · ') };
 }
 
-function itemText(item: MinutesAgendaItem, time: (at: number) => string, clean: Clean): AgendaItemText {
+function itemText(item: MinutesAgendaItem, time: (at: number) => string, clean: Clean, tr: Translate): AgendaItemText {
   const facts: Array<[string, string]> = [
-    ['Started', item.startedAt !== null ? time(item.startedAt) : 'not taken up'],
-    ['Ended', item.endedAt !== null ? time(item.endedAt) : item.startedAt !== null ? 'still current' : '–'],
-    ['Public comment', item.publicComment ? `${formatDuration(item.speakingMs)} per speaker` : 'none'],
+    [tr('minutes.started'), item.startedAt !== null ? time(item.startedAt) : tr('minutes.notTakenUp')],
+    [tr('minutes.ended'), item.endedAt !== null ? time(item.endedAt) : item.startedAt !== null ? tr('minutes.stillCurrent') : '–'],
+    [tr('minutes.publicComment'), item.publicComment ? tr('minutes.perSpeaker', { time: formatDuration(item.speakingMs) }) : tr('minutes.none')],
   ];
   const spoke = item.speakers.filter((s) => s.outcome !== 'absent').length;
   const parts = [
-    count(spoke, 'speaker', 'speakers'),
-    count(item.devicesSpoke, 'phone', 'phones'),
-    `${minutes(item.usedMs)} of ${minutes(item.allowedMs)} speaking minutes used`,
-    count(item.questionNumbers.length, 'question', 'questions'),
+    tr('minutes.speakers', { count: spoke }),
+    tr('minutes.phones', { count: item.devicesSpoke }),
+    tr('minutes.minutesUsed', { used: minutes(item.usedMs), allowed: minutes(item.allowedMs) }),
+    tr('minutes.questionsCount', { count: item.questionNumbers.length }),
   ];
-  if (item.withdrawn > 0) parts.push(`${item.withdrawn} withdrew`);
-  if (item.notCalled > 0) parts.push(`${item.notCalled} signed up but not called`);
+  if (item.withdrawn > 0) parts.push(tr('minutes.withdrew', { count: item.withdrawn }));
+  if (item.notCalled > 0) parts.push(tr('minutes.notCalled', { count: item.notCalled }));
   return {
     heading: `${item.number}. ${clean(item.title)}`,
     description: item.description ? clean(item.description) : null,
     facts,
-    questions: item.questionNumbers.length > 0 ? `${item.questionNumbers.length === 1 ? 'Question' : 'Questions'} ${item.questionNumbers.join(', ')} (see Questions).` : null,
-    speakers: item.speakers.map((s) => speakerRow(s, clean)),
-    speakersNote: item.speakers.length === 0 ? (item.publicComment ? 'No one spoke on this item.' : null) : null,
-    participation: `Participation: ${parts.join(' · ')}.`,
+    questions:
+      item.questionNumbers.length > 0 ? tr('minutes.itemQuestions', { count: item.questionNumbers.length, numbers: item.questionNumbers.join(', ') }) : null,
+    speakers: item.speakers.map((s) => speakerRow(s, clean, tr)),
+    speakersNote: item.speakers.length === 0 ? (item.publicComment ? tr('minutes.nobodySpoke') : null) : null,
+    participation: tr('minutes.itemParticipation', { parts: parts.join(' · ') }),
   };
 }
 
@@ -88,20 +91,27 @@ const pct = (share: number) => `${Math.round(share * 100)} %`;
 export function agendaText(m: Minutes, time: (at: number) => string, clean: Clean = (t) => t): AgendaText | null {
   const a = m.agenda;
   if (!a) return null;
+  const tr = minutesWords(m.locale);
   return {
-    heading: 'Agenda',
-    intro: `${count(a.items.length, 'item', 'items')}, in agenda order. Speakers are listed in the order called, with the name they gave or “Speaker N”.`,
-    items: a.items.map((i) => itemText(i, time, clean)),
-    speakerColumns: { order: 'No.', speaker: 'Speaker', subject: 'Subject', time: 'Time used', note: 'Note' },
-    unfiled: a.unfiledQuestionNumbers.length > 0 ? `Asked outside any agenda item: questions ${a.unfiledQuestionNumbers.join(', ')}.` : null,
-    totalsHeading: 'Public comment in numbers',
+    heading: tr('minutes.agenda'),
+    intro: tr('minutes.agendaIntro', { count: a.items.length }),
+    items: a.items.map((i) => itemText(i, time, clean, tr)),
+    speakerColumns: {
+      order: tr('minutes.colNumber'),
+      speaker: tr('minutes.speaker'),
+      subject: tr('minutes.subject'),
+      time: tr('minutes.timeUsed'),
+      note: tr('minutes.note'),
+    },
+    unfiled: a.unfiledQuestionNumbers.length > 0 ? tr('minutes.unfiled', { numbers: a.unfiledQuestionNumbers.join(', ') }) : null,
+    totalsHeading: tr('minutes.totals'),
     totals: [
-      ['Speakers who spoke', String(a.speakers)],
-      ['Walk-in speakers (no phone)', String(a.walkIns)],
-      ['Speakers with an interpreter', String(a.interpreter)],
-      ['Share of devices whose speaker spoke', pct(a.shareSpoke)],
-      ['Speaking minutes used', minutes(a.usedMs)],
-      ['Speaking minutes allowed', minutes(a.allowedMs)],
+      [tr('minutes.t_spoke'), String(a.speakers)],
+      [tr('minutes.t_walkIns'), String(a.walkIns)],
+      [tr('minutes.t_interpreter'), String(a.interpreter)],
+      [tr('minutes.t_share'), pct(a.shareSpoke)],
+      [tr('minutes.t_used'), minutes(a.usedMs)],
+      [tr('minutes.t_allowed'), minutes(a.allowedMs)],
     ],
   };
 }

@@ -2,7 +2,9 @@ import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
 import { questionModerationNote } from '../moderation/minutes.js';
 import { agendaMarkdown } from '../agenda/minutes-markdown.js';
-import { moderationLines, participationRows, plural } from './wording.js';
+import { moderationLines, participationRows } from './wording.js';
+import { minutesWords } from './language.js';
+import type { Translate } from '../i18n/format.js';
 import { pollsMarkdown } from '../polls/poll-markdown.js';
 
 /**
@@ -67,92 +69,93 @@ export function renderMinutesMarkdown(m: Minutes): string {
   const { session, locale } = m;
   const tz = session.timeZone;
   const time = (at: number) => formatTime(at, locale, tz);
+  const tr = minutesWords(locale);
   const out: string[] = [];
   const start = session.openedAt ?? session.createdAt;
 
-  out.push(`# ${escapeMarkdownLine(session.title) || 'Untitled session'}`, '');
-  out.push('Minutes of a public session recorded with Open Floor.', '');
+  out.push(`# ${escapeMarkdownLine(session.title) || tr('minutes.untitled')}`, '');
+  out.push(tr('minutes.subtitle'), '');
   if (session.status !== 'closed') {
-    out.push(
-      `**Provisional:** made at ${time(m.generatedAt)} on ${formatDate(m.generatedAt, locale, tz)} while the session was still ${session.status === 'open' ? 'open' : 'in preparation'}.`,
-      '',
-    );
+    const made = { time: time(m.generatedAt), date: formatDate(m.generatedAt, locale, tz) };
+    out.push(`**${tr('minutes.provisionalLabel')}** ${tr(session.status === 'open' ? 'minutes.provisionalOpen' : 'minutes.provisionalDraft', made)}`, '');
   }
-  if (session.place) out.push(`- **Place:** ${escapeMarkdownLine(session.place)}`);
-  out.push(`- **Date:** ${formatDate(start, locale, tz)}`);
-  out.push(`- **Started:** ${session.openedAt !== null ? time(session.openedAt) : 'not opened'}`);
-  out.push(`- **Ended:** ${session.closedAt !== null ? time(session.closedAt) : 'not closed yet'}`);
-  out.push(`- **Time zone:** ${escapeMarkdown(tz)}`);
-  if (session.facilitator) out.push(`- **Facilitator:** ${escapeMarkdownLine(session.facilitator)}`);
+  const fact = (label: string, value: string) => `- **${tr(label)}:** ${value}`;
+  if (session.place) out.push(fact('minutes.place', escapeMarkdownLine(session.place)));
+  out.push(fact('minutes.date', formatDate(start, locale, tz)));
+  out.push(fact('minutes.started', session.openedAt !== null ? time(session.openedAt) : tr('minutes.notOpened')));
+  out.push(fact('minutes.ended', session.closedAt !== null ? time(session.closedAt) : tr('minutes.notClosed')));
+  out.push(fact('minutes.timeZone', escapeMarkdown(tz)));
+  if (session.facilitator) out.push(fact('minutes.facilitator', escapeMarkdownLine(session.facilitator)));
   const p = m.participation;
-  out.push(`- **Devices joined:** ${p.devicesJoined} (at most ${p.peakConnected} connected at once)`);
+  out.push(fact('minutes.devicesJoined', tr('minutes.devicesJoinedValue', { joined: p.devicesJoined, peak: p.peakConnected })));
   out.push('');
 
   out.push(...agendaMarkdown(m, time, escapeMarkdownLine));
 
-  out.push('## Questions', '');
-  if (m.questions.length === 0) out.push('No questions were put on the board.', '');
-  for (const q of m.questions) out.push(...questionItem(q, time), '');
+  out.push(`## ${tr('minutes.questions')}`, '');
+  if (m.questions.length === 0) out.push(tr('minutes.noQuestions'), '');
+  for (const q of m.questions) out.push(...questionItem(q, time, tr), '');
 
-  out.push(...pollsMarkdown(m.polls ?? [], time));
+  out.push(...pollsMarkdown(m.polls ?? [], time, tr));
 
-  out.push('## Moderation', '');
-  out.push(...moderationLines(m));
+  out.push(`## ${tr('minutes.moderation')}`, '');
+  out.push(...moderationLines(m, tr));
   out.push('');
 
-  out.push('## Participation', '');
-  out.push('| Measure | Value |', '| --- | ---: |');
-  const rows = participationRows(p);
+  out.push(`## ${tr('minutes.participation')}`, '');
+  out.push(`| ${tr('minutes.measure')} | ${tr('minutes.value')} |`, '| --- | ---: |');
+  const rows = participationRows(p, tr);
   for (const [k, v] of rows) out.push(`| ${k} | ${v} |`);
   out.push('');
   if (p.timeline.length > 0) {
-    out.push(`### Questions and votes over time (${p.bucketMinutes}-minute intervals)`, '');
+    out.push(`### ${tr('minutes.chartHeading', { minutes: p.bucketMinutes })}`, '');
     const max = Math.max(1, ...p.timeline.map((b) => Math.max(b.questions, b.votes)));
     const bar = (n: number) => '█'.repeat(Math.round((n / max) * 20)) || (n > 0 ? '▏' : '');
-    out.push('| From | Questions | Votes | Chart (Q / V) |', '| --- | ---: | ---: | --- |');
+    out.push(`| ${tr('minutes.chartFrom')} | ${tr('minutes.questions')} | ${tr('minutes.colVotes')} | ${tr('minutes.chartQV')} |`, '| --- | ---: | ---: | --- |');
+    const [q, v] = [tr('minutes.chartQ'), tr('minutes.chartV')];
     for (const b of p.timeline) {
-      out.push(`| ${time(b.start)} | ${b.questions} | ${b.votes} | Q ${bar(b.questions)} / V ${bar(b.votes)} |`);
+      out.push(`| ${time(b.start)} | ${b.questions} | ${b.votes} | ${q} ${bar(b.questions)} / ${v} ${bar(b.votes)} |`);
     }
     out.push('');
   }
 
-  out.push('## Follow-up: questions left open', '');
-  if (m.followUp.length === 0) out.push('Every question on the board was answered.', '');
+  out.push(`## ${tr('minutes.followUp')}`, '');
+  if (m.followUp.length === 0) out.push(tr('minutes.allAnswered'), '');
   else {
-    out.push('Ranked by votes, so they can be answered after the meeting.', '');
+    out.push(tr('minutes.followUpIntro'), '');
     m.followUp.forEach((q, i) => {
-      out.push(`${i + 1}. ${escapeMarkdown(q.text, '   ')} (question ${q.number}, ${plural(q.votes, 'vote', 'votes')})`);
+      out.push(`${i + 1}. ${escapeMarkdown(q.text, '   ')} (${tr('minutes.followUpItem', { number: q.number, votes: tr('minutes.votes', { count: q.votes }) })})`);
     });
     out.push('');
   }
 
-  out.push('## Record', '');
-  out.push(`- **Events in the log:** ${m.log.events}`);
-  out.push(`- **Final hash (SHA-256):** \`${m.log.finalHash.replace(/[^0-9a-f]/g, '')}\``);
-  out.push(`- **Minutes made:** ${formatDate(m.generatedAt, locale, tz)}, ${time(m.generatedAt)}`);
+  out.push(`## ${tr('minutes.record')}`, '');
+  out.push(fact('minutes.events', String(m.log.events)));
+  out.push(fact('minutes.finalHash', `\`${m.log.finalHash.replace(/[^0-9a-f]/g, '')}\``));
+  out.push(fact('minutes.minutesMade', `${formatDate(m.generatedAt, locale, tz)}, ${time(m.generatedAt)}`));
   out.push('');
-  out.push('Check the record with `open-floor verify` on the JSON archive of this session: its final hash must match the one above.');
+  out.push(`${tr('minutes.verifyNoteBefore')} \`open-floor verify\` ${tr('minutes.verifyNoteAfter')}`);
   out.push('');
   return out.join('\n');
 }
 
-function questionItem(q: MinutesQuestion, time: (at: number) => string): string[] {
+function questionItem(q: MinutesQuestion, time: (at: number) => string, tr: Translate): string[] {
   const indent = '   ';
   const lines = [`${q.number}. ${escapeMarkdown(q.text, indent)}`];
   const meta: string[] = [];
-  if (q.name) meta.push(`asked by ${escapeMarkdownLine(q.name)}`);
-  meta.push(`at ${time(q.askedAt)}`);
-  meta.push(plural(q.votes, 'vote', 'votes'));
-  lines.push('', `${indent}*${meta.join(' · ')}${questionModerationNote(q)}*`);
+  if (q.name) meta.push(tr('minutes.askedByLower', { name: escapeMarkdownLine(q.name) }));
+  meta.push(tr('minutes.atTime', { time: time(q.askedAt) }));
+  meta.push(tr('minutes.votes', { count: q.votes }));
+  lines.push('', `${indent}*${meta.join(' · ')}${questionModerationNote(q, tr)}*`);
   const status =
     q.outcome === 'answered-live'
-      ? `Answered live at ${time(q.answeredAt as number)}.`
+      ? tr('minutes.answeredLiveAt', { time: time(q.answeredAt as number) })
       : q.outcome === 'answered-in-writing'
-        ? `Answered in writing at ${time(q.answeredAt as number)}.`
+        ? tr('minutes.answeredWritingAt', { time: time(q.answeredAt as number) })
         : q.floorAt !== null
-          ? `Left open (was on the floor at ${time(q.floorAt)}).`
-          : 'Left open.';
-  lines.push('', `${indent}**${status}**`);
-  if (q.reply !== null) lines.push('', `${indent}> **Written reply:** ${escapeMarkdown(q.reply, `${indent}> `)}`);
+          ? tr('minutes.leftOpenFloor', { time: time(q.floorAt) })
+          : tr('minutes.leftOpen');
+  lines.push('', `${indent}**${status}.**`);
+  if (q.reply !== null) lines.push('', `${indent}> **${tr('minutes.writtenReply')}** ${escapeMarkdown(q.reply, `${indent}> `)}`);
   return lines;
 }

@@ -10,6 +10,10 @@ import { moderationSummaryLines, questionModerationNote } from '../moderation/mi
 import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
 import { agendaText, type AgendaText } from '../agenda/minutes-text.js';
+import type { Translate } from '../i18n/format.js';
+import { minutesWords } from './language.js';
+
+const ENGLISH = minutesWords('en');
 
 /**
  * Text safe to put in a PDF text run or a DOCX (XML) run: no C0/C1 control characters (XML 1.0 forbids
@@ -100,6 +104,8 @@ export interface MinutesText {
   pageLabel: (page: number, pages: number) => string;
   /** Agenda items, speakers and their numbers; null without an agenda. */
   agenda: AgendaText | null;
+  /** The minutes' fixed wording in their language (for the sections rendered apart, like polls). */
+  words: Translate;
   /** Time of day in the session's zone and the minutes' locale (chart labels). */
   time: (at: number) => string;
 }
@@ -111,37 +117,36 @@ export function plural(n: number, one: string, many: string): string {
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
 /** The moderation summary (counts only: hidden text is never in the public minutes). */
-export function moderationLines(m: Pick<Minutes, 'moderation'>): string[] {
-  const lines = [
-    `${plural(m.moderation.hidden, 'question was', 'questions were')} hidden by the moderator (their text is not published here; it is kept in the JSON archive of the event log).`,
-    `${plural(m.moderation.withdrawn, 'question was', 'questions were')} withdrawn by the asker.`,
-  ];
-  if (m.moderation.pending > 0) lines.push(`${plural(m.moderation.pending, 'question was', 'questions were')} still waiting for the moderator.`);
-  lines.push(...moderationSummaryLines(m.moderation));
+export function moderationLines(m: Pick<Minutes, 'moderation'>, tr: Translate = ENGLISH): string[] {
+  const lines = [tr('minutes.hidden', { count: m.moderation.hidden }), tr('minutes.withdrawn', { count: m.moderation.withdrawn })];
+  if (m.moderation.pending > 0) lines.push(tr('minutes.pending', { count: m.moderation.pending }));
+  lines.push(...moderationSummaryLines(m.moderation, tr));
   return lines;
 }
 
 /** The participation table, label and value, in every format. */
-export function participationRows(p: Minutes['participation']): Array<[string, string]> {
+export function participationRows(p: Minutes['participation'], tr: Translate = ENGLISH): Array<[string, string]> {
   return [
-    ['Devices joined', String(p.devicesJoined)],
-    ['Most devices connected at once', String(p.peakConnected)],
-    ['Share of devices that asked a question', pct(p.shareAsked)],
-    ['Share of devices that voted', pct(p.shareVoted)],
-    ['Questions asked', String(p.questionsAsked)],
-    ['Questions approved', String(p.questionsApproved)],
-    ['Answered live', String(p.answeredLive)],
-    ['Answered in writing', String(p.answeredInWriting)],
-    ['Left open', String(p.questionsOpen)],
-    ['Median minutes from asked to answered', p.medianMinutesToAnswer === null ? '–' : p.medianMinutesToAnswer.toFixed(1)],
-    ['Votes cast (one per phone, withdrawn not counted)', String(p.votesCast)],
+    [tr('minutes.p_devicesJoined'), String(p.devicesJoined)],
+    [tr('minutes.p_peak'), String(p.peakConnected)],
+    [tr('minutes.p_shareAsked'), pct(p.shareAsked)],
+    [tr('minutes.p_shareVoted'), pct(p.shareVoted)],
+    [tr('minutes.p_asked'), String(p.questionsAsked)],
+    [tr('minutes.p_approved'), String(p.questionsApproved)],
+    [tr('minutes.p_answeredLive'), String(p.answeredLive)],
+    [tr('minutes.p_answeredWriting'), String(p.answeredInWriting)],
+    [tr('minutes.p_open'), String(p.questionsOpen)],
+    [tr('minutes.p_median'), p.medianMinutesToAnswer === null ? '–' : p.medianMinutesToAnswer.toFixed(1)],
+    [tr('minutes.p_votes'), String(p.votesCast)],
   ];
 }
 
-export function outcomeText(q: MinutesQuestion, time: (at: number) => string): string {
-  if (q.outcome === 'answered-live') return q.answeredAt !== null ? `Answered live at ${time(q.answeredAt)}` : 'Answered live';
-  if (q.outcome === 'answered-in-writing') return q.answeredAt !== null ? `Answered in writing at ${time(q.answeredAt)}` : 'Answered in writing';
-  return q.floorAt !== null ? `Left open (was on the floor at ${time(q.floorAt)})` : 'Left open';
+export function outcomeText(q: MinutesQuestion, time: (at: number) => string, tr: Translate = ENGLISH): string {
+  if (q.outcome === 'answered-live') return q.answeredAt !== null ? tr('minutes.answeredLiveAt', { time: time(q.answeredAt) }) : tr('minutes.answeredLive');
+  if (q.outcome === 'answered-in-writing') {
+    return q.answeredAt !== null ? tr('minutes.answeredWritingAt', { time: time(q.answeredAt) }) : tr('minutes.answeredWriting');
+  }
+  return q.floorAt !== null ? tr('minutes.leftOpenFloor', { time: time(q.floorAt) }) : tr('minutes.leftOpen');
 }
 
 /** The minutes' wording, shared by the PDF and the DOCX. */
@@ -152,75 +157,78 @@ export function minutesText(m: Minutes): MinutesText {
   const date = byMinute((at) => formatDate(at, locale, tz));
   const start = session.openedAt ?? session.createdAt;
   const p = m.participation;
-  const title = plain(session.title).trim() || 'Untitled session';
+  const tr = minutesWords(locale);
+  const title = plain(session.title).trim() || tr('minutes.untitled');
 
   const facts: Array<[string, string]> = [];
-  if (session.place.trim()) facts.push(['Place', plain(session.place)]);
-  facts.push(['Date', date(start)]);
-  facts.push(['Started', session.openedAt !== null ? time(session.openedAt) : 'not opened']);
-  facts.push(['Ended', session.closedAt !== null ? time(session.closedAt) : 'not closed yet']);
-  facts.push(['Time zone', plain(tz)]);
-  if (session.facilitator.trim()) facts.push(['Facilitator', plain(session.facilitator)]);
-  facts.push(['Devices joined', `${p.devicesJoined} (at most ${p.peakConnected} connected at once)`]);
+  if (session.place.trim()) facts.push([tr('minutes.place'), plain(session.place)]);
+  facts.push([tr('minutes.date'), date(start)]);
+  facts.push([tr('minutes.started'), session.openedAt !== null ? time(session.openedAt) : tr('minutes.notOpened')]);
+  facts.push([tr('minutes.ended'), session.closedAt !== null ? time(session.closedAt) : tr('minutes.notClosed')]);
+  facts.push([tr('minutes.timeZone'), plain(tz)]);
+  if (session.facilitator.trim()) facts.push([tr('minutes.facilitator'), plain(session.facilitator)]);
+  facts.push([tr('minutes.devicesJoined'), tr('minutes.devicesJoinedValue', { joined: p.devicesJoined, peak: p.peakConnected })]);
 
   const questions: QuestionRow[] = m.questions.map((q) => ({
     number: String(q.number),
     text: plain(q.text),
-    asked: (q.name.trim() ? `Asked by ${plain(q.name)} at ${time(q.askedAt)}` : `Asked at ${time(q.askedAt)}`) + questionModerationNote(q),
+    asked:
+      (q.name.trim() ? tr('minutes.askedBy', { name: plain(q.name), time: time(q.askedAt) }) : tr('minutes.askedAt', { time: time(q.askedAt) })) +
+      questionModerationNote(q, tr),
     votes: String(q.votes),
-    outcome: outcomeText(q, time),
+    outcome: outcomeText(q, time, tr),
     reply: q.reply !== null ? plain(q.reply) : null,
   }));
 
-  const moderation = moderationLines(m);
-  const participation = participationRows(p);
+  const moderation = moderationLines(m, tr);
+  const participation = participationRows(p, tr);
 
   const followUp: FollowUpRow[] = m.followUp.map((q, i) => ({
     rank: String(i + 1),
     text: plain(q.text),
     votes: String(q.votes),
-    detail: `Question ${q.number} · ${q.name.trim() ? `asked by ${plain(q.name)} ` : 'asked '}at ${time(q.askedAt)}${q.floorAt !== null ? ` · was on the floor at ${time(q.floorAt)}` : ''}`,
+    detail:
+      tr('minutes.followUpDetail', {
+        number: q.number,
+        asked: q.name.trim() ? tr('minutes.askedLowerByAt', { name: plain(q.name), time: time(q.askedAt) }) : tr('minutes.askedLowerAt', { time: time(q.askedAt) }),
+      }) + (q.floorAt !== null ? tr('minutes.wasOnFloor', { time: time(q.floorAt) }) : ''),
   }));
 
   return {
     title,
-    subtitle: 'Minutes of a public session recorded with Open Floor.',
+    subtitle: tr('minutes.subtitle'),
     provisional:
       session.status !== 'closed'
-        ? `Provisional: made at ${time(m.generatedAt)} on ${date(m.generatedAt)} while the session was still ${session.status === 'open' ? 'open' : 'in preparation'}. These minutes may change.`
+        ? `${tr('minutes.provisionalLabel')} ${tr(session.status === 'open' ? 'minutes.provisionalOpen' : 'minutes.provisionalDraft', { time: time(m.generatedAt), date: date(m.generatedAt) })} ${tr('minutes.mayChange')}`
         : null,
     facts,
-    questionsHeading: 'Questions',
-    questionsIntro:
-      questions.length === 0
-        ? 'No questions were put on the board.'
-        : `${plural(questions.length, 'question was', 'questions were')} approved, listed in the order asked.`,
-    questionColumns: { number: 'No.', question: 'Question', votes: 'Votes', outcome: 'Outcome' },
+    questionsHeading: tr('minutes.questions'),
+    questionsIntro: questions.length === 0 ? tr('minutes.noQuestions') : tr('minutes.approvedInOrder', { count: questions.length }),
+    questionColumns: { number: tr('minutes.colNumber'), question: tr('minutes.colQuestion'), votes: tr('minutes.colVotes'), outcome: tr('minutes.colOutcome') },
     questions,
-    replyLabel: 'Written reply:',
-    moderationHeading: 'Moderation',
+    replyLabel: tr('minutes.writtenReply'),
+    moderationHeading: tr('minutes.moderation'),
     moderation,
-    participationHeading: 'Participation',
+    participationHeading: tr('minutes.participation'),
     participation,
-    chartHeading: p.timeline.length > 0 ? `Questions and votes over time (${p.bucketMinutes}-minute intervals)` : null,
-    chartLegend: { questions: 'Questions asked', votes: 'Votes cast' },
-    followUpHeading: 'Follow-up: questions left open',
-    followUpIntro:
-      m.followUp.length === 0 ? 'Every question on the board was answered.' : 'Ranked by votes, so they can be answered after the meeting.',
-    followUpColumns: { rank: 'Rank', question: 'Question', votes: 'Votes' },
+    chartHeading: p.timeline.length > 0 ? tr('minutes.chartHeading', { minutes: p.bucketMinutes }) : null,
+    chartLegend: { questions: tr('minutes.legendQuestions'), votes: tr('minutes.legendVotes') },
+    followUpHeading: tr('minutes.followUp'),
+    followUpIntro: m.followUp.length === 0 ? tr('minutes.allAnswered') : tr('minutes.followUpIntro'),
+    followUpColumns: { rank: tr('minutes.rank'), question: tr('minutes.colQuestion'), votes: tr('minutes.colVotes') },
     followUp,
-    recordHeading: 'Record',
+    recordHeading: tr('minutes.record'),
     record: [
-      ['Events in the log', String(m.log.events)],
-      ['Minutes made', `${date(m.generatedAt)}, ${time(m.generatedAt)}`],
+      [tr('minutes.events'), String(m.log.events)],
+      [tr('minutes.minutesMade'), `${date(m.generatedAt)}, ${time(m.generatedAt)}`],
     ],
-    hashLabel: 'Final hash (SHA-256)',
+    hashLabel: tr('minutes.finalHash'),
     hash: m.log.finalHash.replace(/[^0-9a-fA-F]/g, '').toLowerCase(),
-    recordNote:
-      'Check the record with "open-floor verify" on the JSON archive of this session: its final hash must match the one above.',
-    footer: `Minutes: ${title}${session.status !== 'closed' ? ' (provisional)' : ''}`,
-    pageLabel: (page, pages) => `Page ${page} of ${pages}`,
+    recordNote: tr('minutes.verifyNote'),
+    footer: tr(session.status !== 'closed' ? 'minutes.footerProvisional' : 'minutes.footer', { title }),
+    pageLabel: (page, pages) => tr('minutes.page', { page, pages }),
     agenda: agendaText(m, time, plain),
+    words: tr,
     time,
   };
 }

@@ -1,3 +1,8 @@
+import type { Translate } from '../i18n/format.js';
+import { minutesWords } from '../minutes/language.js';
+
+const ENGLISH = minutesWords('en');
+
 /**
  * What the minutes say about moderation (issue 10). Public files show the edited text only (the asker's
  * text stays in the JSON archive) and say that it was edited; a merged duplicate is not listed on its
@@ -18,16 +23,16 @@ export interface MinutesModerationCounts {
 }
 
 /** " · edited by the moderator · 2 similar questions merged into it", or nothing. */
-export function questionModerationNote(q: MinutesQuestionModeration): string {
+export function questionModerationNote(q: MinutesQuestionModeration, tr: Translate = ENGLISH): string {
   let note = '';
-  if (q.edited) note += ' · edited by the moderator';
-  if (q.merged) note += ` · ${q.merged} similar ${q.merged === 1 ? 'question' : 'questions'} merged into it`;
+  if (q.edited) note += tr('minutes.editedNote');
+  if (q.merged) note += tr('minutes.mergedNote', { count: q.merged });
   return note;
 }
 
-export function moderationSummaryLines(m: MinutesModerationCounts): string[] {
+export function moderationSummaryLines(m: MinutesModerationCounts, tr: Translate = ENGLISH): string[] {
   const lines: string[] = [];
-  if (m.merged) lines.push(`${m.merged} duplicate ${m.merged === 1 ? 'question was' : 'questions were'} merged into another question (votes counted once per phone).`);
-  if (m.edited) lines.push(`${m.edited} ${m.edited === 1 ? 'question was' : 'questions were'} edited by the moderator (the public minutes show the edited text; the asker's text is kept in the JSON archive).`);
+  if (m.merged) lines.push(tr('minutes.mergedSummary', { count: m.merged }));
+  if (m.edited) lines.push(tr('minutes.editedSummary', { count: m.edited }));
   return lines;
 }

@@ -1,5 +1,9 @@
 import type { SessionState } from '../state.js';
-import { POLL_KIND_LABELS, VISIBILITY_LABELS, type PollKind, type PollVisibility } from './poll-events.js';
+import type { PollKind, PollVisibility } from './poll-events.js';
+import type { Translate } from '../i18n/format.js';
+import { minutesWords } from '../minutes/language.js';
+
+const ENGLISH = minutesWords('en');
 import { ratingMean } from './poll-state.js';
 import { formatMean, percentOf } from './poll-views.js';
 
@@ -78,25 +82,25 @@ export interface PollText {
   rows: Array<[string, string, string]>;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-export function pollText(p: MinutesPoll, time: (at: number) => string): PollText {
+export function pollText(p: MinutesPoll, time: (at: number) => string, tr: Translate = ENGLISH): PollText {
+  const answered = { ballots: p.ballots, phones: p.base.phones, pct: Math.round(p.shareAnswered * 100) };
   const facts: Array<[string, string]> = [
-    ['Kind', `${POLL_KIND_LABELS[p.kind]}${p.kind === 'multiple' ? ` (up to ${p.maxChoices} per phone)` : ''}`],
-    ['Opened', time(p.openedAt)],
-    ['Closed', p.closedAt !== null ? time(p.closedAt) : 'still open'],
-    ['Ballots', `${p.ballots}${p.changes > 0 ? ` (${plural(p.changes, 'answer was', 'answers were')} changed before the close)` : ''}`],
-    ['Answered', `${p.ballots} of ${p.base.phones} phones ${p.base.what} (${Math.round(p.shareAnswered * 100)} %)`],
+    [tr('minutes.pollKind'), tr(`minutes.kind_${p.kind}`) + (p.kind === 'multiple' ? tr('minutes.upToPerPhone', { max: p.maxChoices }) : '')],
+    [tr('minutes.opened'), time(p.openedAt)],
+    [tr('minutes.closed'), p.closedAt !== null ? time(p.closedAt) : tr('minutes.stillOpen')],
+    [tr('minutes.ballots'), `${p.ballots}${p.changes > 0 ? tr('minutes.changedBeforeClose', { count: p.changes }) : ''}`],
+    [tr('minutes.answered'), tr(p.base.what === 'connected at close' ? 'minutes.answeredOfConnected' : 'minutes.answeredOfPeak', answered)],
   ];
-  if (p.kind === 'rating') facts.push(['Mean rating', `${formatMean(p.mean)} of 5`]);
-  facts.push(['Results shown', VISIBILITY_LABELS[p.visibility]]);
+  if (p.kind === 'rating') facts.push([tr('minutes.meanRating'), tr('minutes.meanOf5', { mean: formatMean(p.mean) })]);
+  facts.push([tr('minutes.resultsShown'), tr(`minutes.visibility_${p.visibility}`)]);
   return {
-    heading: `Poll ${p.number}: ${p.question}`,
+    heading: tr('minutes.pollHeading', { number: p.number, question: p.question }),
     facts,
-    columns: ['Option', 'Ballots', 'Share'],
+    columns: [tr('minutes.option'), tr('minutes.ballots'), tr('minutes.share')],
     rows: p.options.map((o) => [o.label, String(o.count), `${o.percent} %`]),
   };
 }
 
-export const POLLS_HEADING = 'Polls';
-export const POLLS_NOTE = 'One answer per phone — not a formal vote. Each phone could change its answer until the poll closed; the last one counts.';
+/** The polls section's heading and note in the minutes' language. */
+export const pollsHeading = (tr: Translate = ENGLISH): string => tr('minutes.polls');
+export const pollsNote = (tr: Translate = ENGLISH): string => tr('minutes.pollsNote');

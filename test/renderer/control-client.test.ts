@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createControlClient } from '../../src-renderer/ui/control-client';
+import * as en from '../../src-shared/i18n/en';
+import * as es from '../../src-shared/i18n/es';
+import { loadCatalogs } from '../../src-renderer/ui/i18n';
+
+// The renderer's words come from the catalogs: these helpers are checked with the real English ones.
+loadCatalogs({ catalogs: { en: { ...en }, es: { ...es } } });
 
 describe('control client', () => {
   it('posts the command with the token and returns the host answer', async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { codeFromPath, isValidCode, parseIdentity, parseJoinResponse, storageKey } from '../../src-renderer/attendee/join';
 import { checkAsk } from '../../src-renderer/attendee/validate';
+import * as en from '../../src-shared/i18n/en';
+import * as es from '../../src-shared/i18n/es';
+import { loadCatalogs } from '../../src-renderer/ui/i18n';
+
+// The renderer's words come from the catalogs: these helpers are checked with the real English ones.
+loadCatalogs({ catalogs: { en: { ...en }, es: { ...es } } });
 
 describe('phone join helpers', () => {
   it('reads the code from /j/<code>, normalised', () => {
@@ -40,5 +46,16 @@ describe('checkAsk', () => {
     expect(checkAsk('ok?', 'n'.repeat(41)).ok).toBe(false);
     expect(checkAsk(' Why?\r\n ', '  Ana   Lima ')).toEqual({ ok: true, text: 'Why?', name: 'Ana Lima' });
     expect(checkAsk('Why?', '   ')).toEqual({ ok: true, text: 'Why?', name: undefined });
+  });
+});
+
+describe('dates in the page language', () => {
+  it('writes an ISO date the English or the Spanish way (Intl.DateTimeFormat)', async () => {
+    const { formatIsoDate, loadCatalogs: load } = await import('../../src-renderer/ui/i18n');
+    load({ catalogs: { en: { ...en }, es: { ...es } } }, 'es');
+    expect(formatIsoDate('2025-03-01')).toMatch(/^1 mar 2025$/);
+    load({ catalogs: { en: { ...en }, es: { ...es } } }, 'en');
+    expect(formatIsoDate('2025-03-01')).toBe('Mar 1, 2025');
+    expect(formatIsoDate('not a date')).toBe('not a date');
   });
 });

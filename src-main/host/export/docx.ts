@@ -33,7 +33,7 @@ import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { chartData, PNG_HEIGHT, PNG_WIDTH, renderChartPng } from './chart.js';
 import { DOCX_FONTS } from './fonts.js';
 import { pollChartPng } from './poll-chart.js';
-import { POLLS_HEADING, POLLS_NOTE, pollText } from '../../../src-shared/polls/poll-minutes.js';
+import { pollsHeading, pollsNote, pollText } from '../../../src-shared/polls/poll-minutes.js';
 import { isMostlyRtl, minutesText } from '../../../src-shared/minutes/wording.js';
 
 const ACCENT = '1F3A5F';
@@ -241,10 +241,10 @@ export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
 
   // Polls (issue 8): facts, the chart (bars numbered like the table's rows), the table of options.
   if (minutes.polls && minutes.polls.length > 0) {
-    body.push(heading(POLLS_HEADING));
-    body.push(textPara(POLLS_NOTE, { color: MUTED, size: 17 }, 120));
+    body.push(heading(pollsHeading(t.words)));
+    body.push(textPara(pollsNote(t.words), { color: MUTED, size: 17 }, 120));
     for (const poll of minutes.polls) {
-      const pt = pollText(poll, t.time);
+      const pt = pollText(poll, t.time, t.words);
       body.push(heading(pt.heading, HeadingLevel.HEADING_2));
       body.push(factsTable(pt.facts, 2000));
       const description = pt.rows.map((r, i) => `${i + 1}. ${r[0]}: ${r[1]} (${r[2]})`).join('; ');

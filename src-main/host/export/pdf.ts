@@ -14,7 +14,7 @@ import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { chartData, drawChartPdf } from './chart.js';
 import { PDF_MONO_FONT } from './fonts.js';
 import { drawPollChartPdf, pollChartPdfHeight } from './poll-chart.js';
-import { POLLS_HEADING, POLLS_NOTE, pollText } from '../../../src-shared/polls/poll-minutes.js';
+import { pollsHeading, pollsNote, pollText } from '../../../src-shared/polls/poll-minutes.js';
 import { minutesText, type MinutesText } from '../../../src-shared/minutes/wording.js';
 import { layoutText, linesHeight, PdfText, type Line, type Span, type TextStyle } from './pdf-layout.js';
 
@@ -245,10 +245,10 @@ function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
 
   // Polls (issue 8): facts, the chart with values as text, and the table of options.
   if (m.polls && m.polls.length > 0) {
-    w.heading(POLLS_HEADING);
-    w.paragraph([{ text: POLLS_NOTE, style: S.small }], { gapAfter: 6 });
+    w.heading(pollsHeading(t.words));
+    w.paragraph([{ text: pollsNote(t.words), style: S.small }], { gapAfter: 6 });
     for (const poll of m.polls) {
-      const pt = pollText(poll, t.time);
+      const pt = pollText(poll, t.time, t.words);
       w.heading(pt.heading, S.h2, w.factsHeight(pt.facts, 120) + pollChartPdfHeight(poll));
       w.facts(pt.facts, 120);
       w.ensure(pollChartPdfHeight(poll));
