@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { PhoneRequestDraft } from '../../src-shared/requests';
 import { createConnectionStore, useConnection } from '../ui/connection';
 import { setAppState, setConnectionAttr } from '../ui/page';
-import { AgendaCard } from './AgendaCard';
 import { AskForm } from './AskForm';
 import { Board } from './Board';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -14,8 +13,7 @@ import { registerOfflineCopy } from './offline-copy';
 import { outboxFor } from './outbox';
 import { withOutbox } from './outbox-view';
 import type { PhoneView } from './phone-view';
-import { Polls } from './Polls';
-import type { LiveRoom } from './room-live';
+import type { LiveCards, LiveRoom } from './room-live';
 import { loadRoomLive } from './room-loader';
 import { VoteAlert } from './VoteAlert';
 import { t } from '../ui/i18n';
@@ -34,6 +32,8 @@ const RETRY_MS = 3000;
 export function RoomScreen({ identity }: { identity: JoinIdentity }) {
   const outbox = useMemo(() => outboxFor(identity.roomId), [identity.roomId]);
   const [live, setLive] = useState<LiveRoom | null>(null);
+  /** The cards that read the room document (agenda, polls) arrive with the live room's chunk. */
+  const [cards, setCards] = useState<LiveCards | null>(null);
   const liveRef = useRef<LiveRoom | null>(null);
 
   // The host's clock, for the speaker's countdown (a phone's own clock may be minutes off).
@@ -50,6 +50,7 @@ export function RoomScreen({ identity }: { identity: JoinIdentity }) {
         (m) => {
           if (stopped) return;
           room = m.openLiveRoom(identity.roomId, outbox);
+          setCards(m.liveCards);
           liveRef.current = room;
           setLive(room);
           registerOfflineCopy();
@@ -104,9 +105,9 @@ export function RoomScreen({ identity }: { identity: JoinIdentity }) {
       <main className="stack">
         {session?.status === 'draft' ? <p className="notice">{t('phone.notOpenYet')}</p> : null}
         {closed ? <p className="notice">{t('common.closedThanks')}</p> : null}
-        {live ? <Polls doc={live.doc} send={send} board={view.board} disabled={closed} /> : null}
+        {live && cards ? <cards.Polls doc={live.doc} send={send} board={view.board} disabled={closed} /> : null}
         {floor ? <FloorBanner question={floor} /> : null}
-        {live ? <AgendaCard doc={live.doc} send={send} closed={closed} /> : null}
+        {live && cards ? <cards.AgendaCard doc={live.doc} send={send} closed={closed} /> : null}
         <VoteAlert rejections={view.voteRejections} sentHere={sentHere.current} />
         {closed ? null : <AskForm send={send} />}
         <MyQuestions send={send} items={view.mine} closed={closed} />

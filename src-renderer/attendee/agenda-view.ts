@@ -3,7 +3,7 @@ import { mySpeakingMap } from '../../src-shared/agenda/room';
 import type { BoardAgenda, BoardSpeaking, MySpeaking } from '../../src-shared/agenda/views';
 import { readBoard } from '../../src-shared/docs/board-doc';
 import { roomParts } from '../../src-shared/docs/room-doc';
-import { isFinalReceipt } from '../../src-shared/requests';
+import { isFinalReceipt } from '../../src-shared/receipts';
 
 /** Where this phone stands on one item. */
 export interface MyItemSpeaking {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { PATHS } from '../../src-shared/endpoints';
+import { PATHS } from '../../src-shared/paths';
 
 /**
  * The host's clock as this phone estimates it. A phone's own clock can be minutes off, and the speaker's

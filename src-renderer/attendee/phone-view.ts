@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { readBoard, type BoardView } from '../../src-shared/docs/board-doc';
 import { roomParts, type MyQuestion } from '../../src-shared/docs/room-doc';
-import { isFinalReceipt, type PhoneRequestDraft, type Receipt } from '../../src-shared/requests';
+import { isFinalReceipt, type Receipt } from '../../src-shared/receipts';
+import type { PhoneRequestDraft } from '../../src-shared/requests';
 import type { MyQuestionModeration } from '../../src-shared/moderation/views';
 import type { QuestionStatus } from '../../src-shared/state';
 

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { roomParts } from '../../src-shared/docs/room-doc';
-import { isFinalReceipt } from '../../src-shared/requests';
+import { isFinalReceipt } from '../../src-shared/receipts';
 
 /** This phone's answer to one poll, as the phone shows it. */
 export interface MyBallot {

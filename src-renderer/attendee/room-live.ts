@@ -1,11 +1,18 @@
 import { appendRequest, roomParts } from '../../src-shared/docs/room-doc';
 import type * as Y from 'yjs';
-import { isFinalReceipt, type PhoneRequestDraft } from '../../src-shared/requests';
+import { isFinalReceipt } from '../../src-shared/receipts';
+import type { PhoneRequestDraft } from '../../src-shared/requests';
 import type { ConnectionStore } from '../ui/connection';
 import { createYViewStore, type YViewStore } from '../ui/y-view-store';
 import type { Outbox } from './outbox';
 import { readPhone, type PhoneView } from './phone-view';
 import { connectRoom } from './room-connection';
+import { AgendaCard } from './AgendaCard';
+import { Polls } from './Polls';
+
+/** Parts of the room screen that read the room document (Yjs): they come with this chunk. */
+export const liveCards = { AgendaCard, Polls };
+export type LiveCards = typeof liveCards;
 
 /**
  * The live room: its own chunk (Yjs, y-websocket, y-indexeddb), loaded while the question form is already

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { TOKEN_QUERY } from '../../src-shared/endpoints';
+import { TOKEN_QUERY } from '../../src-shared/paths';
 import { websocketConnection, type ConnectionStore } from './connection';
 import { wsOrigin } from './page';
 

@@ -1,4 +1,4 @@
-import { TOKEN_QUERY } from '../../src-shared/endpoints';
+import { TOKEN_QUERY } from '../../src-shared/paths';
 
 /** The per-launch control token from the page's `t` query parameter (console and projector). */
 export function pageToken(): string {
