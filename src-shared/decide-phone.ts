@@ -4,6 +4,7 @@ import type { PhoneRequest } from './requests.js';
 import { screenAsk, votedInTree } from './moderation/decide.js';
 import type { SessionState } from './state.js';
 import { decideSpeakRequest } from './agenda/decide-phone.js';
+import { REFUSALS } from './refusals.js';
 
 /**
  * The authority's rules for one phone request, as a pure function of the state. Rate limits are
@@ -11,16 +12,7 @@ import { decideSpeakRequest } from './agenda/decide-phone.js';
  */
 export type Decision = { ok: true; events: EventBody[]; questionId?: string } | { ok: false; reason: string };
 
-export const REFUSALS = {
-  notOpen: 'The session is not open for questions.',
-  closed: 'The session has closed.',
-  unknownQuestion: 'That question is not on the board.',
-  notYours: 'You can only withdraw your own question.',
-  notVotable: 'You can only vote for questions on the board.',
-  tooManyQuestions: 'You are asking very fast. Please wait a minute before asking again.',
-  tooManyVotes: 'You are voting very fast. Please wait a minute.',
-  tooManyRequests: 'This phone has sent too many requests for this session.',
-} as const;
+export { REFUSALS };
 
 export function decidePhoneRequest(
   state: SessionState,

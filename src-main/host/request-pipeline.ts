@@ -1,4 +1,5 @@
 import { decidePhoneRequest, REFUSALS } from '../../src-shared/decide-phone.js';
+import { FAILED_REASON } from '../../src-shared/refusals.js';
 import { roomParts } from '../../src-shared/docs/room-doc.js';
 import { newId } from '../../src-shared/ids.js';
 import { LIMITS } from '../../src-shared/limits.js';
@@ -10,7 +11,7 @@ import type { Room, RoomDocs } from './room-docs.js';
 import type { AppliedEvents, SessionLog, StorageError } from './session-log.js';
 
 export const RETRY_REASON = 'The laptop cannot save right now. Your request is kept and will be sent again by itself.';
-export const FAILED_REASON = 'The host could not process this request. Please try again.';
+export { FAILED_REASON };
 
 export interface PipelineDeps {
   log: SessionLog;

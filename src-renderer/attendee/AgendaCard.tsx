@@ -14,6 +14,7 @@ import { useYView } from '../ui/use-y-view';
 import { readPhoneAgenda, type MyItemSpeaking } from './agenda-view';
 import { useHostOffset } from './host-clock';
 import { usePhoneUi } from './ui-store';
+import { reasonText } from './reason';
 
 /** The agenda, the current item, and asking to speak on items with public comment open. */
 /** Sends a request the way every phone request goes (outbox first, then the room). */
@@ -80,7 +81,7 @@ function MyStatus({ send, item, speaking, mine, closed }: { send: Send; item: Bo
       ) : null}
       {refusal && !sending ? (
         <p role="alert" className="alert user-text">
-          {refusal}
+          {reasonText(refusal)}
         </p>
       ) : null}
       {entry?.status === 'waiting' && !sending && !closed ? (

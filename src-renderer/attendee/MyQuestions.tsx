@@ -5,6 +5,7 @@ import { myItemLabel } from './labels';
 import { MyModerationNotes } from './MyModerationNotes';
 import type { MyItem } from './phone-view';
 import { t } from '../ui/i18n';
+import { reasonText } from './reason';
 
 /**
  * My own questions with where each one is, including those still waiting to be sent. Not a list of
@@ -20,7 +21,7 @@ export function MyQuestions({ send, items, closed }: { send: (request: PhoneRequ
           <div key={item.key} className="mine-item">
             <p className="user-text">{item.text}</p>
             <p className={`badge state-${item.state}`}>{myItemLabel(item.state)}</p>
-            {item.reason ? <p className="reason user-text">{item.reason}</p> : null}
+            {item.reason ? <p className="reason user-text">{reasonText(item.reason)}</p> : null}
             <MyModerationNotes item={item} />
             {item.canWithdraw && !closed && item.questionId ? (
               <button

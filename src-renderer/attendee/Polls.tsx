@@ -8,6 +8,7 @@ import { PollChart } from '../ui/PollChart';
 import { useYView } from '../ui/use-y-view';
 import { readMyBallots, type MyBallot } from './poll-view';
 import { t } from '../ui/i18n';
+import { reasonText } from './reason';
 
 /** How many closed polls stay on the phone (the newest), under the open ones. */
 const CLOSED_SHOWN = 3;
@@ -102,7 +103,7 @@ function PollCard({
       ) : null}
       {ballot?.refused ? (
         <p role="alert" className="alert">
-          {t('phone.ballotRefused', { reason: ballot.refused })}
+          {t('phone.ballotRefused', { reason: reasonText(ballot.refused) })}
         </p>
       ) : null}
       {poll.results ? (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { VoteRejection } from './phone-view';
 import { t } from '../ui/i18n';
+import { reasonText } from './reason';
 
 const SHOW_MS = 6000;
 
@@ -18,7 +19,7 @@ export function VoteAlert({ rejections, sentHere }: { rejections: VoteRejection[
 
   return (
     <p role="alert" className={latest ? 'alert' : 'alert-idle'}>
-      {latest ? t('phone.voteRefused', { reason: latest.reason }) : ''}
+      {latest ? t('phone.voteRefused', { reason: reasonText(latest.reason) }) : ''}
     </p>
   );
 }

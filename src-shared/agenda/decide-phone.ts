@@ -3,20 +3,12 @@ import { LIMITS } from '../limits.js';
 import type { PhoneRequest } from '../requests.js';
 import type { SessionState } from '../state.js';
 import { countedSpeakers, signUpOf } from './state.js';
+import { SPEAK_REFUSALS } from '../refusals.js';
 
 type Decision = { ok: true; events: EventBody[] } | { ok: false; reason: string };
 
 /** What a phone is told when its request to speak is refused. */
-export const SPEAK_REFUSALS = {
-  unknownItem: 'That agenda item is no longer on the agenda.',
-  noPublicComment: 'Public comment is not open on this item.',
-  signupClosed: 'Sign-up to speak on this item has closed.',
-  alreadySignedUp: 'This phone has already asked to speak on this item.',
-  full: 'The list of speakers for this item is full.',
-  notSignedUp: 'This phone is not on the list of speakers for this item.',
-  alreadyCalled: 'You have already been called to speak, so you can no longer withdraw here.',
-  tooManySignUps: 'You are signing up very fast. Please wait a minute.',
-} as const;
+export { SPEAK_REFUSALS };
 
 type SpeakRequest = Extract<PhoneRequest, { kind: 'speak' | 'unspeak' }>;
 

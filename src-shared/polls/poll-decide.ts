@@ -3,20 +3,11 @@ import type { PollDefinition, PollEvent } from './poll-events.js';
 import { RATING_OPTIONS, YES_NO_OPTIONS } from './poll-events.js';
 import type { PollCommand, PollCommandInput } from './poll-inputs.js';
 import type { PollsState } from './poll-state.js';
+import { POLL_REFUSALS } from '../refusals.js';
 
 /** The rules of polls, as pure functions of the state: the phone's ballot and the facilitator's commands. */
 
-export const POLL_REFUSALS = {
-  unknownPoll: 'That poll does not exist.',
-  notOpenYet: 'That poll is not open yet.',
-  closedPoll: 'That poll has closed. Your last answer before it closed is the one counted.',
-  noSuchOption: 'That answer is not one of the poll’s options.',
-  emptyBallot: 'Choose an answer first.',
-  sameOptionTwice: 'Each answer can be picked only once.',
-  onlyOne: 'This poll takes one answer.',
-  tooManyChoices: (k: number) => `You can pick at most ${k} answers in this poll.`,
-  tooFast: 'You are answering very fast. Please wait a minute.',
-} as const;
+export { POLL_REFUSALS };
 
 export type BallotDecision = { ok: true; events: PollEvent[] } | { ok: false; reason: string };
 
