@@ -33,6 +33,7 @@ import {
 } from '../src-main/host/venue/doctor.js';
 import { adviceFor, duration, HANDOUT_PATH, VENUE_TEST_PATH, type VenueStatus } from '../src-shared/venue.js';
 import { TOKEN_QUERY } from '../src-shared/endpoints.js';
+import { DEFAULT_DISPLAY } from '../src-shared/display.js';
 
 const CLI = join(__dirname, '..', 'bin', 'open-floor.cjs');
 /** The built CLI (`npm run build` first, as `npm test` does). */
@@ -239,6 +240,14 @@ describe('through a real host', () => {
     expect(text).toContain('Budget forum 2027');
     expect(text).toContain(shortUrl(host.joinUrl() ?? `${host.lanOrigin}/j/${code}`));
     expect(text).toContain(code);
+
+    // The projector set to Spanish with the join call in both languages: so is the handout.
+    expect(host.control('setDisplay', { ...DEFAULT_DISPLAY, language: 'es', bilingualJoin: true }).ok).toBe(true);
+    const bilingual = new PDFParse({ data: new Uint8Array(await (await fetch(url)).arrayBuffer()) });
+    const both = (await bilingual.getText()).text.replace(/\s+/g, ' ');
+    await bilingual.destroy();
+    expect(both).toContain('Únase a la reunión desde su teléfono');
+    expect(both).toContain('Join the meeting with your phone');
   });
 });
 
@@ -283,7 +292,7 @@ describe('transport health', () => {
 
 describe('the handout', () => {
   it('draws any title as text, on one page', async () => {
-    const pdf = await renderHandoutPdf({ title: 'Réunion <publique> — 公开会议', place: '', joinUrl: 'http://192.168.1.5:4321/j/ABC234', code: 'ABC234' });
+    const pdf = await renderHandoutPdf({ title: 'Réunion <publique> — 公开会议', place: '', joinUrl: 'http://192.168.1.5:4321/j/ABC234', code: 'ABC234', languages: ['en'] });
     const parser = new PDFParse({ data: pdf.slice() });
     const { text, total } = await parser.getText();
     await parser.destroy();
@@ -291,6 +300,24 @@ describe('the handout', () => {
     expect(text).toContain('Réunion <publique>');
     expect(text).toContain('192.168.1.5:4321');
     expect(text).toContain('ABC234');
+  });
+
+  it('speaks the projector’s language, and both when its join call is bilingual', async () => {
+    const read = async (languages: Array<'en' | 'es'>) => {
+      const pdf = await renderHandoutPdf({ title: 'Foro', place: '', joinUrl: 'http://192.168.1.5:4321/j/ABC234', code: 'ABC234', languages });
+      const parser = new PDFParse({ data: pdf.slice() });
+      const { text, total } = await parser.getText();
+      await parser.destroy();
+      expect(total).toBe(1);
+      return text.replace(/\s+/g, ' ');
+    };
+    const spanish = await read(['es']);
+    expect(spanish).toContain('Únase a la reunión desde su teléfono');
+    expect(spanish).not.toContain('Join the meeting');
+    const both = await read(['es', 'en']);
+    expect(both).toContain('Únase a la reunión desde su teléfono');
+    expect(both).toContain('Join the meeting with your phone');
+    expect(both.indexOf('y escriba el código')).toBeLessThan(both.indexOf('and type the code'));
   });
 });
 

@@ -10,6 +10,7 @@ import type { Receipt } from '../../src-shared/requests.js';
 import { questionStatus, type Moderation, type QuestionStatus, type SessionStatus } from '../../src-shared/state.js';
 import type { HostInfo, SessionSummary } from '../../src-shared/views.js';
 import { roomParts } from '../../src-shared/docs/room-doc.js';
+import { LOCALES } from '../../src-shared/i18n/format.js';
 import { VENUE_TEST_PATH, type VenueStatus } from '../../src-shared/venue.js';
 import { createVenue } from './venue/venue.js';
 import { voteCount } from '../../src-shared/moderation/views.js';
@@ -252,7 +253,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         const join = sessions.joinInfo();
         const state = sessions.current?.log.state;
         const live = join && state && state.status !== 'closed';
-        return venue.file(name, live ? { title: state.title, place: state.place, joinUrl: join.url, code: join.code } : null);
+        // The handout speaks the projector's language, and both when the projector's join call does.
+        const { language, bilingualJoin } = settings.current.display;
+        const languages = bilingualJoin ? [language, ...LOCALES.filter((l) => l !== language)] : [language];
+        return venue.file(name, live ? { title: state.title, place: state.place, joinUrl: join.url, code: join.code, languages } : null);
       },
       log,
     },

@@ -663,3 +663,11 @@ export const minutes = {
   nobodySpoke: 'No one spoke on this item.',
   itemParticipation: 'Participation: {{parts}}.',
 };
+
+/** The printable handout (src-main/host/venue/handout.ts), in the projector's language(s). */
+export const handout = {
+  joinTitle: 'Join the meeting with your phone',
+  scan: 'Scan the code with the camera, or open this address:',
+  typeCode: 'and type the code',
+  sameWifi: 'Your phone must be on the same Wi-Fi as the laptop at the front. No app, no account: it opens in the browser.',
+};

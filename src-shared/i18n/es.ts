@@ -664,3 +664,10 @@ export const minutes: Same<typeof en.minutes> = {
   nobodySpoke: 'Nadie intervino en este punto.',
   itemParticipation: 'Participación: {{parts}}.',
 };
+
+export const handout: Same<typeof en.handout> = {
+  joinTitle: 'Únase a la reunión desde su teléfono',
+  scan: 'Escanee el código con la cámara o abra esta dirección:',
+  typeCode: 'y escriba el código',
+  sameWifi: 'Su teléfono debe estar en la misma red Wi-Fi que el portátil de la mesa principal. No hace falta ninguna aplicación ni cuenta: se abre en el navegador.',
+};

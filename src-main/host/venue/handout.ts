@@ -1,5 +1,8 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import * as en from '../../../src-shared/i18n/en.js';
+import * as es from '../../../src-shared/i18n/es.js';
+import { createTranslate, type Locale, type Translate } from '../../../src-shared/i18n/format.js';
 import { layoutText, PdfText, type TextStyle } from '../export/pdf-layout.js';
 
 /**
@@ -14,7 +17,12 @@ export interface HandoutFacts {
   /** http://<address>:<port>/j/<CODE> */
   joinUrl: string;
   code: string;
+  /** The projector's language first; a second one when the projector shows the join call in both. */
+  languages: readonly Locale[];
 }
+
+const handoutText = (locale: Locale): Translate =>
+  createTranslate(locale, { handout: locale === 'es' ? es.handout : en.handout }, { handout: en.handout });
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 56;
@@ -39,7 +47,7 @@ export function renderHandoutPdf(facts: HandoutFacts): Promise<Uint8Array> {
         size: 'A4',
         margin: MARGIN,
         info: { Title: `Join: ${facts.title}`, Author: 'Open Floor', Creator: 'Open Floor' },
-        lang: 'en',
+        lang: facts.languages[0] ?? 'en',
       });
       const chunks: Buffer[] = [];
       doc.on('data', (c: Buffer) => chunks.push(c));
@@ -60,7 +68,13 @@ function draw(doc: PDFKit.PDFDocument, f: HandoutFacts): void {
     const lines = layoutText([{ text: s, style }], WIDTH);
     y = text.drawLines(lines, MARGIN, y, WIDTH, 'center') + gap;
   };
-  block('Join the meeting with your phone', { size: 16, color: MUTED }, 4);
+  // Each sentence in the first language, then (smaller) in the second when there is one.
+  const [first = handoutText('en'), second]: Array<Translate | undefined> = f.languages.map(handoutText);
+  const say = (key: string, style: TextStyle, gap = 8) => {
+    block(first(`handout.${key}`), style, second !== undefined ? 2 : gap);
+    if (second !== undefined) block(second(`handout.${key}`), { ...style, size: Math.round(style.size * 0.85) }, gap);
+  };
+  say('joinTitle', { size: 16, color: MUTED }, 4);
   block(f.title, { size: 24, bold: true, color: ACCENT }, f.place ? 2 : 14);
   if (f.place) block(f.place, { size: 13, color: MUTED }, 14);
 
@@ -80,12 +94,9 @@ function draw(doc: PDFKit.PDFDocument, f: HandoutFacts): void {
   doc.fill().restore();
   y += side + 12;
 
-  block('Scan the code with the camera, or open this address:', { size: 13, color: INK }, 2);
+  say('scan', { size: 13, color: INK }, 2);
   block(shortUrl(f.joinUrl), { size: 28, bold: true, color: INK }, 10);
-  block('and type the code', { size: 13, color: INK }, 0);
+  say('typeCode', { size: 13, color: INK }, 0);
   block(f.code, { size: 64, bold: true, color: ACCENT }, 12);
-  block('Your phone must be on the same Wi-Fi as the laptop at the front. No app, no account: it opens in the browser.', {
-    size: 11,
-    color: MUTED,
-  });
+  say('sameWifi', { size: 11, color: MUTED });
 }
