@@ -27,7 +27,13 @@ const ballot = (deviceId: string, choices: number[], pollId = 'p1', requestId = 
 });
 
 let ids = 0;
-const ctx = (over: Partial<PollCommandContext> = {}): PollCommandContext => ({ sessionStatus: 'open', connected: 7, newId: () => `poll${++ids}xyz`, ...over });
+const ctx = (over: Partial<PollCommandContext> = {}): PollCommandContext => ({
+  sessionStatus: 'open',
+  connected: 7,
+  isAgendaItem: (itemId) => itemId === 'item00budget',
+  newId: () => `poll${++ids}xyz`,
+  ...over,
+});
 
 /** Runs facilitator commands through the pure rules, folding each accepted decision into `state`. */
 function run<K extends PollCommand>(state: SessionState, command: K, raw: unknown, c = ctx({ sessionStatus: state.status })) {
@@ -172,6 +178,17 @@ describe('poll commands (the facilitator)', () => {
     const dup = run(state, 'duplicatePoll', { pollId: id });
     expect(dup.ok).toBe(true);
     expect(state.polls.byId.get((dup as { pollId: string }).pollId)).toMatchObject({ status: 'draft', duplicateOf: id, question: 'Which designs?' });
+  });
+
+  it('attaches a poll to an agenda item (kept by a duplicate), or refuses an item not on the agenda', () => {
+    const state = openSession();
+    const c = run(state, 'createPoll', { kind: 'yesno', question: 'Adopt the budget?', itemId: 'item00budget' });
+    expect(c.ok).toBe(true);
+    const id = (c as { pollId: string }).pollId;
+    expect(state.polls.byId.get(id)).toMatchObject({ itemId: 'item00budget' });
+    const dup = run(state, 'duplicatePoll', { pollId: id });
+    expect(state.polls.byId.get((dup as { pollId: string }).pollId)).toMatchObject({ itemId: 'item00budget' });
+    expect(run(state, 'createPoll', { kind: 'yesno', question: 'Q?', itemId: 'item00gone00' })).toEqual({ ok: false, error: 'That agenda item is not on the agenda.' });
   });
 
   it('fixes the options of yes/no/abstain and rating, and checks options of the others', () => {

@@ -49,6 +49,23 @@ const events = log([
   [min(10), 'facilitator', { type: 'session.closed' }],
 ]);
 
+describe('a poll attached to an agenda item', () => {
+  it('names the item in the minutes, in either language', () => {
+    const withItem = log([
+      [min(0), 'facilitator', { type: 'session.created', sessionId: 's2', title: 'Council', place: '', timeZone: 'UTC' }],
+      [min(0), 'facilitator', { type: 'agenda.itemAdded', itemId: 'item-budget', title: 'Budget 2027', description: '', speakingMs: 180_000, publicComment: true, maxSpeakers: null }],
+      [min(1), 'facilitator', { type: 'session.opened' }],
+      [min(2), 'facilitator', { type: 'poll.created', pollId: 'poll-adopt', kind: 'yesno', question: 'Adopt it?', options: ['Yes', 'No', 'Abstain'], maxChoices: 1, visibility: 'live', itemId: 'item-budget' }],
+      [min(3), 'facilitator', { type: 'poll.opened', pollId: 'poll-adopt' }],
+      [min(4), 'facilitator', { type: 'session.closed' }],
+    ]);
+    const minutes = buildMinutes(withItem, { locale: 'en-GB', generatedAt: min(5) });
+    expect(minutes.polls?.[0]).toMatchObject({ itemId: 'item-budget', item: 'Budget 2027' });
+    expect(renderMinutesMarkdown(minutes)).toMatch(/Agenda item.{0,12}Budget 2027/);
+    expect(renderMinutesMarkdown(buildMinutes(withItem, { locale: 'es-ES', generatedAt: min(5) }))).toMatch(/Punto del orden del día.{0,12}Budget 2027/);
+  });
+});
+
 describe('polls in the minutes', () => {
   const minutes = buildMinutes(events, { locale: 'en-GB', generatedAt: min(11) });
 

@@ -18,6 +18,7 @@ export function createPollHandlers(sessions: SessionManager): PollHandlers {
     const decision = decidePollCommand(state.polls, command, input, {
       sessionStatus: state.status,
       connected: sessions.connectedCount(),
+      isAgendaItem: (itemId) => state.agenda.items.has(itemId),
       newId,
     });
     if (!decision.ok) return decision;

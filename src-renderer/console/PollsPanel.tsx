@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { DeskAgenda } from '../../src-shared/agenda/views';
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { LIMITS } from '../../src-shared/limits';
 import { POLL_KIND_LABELS, VISIBILITY_LABELS, type PollKind, type PollVisibility } from '../../src-shared/polls/poll-events';
@@ -34,7 +35,7 @@ export function PollsPanel({ view }: { view: DeskView }) {
           <PollItem key={p.id} poll={p} onProjector={p.id === view.pollShown} connected={view.stats?.connected ?? 0} />
         ))}
       </ul>
-      <PollForm heading={t('console.newPoll')} />
+      <PollForm heading={t('console.newPoll')} agenda={view.agenda} />
     </section>
   );
 }
@@ -110,13 +111,17 @@ function PollItem({ poll, onProjector, connected }: { poll: DeskPoll; onProjecto
 
 const FIXED_OPTIONS: Partial<Record<PollKind, () => string>> = { yesno: () => t('console.fixedYesNo'), rating: () => '1, 2, 3, 4, 5' };
 
-function PollForm({ heading, poll, onDone }: { heading: string; poll?: DeskPoll; onDone?: () => void }) {
+function PollForm({ heading, poll, agenda, onDone }: { heading: string; poll?: DeskPoll; agenda?: DeskAgenda | null; onDone?: () => void }) {
   const prefix = poll ? `edit-${poll.id}` : 'new-poll';
   const [kind, setKind] = useState<PollKind>(poll?.kind ?? 'single');
   const [question, setQuestion] = useState(poll?.question ?? '');
   const [options, setOptions] = useState(poll && !FIXED_OPTIONS[poll.kind] ? poll.options.join('\n') : '');
   const [maxChoices, setMaxChoices] = useState(poll?.maxChoices ?? 2);
   const [visibility, setVisibility] = useState<PollVisibility>(poll?.visibility ?? 'live');
+  // A new poll belongs to the current agenda item by default (or to one the facilitator picks).
+  const items = agenda?.items ?? [];
+  const [picked, setPicked] = useState<string | null>(null);
+  const itemId = picked ?? agenda?.current ?? '';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -126,7 +131,7 @@ function PollForm({ heading, poll, onDone }: { heading: string; poll?: DeskPoll;
       options: FIXED_OPTIONS[kind] ? [] : options.split('\n'),
       ...(kind === 'multiple' ? { maxChoices } : {}),
     };
-    const result = await run(() => (poll ? control.editPoll({ pollId: poll.id, ...def }) : control.createPoll({ ...def, visibility })));
+    const result = await run(() => (poll ? control.editPoll({ pollId: poll.id, ...def }) : control.createPoll({ ...def, visibility, itemId: itemId || null })));
     if (!result.ok) return;
     if (!poll) {
       setQuestion('');
@@ -171,6 +176,19 @@ function PollForm({ heading, poll, onDone }: { heading: string; poll?: DeskPoll;
       ) : null}
       {poll ? null : (
         <>
+          {items.length > 0 ? (
+            <>
+              <label htmlFor={`${prefix}-item`}>{t('console.pollItem')}</label>
+              <select id={`${prefix}-item`} value={itemId} onChange={(e) => setPicked(e.target.value)}>
+                <option value="">{t('console.pollForSession')}</option>
+                {items.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.title}
+                  </option>
+                ))}
+              </select>
+            </>
+          ) : null}
           <label htmlFor={`${prefix}-visibility`}>{t('console.results')}</label>
           <select id={`${prefix}-visibility`} value={visibility} onChange={(e) => setVisibility(e.target.value as PollVisibility)}>
             {VISIBILITIES.map((v) => (

@@ -352,6 +352,8 @@ export const console = {
   showOnProjector: 'Show on projector',
   duplicate: 'Duplicate',
   results: 'Results',
+  pollItem: 'Poll for',
+  pollForSession: 'The whole session',
   visibilityLabel: 'Results visibility: {{question}}',
   pollKindField: 'Kind',
   pollQuestion: 'Poll question',
@@ -502,6 +504,7 @@ export const console = {
 
 /** The fixed wording of the minutes (Markdown, PDF, DOCX, the console's reader); attendee text is never translated. */
 export const minutes = {
+  pollItem: 'Agenda item',
   untitled: 'Untitled session',
   subtitle: 'Minutes of a public session recorded with Open Floor.',
   provisionalLabel: 'Provisional:',

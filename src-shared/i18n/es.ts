@@ -354,6 +354,8 @@ export const console: Same<typeof en.console> = {
   showOnProjector: 'Mostrar en el proyector',
   duplicate: 'Duplicar',
   results: 'Resultados',
+  pollItem: 'Encuesta para',
+  pollForSession: 'Toda la sesión',
   visibilityLabel: 'Visibilidad de los resultados: {{question}}',
   pollKindField: 'Tipo',
   pollQuestion: 'Pregunta de la encuesta',
@@ -503,6 +505,7 @@ export const console: Same<typeof en.console> = {
 };
 
 export const minutes: Same<typeof en.minutes> = {
+  pollItem: 'Punto del orden del día',
   untitled: 'Sesión sin título',
   subtitle: 'Acta de una sesión pública registrada con Open Floor.',
   provisionalLabel: 'Provisional:',

@@ -42,6 +42,8 @@ export interface PollCommandContext {
   sessionStatus: 'draft' | 'open' | 'closed';
   /** Phones connected now (recorded when a poll closes, for participation). */
   connected: number;
+  /** Whether an agenda item exists (a poll may belong to one). */
+  isAgendaItem(itemId: string): boolean;
   newId(): string;
 }
 
@@ -78,8 +80,13 @@ export function decidePollCommand<K extends PollCommand>(
     if (polls.byId.size >= LIMITS.pollsPerSession) return fail(`A session can have at most ${LIMITS.pollsPerSession} polls.`);
     const def = pollDefinition(args);
     if (!def.ok) return def;
+    if (args.itemId && !ctx.isAgendaItem(args.itemId)) return fail('That agenda item is not on the agenda.');
     const pollId = ctx.newId();
-    return { ok: true, pollId, events: [{ type: 'poll.created', pollId, visibility: args.visibility ?? 'live', ...def.value }] };
+    return {
+      ok: true,
+      pollId,
+      events: [{ type: 'poll.created', pollId, visibility: args.visibility ?? 'live', ...def.value, ...(args.itemId ? { itemId: args.itemId } : {}) }],
+    };
   }
   const pollId = (input as { pollId: string | null }).pollId;
   if (command === 'showPoll' && pollId === null) {

@@ -35,7 +35,8 @@ const definition = {
 };
 
 export const pollControlInputs = {
-  createPoll: z.object({ ...definition, visibility: pollVisibilitySchema.optional() }),
+  /** `itemId`: the agenda item the poll belongs to (none: the session). */
+  createPoll: z.object({ ...definition, visibility: pollVisibilitySchema.optional(), itemId: id.nullable().optional() }),
   editPoll: z.object({ pollId: id, ...definition }),
   openPoll: z.object({ pollId: id }),
   closePoll: z.object({ pollId: id }),

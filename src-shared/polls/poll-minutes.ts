@@ -31,8 +31,9 @@ export interface MinutesPoll {
   options: MinutesPollOption[];
   maxChoices: number;
   visibility: PollVisibility;
-  /** The agenda item it belongs to (agendas are a separate feature; null = the session). */
+  /** The agenda item it belongs to, and that item's title (null: the session). */
   itemId: string | null;
+  item: string | null;
   openedAt: number;
   closedAt: number | null;
   ballots: number;
@@ -62,6 +63,7 @@ export function buildPollMinutes(state: SessionState): MinutesPoll[] {
       maxChoices: p.maxChoices,
       visibility: p.visibility,
       itemId: p.itemId,
+      item: p.itemId ? (state.agenda.items.get(p.itemId)?.title ?? null) : null,
       openedAt: p.openedAt,
       closedAt: p.closedAt,
       ballots,
@@ -85,6 +87,7 @@ export interface PollText {
 export function pollText(p: MinutesPoll, time: (at: number) => string, tr: Translate = ENGLISH): PollText {
   const answered = { ballots: p.ballots, phones: p.base.phones, pct: Math.round(p.shareAnswered * 100) };
   const facts: Array<[string, string]> = [
+    ...(p.item !== null ? [[tr('minutes.pollItem'), p.item] as [string, string]] : []),
     [tr('minutes.pollKind'), tr(`minutes.kind_${p.kind}`) + (p.kind === 'multiple' ? tr('minutes.upToPerPhone', { max: p.maxChoices }) : '')],
     [tr('minutes.opened'), time(p.openedAt)],
     [tr('minutes.closed'), p.closedAt !== null ? time(p.closedAt) : tr('minutes.stillOpen')],
