@@ -15,6 +15,7 @@ const { now, sleep } = require('./stats.cjs');
 
 globalThis.WebSocket = WebSocket;
 const { WebrtcProvider } = require('y-webrtc');
+const { serveCommands } = require('./worker-rpc.cjs');
 
 process.setMaxListeners(0);
 const TCP = /\stcp\s/i;
@@ -183,15 +184,7 @@ const commands = {
   },
 };
 
-process.on('message', async (msg) => {
-  const fn = commands[msg.cmd];
-  try {
-    if (!fn) throw new Error(`unknown command ${msg.cmd}`);
-    process.send({ id: msg.id, result: await fn(msg) });
-  } catch (err) {
-    process.send({ id: msg.id, error: err && err.stack ? err.stack : String(err) });
-  }
-});
+serveCommands(commands);
 process.on('disconnect', () => {
   for (const p of phones) p.destroy();
   process.exit(0);

@@ -16,6 +16,7 @@ const WebSocket = require('ws');
 const Y = require('yjs');
 const { WebsocketProvider } = require('y-websocket');
 const { now, sleep } = require('./stats.cjs');
+const { serveCommands } = require('./worker-rpc.cjs');
 
 process.setMaxListeners(0);
 
@@ -240,13 +241,5 @@ const commands = {
   },
 };
 
-process.on('message', async (msg) => {
-  const fn = commands[msg.cmd];
-  try {
-    if (!fn) throw new Error(`unknown command ${msg.cmd}`);
-    process.send({ id: msg.id, result: await fn(msg) });
-  } catch (err) {
-    process.send({ id: msg.id, error: err && err.stack ? err.stack : String(err) });
-  }
-});
+serveCommands(commands);
 process.on('disconnect', () => process.exit(0));

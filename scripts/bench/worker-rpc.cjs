@@ -48,4 +48,20 @@ function startWorkerProcess(script, { id = 0, nice = 0, env } = {}) {
   };
 }
 
-module.exports = { startWorkerProcess };
+/**
+ * The child's side: answers each `{ id, cmd, ...args }` with `commands[cmd](msg)` (awaited), or with the
+ * error it threw, so the parent's `call` resolves or rejects.
+ */
+function serveCommands(commands) {
+  process.on('message', async (msg) => {
+    const fn = commands[msg.cmd];
+    try {
+      if (!fn) throw new Error(`unknown command ${msg.cmd}`);
+      process.send({ id: msg.id, result: await fn(msg) });
+    } catch (err) {
+      process.send({ id: msg.id, error: err && err.stack ? err.stack : String(err) });
+    }
+  });
+}
+
+module.exports = { startWorkerProcess, serveCommands };

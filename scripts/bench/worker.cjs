@@ -14,6 +14,7 @@ const WebSocket = require('ws');
 const Y = require('yjs');
 const { WebsocketProvider } = require('y-websocket');
 const { now, sleep } = require('./stats.cjs');
+const { serveCommands } = require('./worker-rpc.cjs');
 
 process.setMaxListeners(0); // each y-websocket provider adds an 'exit' listener
 
@@ -412,14 +413,5 @@ function countBy(list) {
   return out;
 }
 
-process.on('message', async (msg) => {
-  const fn = commands[msg.cmd];
-  try {
-    if (!fn) throw new Error(`unknown command ${msg.cmd}`);
-    const result = await fn(msg);
-    process.send({ id: msg.id, result });
-  } catch (err) {
-    process.send({ id: msg.id, error: err && err.stack ? err.stack : String(err) });
-  }
-});
+serveCommands(commands);
 process.on('disconnect', () => process.exit(0));

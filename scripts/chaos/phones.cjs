@@ -15,6 +15,7 @@ const WebSocket = require('ws');
 const Y = require('yjs');
 const { WebsocketProvider } = require('y-websocket');
 const { sleep } = require('../bench/stats.cjs');
+const { serveCommands } = require('../bench/worker-rpc.cjs');
 
 process.setMaxListeners(0);
 /** Mean pause between a receipt and the phone's next request: a lively meeting, not a load test. */
@@ -138,11 +139,5 @@ const commands = {
   },
 };
 
-process.on('message', async (msg) => {
-  try {
-    process.send({ id: msg.id, result: await commands[msg.cmd](msg) });
-  } catch (err) {
-    process.send({ id: msg.id, error: String(err && err.message) });
-  }
-});
+serveCommands(commands);
 process.on('disconnect', () => process.exit(0));
