@@ -48,16 +48,22 @@ export function resultsVisible(p: Pick<PollState, 'visibility' | 'status'>): boo
   return p.visibility === 'live' || (p.visibility === 'after-close' && p.status === 'closed');
 }
 
+/** What every view of a poll says about it: what it asks and where it stands. */
+const pollFacts = (p: PollState) => ({
+  id: p.id,
+  kind: p.kind,
+  question: p.question,
+  options: p.options,
+  maxChoices: p.maxChoices,
+  status: p.status,
+  visibility: p.visibility,
+});
+
 export function toBoardPoll(p: PollState): BoardPoll | null {
   if (p.status === 'draft' || p.openedAt === null) return null;
   return {
-    id: p.id,
-    kind: p.kind,
-    question: p.question,
-    options: p.options,
-    maxChoices: p.maxChoices,
+    ...pollFacts(p),
     status: p.status,
-    visibility: p.visibility,
     openedAt: p.openedAt,
     results: resultsVisible(p) ? pollResults(p) : null,
   };
@@ -74,13 +80,7 @@ export function boardPolls(polls: PollsState): BoardPoll[] {
 
 export function deskPolls(polls: PollsState): DeskPoll[] {
   return [...polls.byId.values()].map((p) => ({
-    id: p.id,
-    kind: p.kind,
-    question: p.question,
-    options: p.options,
-    maxChoices: p.maxChoices,
-    status: p.status,
-    visibility: p.visibility,
+    ...pollFacts(p),
     createdAt: p.createdAt,
     openedAt: p.openedAt,
     closedAt: p.closedAt,
