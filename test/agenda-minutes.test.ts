@@ -89,6 +89,9 @@ describe('minutes grouped by agenda item', () => {
     expect(md).toContain('### 1\\. Budget 2027');
     expect(md).toContain('| 1 | Ana \\*Bold\\* \\[x\\](y) | Library \\| hours | 3:30 of 4:30 (+0:30 given) | With interpreter (double time) |');
     expect(md).toContain('| 2 | Speaker 2 | Parking | – of 2:00 | Absent when called |');
+    // Nobody has to give a name: in Spanish minutes the unnamed speaker is "Participante 2".
+    const es = renderMinutesMarkdown(buildMinutes(councilMeeting().events, { ...OPTS, locale: 'es-ES' }));
+    expect(es).toMatch(/\| 2 \| Participante 2 \| Parking \|/);
     expect(md).toContain('Walk-in');
     expect(md).toContain('Question 2 (see Questions).');
     expect(md).toContain('| Speakers who spoke | 2 |');

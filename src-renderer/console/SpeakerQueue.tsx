@@ -9,6 +9,7 @@ import { control, run } from './control';
 import { useConsoleUi } from './ui-store';
 import { t } from '../ui/i18n';
 import { useReorder } from './use-reorder';
+import { speakerName } from '../ui/agenda/labels';
 
 const speakerStatus = (status: DeskSpeaker['status']): string => t(`console.sp_${status}`);
 
@@ -36,7 +37,7 @@ function Floor({ agenda }: { agenda: DeskAgenda }) {
       {floor ? (
         <div className="qmain">
           <p className="qtext">
-            <strong className="user-text">{floor.label}</strong> {t('console.hasTheFloor')}
+            <strong className="user-text">{speakerName(floor)}</strong> {t('console.hasTheFloor')}
           </p>
           <p className="qmeta user-text">{who(floor)}</p>
         </div>
@@ -189,29 +190,29 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
                 onDragStart={() => onDragStart(s.id)}
                 onDragOver={(e) => e.preventDefault()}
                 onDrop={(e) => onDrop(e, i)}
-                aria-label={s.label}
+                aria-label={speakerName(s)}
                 data-speaker-id={s.id}
               >
                 <div className="qmain">
                   <p className="qtext">
-                    {i + 1}. <span className="user-text">{s.label}</span>
+                    {i + 1}. <span className="user-text">{speakerName(s)}</span>
                   </p>
                   <p className="qmeta user-text">{who(s)}</p>
                 </div>
                 <div className="qactions">
-                  <button type="button" aria-label={t('console.callLabel', { name: s.label })} onClick={() => void run(() => control.callSpeaker({ speakerId: s.id }))}>
+                  <button type="button" aria-label={t('console.callLabel', { name: speakerName(s) })} onClick={() => void run(() => control.callSpeaker({ speakerId: s.id }))}>
                     {t('console.call')}
                   </button>
-                  <button type="button" aria-label={t('console.moveUp', { name: s.label })} disabled={i === 0} onClick={() => move(s.id, i - 1)}>
+                  <button type="button" aria-label={t('console.moveUp', { name: speakerName(s) })} disabled={i === 0} onClick={() => move(s.id, i - 1)}>
                     ↑
                   </button>
-                  <button type="button" aria-label={t('console.moveDown', { name: s.label })} disabled={i === item.queue.length - 1} onClick={() => move(s.id, i + 1)}>
+                  <button type="button" aria-label={t('console.moveDown', { name: speakerName(s) })} disabled={i === item.queue.length - 1} onClick={() => move(s.id, i + 1)}>
                     ↓
                   </button>
-                  <button type="button" aria-label={t('console.markAbsent', { name: s.label })} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'absent' }))}>
+                  <button type="button" aria-label={t('console.markAbsent', { name: speakerName(s) })} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'absent' }))}>
                     {t('console.absent')}
                   </button>
-                  <button type="button" className="danger" aria-label={t('console.removeLabel', { name: s.label })} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'removed' }))}>
+                  <button type="button" className="danger" aria-label={t('console.removeLabel', { name: speakerName(s) })} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'removed' }))}>
                     {t('console.remove')}
                   </button>
                 </div>
@@ -225,7 +226,7 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
               <ol className="spoken-list" aria-labelledby="spoken-heading">
                 {item.spoken.map((s) => (
                   <li key={s.id}>
-                    <span className="user-text">{s.label}</span> — {speakerStatus(s.status)}
+                    <span className="user-text">{speakerName(s)}</span> — {speakerStatus(s.status)}
                     {s.usedMs !== null ? t('console.usedOf', { used: formatDuration(s.usedMs), allowed: formatDuration(s.allowedMs + s.extendedMs) }) : ''}
                   </li>
                 ))}

@@ -3,6 +3,7 @@ import type { BoardAgenda, BoardSpeaking } from '../../src-shared/agenda/views';
 import { TimerClock } from '../ui/agenda/TimerClock';
 import { useChime } from './use-chime';
 import { t } from '../ui/i18n';
+import { speakerName } from '../ui/agenda/labels';
 
 /**
  * The agenda on the room's screen: the current item, who has the floor (name or "Speaker N"), their
@@ -22,7 +23,7 @@ export function AgendaStage({ agenda, speaking }: { agenda: BoardAgenda | null; 
       <div className="speaker-row">
         {floor ? (
           <div className="speaker-now" aria-label={t('projector.speakingNow')}>
-            <p className="speaker-name user-text">{floor.label}</p>
+            <p className="speaker-name user-text">{speakerName(floor)}</p>
             {floor.subject ? <p className="speaker-subject user-text">{floor.subject}</p> : null}
             {floor.interpreter ? <p className="speaker-flag">{t('projector.withInterpreter')}</p> : null}
           </div>
@@ -37,7 +38,7 @@ export function AgendaStage({ agenda, speaking }: { agenda: BoardAgenda | null; 
             timer={timer}
             idleMs={floor?.allowedMs ?? 0}
             offsetMs={0}
-            label={floor ? t('projector.timeLeftFor', { name: floor.label }) : t('projector.timeLeft')}
+            label={floor ? t('projector.timeLeftFor', { name: speakerName(floor) }) : t('projector.timeLeft')}
           />
         ) : null}
       </div>
@@ -47,7 +48,7 @@ export function AgendaStage({ agenda, speaking }: { agenda: BoardAgenda | null; 
           <ol aria-labelledby="next-heading" className="next-list">
             {next.map((s) => (
               <li key={s.id} className="user-text">
-                {s.label}
+                {speakerName(s)}
                 {s.subject ? <span className="next-subject"> — {s.subject}</span> : null}
               </li>
             ))}

@@ -55,7 +55,7 @@ function speakerRow(s: MinutesSpeaker, clean: Clean, tr: Translate): AgendaSpeak
     s.usedMs === null
       ? tr('minutes.timeOfNone', { allowed })
       : tr('minutes.timeOf', { used: formatDuration(s.usedMs), allowed }) + (s.extendedMs > 0 ? tr('minutes.timeGiven', { extra: formatDuration(s.extendedMs) }) : '');
-  return { order: String(s.order), speaker: clean(s.label), subject: clean(s.subject), time, note: notes.join(' · ') };
+  return { order: String(s.order), speaker: s.name ? clean(s.name) : tr('minutes.speakerN', { n: s.number }), subject: clean(s.subject), time, note: notes.join(' · ') };
 }
 
 function itemText(item: MinutesAgendaItem, time: (at: number) => string, clean: Clean, tr: Translate): AgendaItemText {

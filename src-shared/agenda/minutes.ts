@@ -25,6 +25,8 @@ export interface MinutesSpeaker {
   /** Name, or "Speaker N" when no name was given (nobody has to give one). */
   label: string;
   name: string;
+  /** "Speaker N" when no name was given: N is this. */
+  number: number;
   subject: string;
   interpreter: boolean;
   walkIn: boolean;
@@ -76,6 +78,7 @@ function toSpeaker(s: SpeakerState, order: number, usedMs: number | null): Minut
     order,
     label: speakerLabel(s),
     name: s.name,
+    number: s.number,
     subject: s.subject,
     interpreter: s.interpreter,
     walkIn: s.deviceId === null,

@@ -18,7 +18,9 @@ export interface BoardSpeaker {
   id: string;
   itemId: string;
   number: number;
-  /** Their name, or "Speaker N". */
+  /** The name they gave, or empty (screens then say "Speaker N" in their own language). */
+  name: string;
+  /** Their name, or "Speaker N" in English (the record's label). */
   label: string;
   subject: string;
   interpreter: boolean;
@@ -46,7 +48,6 @@ export interface BoardSpeaking {
 }
 
 export interface DeskSpeaker extends BoardSpeaker {
-  name: string;
   status: SpeakerStatus;
   /** "Phone 3", or "Walk-in" for a speaker the facilitator added. */
   device: string;
@@ -106,6 +107,7 @@ export function boardSpeaker(s: SpeakerState): BoardSpeaker {
     id: s.id,
     itemId: s.itemId,
     number: s.number,
+    name: s.name,
     label: speakerLabel(s),
     subject: s.subject,
     interpreter: s.interpreter,

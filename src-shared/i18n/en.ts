@@ -6,6 +6,7 @@
  */
 
 export const common = {
+  speakerN: 'Speaker {{n}}',
   appName: 'Open Floor',
   language: 'Language',
   lang_en: 'English',
@@ -504,6 +505,7 @@ export const console = {
 
 /** The fixed wording of the minutes (Markdown, PDF, DOCX, the console's reader); attendee text is never translated. */
 export const minutes = {
+  speakerN: 'Speaker {{n}}',
   pollItem: 'Agenda item',
   untitled: 'Untitled session',
   subtitle: 'Minutes of a public session recorded with Open Floor.',

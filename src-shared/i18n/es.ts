@@ -8,6 +8,7 @@ import type * as en from './en';
 type Same<T> = { readonly [K in keyof T]: string };
 
 export const common: Same<typeof en.common> = {
+  speakerN: 'Participante {{n}}',
   appName: 'Open Floor',
   language: 'Idioma',
   lang_en: 'English',
@@ -505,6 +506,7 @@ export const console: Same<typeof en.console> = {
 };
 
 export const minutes: Same<typeof en.minutes> = {
+  speakerN: 'Participante {{n}}',
   pollItem: 'Punto del orden del día',
   untitled: 'Sesión sin título',
   subtitle: 'Acta de una sesión pública registrada con Open Floor.',

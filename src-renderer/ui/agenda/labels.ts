@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /** "1st", "2nd", "3rd", "4th", "11th", "22nd" … (English; the UI is in English today). */
 export function ordinal(n: number): string {
   const tens = n % 100;
@@ -10,4 +12,9 @@ export function ordinal(n: number): string {
 export function speakingTime(ms: number): string {
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** A speaker as screens name them: the name they gave, or "Speaker N" in the screen's language. */
+export function speakerName(s: { name: string; number: number }): string {
+  return s.name || t('common.speakerN', { n: s.number });
 }
