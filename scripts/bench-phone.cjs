@@ -26,7 +26,7 @@ const { execFileSync } = require('node:child_process');
 const { readFileSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { BenchHost } = require('./bench/host.cjs');
+const { BenchHost, sampler } = require('./bench/host.cjs');
 const { phoneLoad } = require('./bench/phone-load.cjs');
 const { now, sleep, summary, ms, mib } = require('./bench/stats.cjs');
 const { startWorkerProcess } = require('./bench/worker-rpc.cjs');
@@ -146,14 +146,7 @@ async function runRush(root) {
   const n = CONFIG.rushPhones;
   const { host, code } = await openHost(root);
   const workers = [];
-  let peakRss = 0;
-  const sampler = setInterval(() => {
-    try {
-      peakRss = Math.max(peakRss, host.sample().rss);
-    } catch {
-      /* host gone */
-    }
-  }, 250);
+  const rss = sampler(host);
   try {
     await sleep(1000);
     const idle = host.sample();
@@ -203,7 +196,7 @@ async function runRush(root) {
       hostCpuShare: (after.cpuMs - cpu0) / wallMs,
       wallMs,
       rssIdle: idle.rss,
-      rssPeak: peakRss,
+      rssPeak: rss.peak(),
       rssAfter: settled.rss,
       idleCpuShareConnected: (settled.cpuMs - after.cpuMs) / 2000,
       clientsCpuMs: stats.reduce((s, x) => s + x.cpuMs, 0),
@@ -217,7 +210,7 @@ async function runRush(root) {
     if (CONFIG.stormMs > 0 && results.length > 0) rush.storm = await voteStorm(host, workers, results.length);
     return rush;
   } finally {
-    clearInterval(sampler);
+    rss.stop();
     await Promise.allSettled(workers.map((w) => w.call('close')));
     workers.forEach((w) => w.stop());
     await host.stop();

@@ -20,7 +20,7 @@ const { mkdtempSync, readdirSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { join } = path;
-const { BenchHost } = require('./bench/host.cjs');
+const { BenchHost, sampler } = require('./bench/host.cjs');
 const { now, sleep, summary, ms, mib } = require('./bench/stats.cjs');
 const { summarizeProfile } = require('./bench/profile.cjs');
 const { runPollRound, pollMarkdown } = require('./bench/polls.cjs');
@@ -70,23 +70,6 @@ function spread(n, count, shift = 0) {
   const out = new Set();
   for (let k = 0; k < Math.min(count, n); k++) out.add((Math.floor((k * n) / count) + shift) % n);
   return [...out];
-}
-
-/** Samples the host every 250 ms; `peak()` gives the highest RSS since the last reset. */
-function sampler(host) {
-  let peak = 0;
-  const timer = setInterval(() => {
-    try {
-      peak = Math.max(peak, host.sample().rss);
-    } catch {
-      /* host gone */
-    }
-  }, 250);
-  return {
-    peak: () => peak,
-    reset: () => (peak = 0),
-    stop: () => clearInterval(timer),
-  };
 }
 
 /**

@@ -114,4 +114,21 @@ class BenchHost {
   }
 }
 
-module.exports = { BenchHost };
+/** Samples the host every 250 ms; `peak()` gives the highest RSS since the last reset. */
+function sampler(host) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, host.sample().rss);
+    } catch {
+      /* host gone */
+    }
+  }, 250);
+  return {
+    peak: () => peak,
+    reset: () => (peak = 0),
+    stop: () => clearInterval(timer),
+  };
+}
+
+module.exports = { BenchHost, sampler };
