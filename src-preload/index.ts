@@ -69,6 +69,8 @@ const api = {
   setSignup: control('setSignup'),
   timer: control('timer'),
   phonesPerAddress: control('phonesPerAddress'),
+  requirePaperCodes: control('requirePaperCodes'),
+  issuePaperCodes: control('issuePaperCodes'),
   showProjector: () => invoke('showProjector'),
   onCommand: (listener: (command: ShellCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {

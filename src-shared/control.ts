@@ -6,6 +6,7 @@ import { pollControlInputs, type PollControlOutputs } from './polls/poll-inputs.
 import { cleanText, charCount } from './text.js';
 import type { VenueStatus } from './venue.js';
 import { agendaControlInputs, type AgendaControlOutputs } from './agenda/control.js';
+import { paperCodeControlInputs, type PaperCodeControlOutputs } from './paper-codes/control.js';
 
 /**
  * The one contract between the console/projector and the host. The HTTP client (headless) and the
@@ -53,6 +54,8 @@ export const controlInputs = {
   /** Polls (issue 8): src-shared/polls/poll-inputs.ts. */
   ...pollControlInputs,
   ...agendaControlInputs,
+  /** Single-use paper codes (issue 9): src-shared/paper-codes/control.ts. */
+  ...paperCodeControlInputs,
 } as const;
 
 export type ControlCommand = keyof typeof controlInputs;
@@ -60,7 +63,7 @@ export type ControlInput<K extends ControlCommand> = z.input<(typeof controlInpu
 export type ControlParsedInput<K extends ControlCommand> = z.output<(typeof controlInputs)[K]>;
 
 /** What each command answers on success. */
-export interface ControlOutputs extends ModerationOutputs, PollControlOutputs, AgendaControlOutputs {
+export interface ControlOutputs extends ModerationOutputs, PollControlOutputs, AgendaControlOutputs, PaperCodeControlOutputs {
   createSession: { sessionId: string };
   openSession: { joinUrl: string };
   closeSession: { finalHash: string };

@@ -4,6 +4,7 @@ import type { ExportFormat } from './minutes/formats.js';
 import type { SessionListing } from './minutes/listing.js';
 
 import { PATHS, TOKEN_QUERY } from './paths.js';
+import type { PaperCodeRefusal } from './paper-codes/format.js';
 
 export { PATHS, TOKEN_QUERY };
 
@@ -23,11 +24,13 @@ export const joinRequestSchema = z.object({
     .max(32)
     .transform(normaliseJoinCode)
     .refine((c) => JOIN_CODE_REGEX.test(c), { message: 'That is not a valid code.' }),
+  /** The single-use code from a paper slip, when the meeting asks for one (src-shared/paper-codes). */
+  paper: z.string().max(32).optional(),
 });
 export type JoinRequest = z.input<typeof joinRequestSchema>;
 
 export type JoinResponse =
   | { ok: true; sessionId: string; deviceId: string; roomId: string; title: string }
-  | { ok: false; error: string };
+  | { ok: false; error: string; paperCode?: PaperCodeRefusal };
 
 export const joinUrl = (lanOrigin: string, code: string): string => `${lanOrigin}${PATHS.joinPage}${code}`;

@@ -6,6 +6,7 @@
 import type { AskModeration, ModerationEventBody } from './moderation/events.js';
 import type { PollEvent } from './polls/poll-events.js';
 import type { AgendaEventBody } from './agenda/events.js';
+import type { PaperCodeEvent } from './paper-codes/events.js';
 
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
@@ -22,7 +23,8 @@ export type EventBody =
   | { type: 'session.opened' }
   | { type: 'session.closed' }
   | { type: 'settings.changed'; premoderation: boolean }
-  | { type: 'device.joined'; deviceId: string }
+  /** `paperCode`: the number of the paper code it joined with (issue 9), when it used one. */
+  | { type: 'device.joined'; deviceId: string; paperCode?: number }
   | ({
       type: 'question.asked';
       questionId: string;
@@ -47,7 +49,9 @@ export type EventBody =
   /** Polls (issue 8): src-shared/polls/poll-events.ts. */
   | PollEvent
   /** Agenda, speakers, timer (issue 7): src-shared/agenda/events.ts. */
-  | AgendaEventBody;
+  | AgendaEventBody
+  /** Single-use paper codes (issue 9): src-shared/paper-codes/. */
+  | PaperCodeEvent;
 
 export type EventType = EventBody['type'];
 

@@ -32,6 +32,10 @@ export const LIMITS = {
   /** New devices one network address may add to a session (the console can raise it for venues behind NAT). */
   phonesPerAddressDefault: 4,
   phonesPerAddressMax: 5_000,
+  /** Single-use paper codes (issue 9): codes one session may print, codes per print, wrong codes per address per minute. */
+  paperCodesPerSession: 5_000,
+  paperCodesPerPrint: 1_000,
+  paperCodeTriesPerMinutePerAddress: 20,
   /** Signaling messages (y-webrtc) are small: offers, answers and ICE candidates. */
   signalMessageBytes: 64 * 1024,
   signalPeersPerRoom: 2,

@@ -23,6 +23,12 @@ export class RateLimiter {
     return true;
   }
 
+  /** Whether a hit now would be allowed, without recording one. */
+  allows(key: string, now: number): boolean {
+    const since = now - this.windowMs;
+    return (this.hits.get(key) ?? []).filter((t) => t > since).length < this.limit;
+  }
+
   /** Forget keys with no hit inside the window (call now and then so memory stays bounded). */
   prune(now: number): void {
     const since = now - this.windowMs;

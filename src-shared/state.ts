@@ -2,6 +2,7 @@ import type { Actor, EventBody, LoggedEvent } from './events.js';
 import { applyModerationEvent, askedModeration, emptySessionModeration, mergeTree, type QuestionModeration, type SessionModeration } from './moderation/state.js';
 import { applyPollEvent, emptyPolls, type PollsState } from './polls/poll-state.js';
 import { applyAgendaEvent, emptyAgenda, type AgendaState } from './agenda/state.js';
+import { applyPaperCodeEvent, emptyPaperCodes, type PaperCodesState } from './paper-codes/state.js';
 
 export type Moderation = 'pending' | 'approved' | 'hidden' | 'withdrawn';
 
@@ -48,6 +49,8 @@ export interface SessionState extends SessionModeration {
   appliedRequests: Set<string>;
   /** Agenda items, speakers and the timer (src-shared/agenda/state.ts). */
   agenda: AgendaState;
+  /** Single-use paper codes (src-shared/paper-codes/state.ts). */
+  paperCodes: PaperCodesState;
   lastSeq: number;
   lastHash: string;
 }
@@ -71,6 +74,7 @@ export function emptyState(): SessionState {
     polls: emptyPolls(),
     appliedRequests: new Set(),
     agenda: emptyAgenda(),
+    paperCodes: emptyPaperCodes(),
     lastSeq: 0,
     lastHash: '',
     ...emptySessionModeration(),
@@ -86,6 +90,7 @@ export function applyEvent(state: SessionState, event: Pick<LoggedEvent, 'seq' |
   applyBody(state, body, at, event.seq);
   applyPollEvent(state.polls, body, at, event.seq);
   applyAgendaEvent(state.agenda, body, at);
+  applyPaperCodeEvent(state.paperCodes, body, at);
   if ('requestId' in body) state.appliedRequests.add(`${body.deviceId}/${body.requestId}`);
   state.lastSeq = event.seq;
   state.lastHash = event.hash;

@@ -1,11 +1,11 @@
 /** Issue 9, item 5: one phone, one device. Real host, real HTTP from distinct loopback addresses. */
-import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../src-shared/limits';
 import { tooManyFromAddress } from '../src-main/host/join-policy';
 import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness';
 import { rawClient } from './helpers/hostile';
+import { joinFrom } from './helpers/join-from';
 
 let host: TestHost | undefined;
 const phones: TestPhone[] = [];
@@ -14,32 +14,6 @@ afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
-
-interface Joined {
-  status: number;
-  body: { ok: boolean; deviceId?: string; roomId?: string; error?: string; token?: unknown };
-  cookie: string | undefined;
-}
-
-/** POST /api/join from `from`, sending `cookie` back if given (what a browser does). */
-function joinFrom(h: TestHost, code: string, from: string, cookie?: string): Promise<Joined> {
-  const url = new URL('/api/join', h.lanOrigin);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) } },
-      (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => {
-          const set = res.headers['set-cookie']?.[0];
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Joined['body'], cookie: set?.split(';')[0] });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify({ code }));
-  });
-}
 
 describe('one phone, one device (issue 9, item 5)', () => {
   it('the same browser joining again gets its own device back, and its vote counts once', async () => {

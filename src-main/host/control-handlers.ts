@@ -11,6 +11,7 @@ import { createModerationHandlers, recordFolderFilter } from './moderation-handl
 import { createPollHandlers } from './poll-commands.js';
 import type { SessionManager } from './session-manager.js';
 import { createAgendaHandlers } from './agenda-control.js';
+import { createPaperCodeHandlers } from './paper-code-commands.js';
 
 /** Host-level facts the handlers need beyond the session. */
 export interface ControlContext {
@@ -74,6 +75,7 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
     },
     ...createModerationHandlers(sessions, ctx.settings, ctx.publishSettings),
     ...createPollHandlers(sessions),
+    ...createPaperCodeHandlers(sessions),
   };
 }
 

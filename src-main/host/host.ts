@@ -21,6 +21,8 @@ import { publishFolderSettings } from './moderation-handlers.js';
 import { exportSession } from './export/export-session.js';
 import { loadAndPersist } from './doc-persistence.js';
 import { createFdGuard } from './fd-guard.js';
+import { paperCodesFile } from './paper-codes-file.js';
+import { PAPER_CODES_FILE } from '../../src-shared/paper-codes/format.js';
 import { createLanServer } from './lan-server.js';
 import { createLoopbackServer } from './loopback-server.js';
 import { SessionManager } from './session-manager.js';
@@ -249,13 +251,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       // Exports read the log the authority has already committed: a snapshot, nothing is written.
       exportFile: async (sessionId, format, locale) => (store.session(sessionId) ? exportSession(store, sessionId, format, locale ? { locale } : {}) : null),
       listSessions: () => store.sessions().map((row) => sessionListing(store.events(row.id))),
-      venueFile: (name) => {
+      venueFile: (name, query) => {
         const join = sessions.joinInfo();
         const state = sessions.current?.log.state;
         const live = join && state && state.status !== 'closed';
-        // The handout speaks the projector's language, and both when the projector's join call does.
+        // The handout and the paper slips speak the projector's language, and both when its join call does.
         const { language, bilingualJoin } = settings.current.display;
         const languages = bilingualJoin ? [language, ...LOCALES.filter((l) => l !== language)] : [language];
+        if (name === PAPER_CODES_FILE) return paperCodesFile(sessions, languages, query);
         return venue.file(name, live ? { title: state.title, place: state.place, joinUrl: join.url, code: join.code, languages } : null);
       },
       log,

@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { JoinResponse } from '../../src-shared/endpoints.js';
-import { LIMITS } from '../../src-shared/limits.js';
+import { LIMITS, MINUTE_MS } from '../../src-shared/limits.js';
+import type { PaperCodeRefusal } from '../../src-shared/paper-codes/format.js';
+import { RateLimiter } from '../../src-shared/rate-limit.js';
 
 /**
  * Who may join, and as which device. Soft Sybil resistance without accounts:
@@ -18,6 +20,8 @@ export interface JoinContext {
   address?: string;
   /** The device token the browser sent back (cookie), if any. */
   token?: string;
+  /** The single-use code from a paper slip, as typed, if any. */
+  paperCode?: string;
 }
 
 export const DEVICE_COOKIE = 'of_device';
@@ -27,6 +31,13 @@ export const DEVICE_COOKIE_MAX_AGE_S = 7 * 24 * 3600;
 export const tooManyFromAddress = (max: number): string =>
   `This network address already has ${max} phone${max === 1 ? '' : 's'} in this meeting. ` +
   'If many people share one connection here, ask the facilitator to raise the limit.';
+
+/** What the host says when a paper code is missing or wrong (the phone says it in its own language). */
+export const PAPER_CODE_REFUSALS: Record<PaperCodeRefusal, string> = {
+  needed: 'This meeting needs the code printed on your paper slip.',
+  unknown: 'That is not one of this meeting’s paper codes. Check it and try again.',
+  tooManyTries: 'Too many wrong codes from this network address. Wait a minute, then try again.',
+};
 
 const isLaptop = (address: string): boolean => address === '127.0.0.1' || address === '::1';
 
@@ -42,6 +53,8 @@ export class JoinPolicy {
   private maxPerAddress: number = LIMITS.phonesPerAddressDefault;
   /** sessionId → address → devices joined from it. */
   private readonly bySession = new Map<string, Map<string, Set<string>>>();
+  /** Wrong paper codes per address: past the limit, the address may not try any code for a while. */
+  private readonly wrongPaperCodes = new RateLimiter(LIMITS.paperCodeTriesPerMinutePerAddress, MINUTE_MS);
 
   get phonesPerAddress(): number {
     return this.maxPerAddress;
@@ -75,6 +88,17 @@ export class JoinPolicy {
     return n >= this.maxPerAddress ? tooManyFromAddress(this.maxPerAddress) : null;
   }
 
+  /** Whether `address` may try a paper code now (it has not typed too many wrong ones lately). */
+  mayTryPaperCode(address: string | undefined, now = Date.now()): boolean {
+    return address === undefined || this.wrongPaperCodes.allows(address, now);
+  }
+
+  wrongPaperCode(address: string | undefined, now = Date.now()): void {
+    if (address === undefined) return;
+    this.wrongPaperCodes.prune(now);
+    this.wrongPaperCodes.take(address, now);
+  }
+
   joined(sessionId: string, address: string | undefined, deviceId: string): void {
     if (address === undefined) return;
     let addresses = this.bySession.get(sessionId);
@@ -104,6 +128,13 @@ export class JoinPolicy {
 export type JoinResult =
   | (Extract<JoinResponse, { ok: true }> & { token: string })
   | (Extract<JoinResponse, { ok: false }> & { tooMany?: true });
+
+export const paperCodeRefused = (reason: PaperCodeRefusal): JoinResult => ({
+  ok: false,
+  error: PAPER_CODE_REFUSALS[reason],
+  paperCode: reason,
+  ...(reason === 'tooManyTries' ? { tooMany: true as const } : {}),
+});
 
 /** Reads the device token from a Cookie header. */
 export function deviceTokenFromCookie(header: string | undefined): string | undefined {

@@ -56,10 +56,15 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
       sendJson(res, 400, { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid code.' } satisfies JoinResponse);
       return;
     }
-    const result = deps.join(parsed.data.code, { address: clientAddress(req), token: deviceTokenFromCookie(req.headers.cookie) });
+    const result = deps.join(parsed.data.code, {
+      address: clientAddress(req),
+      token: deviceTokenFromCookie(req.headers.cookie),
+      ...(parsed.data.paper !== undefined ? { paperCode: parsed.data.paper } : {}),
+    });
     deps.onPhone?.(result.ok ? 'join' : 'page', req);
     if (!result.ok) {
-      sendJson(res, result.tooMany ? 429 : 404, { ok: false, error: result.error } satisfies JoinResponse);
+      const status = result.tooMany ? 429 : result.paperCode ? 403 : 404;
+      sendJson(res, status, { ok: false, error: result.error, ...(result.paperCode ? { paperCode: result.paperCode } : {}) } satisfies JoinResponse);
       return;
     }
     const { token, ...answer } = result;

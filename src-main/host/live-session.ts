@@ -2,6 +2,7 @@ import type { JoinResponse } from '../../src-shared/endpoints.js';
 import type { Actor, EventBody } from '../../src-shared/events.js';
 import { newId } from '../../src-shared/ids.js';
 import { ConnectedPhones } from './connected-phones.js';
+import { PaperCodeBook } from './paper-code-book.js';
 import { PrivateViews } from './private-views.js';
 import { RequestPipeline } from './request-pipeline.js';
 import { deriveRoomId } from './room-id.js';
@@ -37,12 +38,15 @@ export class LiveSession {
   private readonly views: PrivateViews;
   private readonly pipeline: RequestPipeline;
   private readonly labels = new Map<string, string>();
+  /** The session's paper codes, made from its secret when first needed. */
+  readonly paperCodes: PaperCodeBook;
 
   constructor(
     readonly row: SessionRow,
     private readonly deps: LiveSessionDeps,
   ) {
     this.log = new SessionLog(deps.store, row.id);
+    this.paperCodes = new PaperCodeBook(row.secret);
     this.rooms = new RoomDocs(deps.store, deps.turn, (room, raw) => this.pipeline.enqueue(room, raw));
     this.views = new PrivateViews(this.rooms, () => this.log.state);
     this.connected = new ConnectedPhones(deps.onConnectivity);
@@ -72,13 +76,13 @@ export class LiveSession {
     return { ok: true, events: result.applied.events.length };
   }
 
-  /** A phone joins: a new device and its room, recorded in the log. */
-  join(): JoinResponse {
+  /** A phone joins: a new device and its room, recorded in the log (with the paper code it used, if any). */
+  join(paperCode?: number): JoinResponse {
     const deviceId = newId();
     const roomId = deriveRoomId(this.row.secret, deviceId);
     const result = this.log.commit(() => {
       this.deps.store.addDevice(this.row.id, deviceId, roomId, Date.now());
-      this.log.append('host', [{ type: 'device.joined', deviceId }]);
+      this.log.append('host', [{ type: 'device.joined', deviceId, ...(paperCode !== undefined ? { paperCode } : {}) }]);
     });
     this.deps.storage.report('log', result.ok ? null : result.error);
     if (!result.ok) return { ok: false, error: 'The laptop cannot save right now. Try again in a moment.' };

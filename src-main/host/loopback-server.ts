@@ -32,7 +32,7 @@ export interface LoopbackDeps {
   /** `GET /export/`: the sessions of the data directory. */
   listSessions(): SessionListing[];
   /** `GET /venue/<name>`: venue files such as the printable handout (null when there is none to give). */
-  venueFile?(name: string): Promise<ExportedFile | null>;
+  venueFile?(name: string, query: URLSearchParams): Promise<ExportedFile | null>;
   log(line: string): void;
 }
 
@@ -100,8 +100,8 @@ function sendAttachment(res: ServerResponse, file: { mime: string; data: Uint8Ar
 
 const VENUE_FILES = '/venue/';
 
-async function serveVenueFile(deps: LoopbackDeps, name: string, res: ServerResponse): Promise<void> {
-  const file = /^[a-z-]{1,40}\.pdf$/.test(name) ? await deps.venueFile?.(name) : null;
+async function serveVenueFile(deps: LoopbackDeps, name: string, query: URLSearchParams, res: ServerResponse): Promise<void> {
+  const file = /^[a-z-]{1,40}\.pdf$/.test(name) ? await deps.venueFile?.(name, query) : null;
   if (!file) throw new HttpError(404, 'Nothing to print yet: create a session first.');
   sendAttachment(res, file);
 }
@@ -146,7 +146,7 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
           return;
         }
         if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed');
-        if (path.startsWith(VENUE_FILES)) return await serveVenueFile(deps, path.slice(VENUE_FILES.length), res);
+        if (path.startsWith(VENUE_FILES)) return await serveVenueFile(deps, path.slice(VENUE_FILES.length), url.searchParams, res);
         if (isExport) return await serveExport(deps, path.slice(PATHS.export.length), res, url.searchParams.get(LOCALE_QUERY));
         if (path === '/' ) {
           res.writeHead(302, { location: `${PATHS.console}${url.search}` });

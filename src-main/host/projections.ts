@@ -6,6 +6,7 @@ import { boardPolls, deskPolls, type BoardPoll } from '../../src-shared/polls/po
 import { writeDeskAgenda } from '../../src-shared/agenda/desk-store.js';
 import { boardAgenda, boardSpeaking, deskAgenda } from '../../src-shared/agenda/views.js';
 import type { SessionState } from '../../src-shared/state.js';
+import { deskPaperCodes } from '../../src-shared/paper-codes/state.js';
 import { transact } from '../../src-shared/transaction-origins.js';
 import {
   boardQuestions,
@@ -107,7 +108,9 @@ export class Projections {
     const { state } = input;
     return {
       host: input.host,
-      session: state ? { ...boardSession(state), premoderation: state.premoderation, finalHash: state.lastHash } : null,
+      session: state
+        ? { ...boardSession(state), premoderation: state.premoderation, finalHash: state.lastHash, paperCodes: deskPaperCodes(state.paperCodes) }
+        : null,
       join: state && state.status !== 'closed' ? input.join : null,
       floor: state?.floor ?? null,
       stats: state ? deskStats(state, input.connected) : null,

@@ -6,7 +6,8 @@ import { joinUrl } from '../../src-shared/endpoints.js';
 import { newId, newJoinCode } from '../../src-shared/ids.js';
 import type { HostInfo, JoinInfo, SessionSummary } from '../../src-shared/views.js';
 import type { Transport } from './connected-phones.js';
-import { JoinPolicy, type JoinContext, type JoinResult } from './join-policy.js';
+import { JoinPolicy, paperCodeRefused, type JoinContext, type JoinResult } from './join-policy.js';
+import { decidePaperJoin } from '../../src-shared/paper-codes/decide.js';
 import { LiveSession } from './live-session.js';
 import { deriveRoomId } from './room-id.js';
 import { Projections, type ProjectionInput } from './projections.js';
@@ -117,20 +118,50 @@ export class SessionManager {
   /** Who may join as which device (see join-policy.ts). */
   readonly joinPolicy = new JoinPolicy();
 
-  /** A phone joins: the same browser gets its device back (a cookie the host signed), else a new one. */
+  /**
+   * A phone joins: the same browser gets its device back (a cookie the host signed); a paper code gets
+   * the device it let in before, or a new one bound to it; otherwise a new device, within the per-address
+   * cap, unless the meeting requires paper codes.
+   */
   join(code: string, who: JoinContext = {}): JoinResult {
     const live = this.live;
     if (!live || live.row.joinCode !== code) return { ok: false, error: 'No session with that code is running here.' };
     if (live.log.state.status === 'closed') return { ok: false, error: 'This session has closed.' };
     const { row } = live;
+    const admit = (deviceId: string): JoinResult => ({
+      ok: true,
+      sessionId: row.id,
+      deviceId,
+      roomId: deriveRoomId(row.secret, deviceId),
+      title: row.title,
+      token: this.joinPolicy.tokenFor(row.secret, deviceId),
+    });
     const back = this.joinPolicy.returningDevice(row.secret, who.token, (id) => live.log.state.devices.has(id));
-    if (back) return { ok: true, sessionId: row.id, deviceId: back, roomId: deriveRoomId(row.secret, back), title: row.title, token: who.token! };
-    const refused = this.joinPolicy.refusal(row.id, who.address);
-    if (refused) return { ok: false, error: refused, tooMany: true };
-    const joined = live.join();
+    if (back) return admit(back);
+
+    const number = this.paperCodeNumber(live, who);
+    if (number === 'tooManyTries') return paperCodeRefused('tooManyTries');
+    const paper = decidePaperJoin(live.log.state.paperCodes, number);
+    if (paper.kind === 'refused') return paperCodeRefused(paper.reason);
+    if (paper.kind === 'same-device') return admit(paper.deviceId);
+    // A printed code is its own limit: the per-address cap is for phones that come without one.
+    if (paper.kind === 'ordinary') {
+      const refused = this.joinPolicy.refusal(row.id, who.address);
+      if (refused) return { ok: false, error: refused, tooMany: true };
+    }
+    const joined = live.join(paper.kind === 'new-device' ? paper.paperCode : undefined);
     if (!joined.ok) return joined;
     this.joinPolicy.joined(row.id, who.address, joined.deviceId);
-    return { ...joined, token: this.joinPolicy.tokenFor(row.secret, joined.deviceId) };
+    return admit(joined.deviceId);
+  }
+
+  /** The number of the paper code a phone typed: undefined without one, null if it is not a printed code. */
+  private paperCodeNumber(live: LiveSession, who: JoinContext): number | null | undefined | 'tooManyTries' {
+    if (who.paperCode === undefined || who.paperCode.trim() === '') return undefined;
+    if (!this.joinPolicy.mayTryPaperCode(who.address)) return 'tooManyTries';
+    const number = live.paperCodes.numberOf(who.paperCode, live.log.state.paperCodes.issued);
+    if (number === null) this.joinPolicy.wrongPaperCode(who.address);
+    return number;
   }
 
   /** The room behind a `room-<id>` doc name, if it belongs to the live session. */

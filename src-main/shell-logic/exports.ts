@@ -1,6 +1,7 @@
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from '../../src-shared/minutes/formats.js';
 
 import { HANDOUT_PATH } from '../../src-shared/venue.js';
+import { PAPER_CODES_PATH } from '../../src-shared/paper-codes/format.js';
 
 export type { ExportFormat };
 
@@ -26,11 +27,11 @@ export function exportUrl(loopbackOrigin: string, token: string, sessionId: stri
   return `${loopbackOrigin}${EXPORT_PATH}${encodeURIComponent(sessionId)}.${format}?t=${encodeURIComponent(token)}`;
 }
 
-/** Is this download an export (or the join handout) from this launch's loopback listener? Anything else is cancelled. */
+/** Is this download an export (or the join handout, or the paper-code slips) from this launch's loopback listener? Anything else is cancelled. */
 export function isExportDownload(url: string, loopbackOrigin: string): boolean {
   try {
     const u = new URL(url);
-    return u.origin === loopbackOrigin && (u.pathname.startsWith(EXPORT_PATH) || u.pathname === HANDOUT_PATH);
+    return u.origin === loopbackOrigin && (u.pathname.startsWith(EXPORT_PATH) || u.pathname === HANDOUT_PATH || u.pathname === PAPER_CODES_PATH);
   } catch {
     return false;
   }

@@ -57,6 +57,8 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     showPoll: (input) => call('showPoll', input),
     ...agendaClient(call),
     phonesPerAddress: (input) => call('phonesPerAddress', input),
+    requirePaperCodes: (input) => call('requirePaperCodes', input),
+    issuePaperCodes: (input) => call('issuePaperCodes', input),
   } satisfies ControlApi;
 }
 

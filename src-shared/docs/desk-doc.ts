@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { DeskPoll } from '../polls/poll-views.js';
 import { readDeskAgenda, writeDeskAgenda } from '../agenda/desk-store.js';
 import type { DeskAgenda } from '../agenda/views.js';
+import type { DeskPaperCodes } from '../paper-codes/state.js';
 import type { BoardSession, DeskQuestion, DeskStats, HostInfo, JoinInfo, SessionSummary } from '../views.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 
@@ -10,7 +11,7 @@ export const DESK_MAP = 'desk';
 
 export interface DeskView {
   host: HostInfo | null;
-  session: (BoardSession & { premoderation: boolean; finalHash: string }) | null;
+  session: (BoardSession & { premoderation: boolean; finalHash: string; paperCodes: DeskPaperCodes }) | null;
   join: JoinInfo | null;
   questions: DeskQuestion[];
   floor: string | null;

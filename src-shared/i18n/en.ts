@@ -676,3 +676,11 @@ export const handout = {
   typeCode: 'and type the code',
   sameWifi: 'Your phone must be on the same Wi-Fi as the laptop at the front. No app, no account: it opens in the browser.',
 };
+
+/** Slips with single-use paper codes (src-main/host/venue/paper-codes-pdf.ts), in the projector's language(s). */
+export const paperSlip = {
+  yourCode: 'Your code',
+  how: 'Scan the QR with the camera. Or open {{address}} in the browser, type the meeting code {{code}}, then this code.',
+  oneCode: 'This code lets one phone in, once. Keep it to yourself.',
+  number: 'No. {{n}}',
+};

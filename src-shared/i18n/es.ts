@@ -676,3 +676,10 @@ export const handout: Same<typeof en.handout> = {
   typeCode: 'y escriba el código',
   sameWifi: 'Su teléfono debe estar en la misma red Wi-Fi que el portátil de la mesa principal. No hace falta ninguna aplicación ni cuenta: se abre en el navegador.',
 };
+
+export const paperSlip: Same<typeof en.paperSlip> = {
+  yourCode: 'Su código',
+  how: 'Escanee el QR con la cámara. O abra {{address}} en el navegador, escriba el código de la reunión {{code}} y después este código.',
+  oneCode: 'Este código deja entrar a un solo teléfono, una vez. No lo comparta.',
+  number: 'N.º {{n}}',
+};

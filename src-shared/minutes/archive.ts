@@ -78,6 +78,8 @@ const EVENT_TYPES: Record<EventType, true> = {
   'floor.set': true,
   'question.answered': true,
   'attendance.peak': true,
+  'paperCodes.required': true,
+  'paperCodes.issued': true,
   'vote.cast': true,
   'vote.withdrawn': true,
   ...MODERATION_EVENT_TYPES,
