@@ -67,6 +67,7 @@ function longSession(): Minutes {
     participation: {
       devicesJoined: 500,
       peakConnected: 450,
+      paperCodes: null,
       shareAsked: 0.6,
       shareVoted: 0.9,
       questionsAsked: 1030,

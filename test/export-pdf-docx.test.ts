@@ -77,6 +77,7 @@ export function fixture(status: Minutes['session']['status'] = 'closed'): Minute
     participation: {
       devicesJoined: 80,
       peakConnected: 64,
+      paperCodes: { issued: 120, used: 75, joinedWithout: 5, required: true, requiredAt: min(2) },
       shareAsked: 0.1,
       shareVoted: 0.55,
       questionsAsked: 9,
@@ -137,6 +138,8 @@ function expectFactsAndQuestions(text: string): void {
   expect(text).toContain('Ended 21:05');
   expect(text).toContain('Facilitator Jane Doe');
   expect(text).toContain('80 (at most 64 connected at once)');
+  // A binding vote: how phones came in (issue 9, paper codes).
+  expect(squash(text)).toContain('Paper codes Required from 19:02. Printed: 120 · used to join: 75 · devices that joined without a code: 5');
   expect(text).not.toContain('Provisional');
   // Questions in order, each with its votes and outcome.
   expectIncreasing(positions(text, ['When will the Elm Street', 'Why did the library', 'Can the council publish', '<script>', 'Is the skate park', 'Thanks for the bike lanes']));

@@ -4,7 +4,7 @@
  */
 import { PDFParse } from 'pdf-parse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOKEN_QUERY } from '../src-shared/endpoints';
+import { exportHref, TOKEN_QUERY } from '../src-shared/endpoints';
 import { LIMITS } from '../src-shared/limits';
 import { decidePaperJoin } from '../src-shared/paper-codes/decide';
 import { normalisePaperCode, PAPER_CODES_PATH } from '../src-shared/paper-codes/format';
@@ -154,6 +154,13 @@ describe('paper codes on a real host', () => {
     expect((await joinFrom(host, code, '127.0.2.1', early.cookie)).body.deviceId).toBe(early.body.deviceId);
     const desk = await host.desk();
     expect(desk.view().session?.paperCodes).toEqual({ required: true, issued: 3, used: 1, joinedWithout: 1 });
+    // The minutes say how phones came in; the events CSV says which device used a code, never the code.
+    const id = host.host.currentSession()!.id;
+    const md = await (await fetch(`${host.host.loopbackOrigin}${exportHref(id, 'md', host.host.token)}`)).text();
+    expect(md).toMatch(/- \*\*Paper codes:\*\* Required from [\d:]+( [AP]M)?\. Printed: 3 · used to join: 1 · devices that joined without a code: 1/);
+    const archive = await (await fetch(`${host.host.loopbackOrigin}${exportHref(id, 'json', host.host.token)}`)).text();
+    expect(archive).not.toContain(c1!);
+    expect(archive).toContain('"paperCode": 1');
   });
 
   it(`an address that types ${LIMITS.paperCodeTriesPerMinutePerAddress} wrong codes may not try, even a right one, for a minute`, async () => {

@@ -1,8 +1,9 @@
 import { JOIN_API, parseIdentity, parseJoinResponse, storageKey, type JoinIdentity } from './join';
 import { postJson } from '../ui/post-json';
 import { t } from '../ui/i18n';
+import type { PaperCodeRefusal } from '../../src-shared/paper-codes/format';
 
-export type JoinOutcome = { ok: true; identity: JoinIdentity } | { ok: false; error: string };
+export type JoinOutcome = { ok: true; identity: JoinIdentity } | { ok: false; error: string; paperCode?: PaperCodeRefusal };
 
 function readStored(code: string): JoinIdentity | null {
   try {
@@ -20,30 +21,33 @@ function store(code: string, identity: JoinIdentity): void {
   }
 }
 
-let early: { code: string; outcome: Promise<JoinOutcome> } | null = null;
+let early: { code: string; paper: string | null; outcome: Promise<JoinOutcome> } | null = null;
 
 /**
  * Starts joining before anything renders (main.tsx, on a join link), so the request travels while the
  * app starts; the first `join` of the same code takes its answer.
  */
-export function joinEarly(code: string): void {
-  early = { code, outcome: joinNow(code) };
+export function joinEarly(code: string, paper: string | null): void {
+  early = { code, paper, outcome: joinNow(code, paper) };
 }
 
-/** The identity kept for this code, or a new one from the host (POST /api/join). */
-export function join(code: string): Promise<JoinOutcome> {
-  if (early?.code === code) {
+/**
+ * The identity kept for this code, or a new one from the host (POST /api/join), with the paper code
+ * from the slip when the meeting asks for one.
+ */
+export function join(code: string, paper: string | null): Promise<JoinOutcome> {
+  if (early?.code === code && early.paper === paper) {
     const { outcome } = early;
     early = null;
     return outcome;
   }
-  return joinNow(code);
+  return joinNow(code, paper);
 }
 
-async function joinNow(code: string): Promise<JoinOutcome> {
+async function joinNow(code: string, paper: string | null): Promise<JoinOutcome> {
   const kept = readStored(code);
   if (kept) return { ok: true, identity: kept };
-  const answer = await postJson(JOIN_API, { code });
+  const answer = await postJson(JOIN_API, paper ? { code, paper } : { code });
   if (!answer.reached) {
     return { ok: false, error: t('phone.unreachable') };
   }

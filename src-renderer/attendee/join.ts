@@ -1,5 +1,6 @@
 import { JOIN_CODE_REGEX, normaliseJoinCode } from '../../src-shared/ids';
 import type { JoinResponse } from '../../src-shared/endpoints';
+import { normalisePaperCode, PAPER_CODE_QUERY } from '../../src-shared/paper-codes/format';
 import { t } from '../ui/i18n';
 
 /** What a phone keeps per join code, so a reload or a second visit joins the same room. */
@@ -19,6 +20,12 @@ export function codeFromPath(pathname: string): string | null {
   if (!pathname.startsWith(JOIN_PAGE)) return null;
   const code = normaliseJoinCode(decodeURIComponent(pathname.slice(JOIN_PAGE.length)).split('/')[0] ?? '');
   return code === '' ? null : code;
+}
+
+/** The paper code a slip's QR put in the link (`?paper=`), if any. */
+export function paperCodeFromSearch(search: string): string | null {
+  const raw = new URLSearchParams(search).get(PAPER_CODE_QUERY);
+  return raw ? normalisePaperCode(raw) : null;
 }
 
 export function isValidCode(code: string): boolean {
@@ -46,7 +53,10 @@ export function parseJoinResponse(body: unknown, status: number): JoinResponse {
     if (b.ok === true && str(b.sessionId) && str(b.deviceId) && str(b.roomId) && typeof b.title === 'string') {
       return { ok: true, sessionId: b.sessionId, deviceId: b.deviceId, roomId: b.roomId, title: b.title };
     }
-    if (b.ok === false && str(b.error)) return { ok: false, error: b.error };
+    if (b.ok === false && str(b.error)) {
+      const reason = b.paperCode;
+      return reason === 'needed' || reason === 'unknown' || reason === 'tooManyTries' ? { ok: false, error: b.error, paperCode: reason } : { ok: false, error: b.error };
+    }
   }
   return { ok: false, error: t('phone.joinFailed', { status: String(status) }) };
 }

@@ -3,7 +3,7 @@ import '../ui/base.css';
 import '../ui/poll-chart.css';
 import './attendee.css';
 import { App } from './App';
-import { codeFromPath, isValidCode } from './join';
+import { codeFromPath, isValidCode, paperCodeFromSearch } from './join';
 import { joinEarly } from './join-api';
 import { registerOfflineCopy } from './offline-copy';
 import { initI18n, useLocale } from '../ui/i18n';
@@ -18,7 +18,7 @@ import * as es from '../../src-shared/i18n/es';
 initI18n({ catalogs: { en: { common: en.common, phone: en.phone }, es: { common: es.common, phone: es.phone } }, storageKey: 'open-floor.lang' });
 
 const code = codeFromPath(location.pathname);
-if (code !== null && isValidCode(code)) joinEarly(code);
+if (code !== null && isValidCode(code)) joinEarly(code, paperCodeFromSearch(location.search));
 else window.addEventListener('load', registerOfflineCopy, { once: true });
 
 const root = document.getElementById('root');

@@ -1,6 +1,7 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { control, run } from './control';
 import { t } from '../ui/i18n';
+import { PaperCodes } from './PaperCodes';
 import { PhonesPerAddress } from './PhonesPerAddress';
 import { choiceLabel, interfaceKind } from './venue-words';
 
@@ -49,6 +50,7 @@ export function Settings({ view }: { view: DeskView }) {
         </label>
       ) : null}
       {session ? <PhonesPerAddress /> : null}
+      {session && session.status !== 'closed' ? <PaperCodes codes={session.paperCodes} /> : null}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { mergeRoot } from '../moderation/state.js';
 import { voteCount } from '../moderation/views.js';
 import { buildPollMinutes } from '../polls/poll-minutes.js';
 import { buildAgendaMinutes } from '../agenda/minutes.js';
-import type { Minutes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
+import type { Minutes, MinutesPaperCodes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
 /**
  * The minutes of a session as a pure function of its event log. Every format renders this one model.
@@ -153,6 +153,7 @@ function participation(
   return {
     devicesJoined,
     peakConnected: state.peakConnected,
+    paperCodes: minutesPaperCodes(state),
     shareAsked: share(askers.size),
     shareVoted: share(voters.size),
     questionsAsked: state.questions.size,
@@ -190,4 +191,9 @@ export function median(values: readonly number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function minutesPaperCodes({ paperCodes: c }: SessionState): MinutesPaperCodes | null {
+  if (c.issued === 0) return null;
+  return { issued: c.issued, used: c.devices.size, joinedWithout: c.joinedWithout, required: c.required, requiredAt: c.requiredAt };
 }

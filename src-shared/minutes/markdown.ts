@@ -2,7 +2,7 @@ import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
 import { questionModerationNote } from '../moderation/minutes.js';
 import { agendaMarkdown } from '../agenda/minutes-markdown.js';
-import { moderationLines, participationRows } from './wording.js';
+import { moderationLines, paperCodesFact, participationRows } from './wording.js';
 import { minutesWords } from './language.js';
 import type { Translate } from '../i18n/format.js';
 import { pollsMarkdown } from '../polls/poll-markdown.js';
@@ -88,6 +88,8 @@ export function renderMinutesMarkdown(m: Minutes): string {
   if (session.facilitator) out.push(fact('minutes.facilitator', escapeMarkdownLine(session.facilitator)));
   const p = m.participation;
   out.push(fact('minutes.devicesJoined', tr('minutes.devicesJoinedValue', { joined: p.devicesJoined, peak: p.peakConnected })));
+  const paper = paperCodesFact(p, time, tr);
+  if (paper) out.push(`- **${paper[0]}:** ${paper[1]}`);
   out.push('');
 
   out.push(...agendaMarkdown(m, time, escapeMarkdownLine));

@@ -37,6 +37,17 @@ export interface TimelineBucket {
   votes: number;
 }
 
+export interface MinutesPaperCodes {
+  issued: number;
+  /** Codes that let a device in. */
+  used: number;
+  /** Devices that joined without a code. */
+  joinedWithout: number;
+  /** Codes were required at the end; since `requiredAt` (last time they were made required). */
+  required: boolean;
+  requiredAt: number | null;
+}
+
 export interface Participation {
   devicesJoined: number;
   peakConnected: number;
@@ -51,6 +62,8 @@ export interface Participation {
   /** Median minutes from asked to answered, over answered questions; null if none. */
   medianMinutesToAnswer: number | null;
   votesCast: number;
+  /** Single-use paper codes (issue 9); null when the session printed none. */
+  paperCodes: MinutesPaperCodes | null;
   bucketMinutes: number;
   timeline: TimelineBucket[];
 }

@@ -141,6 +141,17 @@ export function participationRows(p: Minutes['participation'], tr: Translate = E
   ];
 }
 
+/** The minutes' line on paper codes, when the session printed any: how phones came in, for a binding vote. */
+export function paperCodesFact(p: Minutes['participation'], time: (at: number) => string, tr: Translate = ENGLISH): [string, string] | null {
+  const c = p.paperCodes;
+  if (!c) return null;
+  const when =
+    c.required && c.requiredAt !== null
+      ? tr('minutes.paperCodesRequiredFrom', { time: time(c.requiredAt) })
+      : tr(c.requiredAt !== null ? 'minutes.paperCodesRequiredPart' : 'minutes.paperCodesNotRequired');
+  return [tr('minutes.paperCodes'), tr('minutes.paperCodesValue', { when, issued: c.issued, used: c.used, without: c.joinedWithout })];
+}
+
 export function outcomeText(q: MinutesQuestion, time: (at: number) => string, tr: Translate = ENGLISH): string {
   if (q.outcome === 'answered-live') return q.answeredAt !== null ? tr('minutes.answeredLiveAt', { time: time(q.answeredAt) }) : tr('minutes.answeredLive');
   if (q.outcome === 'answered-in-writing') {
@@ -168,6 +179,8 @@ export function minutesText(m: Minutes): MinutesText {
   facts.push([tr('minutes.timeZone'), plain(tz)]);
   if (session.facilitator.trim()) facts.push([tr('minutes.facilitator'), plain(session.facilitator)]);
   facts.push([tr('minutes.devicesJoined'), tr('minutes.devicesJoinedValue', { joined: p.devicesJoined, peak: p.peakConnected })]);
+  const paper = paperCodesFact(p, time, tr);
+  if (paper) facts.push(paper);
 
   const questions: QuestionRow[] = m.questions.map((q) => ({
     number: String(q.number),

@@ -28,16 +28,17 @@ const slipText = (locale: Locale): Translate =>
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 28;
 const COLUMNS = 2;
-const ROWS = 4;
+/** Four rows of slips in one language; three when each slip says everything in two. */
+const rowsFor = (languages: number): number => (languages > 1 ? 3 : 4);
 const SLIP_W = (PAGE.width - 2 * MARGIN) / COLUMNS;
-const SLIP_H = (PAGE.height - 2 * MARGIN) / ROWS;
-const PAD = 14;
-const QR_SIDE = 96;
+const PAD = 12;
+const QR_SIDE = 88;
 const INK = '#111111';
 const ACCENT = '#1f3a5f';
 const MUTED = '#555555';
 
-export const SLIPS_PER_PAGE = COLUMNS * ROWS;
+/** Slips on one A4 page, for slips in `languages` languages. */
+export const slipsPerPage = (languages: number): number => COLUMNS * rowsFor(languages);
 
 /** The link a slip's QR opens: the join link with the paper code in it. */
 export const slipUrl = (joinUrl: string, code: string): string => `${joinUrl}?${PAPER_CODE_QUERY}=${code}`;
@@ -58,14 +59,16 @@ export function renderPaperCodesPdf(facts: PaperSlipFacts): Promise<Uint8Array> 
       doc.on('error', reject);
       const text = new PdfText(doc);
       const words = facts.languages.length > 0 ? facts.languages.map(slipText) : [slipText('en')];
+      const rows = rowsFor(words.length);
+      const slipHeight = (PAGE.height - 2 * MARGIN) / rows;
       facts.codes.forEach((c, i) => {
-        const place = i % SLIPS_PER_PAGE;
+        const place = i % (COLUMNS * rows);
         if (place === 0) {
           doc.addPage();
-          cutLines(doc);
+          cutLines(doc, rows, slipHeight);
         }
         const x = MARGIN + (place % COLUMNS) * SLIP_W;
-        const y = MARGIN + Math.floor(place / COLUMNS) * SLIP_H;
+        const y = MARGIN + Math.floor(place / COLUMNS) * slipHeight;
         drawSlip(doc, text, words, facts, c, x, y);
       });
       doc.end();
@@ -75,10 +78,10 @@ export function renderPaperCodesPdf(facts: PaperSlipFacts): Promise<Uint8Array> 
   });
 }
 
-function cutLines(doc: PDFKit.PDFDocument): void {
+function cutLines(doc: PDFKit.PDFDocument, rows: number, slipHeight: number): void {
   doc.save().lineWidth(0.5).strokeColor('#999999').dash(4, { space: 4 });
   for (let c = 0; c <= COLUMNS; c++) doc.moveTo(MARGIN + c * SLIP_W, MARGIN).lineTo(MARGIN + c * SLIP_W, PAGE.height - MARGIN);
-  for (let r = 0; r <= ROWS; r++) doc.moveTo(MARGIN, MARGIN + r * SLIP_H).lineTo(PAGE.width - MARGIN, MARGIN + r * SLIP_H);
+  for (let r = 0; r <= rows; r++) doc.moveTo(MARGIN, MARGIN + r * slipHeight).lineTo(PAGE.width - MARGIN, MARGIN + r * slipHeight);
   doc.stroke().undash().restore();
 }
 
@@ -96,7 +99,9 @@ function drawSlip(
   const block = (s: string, style: TextStyle, left: number, width: number, gap: number): void => {
     top = text.drawLines(layoutText([{ text: s, style }], width), left, top, width, 'start') + gap;
   };
-  block(f.title, { size: 10, bold: true, color: ACCENT }, x + PAD, inner, 6);
+  // The title in at most two lines: the slip's room is for the code.
+  const titleLines = layoutText([{ text: f.title, style: { size: 10, bold: true, color: ACCENT } }], inner).slice(0, 2);
+  top = text.drawLines(titleLines, x + PAD, top, inner, 'start') + 6;
 
   const qrTop = top;
   drawQr(doc, slipUrl(f.joinUrl, c.code), x + PAD, qrTop, QR_SIDE);
@@ -108,8 +113,8 @@ function drawSlip(
 
   top = Math.max(top, qrTop + QR_SIDE) + 6;
   for (const tr of words) {
-    block(tr('paperSlip.how', { address: shortUrl(f.joinUrl), code: f.joinCode }), { size: 7.5, color: INK }, x + PAD, inner, 2);
-    block(tr('paperSlip.oneCode'), { size: 7.5, bold: true, color: INK }, x + PAD, inner, 4);
+    block(tr('paperSlip.how', { address: shortUrl(f.joinUrl), code: f.joinCode }), { size: 7, color: INK }, x + PAD, inner, 1);
+    block(tr('paperSlip.oneCode'), { size: 7, bold: true, color: INK }, x + PAD, inner, 4);
   }
 }
 
