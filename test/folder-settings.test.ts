@@ -21,7 +21,7 @@ describe('folder settings', () => {
     const s = new FolderSettings(d);
     const display = { ...DEFAULT_DISPLAY, textSize: '4' as const, highContrast: true, theme: 'dark' as const, topCount: 3 };
     expect(s.update({ profanityFilter: false, customWords: ['blorf'], display })).toEqual({ ok: true });
-    expect(new FolderSettings(d).current).toEqual({ profanityFilter: false, customWords: ['blorf'], display });
+    expect(new FolderSettings(d).current).toEqual({ ...DEFAULT_FOLDER_SETTINGS, profanityFilter: false, customWords: ['blorf'], display });
     expect(JSON.parse(readFileSync(join(d, SETTINGS_FILE), 'utf8'))).toMatchObject({ profanityFilter: false });
   });
 
@@ -31,8 +31,8 @@ describe('folder settings', () => {
     const lines: string[] = [];
     expect(new FolderSettings(d, (l) => lines.push(l)).current).toEqual(DEFAULT_FOLDER_SETTINGS);
     expect(lines[0]).toMatch(/cannot read/);
-    writeFileSync(join(d, SETTINGS_FILE), JSON.stringify({ profanityFilter: 'yes', customWords: 7, display: { textSize: '9', theme: 'dark' } }));
-    expect(new FolderSettings(d).current).toEqual({ profanityFilter: true, customWords: [], display: { ...DEFAULT_DISPLAY, theme: 'dark' } });
+    writeFileSync(join(d, SETTINGS_FILE), JSON.stringify({ profanityFilter: 'yes', customWords: 7, display: { textSize: '9', theme: 'dark' }, phonesPerAddress: -3 }));
+    expect(new FolderSettings(d).current).toEqual({ ...DEFAULT_FOLDER_SETTINGS, display: { ...DEFAULT_DISPLAY, theme: 'dark' } });
   });
 
   it('a folder that cannot be written answers in plain words and keeps the old value', () => {

@@ -78,6 +78,11 @@ describe('the console setting for venues behind NAT (issue 9, item 5)', () => {
     });
     expect((await joinFrom(host, code, '127.0.0.7')).status).toBe(200);
     expect(await host.control('phonesPerAddress', {})).toMatchObject({ ok: true, value: { crowded: [{ address: '127.0.0.7', phones: 5 }] } });
+    // The venue's setting is the data folder's: it is still 50 after a restart (it was 4 again before).
+    const dataDir = host.dataDir;
+    await host.stop(false);
+    host = await startTestHost(dataDir);
+    expect(await host.control('phonesPerAddress', {})).toMatchObject({ ok: true, value: { max: 50 } });
     // The phones behind that address need their connections too: 120 are more than the default 100.
     const port = Number(new URL(host.lanOrigin).port);
     const sockets = await Promise.all(

@@ -65,7 +65,11 @@ export function createControlHandlers(ctx: ControlContext): Handlers {
     hide: moderate('hide'),
     markAnswered: moderate('markAnswered'),
     phonesPerAddress: (input) => {
-      if (input.max !== undefined) sessions.joinPolicy.setPhonesPerAddress(input.max);
+      if (input.max !== undefined) {
+        const saved = ctx.settings.update({ phonesPerAddress: input.max });
+        if (!saved.ok) return saved;
+        sessions.joinPolicy.setPhonesPerAddress(input.max);
+      }
       const id = sessions.current?.row.id;
       return ok({ max: sessions.joinPolicy.phonesPerAddress, crowded: id ? sessions.joinPolicy.crowded(id) : [] });
     },

@@ -2,11 +2,13 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DISPLAY, parseDisplay, type DisplayOptions } from '../../src-shared/display.js';
+import { LIMITS } from '../../src-shared/limits.js';
 import { moderationInputs } from '../../src-shared/moderation/control.js';
 
 /**
  * Settings that belong to a data folder rather than to one session: the profanity filter (on by
- * default), the facilitator's own filtered words, and how the projector looks. Kept in
+ * default), the facilitator's own filtered words, how the projector looks, and the phones allowed per
+ * network address. Kept in
  * `<data folder>/settings.json`, written whole to a temporary file and renamed over the old one, so a
  * crash never leaves half a file. A file that cannot be read gives the defaults (and a log line).
  */
@@ -14,9 +16,16 @@ export interface FolderSettingsValue {
   profanityFilter: boolean;
   customWords: string[];
   display: DisplayOptions;
+  /** New phones one network address may add (a venue behind NAT raises it once, for every meeting there). */
+  phonesPerAddress: number;
 }
 
-export const DEFAULT_FOLDER_SETTINGS: FolderSettingsValue = { profanityFilter: true, customWords: [], display: DEFAULT_DISPLAY };
+export const DEFAULT_FOLDER_SETTINGS: FolderSettingsValue = {
+  profanityFilter: true,
+  customWords: [],
+  display: DEFAULT_DISPLAY,
+  phonesPerAddress: LIMITS.phonesPerAddressDefault,
+};
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -24,6 +33,7 @@ const fileSchema = z.object({
   profanityFilter: z.boolean().catch(true),
   customWords: moderationInputs.setCustomWords.shape.words.catch([]),
   display: z.unknown().transform(parseDisplay),
+  phonesPerAddress: z.number().int().min(1).max(LIMITS.phonesPerAddressMax).catch(LIMITS.phonesPerAddressDefault),
 });
 
 export class FolderSettings {

@@ -209,6 +209,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     return venue.status(lanPort);
   };
   const settings = new FolderSettings(opts.dataDir, log);
+  sessions.joinPolicy.setPhonesPerAddress(settings.current.phonesPerAddress);
   const publishSettings = () => publishFolderSettings(board, desk, settings);
   const handlers = createControlHandlers({
     sessions,
