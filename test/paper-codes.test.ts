@@ -154,13 +154,17 @@ describe('paper codes on a real host', () => {
     expect((await joinFrom(host, code, '127.0.2.1', early.cookie)).body.deviceId).toBe(early.body.deviceId);
     const desk = await host.desk();
     expect(desk.view().session?.paperCodes).toEqual({ required: true, issued: 3, used: 1, joinedWithout: 1 });
-    // The minutes say how phones came in; the events CSV says which device used a code, never the code.
+    // The minutes say how phones came in. The archive (the clerk's full record) names the slip's number,
+    // never its code; the public events CSV does not say which phone used which slip.
     const id = host.host.currentSession()!.id;
     const md = await (await fetch(`${host.host.loopbackOrigin}${exportHref(id, 'md', host.host.token)}`)).text();
     expect(md).toMatch(/- \*\*Paper codes:\*\* Required from [\d:]+( [AP]M)?\. Printed: 3 · used to join: 1 · devices that joined without a code: 1/);
     const archive = await (await fetch(`${host.host.loopbackOrigin}${exportHref(id, 'json', host.host.token)}`)).text();
     expect(archive).not.toContain(c1!);
     expect(archive).toContain('"paperCode": 1');
+    const events = await (await fetch(`${host.host.loopbackOrigin}${exportHref(id, 'events-csv', host.host.token)}`)).text();
+    expect(events).toContain('paperCodes.required');
+    expect(events).not.toContain('paperCode"');
   });
 
   it(`an address that types ${LIMITS.paperCodeTriesPerMinutePerAddress} wrong codes may not try, even a right one, for a minute`, async () => {

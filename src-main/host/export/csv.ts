@@ -117,6 +117,8 @@ export function renderEventsCsv(events: readonly LoggedEvent[]): string {
       else if (key === 'subject') details[key] = redacted ?? value;
       // Filter words are not published: they would repeat what was held, or the facilitator's own list.
       else if (key === 'held' || key === 'words') continue;
+      // Nor which slip let which phone in: a slip's number could name the person who was handed it.
+      else if (key === 'paperCode') continue;
       else details[key] = value;
     }
     return [e.seq, isoDateTime(e.at, tz), body.type, actor, questionId, text, name, Object.keys(details).length > 0 ? JSON.stringify(details) : '', e.hash];
