@@ -3,9 +3,10 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../src-shared/limits';
 import { tooManyFromAddress } from '../src-main/host/join-policy';
-import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness';
+import type { TestPhone} from './helpers/host-harness';
+import { startTestHost, type TestHost } from './helpers/host-harness';
 import { rawClient } from './helpers/hostile';
-import { joinFrom } from './helpers/join-from';
+import { joinFrom, voteFromEach } from './helpers/join-from';
 
 let host: TestHost | undefined;
 const phones: TestPhone[] = [];
@@ -32,13 +33,7 @@ describe('one phone, one device (issue 9, item 5)', () => {
     const asker = await host.phone(code);
     const asked = asker.send({ kind: 'ask', text: 'Count me once' });
     const qid = ((await asker.until(() => asker.receipt(asked))) as { questionId: string }).questionId;
-    for (const roomId of new Set([first.body.roomId!, ...again.map((j) => j.body.roomId!)])) {
-      const p = new TestPhone(host.lanOrigin, roomId);
-      phones.push(p);
-      await p.synced();
-      const v = p.send({ kind: 'vote', questionId: qid });
-      await p.until(() => p.receipt(v));
-    }
+    await voteFromEach(host, [first.body.roomId!, ...again.map((j) => j.body.roomId!)], qid, phones);
     await asker.until(() => asker.board().questions.find((q) => q.id === qid)?.votes === 1);
   });
 

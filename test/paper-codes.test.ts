@@ -12,7 +12,7 @@ import { emptyPaperCodes } from '../src-shared/paper-codes/state';
 import { paperCode, PaperCodeBook } from '../src-main/host/paper-code-book';
 import { PAPER_CODE_REFUSALS } from '../src-main/host/join-policy';
 import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness';
-import { joinFrom } from './helpers/join-from';
+import { joinFrom, voteFromEach } from './helpers/join-from';
 
 let host: TestHost | undefined;
 const phones: TestPhone[] = [];
@@ -109,13 +109,7 @@ describe('paper codes on a real host', () => {
     await asker.synced();
     const asked = asker.send({ kind: 'ask', text: 'Should the library open on Sundays?' });
     const qid = ((await asker.until(() => asker.receipt(asked))) as { questionId: string }).questionId;
-    for (const j of [joined[0]!, again]) {
-      const p = new TestPhone(host.lanOrigin, j.body.roomId!);
-      phones.push(p);
-      await p.synced();
-      const v = p.send({ kind: 'vote', questionId: qid });
-      await p.until(() => p.receipt(v));
-    }
+    await voteFromEach(host, [joined[0]!.body.roomId!, again.body.roomId!], qid, phones);
     await asker.until(() => asker.board().questions.find((q) => q.id === qid)?.votes === 1);
   });
 

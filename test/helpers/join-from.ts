@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import type { TestHost } from './host-harness';
+import { TestPhone, type TestHost } from './host-harness';
 
 export interface Joined {
   status: number;
@@ -26,4 +26,15 @@ export function joinFrom(h: TestHost, code: string, from: string, cookie?: strin
     req.on('error', reject);
     req.end(JSON.stringify({ code, ...(paper !== undefined ? { paper } : {}) }));
   });
+}
+
+/** Each room (a device's) votes for `questionId`, through its own stock phone; resolves once every vote has its receipt. */
+export async function voteFromEach(h: TestHost, roomIds: Iterable<string>, questionId: string, keep: TestPhone[]): Promise<void> {
+  for (const roomId of new Set(roomIds)) {
+    const p = new TestPhone(h.lanOrigin, roomId);
+    keep.push(p);
+    await p.synced();
+    const v = p.send({ kind: 'vote', questionId });
+    await p.until(() => p.receipt(v));
+  }
 }
