@@ -29,6 +29,10 @@ test('paper codes: printed from the console, required to join, one slip lets one
   // Checked once the host has it (the box shows the desk's state).
   await codesBox.getByRole('checkbox', { name: 'Phones need a paper code to join' }).click();
   await expect(codesBox.getByRole('checkbox', { name: 'Phones need a paper code to join' })).toBeChecked();
+  // The projector tells the room, under the QR.
+  const projector = await laptop.newPage();
+  await projector.goto(host.urls.projectorUrl);
+  await expect(projector.getByRole('complementary', { name: 'How to join' })).toContainText('Have the code from your paper slip ready');
 
   // The projector's QR without a code: the phone asks for the one on the slip.
   const { page: typed } = await newPhone('Pixel 7');

@@ -17,6 +17,8 @@ export interface BoardSession {
   title: string;
   place: string;
   status: SessionStatus;
+  /** A new phone needs a single-use paper code to join (the projector says so under the QR). */
+  paperCodesRequired: boolean;
 }
 
 export interface JoinInfo {
@@ -61,7 +63,7 @@ export interface SessionSummary {
 }
 
 export function boardSession(state: SessionState): BoardSession {
-  return { id: state.id, title: state.title, place: state.place, status: state.status };
+  return { id: state.id, title: state.title, place: state.place, status: state.status, paperCodesRequired: state.paperCodes.required };
 }
 
 export function toBoardQuestion(q: QuestionState, floor: string | null): BoardQuestion | null {

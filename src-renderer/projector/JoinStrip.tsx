@@ -25,6 +25,17 @@ export function JoinStrip({ board, display = DEFAULT_DISPLAY }: { board: BoardVi
       <QrImage url={join.url} className="qr" />
       <p className="join-url">{join.url}</p>
       <p className="join-code">{t('projector.code', { code: join.code })}</p>
+      {board.session?.paperCodesRequired ? (
+        <p className="join-paper">
+          {t('projector.paperCodeNeeded')}
+          {second ? (
+            <span lang={second} className="join-call-second">
+              {' / '}
+              {tIn(second, 'projector.paperCodeNeeded')}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
     </aside>
   );
 }

@@ -161,6 +161,7 @@ export const projector = {
   pageTitle: 'Open Floor — Projector',
   howToJoin: 'How to join',
   joinCall: 'Join from your phone',
+  paperCodeNeeded: 'Have the code from your paper slip ready',
   code: 'Code: {{code}}',
   edited: 'edited',
   floorEmpty: 'Nothing on the floor yet — ask your question from your phone',

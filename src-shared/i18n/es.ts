@@ -163,6 +163,7 @@ export const projector: Same<typeof en.projector> = {
   pageTitle: 'Open Floor — Proyector',
   howToJoin: 'Cómo participar',
   joinCall: 'Únase desde su teléfono',
+  paperCodeNeeded: 'Tenga a mano el código de su papeleta',
   code: 'Código: {{code}}',
   edited: 'editada',
   floorEmpty: 'Todavía no se debate ninguna pregunta: envíe la suya desde su teléfono',

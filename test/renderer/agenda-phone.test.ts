@@ -12,7 +12,7 @@ const item = (id: string, signupOpen = true) => ({ id, title: `Item ${id}`, desc
 function room(): Y.Doc {
   const doc = new Y.Doc();
   writeBoardHeader(doc, {
-    session: { id: 'sess-1', title: 'Council', place: '', status: 'open' },
+    session: { id: 'sess-1', title: 'Council', place: '', status: 'open', paperCodesRequired: false },
     join: null,
     floor: null,
     connected: 2,

@@ -10,7 +10,7 @@ function room() {
   const doc = new Y.Doc();
   writeBoard(doc, {
     ...EMPTY_BOARD,
-    session: { id: 'sess-1', title: 'Town hall', place: '', status: 'open' },
+    session: { id: 'sess-1', title: 'Town hall', place: '', status: 'open', paperCodesRequired: false },
     join: { url: 'http://10.0.0.2:8080/j/ABC234', code: 'ABC234' },
     questions: [{ id: 'q-other1', text: 'Parking?', name: '', votes: 3, status: 'on-screen', askedAt: at }],
     floor: null,
