@@ -45,6 +45,7 @@ describe('exports', () => {
     expect(isExportDownload('http://127.0.0.1:50001/export/S1.pdf', APP)).toBe(false);
     expect(isExportDownload(`${APP}/console/`, APP)).toBe(false);
     expect(isExportDownload(`${APP}/venue/handout.pdf?t=x`, APP)).toBe(true);
+    expect(isExportDownload(`${APP}/venue/paper-codes.pdf?t=x&first=1&last=50`, APP)).toBe(true);
     expect(isExportDownload(`${APP}/venue/other.pdf`, APP)).toBe(false);
     expect(isExportDownload('https://example.org/export/x.pdf', APP)).toBe(false);
     expect(isExportDownload('nonsense', APP)).toBe(false);
