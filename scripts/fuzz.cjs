@@ -6,7 +6,8 @@
  * (scripts/fuzz/good-phone.cjs, its own process), and this process sends malformed or hostile messages to
  * /sync, /signal, /api/join and HTTP paths, including each case of issue 9:
  *   1 WebRTC offers from ever new peer ids, /signal floods      4 junk stored in a room past its cap
- *   2 updates whose first piece never comes                     5 re-joins and joins from one address
+ *   2 updates whose first piece never comes                     5 re-joins and joins from one address,
+ *                                                                 guessed paper codes
  *   3 subscribes naming thousands of rooms, sync step 1 from    6 bad percent-encoding, slow headers,
  *     clients that stop reading                                   many connections from one address
  * It prints and writes to docs/RELIABILITY.md: host crashes (must be 0), the good phone's receipt p95
@@ -140,6 +141,10 @@ async function caseJoins(ctx) {
     () => JSON.stringify({ code: 12345 }),
     () => '',
     () => 'x'.repeat(2048),
+    // Paper codes: guesses, oversized, of the wrong type.
+    () => JSON.stringify({ code: ctx.code, paper: randomPaperCode() }),
+    () => JSON.stringify({ code: ctx.code, paper: 'x'.repeat(40) }),
+    () => JSON.stringify({ code: ctx.code, paper: 42 }),
   ];
   const shared = addr();
   let refusedForAddress = 0;
@@ -162,7 +167,29 @@ async function caseJoins(ctx) {
   count('join', 13);
   ctx.findings.rejoinDevices = devices.size;
   ctx.findings.joinRefusals = refusedForAddress;
+
+  // Strict mode: with paper codes required, guesses from a few addresses get nobody in.
+  await ctx.control('issuePaperCodes', { count: 100 });
+  await ctx.control('requirePaperCodes', { on: true });
+  const guessers = Array.from({ length: 5 }, () => lan.freshAddress());
+  let admitted = 0;
+  let guesses = 0;
+  for (let i = 0; i < 100 && timeLeft(); i++) {
+    await Promise.all(
+      guessers.map(async (from) => {
+        const r = await lan.request(ctx.lan, { method: 'POST', path: '/api/join', body: JSON.stringify({ code: ctx.code, paper: randomPaperCode() }), headers: { 'content-type': 'application/json' }, from });
+        if (r.status === 200) admitted++;
+        guesses++;
+      }),
+    );
+  }
+  count('join', guesses);
+  await ctx.control('requirePaperCodes', { on: false });
+  ctx.findings.paperGuesses = { guesses, admitted };
 }
+
+const PAPER_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const randomPaperCode = () => Array.from({ length: 8 }, () => PAPER_ALPHABET[Math.floor(Math.random() * PAPER_ALPHABET.length)]).join('');
 
 async function casePaths(ctx) {
   const total = 3000 * SCALE;
@@ -419,7 +446,7 @@ async function main() {
   await host.control('setPremoderation', { on: false });
   const opened = await host.control('openSession', {});
   const code = new URL(opened.joinUrl).pathname.split('/').pop();
-  const ctx = { lan: host.lanOrigin, wsLan: host.lanOrigin.replace(/^http/, 'ws'), code, findings: {}, rooms: [] };
+  const ctx = { lan: host.lanOrigin, wsLan: host.lanOrigin.replace(/^http/, 'ws'), code, findings: {}, rooms: [], control: (command, input) => host.control(command, input) };
   const good = startGoodPhone(host.lanOrigin, code);
   const hello = await good.ready();
   if (hello.error) throw new Error(`good phone: ${hello.error}`);
@@ -496,6 +523,7 @@ async function main() {
     `| item 2: connections closed for pending updates | ${ctx.findings.pendingClosed ?? 0} of 5 |`,
     `| item 4: rooms refused past their stored-size cap | ${ctx.findings.storeRefused ?? 0} of 2 |`,
     `| item 5: devices after 13 joins by one browser | ${ctx.findings.rejoinDevices ?? '—'}; joins refused for their address: ${ctx.findings.joinRefusals ?? 0} |`,
+    `| item 5, paper codes required: random codes tried, phones let in | ${ctx.findings.paperGuesses ? `${ctx.findings.paperGuesses.guesses}, ${ctx.findings.paperGuesses.admitted} (must be 0)` : '—'} |`,
     `| item 6: HTTP 5xx answers; slow sockets still open after 8 s (of 150 from one address) | ${ctx.findings.http5xx ?? '—'}; ${ctx.findings.slowStillOpen ?? '—'} |`,
   ];
   if (errors.length) lines.push('', `Probe errors: ${errors.join('; ')}`);
