@@ -23,6 +23,7 @@ import { loadAndPersist } from './doc-persistence.js';
 import { createFdGuard } from './fd-guard.js';
 import { createLanServer } from './lan-server.js';
 import { createLoopbackServer } from './loopback-server.js';
+import { MemoryReclaim } from './memory-reclaim.js';
 import { ROOM_IDLE_MS, roomDocName, roomIdOfDocName, type Room } from './room-docs.js';
 import { SessionManager } from './session-manager.js';
 import { createSignalServer } from './signal-server.js';
@@ -307,9 +308,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   // Rooms that no transport (a phone's WebSocket, or the gateway's link for WebRTC) has used for a while
   // leave memory; the next connection loads them again (room-docs.ts).
   const roomIdleMs = opts.roomIdleMs ?? ROOM_IDLE_MS;
+  const reclaim = new MemoryReclaim();
   const unloadIdleRooms = (): void => {
     const unloaded = sessions.current?.rooms.unloadIdle(roomIdleMs, (room) => sync.connections(room.doc) > 0) ?? [];
     for (const room of unloaded) venue.unwatchRoom(roomDocName(room.roomId));
+    if (unloaded.length > 0) reclaim.request();
   };
   const idleSweep = setInterval(unloadIdleRooms, Math.min(Math.max(roomIdleMs / 4, 100), 1_000));
   idleSweep.unref();
@@ -359,6 +362,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     storageProblem: () => storage.problem(),
     close: async () => {
       clearInterval(idleSweep);
+      reclaim.dispose();
       await gateway?.destroy();
       signal.close();
       sync.close();
