@@ -2,15 +2,16 @@
  * Issue 9, items 2 and 3 (sync side): Yjs messages a phone is allowed to send must not make the host spend
  * unbounded CPU or memory. Real host (or the real sync server over a real listener), real sockets.
  */
+import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { LIMITS } from '../src-shared/limits';
-import { createSyncServer } from '../src-main/host/sync-server';
+import { createSyncServer, pendingBytes } from '../src-main/host/sync-server';
 import { startTestHost, type TestHost } from './helpers/host-harness';
 import { rawClient, sleep, type RawClient } from './helpers/hostile';
 
@@ -64,6 +65,35 @@ describe('updates whose first piece never comes (issue 9, item 2)', () => {
     expect(host.host.roomPendingBytes(roomId)).toBeLessThanOrEqual(LIMITS.pendingUpdateBytesPerRoom);
     const id = good.send({ kind: 'ask', text: 'Still answered?' });
     expect(await good.until(() => good.receipt(id))).toMatchObject({ ok: true });
+  });
+});
+
+describe('a connection the host closed (issue 9, host RSS)', () => {
+  it('has nothing more applied: what the phone sent before it heard the close is dropped unread', () => {
+    // A WebSocket as the sync server uses it; ws goes on delivering messages while CLOSING.
+    const ws = Object.assign(new EventEmitter(), {
+      OPEN: 1,
+      readyState: 1,
+      bufferedAmount: 0,
+      closes: [] as number[],
+      binaryType: 'nodebuffer',
+      send: () => {},
+      ping: () => {},
+      terminate: () => {},
+      close(code: number) {
+        this.closes.push(code);
+        this.readyState = 2;
+      },
+    });
+    const doc = new Y.Doc();
+    const server = createSyncServer({ maxMessagesPer10s: 600 });
+    server.handleConnection(ws as unknown as WebSocket, 'room-x', { doc, readOnly: false });
+    // The second update passes the bound (the room's pending updates are dropped, the connection closed);
+    // read on, every odd one after it would wait in the room again, to be merged with the next.
+    for (const u of updatesMissingTheirFirst(5, 50_000)) ws.emit('message', Buffer.from(syncMsg(syncProtocol.messageYjsUpdate, u)), true);
+    expect(ws.closes).toEqual([1008]);
+    expect(pendingBytes(doc)).toBe(0);
+    server.close();
   });
 });
 

@@ -29,7 +29,7 @@ export function updateMySpeaking(rooms: RoomDocs, state: SessionState, events: r
   for (const s of agenda.speakers.values()) if (s.deviceId && (all || items.has(s.itemId))) devices.add(s.deviceId);
   const entries = mySpeakingOf(agenda, devices);
   for (const deviceId of devices) {
-    const room = rooms.ofDevice(deviceId);
+    const room = rooms.loadedOfDevice(deviceId);
     if (room) writeMySpeaking(room, entries.get(deviceId) ?? []);
   }
 }

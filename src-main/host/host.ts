@@ -25,6 +25,8 @@ import { paperCodesFile } from './paper-codes-file.js';
 import { PAPER_CODES_FILE } from '../../src-shared/paper-codes/format.js';
 import { createLanServer } from './lan-server.js';
 import { createLoopbackServer } from './loopback-server.js';
+import { MemoryReclaim } from './memory-reclaim.js';
+import { ROOM_IDLE_MS, roomDocName, roomIdOfDocName, type Room } from './room-docs.js';
 import { SessionManager } from './session-manager.js';
 import { createSignalServer } from './signal-server.js';
 import { Store } from './store.js';
@@ -53,6 +55,8 @@ export interface HostOptions {
   log?(line: string): void;
   /** Treat this as the process's file-descriptor limit (default: the real one; see fd-guard.ts). */
   maxOpenFiles?: number | (() => number);
+  /** A phone's room with no transport connected for this long is unloaded from memory (default ROOM_IDLE_MS). */
+  roomIdleMs?: number;
 }
 
 /** The live session, as callers and tests may see it. */
@@ -97,6 +101,8 @@ export interface Host {
   receipt(roomId: string, requestId: string): Receipt | undefined;
   /** Bytes of updates a room holds that wait for a missing earlier update (bounded per room). */
   roomPendingBytes(roomId: string): number | null;
+  /** How many phone rooms of the live session are in memory (idle ones are unloaded). */
+  roomsInMemory(): number;
   /** Every session of the data folder, oldest first. */
   sessionList(): SessionSummary[];
   /** Why the data folder cannot be written, in plain words, or null. */
@@ -164,9 +170,20 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       sessionListeners.forEach((l) => l());
     },
   }, log);
+  /** The room id of a `room-<id>` name of the live session, without loading the room into memory. */
+  const liveRoomId = (name: string): string | null => {
+    const roomId = roomIdOfDocName(name);
+    return roomId !== null && sessions.current?.rooms.has(roomId) ? roomId : null;
+  };
+  /** The gateway's WebRTC peers of a room (they count as the phone being connected). */
+  const setRtcPeers = (name: string, peers: number): void => {
+    venue.monitor.setConnections(name, 'rtc', peers, Date.now());
+    const roomId = liveRoomId(name);
+    if (roomId !== null) sessions.current?.connected.set(roomId, 'rtc', peers);
+  };
   const fdGuard = createFdGuard(opts.maxOpenFiles);
   const signal = createSignalServer({
-    isIssuedTopic: (topic) => sessions.roomByDocName(topic) !== undefined,
+    isIssuedTopic: (topic) => liveRoomId(topic) !== null,
     maxPeersPerTopic: LIMITS.signalPeersPerRoom,
     maxMessageBytes: LIMITS.signalMessageBytes,
     maxMessagesPer10s: LIMITS.signalMessagesPer10s,
@@ -179,9 +196,15 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   // The board is served inside every room as a read-only overlay of the one board doc. What one phone may
   // store in its room, and how many connections a room takes, are bounded (a hostile phone).
   const ROOM_SYNC_LIMITS = { maxBytes: LIMITS.roomStoredBytes, maxConnections: LIMITS.connectionsPerRoom };
+  /** A room a transport connects to, loaded into memory if it was unloaded, with its requests timed. */
+  const connectingRoom = (name: string): Room | undefined => {
+    const room = sessions.roomByDocName(name);
+    if (room) venue.watchRoom(name, room.doc);
+    return room;
+  };
   /** A phone's room over the LAN: its WebSocket connections count as the phone being connected. */
   const phoneRoomTarget = (name: string): SyncTarget | null => {
-    const room = sessions.roomByDocName(name);
+    const room = connectingRoom(name);
     if (!room) return null;
     return {
       doc: room.doc,
@@ -196,7 +219,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   };
   /** A phone's room for the WebRTC gateway (loopback): the gateway reports its peers itself. */
   const gatewayRoomTarget = (name: string): SyncTarget | null => {
-    const room = sessions.roomByDocName(name);
+    const room = connectingRoom(name);
     return room ? { doc: room.doc, overlay: board, readOnly: false, ...ROOM_SYNC_LIMITS } : null;
   };
   // The console asks every second; the addresses are read again every few seconds (a laptop that joins the
@@ -277,11 +300,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       hostSyncUrl: `ws://127.0.0.1:${loopbackPort}${PATHS.sync}`,
       token,
       signalingUrl: `ws://127.0.0.1:${lanPort}${PATHS.signal}`,
-      onPeers: (name, peers) => {
-        venue.monitor.setConnections(name, 'rtc', peers, Date.now());
-        const room = sessions.roomByDocName(name);
-        if (room) sessions.setRoomConnections(room, 'rtc', peers);
-      },
+      onPeers: setRtcPeers,
       fdGuard,
       log,
     });
@@ -289,6 +308,18 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   sessions.restore();
   venue.sessionOpen(sessions.current?.log.state.status === 'open');
   publishSettings();
+
+  // Rooms that no transport (a phone's WebSocket, or the gateway's link for WebRTC) has used for a while
+  // leave memory; the next connection loads them again (room-docs.ts).
+  const roomIdleMs = opts.roomIdleMs ?? ROOM_IDLE_MS;
+  const reclaim = new MemoryReclaim();
+  const unloadIdleRooms = (): void => {
+    const unloaded = sessions.current?.rooms.unloadIdle(roomIdleMs, (room) => sync.connections(room.doc) > 0) ?? [];
+    for (const room of unloaded) venue.unwatchRoom(roomDocName(room.roomId));
+    if (unloaded.length > 0) reclaim.request();
+  };
+  const idleSweep = setInterval(unloadIdleRooms, Math.min(Math.max(roomIdleMs / 4, 100), 1_000));
+  idleSweep.unref();
 
   return {
     lanOrigin: `http://${venue.joinAddress}:${lanPort}`,
@@ -300,11 +331,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     joinUrl: () => (sessions.current?.log.state.status === 'open' ? (sessions.joinInfo()?.url ?? null) : null),
     onSessionChanged: (l) => sessionListeners.push(l),
     venueStatus,
-    setRoomPeers: (name, peers) => {
-      venue.monitor.setConnections(name, 'rtc', peers, Date.now());
-      const room = sessions.roomByDocName(name);
-      if (room) sessions.setRoomConnections(room, 'rtc', peers);
-    },
+    setRoomPeers: setRtcPeers,
     currentSession: () => {
       const live = sessions.current;
       if (!live) return null;
@@ -334,9 +361,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       const room = sessions.current?.rooms.get(roomId);
       return room ? pendingBytes(room.doc) : null;
     },
+    roomsInMemory: () => sessions.current?.rooms.loadedCount() ?? 0,
     sessionList: () => sessions.sessions(),
     storageProblem: () => storage.problem(),
     close: async () => {
+      clearInterval(idleSweep);
+      reclaim.dispose();
       await gateway?.destroy();
       signal.close();
       sync.close();

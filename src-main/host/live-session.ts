@@ -47,7 +47,10 @@ export class LiveSession {
   ) {
     this.log = new SessionLog(deps.store, row.id);
     this.paperCodes = new PaperCodeBook(row.secret);
-    this.rooms = new RoomDocs(deps.store, deps.turn, (room, raw) => this.pipeline.enqueue(room, raw));
+    this.rooms = new RoomDocs(deps.store, deps.turn, (room, raw) => this.pipeline.enqueue(room, raw), {
+      // A room's whole private view on every load: what changed for the phone while it was unloaded.
+      onLoad: (room) => this.views.rewrite(room),
+    });
     this.views = new PrivateViews(this.rooms, () => this.log.state);
     this.connected = new ConnectedPhones(deps.onConnectivity);
     this.pipeline = new RequestPipeline({
@@ -97,7 +100,7 @@ export class LiveSession {
   }
 
   dispose(): string[] {
-    const names = [...this.rooms.all()].map((r) => roomDocName(r.roomId));
+    const names = this.rooms.roomIds().map(roomDocName);
     this.pipeline.dispose();
     this.connected.dispose();
     this.rooms.dispose();
@@ -106,7 +109,6 @@ export class LiveSession {
 
   private openRoom(roomId: string, deviceId: string): Room {
     const room = this.rooms.open(roomId, deviceId);
-    this.views.rewrite(room);
     this.deps.onRoomOpened(roomDocName(roomId));
     return room;
   }

@@ -9,7 +9,7 @@ import type { AppliedEvents } from './session-log.js';
 export function updateMyBallots(rooms: RoomDocs, applied: AppliedEvents): void {
   for (const { body } of applied.events) {
     if (body.type !== 'ballot.cast' && body.type !== 'ballot.changed') continue;
-    const room = rooms.ofDevice(body.deviceId);
+    const room = rooms.loadedOfDevice(body.deviceId);
     if (room) transact(room.doc, 'host:private', () => putEntry(roomParts(room.doc).myBallots, body.pollId, body.choices));
   }
 }

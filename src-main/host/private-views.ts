@@ -27,12 +27,12 @@ export class PrivateViews {
     // A duplicate's asker sees the text of the question it was merged into: an edit there reaches it too.
     for (const id of withMergedInto(state, applied.touched)) {
       const q = state.questions.get(id);
-      const owner = q && this.rooms.ofDevice(q.deviceId);
+      const owner = q && this.rooms.loadedOfDevice(q.deviceId);
       if (q && owner) transact(owner.doc, 'host:private', () => putEntry(roomParts(owner.doc).mine, q.id, myQuestion(q, state)));
     }
     for (const { body } of applied.events) {
       if (body.type !== 'vote.cast' && body.type !== 'vote.withdrawn') continue;
-      const voter = this.rooms.ofDevice(body.deviceId);
+      const voter = this.rooms.loadedOfDevice(body.deviceId);
       const vote = body.type === 'vote.cast' ? true : null;
       if (voter) transact(voter.doc, 'host:private', () => putEntry(roomParts(voter.doc).myVotes, body.questionId, vote));
     }

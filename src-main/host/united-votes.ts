@@ -36,7 +36,7 @@ export function refreshUnitedVotes(rooms: RoomDocs, state: SessionState, applied
   }
   if (trees.size === 0) return;
   for (const deviceId of devices) {
-    const room = rooms.ofDevice(deviceId);
+    const room = rooms.loadedOfDevice(deviceId);
     if (!room) continue;
     transact(room.doc, 'host:private', () => {
       const { myVotes } = roomParts(room.doc);
