@@ -1,7 +1,6 @@
 /** Issue 9, item 4: one phone cannot fill the host's data folder. Real host, real sockets, real SQLite. */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -9,7 +8,7 @@ import { LIMITS } from '../src-shared/limits';
 import { STORE_FILE } from '../src-main/host/store';
 import { ROOM_FULL_REASON } from '../src-main/host/sync-server';
 import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness';
-import { rawClient, sleep, type RawClient } from './helpers/hostile';
+import { rawClient, syncMessage, sleep, type RawClient } from './helpers/hostile';
 
 let host: TestHost | undefined;
 const clients: RawClient[] = [];
@@ -31,13 +30,7 @@ function storedBytes(dir: string, docName: string): number {
   }
 }
 
-const updateMsg = (u: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, syncProtocol.messageYjsUpdate);
-  encoding.writeVarUint8Array(e, u);
-  return encoding.toUint8Array(e);
-};
+const updateMsg = (u: Uint8Array): Uint8Array => syncMessage(syncProtocol.messageYjsUpdate, u);
 
 describe('a room has a stored-size cap (issue 9, item 4)', () => {
   it('refuses junk past the cap with a reason, stores none of it, and the room still answers requests', async () => {

@@ -5,7 +5,6 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
@@ -13,7 +12,7 @@ import * as Y from 'yjs';
 import { LIMITS } from '../src-shared/limits';
 import { createSyncServer, pendingBytes } from '../src-main/host/sync-server';
 import { startTestHost, type TestHost } from './helpers/host-harness';
-import { rawClient, sleep, type RawClient } from './helpers/hostile';
+import { rawClient, syncMessage, sleep, type RawClient } from './helpers/hostile';
 
 let host: TestHost | undefined;
 let http: Server | undefined;
@@ -25,14 +24,6 @@ afterEach(async () => {
   if (http) await new Promise<void>((r) => http!.close(() => r()));
   http = undefined;
 });
-
-const syncMsg = (step: number, payload: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, step);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
-};
 
 async function roomClient(h: TestHost, code: string, from = '127.0.0.2'): Promise<{ c: RawClient; roomId: string }> {
   const joined = await h.join(code);
@@ -59,7 +50,7 @@ describe('updates whose first piece never comes (issue 9, item 2)', () => {
     const code = await host.openSession('Pending', false);
     const good = await host.phone(code);
     const { c, roomId } = await roomClient(host, code);
-    for (const u of updatesMissingTheirFirst(30, 50_000)) c.ws.send(syncMsg(syncProtocol.messageYjsUpdate, u));
+    for (const u of updatesMissingTheirFirst(30, 50_000)) c.ws.send(syncMessage(syncProtocol.messageYjsUpdate, u));
     const code1008 = await Promise.race([c.closed, sleep(5_000).then(() => 0)]);
     expect(code1008).toBe(1008);
     expect(host.host.roomPendingBytes(roomId)).toBeLessThanOrEqual(LIMITS.pendingUpdateBytesPerRoom);
@@ -90,7 +81,7 @@ describe('a connection the host closed (issue 9, host RSS)', () => {
     server.handleConnection(ws as unknown as WebSocket, 'room-x', { doc, readOnly: false });
     // The second update passes the bound (the room's pending updates are dropped, the connection closed);
     // read on, every odd one after it would wait in the room again, to be merged with the next.
-    for (const u of updatesMissingTheirFirst(5, 50_000)) ws.emit('message', Buffer.from(syncMsg(syncProtocol.messageYjsUpdate, u)), true);
+    for (const u of updatesMissingTheirFirst(5, 50_000)) ws.emit('message', Buffer.from(syncMessage(syncProtocol.messageYjsUpdate, u)), true);
     expect(ws.closes).toEqual([1008]);
     expect(pendingBytes(doc)).toBe(0);
     server.close();
@@ -102,7 +93,7 @@ describe('amplification toward clients that stop reading (issue 9, item 3)', () 
     host = await startTestHost();
     const code = await host.openSession('Step 1', false);
     const { c } = await roomClient(host, code);
-    for (let i = 0; i < 50; i++) c.ws.send(syncMsg(syncProtocol.messageYjsSyncStep1, new Uint8Array([0])));
+    for (let i = 0; i < 50; i++) c.ws.send(syncMessage(syncProtocol.messageYjsSyncStep1, new Uint8Array([0])));
     expect(await Promise.race([c.closed, sleep(5_000).then(() => 0)])).toBe(1008);
     // One step 1 of the host's own, then one step 2 per request answered.
     expect(c.messages.length).toBeLessThanOrEqual(1 + LIMITS.syncStep1Per10s);
@@ -123,7 +114,7 @@ describe('amplification toward clients that stop reading (issue 9, item 3)', () 
     const c = await rawClient(`ws://127.0.0.1:${(http.address() as AddressInfo).port}/sync`);
     clients.push(c);
     c.ws.pause(); // stops reading
-    for (let i = 0; i < 12; i++) c.ws.send(syncMsg(syncProtocol.messageYjsSyncStep1, new Uint8Array([0])));
+    for (let i = 0; i < 12; i++) c.ws.send(syncMessage(syncProtocol.messageYjsSyncStep1, new Uint8Array([0])));
     const start = Date.now();
     while (server.connections(doc) > 0 && Date.now() - start < 5_000) await sleep(50);
     expect(server.connections(doc)).toBe(0);

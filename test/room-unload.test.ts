@@ -3,7 +3,6 @@
  * and comes back from the store, whole, when one connects. Real host, real sockets, real SQLite; the host
  * unloads at once (`roomIdleMs: 0`), and the tests wait on the count of rooms in memory, never on time.
  */
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -11,7 +10,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { roomParts } from '../src-shared/docs/room-doc.js';
 import { startTestHost, TestPhone, waitFor, type TestHost } from './helpers/host-harness';
-import { rawClient, type RawClient } from './helpers/hostile';
+import { rawClient, syncMessage, type RawClient } from './helpers/hostile';
 
 let host: TestHost | undefined;
 const phones: TestPhone[] = [];
@@ -48,13 +47,7 @@ async function joined(code: string): Promise<string> {
   return j.roomId;
 }
 
-const updateMsg = (u: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, syncProtocol.messageYjsUpdate);
-  encoding.writeVarUint8Array(e, u);
-  return encoding.toUint8Array(e);
-};
+const updateMsg = (u: Uint8Array): Uint8Array => syncMessage(syncProtocol.messageYjsUpdate, u);
 
 /** A Yjs update that appends `request` to a room's `requests`, from a client of its own (as the fuzz sends). */
 function requestUpdate(request: unknown): Uint8Array {

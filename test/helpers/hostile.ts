@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 
 /**
@@ -79,3 +80,12 @@ export async function rawClient(url: string, from = '127.0.0.2'): Promise<RawCli
 export const openFds = (): number => readdirSync('/proc/self/fd').length;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A y-websocket sync message (message type 0) of `step` (step 1, step 2 or update) carrying `payload`. */
+export const syncMessage = (step: number, payload: Uint8Array): Uint8Array => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, step);
+  encoding.writeVarUint8Array(e, payload);
+  return encoding.toUint8Array(e);
+};
