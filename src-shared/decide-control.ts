@@ -10,6 +10,9 @@ const MODERATION_TOOLS: ReadonlySet<string> = new Set(MODERATION_COMMANDS);
 
 export type ControlDecision = { ok: true; events: EventBody[] } | { ok: false; error: string };
 
+/** Every facilitator command's answer on a closed session. */
+export const SESSION_CLOSED_ERROR = 'This session is closed; it can be exported but not changed.';
+
 const fail = (error: string): ControlDecision => ({ ok: false, error });
 const emit = (...events: EventBody[]): ControlDecision => ({ ok: true, events });
 
@@ -18,7 +21,7 @@ export function decideControl<K extends ModerationCommand>(
   command: K,
   input: ControlParsedInput<K>,
 ): ControlDecision {
-  if (state.status === 'closed') return fail('This session is closed; it can be exported but not changed.');
+  if (state.status === 'closed') return fail(SESSION_CLOSED_ERROR);
   if (MODERATION_TOOLS.has(command)) return decideModeration(state, command as ModerationCommandName, input as ModerationInputs[ModerationCommandName]);
   const args = input as Record<string, unknown>;
   switch (command) {

@@ -35,13 +35,8 @@ export function createAgendaHandlers(sessions: SessionManager): Handlers {
   const handler =
     <K extends AgendaCommand>(command: K): Handler<K> =>
     (input) => {
-      const live = sessions.current;
-      if (!live) return { ok: false, error: 'There is no session yet. Create one first.' };
-      const decision = decideAgendaControl(live.log.state, command, input, newId);
-      if (!decision.ok) return decision;
-      const recorded = live.record('facilitator', decision.events);
-      if (!recorded.ok) return recorded;
-      return { ok: true, value: output(command, input, decision.id) };
+      const decision = sessions.decideAndRecord((live) => decideAgendaControl(live.log.state, command, input, newId));
+      return decision.ok ? { ok: true, value: output(command, input, decision.id) } : decision;
     };
   return Object.fromEntries(AGENDA_COMMANDS.map((c) => [c, handler(c)])) as Handlers;
 }

@@ -1,6 +1,5 @@
 import type { ControlParsedInput, ControlResult } from '../../src-shared/control.js';
-import { decideIssuePaperCodes, decideRequirePaperCodes, type PaperCodeDecision } from '../../src-shared/paper-codes/decide.js';
-import type { LiveSession } from './live-session.js';
+import { decideIssuePaperCodes, decideRequirePaperCodes } from '../../src-shared/paper-codes/decide.js';
 import type { SessionManager } from './session-manager.js';
 
 type Handlers = {
@@ -10,24 +9,15 @@ type Handlers = {
 
 /** The facilitator's paper-code commands: decided by src-shared/paper-codes/decide.ts, recorded in the log. */
 export function createPaperCodeHandlers(sessions: SessionManager): Handlers {
-  const run = (decide: (live: LiveSession) => PaperCodeDecision): { ok: true; live: LiveSession } | { ok: false; error: string } => {
-    const live = sessions.current;
-    if (!live) return { ok: false, error: 'There is no session yet. Create one first.' };
-    if (live.log.state.status === 'closed') return { ok: false, error: 'This session is closed; it can be exported but not changed.' };
-    const decision = decide(live);
-    if (!decision.ok) return decision;
-    const recorded = live.record('facilitator', decision.events);
-    return recorded.ok ? { ok: true, live } : recorded;
-  };
   return {
     requirePaperCodes: ({ on }) => {
-      const r = run((live) => decideRequirePaperCodes(live.log.state.paperCodes, on));
+      const r = sessions.decideAndRecord((live) => decideRequirePaperCodes(live.log.state, on));
       return r.ok ? { ok: true, value: { on } } : r;
     },
     issuePaperCodes: ({ count }) => {
-      const r = run((live) => decideIssuePaperCodes(live.log.state.paperCodes, count));
+      const r = sessions.decideAndRecord((live) => decideIssuePaperCodes(live.log.state, count));
       if (!r.ok) return r;
-      const last = r.live.log.state.paperCodes.issued;
+      const last = sessions.current?.log.state.paperCodes.issued ?? count;
       return { ok: true, value: { first: last - count + 1, last } };
     },
   };

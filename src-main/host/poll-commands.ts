@@ -12,19 +12,15 @@ type PollHandlers = { [K in PollCommand]: (input: ControlParsedInput<K>) => Cont
  */
 export function createPollHandlers(sessions: SessionManager): PollHandlers {
   const run = <K extends PollCommand>(command: K, input: ControlParsedInput<K>): ControlResult<K> => {
-    const live = sessions.current;
-    if (!live) return { ok: false, error: 'There is no session yet. Create one first.' };
-    const state = live.log.state;
-    const decision = decidePollCommand(state.polls, command, input, {
-      sessionStatus: state.status,
-      connected: sessions.connectedCount(),
-      isAgendaItem: (itemId) => state.agenda.items.has(itemId),
-      newId,
-    });
-    if (!decision.ok) return decision;
-    const recorded = live.record('facilitator', decision.events);
-    if (!recorded.ok) return recorded;
-    return { ok: true, value: { pollId: decision.pollId } as ControlOutputs[K] };
+    const decision = sessions.decideAndRecord(({ log: { state } }) =>
+      decidePollCommand(state.polls, command, input, {
+        sessionStatus: state.status,
+        connected: sessions.connectedCount(),
+        isAgendaItem: (itemId) => state.agenda.items.has(itemId),
+        newId,
+      }),
+    );
+    return decision.ok ? { ok: true, value: { pollId: decision.pollId } as ControlOutputs[K] } : decision;
   };
   return Object.fromEntries(POLL_COMMANDS.map((c) => [c, (input: never) => run(c, input)])) as unknown as PollHandlers;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { ControlParsedInput } from '../../src-shared/control.js';
+import type { EventBody } from '../../src-shared/events.js';
 import { decideControl, type ModerationCommand } from '../../src-shared/decide-control.js';
 import { joinUrl } from '../../src-shared/endpoints.js';
 import { newId, newJoinCode } from '../../src-shared/ids.js';
@@ -105,14 +106,26 @@ export class SessionManager {
   }
 
   command<K extends ModerationCommand>(command: K, input: ControlParsedInput<K>): Outcome {
-    const live = this.live;
-    if (!live) return { ok: false, error: 'There is no session yet. Create one first.' };
-    const decision = decideControl(live.log.state, command, input);
+    const decision = this.decideAndRecord((live) => decideControl(live.log.state, command, input));
     if (!decision.ok) return decision;
-    const recorded = live.record('facilitator', decision.events);
-    if (!recorded.ok) return recorded;
     if (decision.events.some((e) => e.type === 'session.opened' || e.type === 'session.closed')) this.events.sessionChanged();
     return { ok: true };
+  }
+
+  /**
+   * A facilitator's command on the live session: `decide` (pure rules over its state) names the events,
+   * which are recorded (committed, then projected). Answers the decision, with what it carries besides
+   * its events (a new poll's id, an agenda item's), or why nothing was recorded.
+   */
+  decideAndRecord<D extends { ok: true; events: readonly EventBody[] }>(
+    decide: (live: LiveSession) => D | { ok: false; error: string },
+  ): D | { ok: false; error: string } {
+    const live = this.live;
+    if (!live) return { ok: false, error: 'There is no session yet. Create one first.' };
+    const decision = decide(live);
+    if (!decision.ok) return decision;
+    const recorded = live.record('facilitator', decision.events);
+    return recorded.ok ? decision : recorded;
   }
 
   /** Who may join as which device (see join-policy.ts). */

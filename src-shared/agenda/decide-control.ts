@@ -1,4 +1,5 @@
 import type { ControlParsedInput } from '../control.js';
+import { SESSION_CLOSED_ERROR } from '../decide-control.js';
 import type { EventBody } from '../events.js';
 import { LIMITS } from '../limits.js';
 import type { SessionState } from '../state.js';
@@ -10,7 +11,7 @@ import { countedSpeakers, type AgendaItemState, type SpeakerState } from './stat
 export type AgendaDecision = { ok: true; events: EventBody[]; id: string | null } | { ok: false; error: string };
 
 export const AGENDA_ERRORS = {
-  closed: 'This session is closed; it can be exported but not changed.',
+  closed: SESSION_CLOSED_ERROR,
   noItem: 'No such agenda item.',
   tooManyItems: `An agenda has at most ${LIMITS.agendaItemsPerSession} items.`,
   itemSpoken: 'Speakers have already been called on this item, so it stays in the record. Close its sign-up instead.',

@@ -1,20 +1,25 @@
 import { LIMITS } from '../limits.js';
 import type { PaperCodeRefusal } from './format.js';
 import type { PaperCodeEvent } from './events.js';
+import { SESSION_CLOSED_ERROR } from '../decide-control.js';
+import type { SessionState } from '../state.js';
 import type { PaperCodesState } from './state.js';
 
 export type PaperCodeDecision = { ok: true; events: PaperCodeEvent[] } | { ok: false; error: string };
 
 /** The facilitator makes codes required (or not). Never with no code printed: nobody new could join. */
-export function decideRequirePaperCodes(codes: PaperCodesState, on: boolean): PaperCodeDecision {
+export function decideRequirePaperCodes(state: SessionState, on: boolean): PaperCodeDecision {
+  if (state.status === 'closed') return { ok: false, error: SESSION_CLOSED_ERROR };
+  const codes = state.paperCodes;
   if (on === codes.required) return { ok: true, events: [] };
   if (on && codes.issued === 0) return { ok: false, error: 'Print paper codes first: with none printed, no new phone could join.' };
   return { ok: true, events: [{ type: 'paperCodes.required', on }] };
 }
 
 /** The facilitator prints `count` more codes. */
-export function decideIssuePaperCodes(codes: PaperCodesState, count: number): PaperCodeDecision {
-  const room = LIMITS.paperCodesPerSession - codes.issued;
+export function decideIssuePaperCodes(state: SessionState, count: number): PaperCodeDecision {
+  if (state.status === 'closed') return { ok: false, error: SESSION_CLOSED_ERROR };
+  const room = LIMITS.paperCodesPerSession - state.paperCodes.issued;
   if (count > room) {
     return { ok: false, error: room === 0 ? `All ${LIMITS.paperCodesPerSession} paper codes of this session are printed.` : `At most ${room} more paper codes can be printed in this session.` };
   }

@@ -1,4 +1,5 @@
 import { LIMITS } from '../limits.js';
+import { SESSION_CLOSED_ERROR } from '../decide-control.js';
 import type { PollDefinition, PollEvent } from './poll-events.js';
 import { RATING_OPTIONS, YES_NO_OPTIONS } from './poll-events.js';
 import type { PollCommand, PollCommandInput } from './poll-inputs.js';
@@ -74,7 +75,7 @@ export function decidePollCommand<K extends PollCommand>(
   input: PollCommandInput<K>,
   ctx: PollCommandContext,
 ): PollCommandDecision {
-  if (ctx.sessionStatus === 'closed') return fail('This session is closed; it can be exported but not changed.');
+  if (ctx.sessionStatus === 'closed') return fail(SESSION_CLOSED_ERROR);
   if (command === 'createPoll') {
     const args = input as PollCommandInput<'createPoll'>;
     if (polls.byId.size >= LIMITS.pollsPerSession) return fail(`A session can have at most ${LIMITS.pollsPerSession} polls.`);
