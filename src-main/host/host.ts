@@ -276,13 +276,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       exportFile: async (sessionId, format, locale) => (store.session(sessionId) ? exportSession(store, sessionId, format, locale ? { locale } : {}) : null),
       listSessions: () => store.sessions().map((row) => sessionListing(store.events(row.id))),
       venueFile: (name, query) => {
-        const join = sessions.joinInfo();
-        const state = sessions.current?.log.state;
-        const live = join && state && state.status !== 'closed';
         // The handout and the paper slips speak the projector's language, and both when its join call does.
         const { language, bilingualJoin } = settings.current.display;
         const languages = bilingualJoin ? [language, ...LOCALES.filter((l) => l !== language)] : [language];
         if (name === PAPER_CODES_FILE) return paperCodesFile(sessions, languages, query);
+        const join = sessions.joinInfo();
+        const state = sessions.current?.log.state;
+        const live = join && state && state.status !== 'closed';
         return venue.file(name, live ? { title: state.title, place: state.place, joinUrl: join.url, code: join.code, languages } : null);
       },
       log,

@@ -72,3 +72,6 @@ export function isLoopbackAddress(address: string): boolean {
   const a = address.startsWith('::ffff:') ? address.slice(7) : address;
   return a === '::1' || /^127(\.\d{1,3}){3}$/.test(a);
 }
+
+/** A download's file name without the characters Windows, macOS or Linux refuse in one. */
+export const attachmentName = (name: string): string => name.replace(/[\\/:*?"<>|]/g, '_');

@@ -1,7 +1,7 @@
 import type { Locale } from '../../src-shared/i18n/format.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import type { ExportedFile } from './export/export-session.js';
-import { HttpError } from './http-util.js';
+import { attachmentName, HttpError } from './http-util.js';
 import type { SessionManager } from './session-manager.js';
 
 /**
@@ -35,5 +35,5 @@ export async function paperCodesFile(sessions: SessionManager, languages: readon
     languages,
   });
   const range = first === last ? `${first}` : `${first}-${last}`;
-  return { fileName: `Paper codes ${range} ${live.log.state.title}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), mime: 'application/pdf', data };
+  return { fileName: attachmentName(`Paper codes ${range} ${live.log.state.title}.pdf`), mime: 'application/pdf', data };
 }

@@ -8,6 +8,7 @@ import { VenueMonitor } from './monitor.js';
 import { ReceiptTimer } from './receipt-timer.js';
 import { initialChoice, readVenueSettings, rememberChoice, writeVenueSettings } from './settings.js';
 import { sendTestPage } from './test-page.js';
+import { attachmentName } from '../http-util.js';
 
 /**
  * Venue readiness, as one object the host wires in with a few calls: the ranked addresses and the
@@ -169,7 +170,7 @@ export async function createVenue(opts: VenueOptions): Promise<Venue> {
       // loaders of host.ts (Playwright's) do not give, and nobody pays for pdfkit before printing.
       const { renderHandoutPdf } = await import('./handout.js');
       const data = await renderHandoutPdf(session);
-      return { fileName: `Join ${session.title}.pdf`.replace(/[\\/:*?"<>|]/g, '_'), mime: 'application/pdf', data };
+      return { fileName: attachmentName(`Join ${session.title}.pdf`), mime: 'application/pdf', data };
     },
   };
 }
