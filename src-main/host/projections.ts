@@ -109,7 +109,7 @@ export class Projections {
     return {
       host: input.host,
       session: state
-        ? { ...boardSession(state), premoderation: state.premoderation, finalHash: state.lastHash, paperCodes: deskPaperCodes(state.paperCodes) }
+        ? { ...boardSession(state), premoderation: state.premoderation, finalHash: state.lastHash, paperCodes: deskPaperCodes(state) }
         : null,
       join: state && state.status !== 'closed' ? input.join : null,
       floor: state?.floor ?? null,

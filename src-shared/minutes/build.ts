@@ -6,6 +6,7 @@ import { mergeRoot } from '../moderation/state.js';
 import { voteCount } from '../moderation/views.js';
 import { buildPollMinutes } from '../polls/poll-minutes.js';
 import { buildAgendaMinutes } from '../agenda/minutes.js';
+import { joinedWithoutCode } from '../paper-codes/state.js';
 import type { Minutes, MinutesPaperCodes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
 /**
@@ -193,7 +194,8 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function minutesPaperCodes({ paperCodes: c }: SessionState): MinutesPaperCodes | null {
+function minutesPaperCodes(state: SessionState): MinutesPaperCodes | null {
+  const c = state.paperCodes;
   if (c.issued === 0) return null;
-  return { issued: c.issued, used: c.devices.size, joinedWithout: c.joinedWithout, required: c.required, requiredAt: c.requiredAt };
+  return { issued: c.issued, used: c.devices.size, joinedWithout: joinedWithoutCode(state), required: c.required, requiredAt: c.requiredAt };
 }

@@ -8,11 +8,9 @@ export interface PaperCodesState {
   issued: number;
   /** Code number → the device it let in: one code, one device. */
   devices: Map<number, string>;
-  /** Phones that joined without a code (before codes were required, or while they were not). */
-  joinedWithout: number;
 }
 
-export const emptyPaperCodes = (): PaperCodesState => ({ required: false, requiredAt: null, issued: 0, devices: new Map(), joinedWithout: 0 });
+export const emptyPaperCodes = (): PaperCodesState => ({ required: false, requiredAt: null, issued: 0, devices: new Map() });
 
 type Joined = { type: 'device.joined'; deviceId: string; paperCode?: number };
 
@@ -27,8 +25,7 @@ export function applyPaperCodeEvent(codes: PaperCodesState, body: PaperCodeEvent
       codes.issued += e.count;
       return;
     case 'device.joined':
-      if (e.paperCode === undefined) codes.joinedWithout++;
-      else codes.devices.set(e.paperCode, e.deviceId);
+      if (e.paperCode !== undefined) codes.devices.set(e.paperCode, e.deviceId);
       return;
   }
 }
@@ -41,9 +38,13 @@ export interface DeskPaperCodes {
   joinedWithout: number;
 }
 
-export const deskPaperCodes = (codes: PaperCodesState): DeskPaperCodes => ({
-  required: codes.required,
-  issued: codes.issued,
-  used: codes.devices.size,
-  joinedWithout: codes.joinedWithout,
+/** Phones that joined without a code (before codes were required, or while they were not). */
+export const joinedWithoutCode = (state: { devices: ReadonlySet<string>; paperCodes: PaperCodesState }): number =>
+  state.devices.size - state.paperCodes.devices.size;
+
+export const deskPaperCodes = (state: { devices: ReadonlySet<string>; paperCodes: PaperCodesState }): DeskPaperCodes => ({
+  required: state.paperCodes.required,
+  issued: state.paperCodes.issued,
+  used: state.paperCodes.devices.size,
+  joinedWithout: joinedWithoutCode(state),
 });
