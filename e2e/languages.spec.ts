@@ -50,6 +50,19 @@ test('a phone starts in Spanish from its browser language, switches to English, 
   await expect(phone.getByText('0 votos')).toBeVisible();
   await expectAccessible(phone, 'phone in Spanish');
 
+  // A yes/no/abstain poll's answers are the system's words: Spanish on this phone (issue 17).
+  const created = await host.control('createPoll', { kind: 'yesno', question: '¿Aprobamos el plan?', options: [], visibility: 'live' });
+  expect(created.ok).toBe(true);
+  const pollId = created.ok ? created.value.pollId : '';
+  expect((await host.control('openPoll', { pollId })).ok).toBe(true);
+  const poll = phone.getByRole('region', { name: '¿Aprobamos el plan?' });
+  await expect(poll.getByRole('radio')).toHaveCount(3);
+  for (const answer of ['Sí', 'No', 'Abstención']) await expect(poll.getByRole('radio', { name: answer, exact: true })).toBeVisible();
+  await poll.getByRole('radio', { name: 'Sí', exact: true }).check();
+  await poll.getByRole('button', { name: 'Enviar respuesta' }).click();
+  await expect(poll.getByText('Su respuesta: Sí')).toBeVisible();
+  await expect(poll.getByRole('list').getByRole('listitem').filter({ hasText: 'Sí' })).toContainText('1 · 100 %');
+
   const switcher = phone.getByRole('group', { name: 'Idioma' });
   await expect(switcher.getByRole('button', { name: 'Español' })).toHaveAttribute('aria-pressed', 'true');
   await switcher.getByRole('button', { name: 'English' }).click();
@@ -57,6 +70,7 @@ test('a phone starts in Spanish from its browser language, switches to English, 
   await expect(phone.getByRole('heading', { name: 'Ask a question' })).toBeVisible();
   await expect(phone.getByRole('button', { name: 'Upvote: ¿Cuándo abrirá la piscina?' })).toBeVisible();
   await expect(phone.getByText('0 votes')).toBeVisible();
+  await expect(poll.getByText('Your answer: Yes')).toBeVisible();
   await expectAccessible(phone, 'phone in English');
 
   await phone.reload();

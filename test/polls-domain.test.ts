@@ -194,7 +194,7 @@ describe('poll commands (the facilitator)', () => {
   it('fixes the options of yes/no/abstain and rating, and checks options of the others', () => {
     const state = openSession();
     const yn = run(state, 'createPoll', { kind: 'yesno', question: 'Keep the market on Sundays?', options: ['ignored'] });
-    expect(state.polls.byId.get((yn as { pollId: string }).pollId)!.options).toEqual(['Yes', 'No', 'Abstain']);
+    expect(state.polls.byId.get((yn as { pollId: string }).pollId)!.options).toEqual(['yes', 'no', 'abstain']);
     const r = run(state, 'createPoll', { kind: 'rating', question: 'How clear was the budget?' });
     expect(state.polls.byId.get((r as { pollId: string }).pollId)!.options).toEqual(['1', '2', '3', '4', '5']);
     expect(run(state, 'createPoll', { kind: 'single', question: 'Q', options: ['only'] })).toEqual({ ok: false, error: 'Give at least 2 options.' });

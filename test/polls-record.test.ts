@@ -66,6 +66,36 @@ describe('a poll attached to an agenda item', () => {
   });
 });
 
+describe("a yes/no/abstain poll's answers", () => {
+  // Issue 17: the answers were stored as English words and the Spanish minutes read "| Yes | 2 |".
+  const yesNo = (options: string[]) =>
+    log([
+      [min(0), 'facilitator', { type: 'session.created', sessionId: 's3', title: 'Council', place: '', timeZone: 'UTC' }],
+      [min(1), 'facilitator', { type: 'session.opened' }],
+      [min(2), 'facilitator', { type: 'poll.created', pollId: 'poll-adopt', kind: 'yesno', question: 'Adopt it?', options, maxChoices: 1, visibility: 'live' }],
+      [min(3), 'facilitator', { type: 'poll.opened', pollId: 'poll-adopt' }],
+      ballot(min(4), 'd1', [0], 'poll-adopt'),
+      ballot(min(4), 'd2', [0], 'poll-adopt'),
+      ballot(min(4), 'd3', [2], 'poll-adopt'),
+      [min(5), 'facilitator', { type: 'session.closed' }],
+    ]);
+
+  it.each([
+    ['stored as keys (from now on)', ['yes', 'no', 'abstain']],
+    ['stored as English words (records from before keys)', ['Yes', 'No', 'Abstain']],
+  ])('are in the language of the minutes when %s', async (_, options) => {
+    const events = yesNo(options);
+    const es = unescapeMarkdown(renderMinutesMarkdown(buildMinutes(events, { locale: 'es-ES', generatedAt: min(6) })));
+    expect(es).toMatch(/\| Sí \| 2 \| 67 % \|/);
+    expect(es).toMatch(/\| Abstención \| 1 \| 33 % \|/);
+    expect(es).not.toMatch(/\| (Yes|yes|Abstain) \|/);
+    const en = unescapeMarkdown(renderMinutesMarkdown(buildMinutes(events, { locale: 'en-GB', generatedAt: min(6) })));
+    expect(en).toMatch(/\| Yes \| 2 \| 67 % \|/);
+    const csv = Buffer.from((await exportEvents(events, 'polls-csv', { locale: 'es-ES', now: min(6) })).data).toString('utf8');
+    expect(csv).toContain(',Sí,2,67,');
+  });
+});
+
 describe('polls in the minutes', () => {
   const minutes = buildMinutes(events, { locale: 'en-GB', generatedAt: min(11) });
 

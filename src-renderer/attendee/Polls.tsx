@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import type { BoardView } from '../../src-shared/docs/board-doc';
 import type { PhoneRequestDraft } from '../../src-shared/requests';
 import type { BoardPoll } from '../../src-shared/polls/poll-views';
-import { PollChart } from '../ui/PollChart';
+import { optionLabels, PollChart } from '../ui/PollChart';
 import { useYView } from '../ui/use-y-view';
 import { readMyBallots, type MyBallot } from './poll-view';
 import { t } from '../ui/i18n';
@@ -28,7 +28,10 @@ export function Polls({ doc, send, board, disabled }: { doc: Y.Doc; send: (reque
   );
 }
 
-const answerText = (poll: BoardPoll, choices: readonly number[]): string => choices.map((i) => poll.options[i] ?? '?').join(', ');
+const answerText = (poll: BoardPoll, choices: readonly number[]): string => {
+  const labels = optionLabels(poll);
+  return choices.map((i) => labels[i] ?? '?').join(', ');
+};
 
 function PollCard({
   send,
@@ -74,7 +77,7 @@ function PollCard({
           <fieldset className="poll-choices">
             <legend className="visually-hidden">{multiple ? t('phone.pickUpTo', { max: poll.maxChoices }) : t('phone.pickOne')}</legend>
             {multiple ? <p className="hint">{t('phone.pickUpTo', { max: poll.maxChoices })}</p> : null}
-            {poll.options.map((o, i) => (
+            {optionLabels(poll).map((o, i) => (
               <label key={i} className="poll-choice">
                 <input
                   type={multiple ? 'checkbox' : 'radio'}
@@ -107,7 +110,7 @@ function PollCard({
         </p>
       ) : null}
       {poll.results ? (
-        <PollChart kind={poll.kind} options={poll.options} results={poll.results} label={t('phone.resultsLabel', { question: poll.question })} />
+        <PollChart poll={poll} results={poll.results} label={t('phone.resultsLabel', { question: poll.question })} />
       ) : (
         <p className="hint">{poll.visibility === 'after-close' ? t('phone.resultsAfterClose') : t('phone.resultsHidden')}</p>
       )}

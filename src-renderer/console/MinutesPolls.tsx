@@ -24,8 +24,7 @@ export function MinutesPolls({ polls, time, words }: { polls: readonly MinutesPo
               ))}
             </dl>
             <PollChart
-              kind={p.kind}
-              options={p.options.map((o) => o.label)}
+              poll={{ kind: p.kind, options: p.options.map((o) => o.label) }}
               results={{ counts: p.options.map((o) => o.count), ballots: p.ballots, mean: p.mean }}
               label={t('console.resultsLabel', { question: p.question })}
             />

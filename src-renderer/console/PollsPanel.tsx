@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { DeskAgenda } from '../../src-shared/agenda/views';
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { LIMITS } from '../../src-shared/limits';
-import { POLL_KIND_LABELS, VISIBILITY_LABELS, type PollKind, type PollVisibility } from '../../src-shared/polls/poll-events';
+import { POLL_KIND_LABELS, RATING_OPTIONS, VISIBILITY_LABELS, YES_NO_OPTIONS, type PollKind, type PollVisibility } from '../../src-shared/polls/poll-events';
 import { t } from '../ui/i18n';
 import type { DeskPoll } from '../../src-shared/polls/poll-views';
-import { PollChart } from '../ui/PollChart';
+import { optionLabels, PollChart } from '../ui/PollChart';
 import { control, run } from './control';
 
 const KINDS = Object.keys(POLL_KIND_LABELS) as PollKind[];
@@ -56,7 +56,7 @@ function PollItem({ poll, onProjector, connected }: { poll: DeskPoll; onProjecto
       {editing && poll.status === 'draft' ? (
         <PollForm heading={t('console.editPoll')} poll={poll} onDone={() => setEditing(false)} />
       ) : (
-        <PollChart kind={poll.kind} options={poll.options} results={poll.results} label={t('console.resultsLabel', { question: poll.question })} />
+        <PollChart poll={poll} results={poll.results} label={t('console.resultsLabel', { question: poll.question })} />
       )}
       <div className="poll-actions">
         {poll.status === 'draft' ? (
@@ -109,7 +109,10 @@ function PollItem({ poll, onProjector, connected }: { poll: DeskPoll; onProjecto
   );
 }
 
-const FIXED_OPTIONS: Partial<Record<PollKind, () => string>> = { yesno: () => t('console.fixedYesNo'), rating: () => '1, 2, 3, 4, 5' };
+const FIXED_OPTIONS: Partial<Record<PollKind, () => string>> = {
+  yesno: () => optionLabels({ kind: 'yesno', options: YES_NO_OPTIONS }).join(', '),
+  rating: () => RATING_OPTIONS.join(', '),
+};
 
 function PollForm({ heading, poll, agenda, onDone }: { heading: string; poll?: DeskPoll; agenda?: DeskAgenda | null; onDone?: () => void }) {
   const prefix = poll ? `edit-${poll.id}` : 'new-poll';

@@ -1,6 +1,6 @@
 import type { BoardView } from '../../src-shared/docs/board-doc';
 import type { BoardPoll } from '../../src-shared/polls/poll-views';
-import { PollChart } from '../ui/PollChart';
+import { optionLabels, PollChart } from '../ui/PollChart';
 import { JoinStrip } from './JoinStrip';
 import { TopBar } from './TopBar';
 import { t } from '../ui/i18n';
@@ -18,11 +18,11 @@ export function PollBoard({ board, poll, display }: { board: BoardView; poll: Bo
             {poll.question}
           </p>
           {poll.results ? (
-            <PollChart kind={poll.kind} options={poll.options} results={poll.results} label={t('projector.pollResults')} />
+            <PollChart poll={poll} results={poll.results} label={t('projector.pollResults')} />
           ) : (
             <>
               <ul className="poll-rows poll-options-only" aria-label={t('projector.pollOptions')}>
-                {poll.options.map((o, i) => (
+                {optionLabels(poll).map((o, i) => (
                   <li key={i} className="poll-row">
                     <span className="poll-option user-text">{o}</span>
                   </li>

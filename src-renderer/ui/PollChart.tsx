@@ -1,15 +1,20 @@
 import type { PollKind } from '../../src-shared/polls/poll-events';
+import { pollOptionLabels } from '../../src-shared/polls/poll-labels';
 import type { PollResults } from '../../src-shared/polls/poll-views';
 import { formatMean, percentOf } from '../../src-shared/polls/poll-views';
 import { t } from './i18n';
 
+/** A poll's options as this screen's language calls them (yes/no/abstain are translated; the rest are the facilitator's words). */
+export const optionLabels = (poll: { kind: PollKind; options: readonly string[] }): string[] => pollOptionLabels(poll, t);
 
 /**
  * A poll's results as a bar chart whose every value is also text (count and percent per option, the
  * number of ballots, the mean of a rating). The layout is fixed: one row per option whatever the counts,
  * numbers in tabular figures, bars that only change width, so a storm of ballots never makes it jump.
  */
-export function PollChart({ kind, options, results, label }: { kind: PollKind; options: readonly string[]; results: PollResults; label: string }) {
+export function PollChart({ poll, results, label }: { poll: { kind: PollKind; options: readonly string[] }; results: PollResults; label: string }) {
+  const { kind } = poll;
+  const options = optionLabels(poll);
   const max = Math.max(1, ...results.counts);
   return (
     <figure className="poll-chart">

@@ -28,6 +28,9 @@ export const common = {
   pollValue: '{{count, number}} · {{pct, number}}%',
   mean: 'Mean {{mean}} of 5',
   qrAlt: 'Join QR code',
+  answer_yes: 'Yes',
+  answer_no: 'No',
+  answer_abstain: 'Abstain',
 };
 
 export const phone = {
@@ -376,7 +379,6 @@ export const console = {
   visibilityLabel: 'Results visibility: {{question}}',
   pollKindField: 'Kind',
   pollQuestion: 'Poll question',
-  fixedYesNo: 'Yes, No, Abstain',
   optionsFixed: 'Options: {{options}}',
   optionsField: 'Options (one per line, {{min, number}}–{{max, number}})',
   chooseUpTo: 'Choose up to',

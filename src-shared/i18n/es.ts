@@ -30,6 +30,9 @@ export const common: Same<typeof en.common> = {
   pollValue: '{{count, number}} · {{pct, number}} %',
   mean: 'Media: {{mean}} sobre 5',
   qrAlt: 'Código QR para unirse',
+  answer_yes: 'Sí',
+  answer_no: 'No',
+  answer_abstain: 'Abstención',
 };
 
 export const phone: Same<typeof en.phone> = {
@@ -378,7 +381,6 @@ export const console: Same<typeof en.console> = {
   visibilityLabel: 'Visibilidad de los resultados: {{question}}',
   pollKindField: 'Tipo',
   pollQuestion: 'Pregunta de la encuesta',
-  fixedYesNo: 'Sí, No, Abstención',
   optionsFixed: 'Opciones: {{options}}',
   optionsField: 'Opciones (una por línea, de {{min, number}} a {{max, number}})',
   chooseUpTo: 'Número máximo de opciones',

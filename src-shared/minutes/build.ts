@@ -5,6 +5,7 @@ import { fold, isPublic, type QuestionState, type SessionState } from '../state.
 import { mergeRoot } from '../moderation/state.js';
 import { voteCount } from '../moderation/views.js';
 import { buildPollMinutes } from '../polls/poll-minutes.js';
+import { minutesWords } from './language.js';
 import { buildAgendaMinutes } from '../agenda/minutes.js';
 import { joinedWithoutCode } from '../paper-codes/state.js';
 import type { Minutes, MinutesPaperCodes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
@@ -71,7 +72,7 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     moderation: { hidden, withdrawn, pending, ...(edited ? { edited } : {}), ...(merged ? { merged } : {}) },
     participation: participation(events, state, questions, opts.bucketMinutes),
     followUp,
-    polls: buildPollMinutes(state),
+    polls: buildPollMinutes(state, minutesWords(opts.locale)),
     log: { events: events.length, finalHash: events.at(-1)?.hash ?? '' },
     ...withAgenda(buildAgendaMinutes(state, new Map(questions.map((q) => [q.id, q.number])), opts.generatedAt)),
   };

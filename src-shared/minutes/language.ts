@@ -8,5 +8,7 @@ import { createTranslate, pickLocale, type Translate } from '../i18n/format.js';
  */
 export function minutesWords(locale: string): Translate {
   const lang = pickLocale([locale]);
-  return createTranslate(lang, { minutes: lang === 'es' ? es.minutes : en.minutes }, { minutes: en.minutes });
+  const words = lang === 'es' ? es : en;
+  // `common` holds the words every screen shares with the record (fixed poll answers, "Speaker N").
+  return createTranslate(lang, { minutes: words.minutes, common: words.common }, { minutes: en.minutes, common: en.common });
 }

@@ -53,7 +53,13 @@ export const POLL_EVENT_TYPES: ReadonlySet<string> = new Set<PollEvent['type']>(
   'ballot.changed',
 ]);
 
-export const YES_NO_OPTIONS = ['Yes', 'No', 'Abstain'] as const;
+/**
+ * The answers of the fixed kinds are stored as keys and translated wherever they are shown (screens,
+ * minutes, CSV), so a Spanish phone reads "Sí / No / Abstención" (issue 17). Logs written before that
+ * hold the English words ('Yes', 'No', 'Abstain'): labels are found by kind and position, never by the
+ * stored text, so those records read in every language too.
+ */
+export const YES_NO_OPTIONS = ['yes', 'no', 'abstain'] as const;
 export const RATING_OPTIONS = ['1', '2', '3', '4', '5'] as const;
 
 export const POLL_KIND_LABELS: Record<PollKind, string> = {

@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/format.js';
 import { minutesWords } from '../minutes/language.js';
 
 const ENGLISH = minutesWords('en');
+import { pollOptionLabels } from './poll-labels.js';
 import { ratingMean } from './poll-state.js';
 import { formatMean, percentOf } from './poll-views.js';
 
@@ -45,7 +46,8 @@ export interface MinutesPoll {
   shareAnswered: number;
 }
 
-export function buildPollMinutes(state: SessionState): MinutesPoll[] {
+/** `tr`: the minutes' language, for the answers the system words (yes/no/abstain). */
+export function buildPollMinutes(state: SessionState, tr: Translate = ENGLISH): MinutesPoll[] {
   const out: MinutesPoll[] = [];
   for (const p of state.polls.byId.values()) {
     if (p.openedAt === null) continue;
@@ -54,12 +56,13 @@ export function buildPollMinutes(state: SessionState): MinutesPoll[] {
       p.connectedAtClose !== null
         ? { phones: p.connectedAtClose, what: 'connected at close' as const }
         : { phones: state.peakConnected, what: 'most connected at once' as const };
+    const labels = pollOptionLabels(p, tr);
     out.push({
       number: out.length + 1,
       id: p.id,
       kind: p.kind,
       question: p.question,
-      options: p.options.map((label, i) => ({ label, count: p.counts[i] ?? 0, percent: percentOf(p.counts[i] ?? 0, ballots) })),
+      options: labels.map((label, i) => ({ label, count: p.counts[i] ?? 0, percent: percentOf(p.counts[i] ?? 0, ballots) })),
       maxChoices: p.maxChoices,
       visibility: p.visibility,
       itemId: p.itemId,
