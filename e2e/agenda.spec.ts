@@ -116,6 +116,15 @@ test('public comment: three items, two phones and a walk-in sign up, the timer o
   const phoneClock = a.getByRole('status').filter({ hasText: 'You have the floor' });
   await expect(phoneClock).toHaveText(/You have the floor — 5:5\d left/);
   await expectAgree(clock, phoneClock);
+  // Every phone shows who speaks and the time left, not only the speaker's (issue 17).
+  const othersView = b.getByRole('group', { name: 'Speaking now' });
+  await expect(othersView).toContainText('Ana');
+  await expect(othersView).toContainText('Library opening hours');
+  await expectAgree(clock, othersView.getByRole('timer', { name: 'Time left for Ana' }));
+  await expect(a.getByRole('group', { name: 'Speaking now' })).toHaveCount(0);
+  // The projector says what is happening: no empty "On the floor now" question beside a speaker.
+  await expect(projector.getByText('Speaking now', { exact: true })).toBeVisible();
+  await expect(projector.getByRole('heading', { name: 'On the floor now' })).toHaveCount(0);
 
   // Warning in the last 30 s and overtime after 0, on a projector whose clock is moved on by Playwright.
   const aheadContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -234,5 +243,18 @@ test('the facilitator reorders by keyboard and drag; a phone is told why it cann
   // The name given before is offered again.
   await phone.getByRole('button', { name: `Ask to speak on ${ITEM3}` }).click();
   await expect(phone.getByRole('form', { name: `Ask to speak on ${ITEM3}` }).getByLabel('Name (optional)')).toHaveValue('Rosa');
+  // ...but never under a question: the question form's name stays the question's own (issue 17).
+  await expect(phone.getByLabel('Your name (optional)')).toHaveValue('');
+
+  // An item whose list is full says so, rather than "sign-up closed" (which reads as the facilitator's doing).
+  const full = 'Short item';
+  expect((await host.control('addItem', { title: full, maxSpeakers: 1 })).ok).toBe(true);
+  await askToSpeak(phone, full, { subject: 'First in' });
+  const late = (await newPhone('iPhone 14')).page;
+  await openPhone(late, joinUrl!);
+  const fullRow = late.getByRole('listitem').filter({ hasText: full });
+  await expect(fullRow).toContainText('the list of speakers is full');
+  await expect(fullRow).not.toContainText('sign-up closed');
+  await expect(late.getByRole('button', { name: `Ask to speak on ${full}` })).toHaveCount(0);
   await laptop.close();
 });

@@ -107,6 +107,37 @@ describe('asking to speak (phone)', () => {
     expect(refusal(m.speak('d1', a))).toBe('accepted');
   });
 
+  it('numbers unnamed speakers as the room sees them: one who withdrew before being called leaves no gap', () => {
+    // Issue 17: the first speaker called was "Speaker 2" because a withdrawn sign-up kept number 1.
+    const a = m.do('addItem', { title: 'Budget' });
+    m.do('setCurrentItem', { itemId: a });
+    m.speak('d1', a);
+    m.speak('d2', a);
+    m.speak('d3', a);
+    expect(refusal(m.phone('d1', { kind: 'unspeak', id: 'unspeak1', itemId: a }))).toBe('accepted');
+    expect(boardSpeaking(m.state)!.next.map((s) => s.label)).toEqual(['Speaker 1', 'Speaker 2']);
+    m.do('callSpeaker', {});
+    expect(boardSpeaking(m.state)!.floor).toMatchObject({ label: 'Speaker 1' });
+    // The one on the floor keeps the number the room saw; a later sign-up follows on.
+    m.speak('d4', a);
+    expect(boardSpeaking(m.state)!.next.map((s) => s.label)).toEqual(['Speaker 2', 'Speaker 3']);
+    // A speaker removed from the line before being called: those behind move up, the called one stays.
+    const d3 = m.state.agenda.items.get(a)!.queue[0]!;
+    m.do('endSpeaker', { speakerId: d3, as: 'removed' });
+    expect(boardSpeaking(m.state)!.floor).toMatchObject({ label: 'Speaker 1' });
+    expect(boardSpeaking(m.state)!.next.map((s) => s.label)).toEqual(['Speaker 2']);
+  });
+
+  it('a full list says so on the board (not "sign-up closed")', () => {
+    const a = m.do('addItem', { title: 'Budget', maxSpeakers: 1 });
+    expect(boardAgenda(m.state)!.items[0]).toMatchObject({ signupOpen: true });
+    expect(boardAgenda(m.state)!.items[0]!.listFull).toBeUndefined();
+    m.speak('d1', a);
+    expect(boardAgenda(m.state)!.items[0]).toMatchObject({ signupOpen: false, listFull: true });
+    m.do('setSignup', { itemId: a, open: false });
+    expect(boardAgenda(m.state)!.items[0]!.listFull).toBeUndefined();
+  });
+
   it('refuses: no public comment, sign-up closed, a second sign-up, a full list, a long subject, unknown item, a closed session', () => {
     const noComment = m.do('addItem', { title: 'Minutes', publicComment: false });
     const a = m.do('addItem', { title: 'Budget', maxSpeakers: 2 });

@@ -73,6 +73,25 @@ describe('minutes grouped by agenda item', () => {
     expect(speaker).toMatchObject({ outcome: 'speaking', usedMs: 30_000, allowedMs: 180_000 });
   });
 
+  it('an overrun: the same whole seconds in the minutes and the CSV, and the overtime said plainly, in both languages', async () => {
+    // Issue 17: the minutes said "0:13 of 0:10" with no word of overtime while the CSV said 14 s.
+    const m = new Meeting();
+    const item = m.do('addItem', { title: 'Budget', speakingSeconds: 10 });
+    m.do('setCurrentItem', { itemId: item });
+    m.do('addSpeaker', { itemId: item, name: 'Ana' });
+    m.do('callSpeaker', {});
+    m.do('timer', { action: 'start' });
+    m.tick(13_600);
+    m.do('endSpeaker', { speakerId: m.state.agenda.floor!, as: 'done' });
+    const en = renderMinutesMarkdown(buildMinutes(m.events, OPTS));
+    expect(en).toContain('0:13 of 0:10, 0:03 over time');
+    const es = renderMinutesMarkdown(buildMinutes(m.events, { ...OPTS, locale: 'es-ES' }));
+    expect(es).toContain('0:13 de 0:10, 0:03 por encima del tiempo');
+    const csv = Buffer.from((await exportEvents(m.events, 'speakers-csv', { locale: 'en-GB', now: OPTS.generatedAt })).data).toString('utf8');
+    const [row] = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(row).toMatchObject({ seconds_used: '13', seconds_allowed: '10', seconds_over: '3' });
+  });
+
   it('a session without an agenda has no agenda section in any format', async () => {
     const m = new Meeting();
     m.append('facilitator', [{ type: 'session.closed' }]);
@@ -80,7 +99,7 @@ describe('minutes grouped by agenda item', () => {
     expect(minutes.agenda).toBeUndefined();
     expect(renderMinutesMarkdown(minutes)).not.toContain('## Agenda');
     const csv = new TextDecoder().decode((await exportEvents(m.events, 'speakers-csv', OPTS)).data);
-    expect(parse(csv, { bom: true })).toEqual([['item_number', 'item', 'order', 'speaker', 'name', 'subject', 'interpreter', 'walk_in', 'outcome', 'called_at', 'seconds_used', 'seconds_allowed', 'seconds_extended']]);
+    expect(parse(csv, { bom: true })).toEqual([['item_number', 'item', 'order', 'speaker', 'name', 'subject', 'interpreter', 'walk_in', 'outcome', 'called_at', 'seconds_used', 'seconds_allowed', 'seconds_extended', 'seconds_over']]);
   });
 
   it('Markdown: speakers per item as an inert table', () => {

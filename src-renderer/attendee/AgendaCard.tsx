@@ -13,6 +13,7 @@ import { useTicking } from '../ui/agenda/use-now';
 import { useYView } from '../ui/use-y-view';
 import { readPhoneAgenda, type MyItemSpeaking } from './agenda-view';
 import { useHostOffset } from './host-clock';
+import { NowSpeaking } from './NowSpeaking';
 import { usePhoneUi } from './ui-store';
 import { reasonText } from './reason';
 
@@ -27,6 +28,7 @@ export function AgendaCard({ doc, send, closed }: { doc: Y.Doc; send: Send; clos
   return (
     <section aria-labelledby="agenda-heading" className="card agenda-card">
       <h2 id="agenda-heading">{t('phone.agenda')}</h2>
+      <NowSpeaking speaking={speaking} mine={[...byItem.values()].some((m) => m.entry?.status === 'floor')} />
       <ol className="agenda-list">
         {agenda.items.map((item) => {
           const mine = byItem.get(item.id) ?? { entry: null, sending: null, refusal: null };
@@ -42,7 +44,7 @@ export function AgendaCard({ doc, send, closed }: { doc: Y.Doc; send: Send; clos
               {item.publicComment ? (
                 <p className="agenda-meta">
                   {t('phone.publicComment', { time: speakingTime(item.speakingMs) })}
-                  {!item.signupOpen ? t('phone.signupClosed') : ''}
+                  {item.listFull ? t('phone.listFull') : !item.signupOpen ? t('phone.signupClosed') : ''}
                 </p>
               ) : null}
               <MyStatus send={send} item={item} speaking={speaking} mine={mine} closed={closed} />
@@ -108,8 +110,8 @@ function FloorTime({ speaking, speakerId, allowedMs }: { speaking: BoardSpeaking
 }
 
 function SpeakForm({ send, item, onDone }: { send: Send; item: BoardAgendaItem; onDone: () => void }) {
-  const savedName = usePhoneUi((s) => s.name);
-  const setSavedName = usePhoneUi((s) => s.setName);
+  const savedName = usePhoneUi((s) => s.speakerName);
+  const setSavedName = usePhoneUi((s) => s.setSpeakerName);
   const [name, setName] = useState(savedName);
   const [subject, setSubject] = useState('');
   const [interpreter, setInterpreter] = useState(false);

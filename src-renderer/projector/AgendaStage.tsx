@@ -22,7 +22,10 @@ export function AgendaStage({ agenda, speaking }: { agenda: BoardAgenda | null; 
       {current ? <p className="agenda-current user-text">{current.title}</p> : <p className="agenda-current muted">{t('projector.nextItemSoon')}</p>}
       <div className="speaker-row">
         {floor ? (
-          <div className="speaker-now" aria-label={t('projector.speakingNow')}>
+          <div className="speaker-now" aria-labelledby="speaking-now">
+            <p id="speaking-now" className="speaker-label">
+              {t('projector.speakingNow')}
+            </p>
             <p className="speaker-name user-text">{speakerName(floor)}</p>
             {floor.subject ? <p className="speaker-subject user-text">{floor.subject}</p> : null}
             {floor.interpreter ? <p className="speaker-flag">{t('projector.withInterpreter')}</p> : null}

@@ -11,27 +11,32 @@ import { formatNumber, t } from '../ui/i18n';
 export function LiveBoard({ board, display = DEFAULT_DISPLAY }: { board: BoardView; display?: DisplayOptions }) {
   const floor = floorQuestion(board);
   const top = topQuestions(board, display.topCount);
+  // While a resident speaks (or a timer runs) and no question is up, the stage says what is happening:
+  // an empty "On the floor now — nothing on the floor" beside a speaker read as two meanings of "floor".
+  const speech = Boolean(board.speaking?.floor ?? board.speaking?.timer);
   return (
     <main className="stage live">
       <TopBar board={board} />
       <div className="body">
         <div className="questions">
           {board.agenda || board.speaking ? <AgendaStage agenda={board.agenda ?? null} speaking={board.speaking ?? null} /> : null}
-          <section className="floor" aria-labelledby="floor-heading">
-            <h2 id="floor-heading">{t('common.onFloor')}</h2>
-            {floor ? (
-              <>
-                <p className="floor-text user-text">{floor.text}</p>
-                <p className="floor-meta">
-                  {floor.name && display.showNames ? <span className="user-text asker-name">{floor.name} · </span> : null}
-                  {floor.edited ? <span className="edited-mark">{t('projector.edited')} · </span> : null}
-                  {votesLabel(floor.votes)}
-                </p>
-              </>
-            ) : (
-              <p className="floor-empty">{t('projector.floorEmpty')}</p>
-            )}
-          </section>
+          {speech && !floor ? null : (
+            <section className="floor" aria-labelledby="floor-heading">
+              <h2 id="floor-heading">{speech ? t('projector.questionOnFloor') : t('common.onFloor')}</h2>
+              {floor ? (
+                <>
+                  <p className="floor-text user-text">{floor.text}</p>
+                  <p className="floor-meta">
+                    {floor.name && display.showNames ? <span className="user-text asker-name">{floor.name} · </span> : null}
+                    {floor.edited ? <span className="edited-mark">{t('projector.edited')} · </span> : null}
+                    {votesLabel(floor.votes)}
+                  </p>
+                </>
+              ) : (
+                <p className="floor-empty">{t('projector.floorEmpty')}</p>
+              )}
+            </section>
+          )}
           <section className="top" aria-labelledby="top-heading">
             <h2 id="top-heading">{t('projector.topQuestions')}</h2>
             {top.length === 0 ? (

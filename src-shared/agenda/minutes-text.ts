@@ -1,5 +1,5 @@
 import type { Minutes } from '../minutes/model.js';
-import { formatDuration } from './timer.js';
+import { formatDuration, overtimeSeconds } from './timer.js';
 import type { MinutesAgendaItem, MinutesSpeaker } from './minutes.js';
 import type { Translate } from '../i18n/format.js';
 import { minutesWords } from '../minutes/language.js';
@@ -51,10 +51,13 @@ function speakerRow(s: MinutesSpeaker, clean: Clean, tr: Translate): AgendaSpeak
   if (s.outcome === 'absent') notes.push(tr('minutes.absentCalled'));
   if (s.outcome === 'speaking') notes.push(tr('minutes.stillSpeaking'));
   const allowed = formatDuration(s.allowedMs);
+  const over = s.usedMs === null ? 0 : overtimeSeconds(s.usedMs, s.allowedMs);
   const time =
     s.usedMs === null
       ? tr('minutes.timeOfNone', { allowed })
-      : tr('minutes.timeOf', { used: formatDuration(s.usedMs), allowed }) + (s.extendedMs > 0 ? tr('minutes.timeGiven', { extra: formatDuration(s.extendedMs) }) : '');
+      : tr('minutes.timeOf', { used: formatDuration(s.usedMs), allowed }) +
+        (s.extendedMs > 0 ? tr('minutes.timeGiven', { extra: formatDuration(s.extendedMs) }) : '') +
+        (over > 0 ? tr('minutes.overtime', { over: formatDuration(over * 1000) }) : '');
   return { order: String(s.order), speaker: s.name ? clean(s.name) : tr('minutes.speakerN', { n: s.number }), subject: clean(s.subject), time, note: notes.join(' · ') };
 }
 

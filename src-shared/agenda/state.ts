@@ -6,7 +6,10 @@ export type SpeakerStatus = 'waiting' | 'floor' | 'done' | 'absent' | 'withdrawn
 export interface SpeakerState {
   id: string;
   itemId: string;
-  /** 1-based, in the order they signed up on the item ("Speaker 3" when no name was given). */
+  /**
+   * 1-based, in the order they signed up on the item, not counting those who withdrew or were removed
+   * before being called ("Speaker 3" when no name was given; see `numberSpeakers`).
+   */
   number: number;
   /** The phone that signed up, or null for a walk-in added by the facilitator. */
   deviceId: string | null;
@@ -73,6 +76,21 @@ export function signUpOf(agenda: AgendaState, itemId: string, deviceId: string):
     if (s && s.deviceId === deviceId && s.status !== 'withdrawn' && s.status !== 'removed') return s;
   }
   return undefined;
+}
+
+/**
+ * Numbers the item's speakers as the room sees them: in sign-up order, skipping those who left the line
+ * before being called (they keep their old number, unseen). A speaker who was called keeps the number
+ * the room saw; only those still waiting move up. Numbers stay unique: they grow along sign-up order.
+ */
+function numberSpeakers(agenda: AgendaState, item: AgendaItemState): void {
+  let n = 0;
+  for (const id of item.speakers) {
+    const s = agenda.speakers.get(id);
+    if (!s) continue;
+    if (s.status === 'waiting') s.number = ++n;
+    else if (s.calledAt !== null || (s.status !== 'withdrawn' && s.status !== 'removed')) n = Math.max(n, s.number);
+  }
 }
 
 /** Speakers that count toward an item's maximum (everyone but the withdrawn and removed). */
@@ -170,7 +188,7 @@ export function applyAgendaEvent(agenda: AgendaState, body: { type: string }, at
         agenda.speakers.set(body.speakerId, {
           id: body.speakerId,
           itemId: item.id,
-          number: item.speakers.length + 1,
+          number: 0,
           deviceId: body.type === 'speaker.signedUp' ? body.deviceId : null,
           requestId: body.type === 'speaker.signedUp' ? body.requestId : null,
           name: body.name,
@@ -186,6 +204,7 @@ export function applyAgendaEvent(agenda: AgendaState, body: { type: string }, at
         });
         item.speakers.push(body.speakerId);
         item.queue.push(body.speakerId);
+        numberSpeakers(agenda, item);
       });
       return;
     case 'speaker.moved':
@@ -220,6 +239,8 @@ export function applyAgendaEvent(agenda: AgendaState, body: { type: string }, at
         }
         s.status = STATUS_AFTER[body.type];
         s.endedAt = at;
+        const item = agenda.items.get(s.itemId);
+        if (item && s.calledAt === null) numberSpeakers(agenda, item);
       });
       return;
     case 'signup.closed':

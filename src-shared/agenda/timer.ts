@@ -46,9 +46,18 @@ export function formatClock(remainingMs: number): string {
   return mmss(Math.ceil(remainingMs / 1000));
 }
 
+/**
+ * Whole seconds of a duration, rounded down: the one rounding rule of every record (minutes, CSV), and
+ * the one the clocks follow (a speaker who used 13.6 s of 10 s saw "+0:03", so the record says 0:13).
+ */
+export const wholeSeconds = (ms: number): number => Math.floor(Math.max(0, ms) / 1000);
+
+/** Whole seconds spoken past the time allowed (0 when within it). */
+export const overtimeSeconds = (usedMs: number, allowedMs: number): number => Math.max(0, wholeSeconds(usedMs) - wholeSeconds(allowedMs));
+
 /** "3:02" for a duration (whole seconds, rounded down). */
 export function formatDuration(ms: number): string {
-  return mmss(Math.floor(Math.max(0, ms) / 1000));
+  return mmss(wholeSeconds(ms));
 }
 
 function mmss(totalSeconds: number): string {

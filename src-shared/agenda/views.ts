@@ -11,6 +11,8 @@ export interface BoardAgendaItem {
   publicComment: boolean;
   /** Public comment on, sign-up open and room left: a phone may ask to speak. */
   signupOpen: boolean;
+  /** Sign-up is open but the item's maximum of speakers is reached (phones say "list full", not "closed"). */
+  listFull?: boolean;
 }
 
 /** A speaker as the room sees them: the name only if they gave one, never a device. */
@@ -99,6 +101,7 @@ function boardItem(agenda: AgendaState, item: AgendaItemState): BoardAgendaItem 
     speakingMs: item.speakingMs,
     publicComment: item.publicComment,
     signupOpen: item.publicComment && item.signupOpen && room,
+    ...(item.publicComment && item.signupOpen && !room ? { listFull: true } : {}),
   };
 }
 

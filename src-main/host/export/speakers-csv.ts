@@ -1,6 +1,7 @@
 import { isoDateTime } from '../../../src-shared/minutes/format.js';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { toCsv } from './csv.js';
+import { overtimeSeconds, wholeSeconds } from '../../../src-shared/agenda/timer.js';
 
 export const SPEAKER_COLUMNS = [
   'item_number',
@@ -16,9 +17,11 @@ export const SPEAKER_COLUMNS = [
   'seconds_used',
   'seconds_allowed',
   'seconds_extended',
+  'seconds_over',
 ] as const;
 
-const seconds = (ms: number | null): number | string => (ms === null ? '' : Math.round(ms / 1000));
+/** Whole seconds, rounded down like the minutes and the clocks; empty when the timer never ran. */
+const seconds = (ms: number | null): number | string => (ms === null ? '' : wholeSeconds(ms));
 
 /**
  * One row per speaker called, item by item in agenda order, in the order called (the same people as the
@@ -42,6 +45,7 @@ export function renderSpeakersCsv(m: Minutes): string {
       seconds(s.usedMs),
       seconds(s.allowedMs),
       seconds(s.extendedMs),
+      s.usedMs === null ? '' : overtimeSeconds(s.usedMs, s.allowedMs),
     ]),
   );
   return toCsv(SPEAKER_COLUMNS, rows);
