@@ -21,7 +21,14 @@ export default defineConfig({
     timeout: 10_000,
     // Screenshots (e2e/looks-*.spec.ts): a pixel counts as different past antialiasing (threshold), and
     // at most 1 % of an image may differ, so a moved or restyled element fails while font smoothing does not.
-    toHaveScreenshot: { threshold: 0.2, maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide', scale: 'css' },
+    toHaveScreenshot: {
+      threshold: 0.2,
+      maxDiffPixelRatio: 0.01,
+      animations: 'disabled',
+      caret: 'hide',
+      scale: 'css',
+      stylePath: 'e2e/fixtures/screenshot.css',
+    },
   },
   // Baselines by spec, without a platform suffix: they are made on the CI machine itself (Debian Chromium,
   // the fonts pinned by e2e/fixtures/looks.ts). Regenerate with `npx playwright test <spec> --update-snapshots`.
