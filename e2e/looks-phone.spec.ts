@@ -194,4 +194,24 @@ test.describe.serial('the phone at 360 and 393 px', () => {
     }
     expect((await host.control('requirePaperCodes', { on: false })).ok).toBe(true);
   });
+
+  test('the layout checks themselves: they find a word cut in two, a small button and a page wider than the phone', async () => {
+    expect(await phoneLayoutProblems(phone)).toEqual([]);
+    await phone.evaluate(() => {
+      const squeezed = document.createElement('p');
+      squeezed.style.cssText = 'width: 3em; overflow-wrap: anywhere';
+      squeezed.textContent = 'Wednesday';
+      const tiny = document.createElement('button');
+      tiny.style.cssText = 'min-height: 0; min-width: 0; padding: 0';
+      tiny.textContent = 'x';
+      const wide = document.createElement('div');
+      wide.style.width = '120vw';
+      wide.textContent = 'wide';
+      document.querySelector('main')!.append(squeezed, tiny, wide);
+    });
+    const problems = await phoneLayoutProblems(phone);
+    expect(problems).toContainEqual(expect.stringMatching(/^“Wednesday” broken over \d lines/));
+    expect(problems).toContainEqual(expect.stringMatching(/^button “x”: \d+×\d+$/));
+    expect(problems).toContainEqual(expect.stringMatching(/^page scrolls sideways/));
+  });
 });

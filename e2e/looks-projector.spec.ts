@@ -49,6 +49,8 @@ test.describe.serial('the projector at 1920×1080', () => {
 
   /** Everything a person reads on the projector is at least 28 px high, and no line is cut in half. */
   const expectReadable = async (screen: string) => {
+    await settle(projector);
+    await steadyJoinCode(projector, joinUrl);
     expect(await textSmallerThan(projector, MIN_TEXT_PX), `text under ${MIN_TEXT_PX} px on the ${screen} screen`).toEqual([]);
     expect(await cutText(projector), `text cut off on the ${screen} screen`).toEqual([]);
   };
@@ -110,7 +112,6 @@ test.describe.serial('the projector at 1920×1080', () => {
     const top = projector.getByRole('list').filter({ hasText: Q.top });
     await expect(top.getByRole('listitem')).toHaveText([/^3\s*votes.*Elm Street.*Dev$/, /^2\s*votes.*parking fees/, /^1\s*vote.*farmers market.*edited$/, /^0\s*votes.*shade trees/]);
     await expect(projector.getByText('3 people connected')).toBeVisible();
-    await settle(projector);
     await expectReadable('Q&A');
     await shoot('qa-board.png');
   });
@@ -118,7 +119,6 @@ test.describe.serial('the projector at 1920×1080', () => {
   test('Q&A board with the large QR code', async () => {
     await setDisplay({ qrSize: 'large' });
     await expect(projector.locator('html')).toHaveAttribute('data-qr-size', 'large');
-    await settle(projector);
     await expectReadable('large QR');
     await shoot('qa-board-large-qr.png');
   });
@@ -127,7 +127,6 @@ test.describe.serial('the projector at 1920×1080', () => {
     await setDisplay({ highContrast: true });
     await expect(projector.locator('html')).toHaveAttribute('data-contrast', 'high');
     await expect(projector.locator('html')).toHaveAttribute('data-qr-size', 'medium');
-    await settle(projector);
     await expectReadable('high contrast');
     await shoot('qa-board-high-contrast.png');
     await setDisplay({ highContrast: true, theme: 'dark' });
@@ -160,7 +159,6 @@ test.describe.serial('the projector at 1920×1080', () => {
     await runPoll('Which evening should the library stay open late?', 'single', ['Monday', 'Wednesday', 'Thursday', 'Saturday'], 'live', ['Wednesday', 'Wednesday', 'Saturday']);
     await expect(projector.getByText('3 ballots')).toBeVisible();
     await expect(projector.getByRole('list', { name: 'Poll results' }).getByRole('listitem').filter({ hasText: 'Wednesday' })).toContainText('2 · 67%');
-    await settle(projector);
     await expectReadable('live poll');
     await shoot('poll-live.png');
   });
@@ -169,14 +167,12 @@ test.describe.serial('the projector at 1920×1080', () => {
     const question = 'How clear was tonight’s budget presentation?';
     const pollId = await runPoll(question, 'rating', [], 'after-close', ['4', '5', '4']);
     await expect(projector.getByText('Results will be shown when the poll closes')).toBeVisible();
-    await settle(projector);
     await expectReadable('poll with hidden results');
     await shoot('poll-results-after-close.png');
 
     expect((await host.control('closePoll', { pollId })).ok).toBe(true);
     await expect(projector.getByRole('heading', { name: 'Poll closed' })).toBeVisible();
     await expect(projector.getByText('3 ballots · Mean 4.3 of 5')).toBeVisible();
-    await settle(projector);
     await expectReadable('closed poll');
     await shoot('poll-closed.png');
     expect((await host.control('showPoll', { pollId: null })).ok).toBe(true);
@@ -208,7 +204,6 @@ test.describe.serial('the projector at 1920×1080', () => {
     // Not started: the clock shows the whole time (doubled for the interpreter) and stays still.
     await expect(projector.getByRole('timer', { name: 'Time left for Ana Martínez' })).toHaveText('6:00');
     await expect(projector.getByRole('list', { name: 'Next' }).getByRole('listitem')).toHaveText([/Walter Brooks/, /Speaker 3/, /Rosa Chen/]);
-    await settle(projector);
     await expectReadable('speech');
     await shoot('speech.png');
   });
