@@ -79,28 +79,29 @@ test.describe.serial('the console at 1400×900', () => {
     }
     expect((await host.control('setCurrentItem', { itemId: items[0]! })).ok).toBe(true);
 
-    // Two phones ask (pre-moderation is on: the questions wait), sign up to speak, answer a poll.
-    const [a, b] = await Promise.all(
-      [0, 1].map(async () => {
-        const context = await browser.newContext({ viewport: { width: 393, height: 800 }, isMobile: true, hasTouch: true });
-        phones.push(context);
-        const page = await context.newPage();
-        await openPhone(page, joinUrl);
-        return page;
-      }),
-    );
-    await ask(a!, Q.floor, 'Marta');
-    await ask(a!, Q.board, '');
-    await ask(b!, Q.waiting, 'Dev');
-    await ask(b!, Q.held);
+    // Two phones ask (pre-moderation is on: the questions wait), sign up to speak, answer a poll. They
+    // join one after the other: the console calls them Phone 1 and Phone 2 in the order they joined.
+    const joined: Page[] = [];
+    for (let i = 0; i < 2; i++) {
+      const context = await browser.newContext({ viewport: { width: 393, height: 800 }, isMobile: true, hasTouch: true });
+      phones.push(context);
+      const page = await context.newPage();
+      await openPhone(page, joinUrl);
+      joined.push(page);
+    }
+    const [a, b] = joined as [Page, Page];
+    await ask(a, Q.floor, 'Marta');
+    await ask(a, Q.board, '');
+    await ask(b, Q.waiting, 'Dev');
+    await ask(b, Q.held);
     for (const text of [Q.floor, Q.board]) await desk.getByRole('button', { name: `Approve: ${text.slice(0, 40)}` }).click();
-    await expect(boardItem(b!, Q.board)).toBeVisible();
-    await upvote(b!, Q.board).click();
+    await expect(boardItem(b, Q.board)).toBeVisible();
+    await upvote(b, Q.board).click();
     await desk.getByRole('button', { name: `Put on the floor: ${Q.floor.slice(0, 40)}` }).click();
 
     for (const [phone, fields] of [
-      [a!, { name: 'Ana Martínez', subject: 'Evening hours for students', interpreter: true }],
-      [b!, { subject: 'Parking near the branch library' }],
+      [a, { name: 'Ana Martínez', subject: 'Evening hours for students', interpreter: true }],
+      [b, { subject: 'Parking near the branch library' }],
     ] as const) {
       await phone.getByRole('button', { name: `Ask to speak on ${ITEM1}` }).click();
       const form = phone.getByRole('form', { name: `Ask to speak on ${ITEM1}` });
@@ -126,8 +127,8 @@ test.describe.serial('the console at 1400×900', () => {
     }
     for (const pollId of [polls.closed, polls.open]) expect((await host.control('openPoll', { pollId })).ok).toBe(true);
     for (const [phone, closed, open] of [
-      [a!, 'Yes', 'Wednesday'],
-      [b!, 'No', 'Wednesday'],
+      [a, 'Yes', 'Wednesday'],
+      [b, 'No', 'Wednesday'],
     ] as const) {
       for (const [question, choice] of [
         [POLL.closed, closed],
