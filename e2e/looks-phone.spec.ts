@@ -13,6 +13,18 @@ import { expect, test } from './fixtures/test.js';
  * widths, a second phone for the rest of the room, a Spanish phone, and a phone at a paper-code meeting.
  * Regenerate with `npx playwright test e2e/looks-phone.spec.ts --update-snapshots` (after `npm run -s build`)
  * and look at every image before committing it.
+ *
+ * The baselines (each at 360 and 393 px; meeting "Riverside neighbourhood forum", agenda of two items with
+ * public comment, four open polls, results live):
+ *   ask-form          the question form with a question typed and the name Marta
+ *   board             three questions on the board, Marta's own, her vote on Dev's (2 votes)
+ *   my-questions      Marta's question, on screen, with Withdraw
+ *   speak-form        the agenda card with the form to ask to speak (name, subject, interpreter ticked)
+ *   speak-in-line     the agenda card once sent: "2nd in line" and Withdraw
+ *   poll-single, poll-multiple, poll-yesno, poll-rating
+ *                     each poll answered by this phone and another: the choices, "Your answer", the results
+ *   spanish           the whole page of a phone in Spanish that has not answered (fullPage)
+ *   paper-code        the page that asks for a paper code, at a meeting that requires them
  */
 
 const WIDTHS = [360, 393] as const;

@@ -12,6 +12,16 @@ import { expect, test } from './fixtures/test.js';
  * the hall: no visible text under 28 px. One host and one meeting for every screen; each test moves the
  * meeting on. Regenerate the baselines with `npx playwright test e2e/looks-projector.spec.ts --update-snapshots`
  * (after `npm run -s build`), and look at every image before committing it.
+ *
+ * The baselines, in the order the meeting reaches them (title "Riverside town hall", 3 phones connected):
+ *   qa-board.png                 a question on the floor (Marta), four top questions: 3 votes (Dev), 2, 1 (edited), 0
+ *   qa-board-large-qr.png        the same with the QR code size "large"
+ *   qa-board-high-contrast.png   the same in high contrast; -dark.png in high contrast with the dark theme
+ *   poll-live.png                single choice, four evenings, 3 ballots, results live
+ *   poll-results-after-close.png a rating poll open with results hidden until it closes
+ *   poll-closed.png              the rating poll closed: counts, "3 ballots · Mean 4.3 of 5"
+ *   speech.png                   agenda item current, Ana Martínez (interpreter) on the floor, clock 6:00 not
+ *                                started, three next, chime on; nothing on the floor; the top questions below
  */
 
 const MIN_TEXT_PX = 28;
