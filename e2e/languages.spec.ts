@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { devices, type Page } from '@playwright/test';
+import { overflow } from './fixtures/layout.js';
 import { ready } from './fixtures/pages.js';
 import { expect, test } from './fixtures/test.js';
 
@@ -14,21 +15,6 @@ async function expectAccessible(page: Page, what: string): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad, what).toEqual([]);
-}
-
-/** Elements sticking out of the viewport sideways (a broken layout), and the page's own horizontal scroll. */
-async function overflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > width + 1) out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
-    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      if (r.left < -1 || r.right > width + 1) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${Math.round(r.left)}…${Math.round(r.right)} of ${width}`);
-    }
-    return out;
-  });
 }
 
 test('a phone starts in Spanish from its browser language, switches to English, and remembers it', async ({ host, browser }) => {

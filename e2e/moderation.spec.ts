@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { textSmallerThan } from './fixtures/layout.js';
 import { ask, boardItem, openPhone, ready, upvote } from './fixtures/pages.js';
 import type { HostProcess } from './fixtures/host.js';
 import { expect, test } from './fixtures/test.js';
@@ -204,15 +205,7 @@ test('display options from the console reach the projector and are remembered by
   await expect(html).toHaveAttribute('data-text-size', '1');
   await expect(html).toHaveAttribute('data-contrast', 'standard');
   // The smallest text at the standard size is 2.6vh: 28 px at 1920×1080 (docs/ARCHITECTURE.md).
-  const smallest = await first.projector.evaluate(() => {
-    let min = Infinity;
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
-      if (ownText && el.offsetParent !== null) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
-    }
-    return min;
-  });
-  expect(smallest).toBeGreaterThanOrEqual(28);
+  expect(await textSmallerThan(first.projector, 28)).toEqual([]);
 
   const c = first.consolePage;
   await c.getByLabel('Text size').selectOption({ label: 'Largest' });

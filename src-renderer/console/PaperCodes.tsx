@@ -29,10 +29,11 @@ export function PaperCodes({ codes }: { codes: DeskPaperCodes }) {
     <fieldset className="stack paper-codes">
       <legend>{t('console.paperCodes')}</legend>
       <p className="muted">{t('console.paperCodesHelp')}</p>
-      <p role="status">
-        {codes.issued === 0 ? t('console.paperCodesNone') : t('console.paperCodesCount', { issued: codes.issued, used: codes.used })}
-        {codes.required && codes.joinedWithout > 0 ? ` ${t('console.paperCodesWithout', { count: codes.joinedWithout })}` : ''}
-      </p>
+      {/* Two facts, two lines: run together they read "used: 0 4 phones joined…". */}
+      <div role="status">
+        <p>{codes.issued === 0 ? t('console.paperCodesNone') : t('console.paperCodesCount', { issued: codes.issued, used: codes.used })}</p>
+        {codes.required && codes.joinedWithout > 0 ? <p>{t('console.paperCodesWithout', { count: codes.joinedWithout })}</p> : null}
+      </div>
       <label htmlFor="paper-code-count">{t('console.paperCodesHowMany')}</label>
       <div className="paper-codes-make">
         <input
