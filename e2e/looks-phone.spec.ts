@@ -21,6 +21,7 @@ import { expect, test } from './fixtures/test.js';
  *   my-questions      Marta's question, on screen, with Withdraw
  *   speak-form        the agenda card with the form to ask to speak (name, subject, interpreter ticked)
  *   speak-in-line     the agenda card once sent: "2nd in line" and Withdraw
+ *   speaking-now      the neighbour called (timer not started): "Speaking now", Speaker 1, 3:00; "You’re next"
  *   poll-single, poll-multiple, poll-yesno, poll-rating
  *                     each poll answered by this phone and another: the choices, "Your answer", the results
  *   spanish           the whole page of a phone in Spanish that has not answered (fullPage)
@@ -140,7 +141,9 @@ test.describe.serial('the phone at 360 and 393 px', () => {
   test('asking to speak: the form, then my place in line', async () => {
     await phone.getByRole('button', { name: `Ask to speak on ${ITEM}` }).click();
     const form = phone.getByRole('form', { name: `Ask to speak on ${ITEM}` });
-    await expect(form.getByLabel('Name (optional)')).toHaveValue('Marta');
+    // The name under her questions is not offered here: speaking by name and asking anonymously are separate choices.
+    await expect(form.getByLabel('Name (optional)')).toHaveValue('');
+    await form.getByLabel('Name (optional)').fill('Marta');
     await form.getByLabel('Subject').fill('Parking near the branch library');
     await form.getByLabel('I will speak through an interpreter').check();
     await form.getByLabel('I will speak through an interpreter').blur();
@@ -148,6 +151,13 @@ test.describe.serial('the phone at 360 and 393 px', () => {
     await form.getByRole('button', { name: 'Send request to speak' }).click();
     await expect(phone.getByRole('status').filter({ hasText: '2nd in line' })).toBeVisible();
     await shootAtBothWidths('speak-in-line', (p) => p.getByRole('region', { name: 'Agenda' }));
+    // The neighbour is called: this phone shows who speaks and the time left, as the projector does.
+    expect((await host.control('callSpeaker', {})).ok).toBe(true);
+    const now = phone.getByRole('group', { name: 'Speaking now' });
+    await expect(now).toContainText('Speaker 1 — Evening hours for students');
+    await expect(now.getByRole('timer')).toHaveText('3:00');
+    await expect(phone.getByRole('status').filter({ hasText: 'You’re next' })).toBeVisible();
+    await shootAtBothWidths('speaking-now', (p) => p.getByRole('region', { name: 'Agenda' }));
   });
 
   test('each kind of poll, answered, with the room’s results live', async () => {
