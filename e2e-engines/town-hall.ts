@@ -16,12 +16,13 @@ const LINE = `127.0.0.1 ${TOWN_HALL} # open-floor engine tests (e2e-engines/town
  * Firefox's network.dns.localDomains), so its run maps the name in /etc/hosts: once, idempotently.
  */
 export async function ensureTownHallResolves(): Promise<void> {
-  const mapped = readFileSync(HOSTS, 'utf8')
+  const hosts = readFileSync(HOSTS, 'utf8');
+  const mapped = hosts
     .split('\n')
     .some((line) => line.replace(/#.*/, '').trim().split(/\s+/).slice(1).includes(TOWN_HALL));
   if (!mapped) {
     try {
-      appendFileSync(HOSTS, `\n${LINE}\n`);
+      appendFileSync(HOSTS, `${hosts.endsWith('\n') || hosts === '' ? '' : '\n'}${LINE}\n`);
     } catch (err) {
       throw new Error(`${TOWN_HALL} must resolve to 127.0.0.1 for the WebKit run: add "${LINE}" to ${HOSTS} (${(err as Error).message})`);
     }
