@@ -27,19 +27,35 @@ function freePort(): Promise<number> {
 
 /** WebKitWebDriver holds one session at a time, so each phone gets its own driver (and MiniBrowser). */
 async function startDriver(display: string): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
+  // The free port can be taken between our look and the driver's bind (it then exits): try another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDriverOn(await freePort(), display);
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
+}
+
+async function startDriverOn(port: number, display: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(DRIVER, [`--port=${port}`, '--host=127.0.0.1'], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
+  let failed: Error | null = null;
+  child.once('error', (err) => (failed = err));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   // Ready when its /status answers (it prints nothing): ask until then.
   for (;;) {
+    if (failed) throw new Error(`${DRIVER} did not start (is Debian's webkit2gtk-driver installed?): ${(failed as Error).message}`);
     if (child.exitCode !== null) throw new Error(`${DRIVER} exited with ${child.exitCode}`);
     const ready = await fetch(`${url}/status`).then(
       (r) => r.ok,
       () => false,
     );
     if (ready) return { child, url };
-    if (Date.now() > deadline) throw new Error(`${DRIVER} did not answer on ${url}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${DRIVER} did not answer on ${url}`);
+    }
     await delay(50);
   }
 }
