@@ -72,12 +72,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts', '*.config.ts', '*.config.mjs'],
+    files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'test/**/*.ts', 'e2e/**/*.ts', 'e2e-engines/**/*.ts', '*.config.ts', '*.config.mjs'],
     languageOptions: { globals: globals.node },
   },
   {
+    // The engine tests' query engine runs in the page (bundled and injected by the drivers).
+    files: ['e2e-engines/in-page/query.ts'],
+    languageOptions: { globals: globals.browser },
+    rules: restrict(nodeBuiltins, [], 'This file runs inside the browser page: no Node built-ins.'),
+  },
+  {
     // Tests run in plain Node, where require('electron') tries to download the binary and throws.
-    files: ['test/**/*.ts', 'e2e/**/*.ts'],
+    files: ['test/**/*.ts', 'e2e/**/*.ts', 'e2e-engines/**/*.ts'],
     rules: restrict(['electron'], [], 'Tests never import electron: test src-main/shell-logic, or launch the app with Playwright.'),
   },
 );

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Prints one closing line for the whole `npm test` run ("N passed, N failed, N skipped"), from the JSON
-// reports vitest and Playwright wrote, so CI logs end with a single count of what ran.
+// reports vitest (unit and engine tests) and Playwright wrote, so CI logs end with a single count of what ran.
 const { readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -9,9 +9,11 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-const unit = join(dir, 'vitest.json');
-if (existsSync(unit)) {
-  const r = JSON.parse(readFileSync(unit, 'utf8'));
+// Unit tests, then the phone's flows in WebKit, Firefox and Chromium (e2e-engines/): both vitest reports.
+for (const name of ['vitest.json', 'engines.json']) {
+  const file = join(dir, name);
+  if (!existsSync(file)) continue;
+  const r = JSON.parse(readFileSync(file, 'utf8'));
   passed += r.numPassedTests ?? 0;
   failed += r.numFailedTests ?? 0;
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);

@@ -1,0 +1,75 @@
+import { chromium as playwright, devices, type ElementHandle, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config.js';
+import { queryScript } from '../in-page/bundle.js';
+import type { Query } from '../in-page/query.js';
+import { TOWN_HALL } from '../town-hall.js';
+import { callInPage, callWith, oneInPage, type Op } from './in-page-call.js';
+import type { EngineDriver, PageDriver } from './types.js';
+
+class ChromiumPage implements PageDriver {
+  constructor(private readonly page: Page) {}
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  private call(op: Op, args: unknown[]): Promise<unknown> {
+    return callWith(
+      (call) => this.page.evaluate(callInPage, call),
+      () => this.page.evaluate(queryScript()),
+      op,
+      args,
+    );
+  }
+
+  find(query: Query, attributes: string[] = []) {
+    return this.call('find', [query, attributes]) as ReturnType<PageDriver['find']>;
+  }
+
+  facts() {
+    return this.call('facts', []) as ReturnType<PageDriver['facts']>;
+  }
+
+  private async one(query: Query): Promise<ElementHandle> {
+    await this.find(query);
+    return (await this.page.evaluateHandle(oneInPage, query)).asElement()!;
+  }
+
+  async click(query: Query): Promise<void> {
+    await (await this.one(query)).click();
+  }
+
+  async type(query: Query, text: string): Promise<void> {
+    await this.call('clear', [query]);
+    await (await this.one(query)).focus();
+    await this.page.keyboard.type(text);
+  }
+}
+
+/** Debian's Chromium through Playwright, with the town hall's name mapped to loopback by a switch. */
+export async function chromium(): Promise<EngineDriver> {
+  const browser = await playwright.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${TOWN_HALL} 127.0.0.1`],
+  });
+  const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7'];
+  return {
+    name: 'chromium',
+    async newPhone() {
+      const context = await browser.newContext(pixel);
+      const page = await context.newPage();
+      if (process.env.DEBUG_ENGINES) {
+        page.on('console', (m) => console.log('console', m.type(), m.text()));
+        page.on('pageerror', (e) => console.log('pageerror', String(e)));
+      }
+      return new ChromiumPage(page);
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { webkit } from './drivers/webkit.js';
+import { phoneFlows } from './flows.js';
+
+phoneFlows('webkit', webkit);
