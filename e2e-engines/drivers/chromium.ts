@@ -1,13 +1,14 @@
 import { chromium as playwright, devices, type ElementHandle, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config.js';
-import { queryScript } from '../in-page/bundle.js';
 import type { Query } from '../in-page/query.js';
 import { TOWN_HALL } from '../town-hall.js';
-import { callInPage, callWith, oneInPage, type Op } from './in-page-call.js';
+import { callInPage, InPageQueries, oneInPage, type Answer, type Op } from './in-page-call.js';
 import type { EngineDriver, PageDriver } from './types.js';
 
-class ChromiumPage implements PageDriver {
-  constructor(private readonly page: Page) {}
+class ChromiumPage extends InPageQueries implements PageDriver {
+  constructor(private readonly page: Page) {
+    super();
+  }
 
   async goto(url: string): Promise<void> {
     await this.page.goto(url);
@@ -17,21 +18,12 @@ class ChromiumPage implements PageDriver {
     await this.page.reload();
   }
 
-  private call(op: Op, args: unknown[]): Promise<unknown> {
-    return callWith(
-      (call) => this.page.evaluate(callInPage, call),
-      () => this.page.evaluate(queryScript()),
-      op,
-      args,
-    );
+  protected inPage(call: [Op, unknown[]]): Promise<Answer> {
+    return this.page.evaluate(callInPage, call);
   }
 
-  find(query: Query, attributes: string[] = []) {
-    return this.call('find', [query, attributes]) as ReturnType<PageDriver['find']>;
-  }
-
-  facts() {
-    return this.call('facts', []) as ReturnType<PageDriver['facts']>;
+  protected install(script: string): Promise<unknown> {
+    return this.page.evaluate(script);
   }
 
   private async one(query: Query): Promise<ElementHandle> {

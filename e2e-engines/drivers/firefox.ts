@@ -1,14 +1,15 @@
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { queryScript } from '../in-page/bundle.js';
 import type { Query } from '../in-page/query.js';
 import { TOWN_HALL } from '../town-hall.js';
-import { callInPage, callWith, oneInPage, type Op } from './in-page-call.js';
+import { callInPage, InPageQueries, oneInPage, type Answer, type Op } from './in-page-call.js';
 import type { EngineDriver, PageDriver } from './types.js';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-class FirefoxPage implements PageDriver {
-  constructor(private readonly page: Page) {}
+class FirefoxPage extends InPageQueries implements PageDriver {
+  constructor(private readonly page: Page) {
+    super();
+  }
 
   async goto(url: string): Promise<void> {
     await this.page.goto(url);
@@ -18,21 +19,12 @@ class FirefoxPage implements PageDriver {
     await this.page.reload();
   }
 
-  private call(op: Op, args: unknown[]): Promise<unknown> {
-    return callWith(
-      (call) => this.page.evaluate(callInPage, call),
-      () => this.page.evaluate(queryScript()),
-      op,
-      args,
-    );
+  protected inPage(call: [Op, unknown[]]): Promise<Answer> {
+    return this.page.evaluate(callInPage, call);
   }
 
-  find(query: Query, attributes: string[] = []) {
-    return this.call('find', [query, attributes]) as ReturnType<PageDriver['find']>;
-  }
-
-  facts() {
-    return this.call('facts', []) as ReturnType<PageDriver['facts']>;
+  protected install(script: string): Promise<unknown> {
+    return this.page.evaluate(script);
   }
 
   private async one(query: Query): Promise<ElementHandle> {

@@ -1,4 +1,6 @@
-import type { QueryApi } from '../in-page/query.js';
+import { queryScript } from '../in-page/bundle.js';
+import type { Query, QueryApi } from '../in-page/query.js';
+import type { PageDriver } from './types.js';
 
 export type Op = Exclude<keyof QueryApi, 'one'>;
 export type Answer = { missing: true } | { missing: false; value: unknown };
@@ -27,4 +29,25 @@ export async function callWith(run: (call: [Op, unknown[]]) => Promise<Answer>, 
   }
   if (answer.missing) throw new Error('the in-page query engine could not be installed');
   return answer.value;
+}
+
+/**
+ * What every engine's page does the same way: find and read through the in-page query engine. A driver
+ * says only how it runs a function in the page (`inPage`) and a script (`install`).
+ */
+export abstract class InPageQueries {
+  protected abstract inPage(call: [Op, unknown[]]): Promise<Answer>;
+  protected abstract install(script: string): Promise<unknown>;
+
+  protected call(op: Op, args: unknown[]): Promise<unknown> {
+    return callWith((call) => this.inPage(call), () => this.install(queryScript()), op, args);
+  }
+
+  find(query: Query, attributes: string[] = []) {
+    return this.call('find', [query, attributes]) as ReturnType<PageDriver['find']>;
+  }
+
+  facts() {
+    return this.call('facts', []) as ReturnType<PageDriver['facts']>;
+  }
 }

@@ -2,11 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Builder, type WebDriver, type WebElement } from 'selenium-webdriver';
-import { queryScript } from '../in-page/bundle.js';
 import type { Query } from '../in-page/query.js';
 import { ensureTownHallResolves } from '../town-hall.js';
 import { Xvfb } from '../xvfb.js';
-import { callInPage, callWith, oneInPage, type Answer, type Op } from './in-page-call.js';
+import { callInPage, InPageQueries, oneInPage, type Answer, type Op } from './in-page-call.js';
 import type { EngineDriver, PageDriver } from './types.js';
 
 const DRIVER = process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
@@ -60,8 +59,10 @@ async function startDriverOn(port: number, display: string): Promise<{ child: Ch
   }
 }
 
-class WebKitPage implements PageDriver {
-  constructor(private readonly driver: WebDriver) {}
+class WebKitPage extends InPageQueries implements PageDriver {
+  constructor(private readonly driver: WebDriver) {
+    super();
+  }
 
   goto(url: string): Promise<void> {
     return this.driver.get(url);
@@ -71,21 +72,12 @@ class WebKitPage implements PageDriver {
     return this.driver.navigate().refresh();
   }
 
-  private call(op: Op, args: unknown[]): Promise<unknown> {
-    return callWith(
-      (call) => this.driver.executeScript<Answer>(callInPage, call),
-      () => this.driver.executeScript(queryScript()),
-      op,
-      args,
-    );
+  protected inPage(call: [Op, unknown[]]): Promise<Answer> {
+    return this.driver.executeScript<Answer>(callInPage, call);
   }
 
-  find(query: Query, attributes: string[] = []) {
-    return this.call('find', [query, attributes]) as ReturnType<PageDriver['find']>;
-  }
-
-  facts() {
-    return this.call('facts', []) as ReturnType<PageDriver['facts']>;
+  protected install(script: string): Promise<unknown> {
+    return this.driver.executeScript(script);
   }
 
   private async one(query: Query): Promise<WebElement> {
