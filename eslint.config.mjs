@@ -18,7 +18,7 @@ const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'session
 const NODE_GLOBALS = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**/*.cjs'] },
+  { ignores: ['.dependency-cruiser.cjs', 'out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'scripts/**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,4 +10,3 @@ export const CLOSE_CODES = {
   tryAgainLater: 1013,
 } as const;
 
-export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];

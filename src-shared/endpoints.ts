@@ -27,7 +27,6 @@ export const joinRequestSchema = z.object({
   /** The single-use code from a paper slip, when the meeting asks for one (src-shared/paper-codes). */
   paper: z.string().max(32).optional(),
 });
-export type JoinRequest = z.input<typeof joinRequestSchema>;
 
 export type JoinResponse =
   | { ok: true; sessionId: string; deviceId: string; roomId: string; title: string }

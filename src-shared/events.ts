@@ -64,8 +64,3 @@ export interface LoggedEvent {
   prevHash: string;
   hash: string;
 }
-
-/** Request-driven events carry (deviceId, requestId); the log keeps that pair unique. */
-export function requestKey(body: EventBody): string | null {
-  return 'requestId' in body ? `${body.deviceId}/${body.requestId}` : null;
-}

@@ -4,7 +4,7 @@
  * HTTP and WebSocket surfaces of the host.
  *
  * LAN listener (0.0.0.0, phones):      GET /  and  GET /j/:code   the attendee app
- *                                      POST /api/join             JoinRequest → JoinResponse
+ *                                      POST /api/join             joinRequestSchema → JoinResponse
  *                                      GET  /api/time             { now }: the host's clock (agenda timer)
  *                                      WS   /sync/room-<roomId>   y-websocket protocol, that room only
  *                                      WS   /signal               y-webrtc signaling, issued rooms only

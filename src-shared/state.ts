@@ -1,12 +1,18 @@
 import type { Actor, EventBody, LoggedEvent } from './events.js';
-import { applyModerationEvent, askedModeration, emptySessionModeration, mergeTree, type QuestionModeration, type SessionModeration } from './moderation/state.js';
+import {
+  applyModerationEvent,
+  askedModeration,
+  emptySessionModeration,
+  mergeTree,
+  type Moderation,
+  type QuestionModeration,
+  type SessionModeration,
+} from './moderation/state.js';
 import { applyPollEvent, emptyPolls, type PollsState } from './polls/poll-state.js';
 import { applyAgendaEvent, emptyAgenda, type AgendaState } from './agenda/state.js';
 import { applyPaperCodeEvent, emptyPaperCodes, type PaperCodesState } from './paper-codes/state.js';
 
-export type Moderation = 'pending' | 'approved' | 'hidden' | 'withdrawn';
-
-export interface QuestionState extends QuestionModeration {
+export interface QuestionState extends QuestionModeration<QuestionState> {
   id: string;
   seq: number;
   text: string;

@@ -11,7 +11,7 @@ import { exportHref, type ExportListing } from '../src-shared/endpoints.js';
 import type { LoggedEvent } from '../src-shared/events.js';
 import { verifyArchive, type Archive } from '../src-shared/minutes/archive.js';
 import type { ExportFormat } from '../src-shared/minutes/formats.js';
-import { unescapeMarkdown } from '../src-shared/minutes/markdown.js';
+import { unescapeMarkdown } from '../src-shared/minutes/markdown-escape.js';
 import { HIDDEN_TEXT } from '../src-main/host/export/csv.js';
 import { startTestHost, type TestHost, type TestPhone } from './helpers/host-harness.js';
 

@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, escapeMarkdownLine, unescapeMarkdown } from '../src-shared/minutes/markdown.js';
+import { escapeMarkdown, escapeMarkdownLine, unescapeMarkdown } from '../src-shared/minutes/markdown-escape.js';
 
 /**
  * The Markdown minutes escape only what Markdown would interpret. Proven with a real parser

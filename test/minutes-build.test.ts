@@ -5,7 +5,8 @@ import { renderArchiveJson, verifyArchive } from '../src-shared/minutes/archive.
 import { buildMinutes, chooseBucketMinutes, median } from '../src-shared/minutes/build.js';
 import { exportFileName } from '../src-shared/minutes/formats.js';
 import { isoDate, slugify } from '../src-shared/minutes/format.js';
-import { escapeMarkdown, renderMinutesMarkdown, unescapeMarkdown } from '../src-shared/minutes/markdown.js';
+import { renderMinutesMarkdown } from '../src-shared/minutes/markdown.js';
+import { escapeMarkdown, unescapeMarkdown } from '../src-shared/minutes/markdown-escape.js';
 import { neutralizeCell } from '../src-main/host/export/csv.js';
 
 const T0 = Date.UTC(2025, 2, 1, 18, 0, 0); // 19:00 in Europe/Brussels

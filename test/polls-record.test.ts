@@ -10,7 +10,8 @@ import type { Actor, EventBody, LoggedEvent } from '../src-shared/events.js';
 import { chainEvent } from '../src-shared/hash-chain.js';
 import { renderArchiveJson, verifyArchive } from '../src-shared/minutes/archive.js';
 import { buildMinutes } from '../src-shared/minutes/build.js';
-import { renderMinutesMarkdown, unescapeMarkdown } from '../src-shared/minutes/markdown.js';
+import { renderMinutesMarkdown } from '../src-shared/minutes/markdown.js';
+import { unescapeMarkdown } from '../src-shared/minutes/markdown-escape.js';
 import { exportEvents } from '../src-main/host/export/export-session.js';
 
 const T0 = Date.UTC(2025, 2, 4, 18, 0, 0);

@@ -7,7 +7,8 @@ import { BOARD_DOC_NAME, DESK_DOC_NAME } from '../../src-shared/docs/room-doc.js
 import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import type { Receipt } from '../../src-shared/requests.js';
-import { questionStatus, type Moderation, type QuestionStatus, type SessionStatus } from '../../src-shared/state.js';
+import type { Moderation } from '../../src-shared/moderation/state.js';
+import { questionStatus, type QuestionStatus, type SessionStatus } from '../../src-shared/state.js';
 import type { HostInfo, SessionSummary } from '../../src-shared/views.js';
 import { roomParts } from '../../src-shared/docs/room-doc.js';
 import { LOCALES } from '../../src-shared/i18n/format.js';

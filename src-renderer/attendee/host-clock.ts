@@ -9,7 +9,6 @@ import { PATHS } from '../../src-shared/paths';
  * Measured when the room opens and every minute after; the last good offset is kept while offline.
  */
 let offsetMs = 0;
-let bestRtt = Infinity;
 const listeners = new Set<() => void>();
 
 export interface ClockSample {
@@ -54,7 +53,6 @@ export async function measureHostClock(count = 3): Promise<void> {
   const best = bestOffset(samples);
   if (!best) return;
   // A fresh measurement replaces an old one; within a round, the quickest answer wins.
-  bestRtt = best.rtt;
   if (offsetMs !== best.offset) {
     offsetMs = best.offset;
     listeners.forEach((l) => l());
@@ -81,6 +79,3 @@ export function useHostOffset(): number {
     () => offsetMs,
   );
 }
-
-/** For diagnostics and tests: the round trip of the last measurement. */
-export const lastRoundTripMs = (): number => bestRtt;

@@ -62,4 +62,3 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
   } satisfies ControlApi;
 }
 
-export type ControlClient = ReturnType<typeof createControlClient>;

@@ -26,20 +26,6 @@ export interface DeskView {
   agenda: DeskAgenda | null;
 }
 
-export const EMPTY_DESK: DeskView = {
-  host: null,
-  session: null,
-  join: null,
-  questions: [],
-  floor: null,
-  stats: null,
-  sessions: [],
-  storageProblem: null,
-  polls: [],
-  pollShown: null,
-  agenda: null,
-};
-
 export function writeDesk(doc: Y.Doc, view: DeskView): void {
   const desk = doc.getMap<unknown>(DESK_MAP);
   setIfChanged(desk, 'host', view.host);

@@ -76,11 +76,6 @@ export function pseudoMessages(messages: Messages): Messages {
 
 export const textDirection = (locale: AnyLocale): 'rtl' | 'ltr' => (locale === PSEUDO_RTL ? 'rtl' : 'ltr');
 
-/** Dates and times for people, in the locale's own way. */
-export function formatDateTime(locale: string, ms: number): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-}
-
 /** A well-formed BCP 47 tag of reasonable length (en, es-ES, es-419), for `--locale` and `?locale=`. */
 export function isLocaleTag(value: string): boolean {
   if (value.length > 35 || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value)) return false;

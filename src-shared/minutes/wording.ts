@@ -110,10 +110,6 @@ export interface MinutesText {
   time: (at: number) => string;
 }
 
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
 /** The moderation summary (counts only: hidden text is never in the public minutes). */

@@ -2,7 +2,7 @@ import en from './words/en.json';
 import es from './words/es.json';
 import { foldWord, wordsOf } from './words.js';
 
-export { foldWord, markHeld, wordsOf } from './words.js';
+export { foldWord, markHeld } from './words.js';
 
 /**
  * The profanity filter: which words of a text (or a name) are on a list. A match is never a reason to

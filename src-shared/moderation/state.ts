@@ -1,15 +1,20 @@
-import type { QuestionState, SessionState } from '../state.js';
 import type { AskModeration, ModerationEventBody } from './events.js';
 
-/** What moderation adds to each question of the folded state. */
-export interface QuestionModeration {
+/**
+ * Moderation's part of the fold. It names the session's question and state only by the fields it uses
+ * (structural types), so `state.ts` can import it without an import cycle.
+ */
+export type Moderation = 'pending' | 'approved' | 'hidden' | 'withdrawn';
+
+/** What moderation adds to each question of the folded state (`Q`: the question type itself). */
+export interface QuestionModeration<Q = unknown> {
   /** The asker's text and name, once a moderator edited them (null if never edited). */
   original: { text: string; name: string } | null;
   editedAt: number | null;
   /** The question this one was merged into (it is off the board meanwhile). */
   mergedInto: string | null;
   /** Questions merged into this one, in the order merged. */
-  merged: QuestionState[];
+  merged: Q[];
   /** Words the profanity filter matched when it was asked. */
   held: string[];
   /** Hidden because its phone was muted (unmuting puts it back in the queue). */
@@ -28,7 +33,7 @@ export interface SessionModeration {
 export const emptySessionModeration = (): SessionModeration => ({ muted: new Set(), filter: { on: true, words: [] } });
 
 /** The moderation fields of a question just asked. */
-export function askedModeration(ask: AskModeration, state: SessionModeration, deviceId: string): QuestionModeration {
+export function askedModeration(ask: AskModeration, state: SessionModeration, deviceId: string): QuestionModeration<never> {
   return {
     original: null,
     editedAt: null,
@@ -40,8 +45,22 @@ export function askedModeration(ask: AskModeration, state: SessionModeration, de
   };
 }
 
+/** The fields of a question that moderation reads and writes. */
+interface ModeratedQuestion<Q> extends QuestionModeration<Q> {
+  id: string;
+  text: string;
+  name: string;
+  moderation: Moderation;
+}
+
+/** The fields of a session that moderation reads and writes. */
+interface ModeratedSession<Q> extends SessionModeration {
+  questions: Map<string, Q>;
+  floor: string | null;
+}
+
 /** Applies one moderation event to the state, in place (part of `applyEvent`). */
-export function applyModerationEvent(state: SessionState, body: ModerationEventBody, at: number): void {
+export function applyModerationEvent<Q extends ModeratedQuestion<Q>>(state: ModeratedSession<Q>, body: ModerationEventBody, at: number): void {
   switch (body.type) {
     case 'question.edited': {
       const q = state.questions.get(body.questionId);
@@ -98,14 +117,14 @@ export function applyModerationEvent(state: SessionState, body: ModerationEventB
 }
 
 /** The question and every question merged into it (and into those), depth first. */
-export function mergeTree(q: QuestionState): QuestionState[] {
-  const out: QuestionState[] = [q];
+export function mergeTree<Q extends { merged: readonly Q[] }>(q: Q): Q[] {
+  const out: Q[] = [q];
   for (const m of q.merged) out.push(...mergeTree(m));
   return out;
 }
 
 /** The phones whose vote counts for `q`: its own voters and those of every question merged into it. */
-export function unitedVoters(q: QuestionState): Set<string> {
+export function unitedVoters<Q extends { merged: readonly Q[]; voters: Set<string> }>(q: Q): Set<string> {
   if (q.merged.length === 0) return q.voters;
   const all = new Set<string>();
   for (const x of mergeTree(q)) for (const d of x.voters) all.add(d);
@@ -113,7 +132,7 @@ export function unitedVoters(q: QuestionState): Set<string> {
 }
 
 /** The question on the board that `q`'s votes count for now (itself unless merged). */
-export function mergeRoot(state: SessionState, q: QuestionState): QuestionState {
+export function mergeRoot<Q extends { mergedInto: string | null }>(state: { questions: ReadonlyMap<string, Q> }, q: Q): Q {
   let at = q;
   for (let i = 0; at.mergedInto !== null && i < 1000; i++) {
     const next = state.questions.get(at.mergedInto);

@@ -41,18 +41,6 @@ export type PollEvent =
   | { type: 'ballot.cast'; pollId: string; deviceId: string; requestId: string; choices: number[] }
   | { type: 'ballot.changed'; pollId: string; deviceId: string; requestId: string; choices: number[] };
 
-export const POLL_EVENT_TYPES: ReadonlySet<string> = new Set<PollEvent['type']>([
-  'poll.created',
-  'poll.edited',
-  'poll.visibility',
-  'poll.opened',
-  'poll.closed',
-  'poll.shown',
-  'poll.hidden',
-  'ballot.cast',
-  'ballot.changed',
-]);
-
 /**
  * The answers of the fixed kinds are stored as keys and translated wherever they are shown (screens,
  * minutes, CSV), so a Spanish phone reads "Sí / No / Abstención" (issue 17). Logs written before that

@@ -60,4 +60,3 @@ export interface PollControlOutputs {
 }
 
 export const POLL_COMMANDS = Object.keys(pollControlInputs) as PollCommand[];
-export const isPollCommand = (name: string): name is PollCommand => Object.hasOwn(pollControlInputs, name);

@@ -1,4 +1,4 @@
-import { escapeMarkdown, escapeMarkdownLine } from '../minutes/markdown.js';
+import { escapeMarkdown, escapeMarkdownLine } from '../minutes/markdown-escape.js';
 import { pollsHeading, pollsNote, pollText, type MinutesPoll } from './poll-minutes.js';
 import type { Translate } from '../i18n/format.js';
 import { minutesWords } from '../minutes/language.js';

@@ -426,8 +426,3 @@ export class PdfText {
     return y;
   }
 }
-
-/** Every face a text would be drawn with (tests use it to check no glyph is missing). */
-export function facesForText(text: string, bold = false): Array<{ ch: string; face: Face | null }> {
-  return [...text].map((ch) => ({ ch, face: faceFor(ch.codePointAt(0) as number, bold) }));
-}
