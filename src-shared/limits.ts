@@ -12,6 +12,8 @@ export const LIMITS = {
    * that went away without closing (the keepalive ends those within 20 s).
    */
   connectionsPerRoom: 8,
+  /** Messages one sync connection may send per 10 s before it is closed as a flood. */
+  syncMessagesPer10s: 600,
   /** Sync step 1 requests per room connection per 10 s (a phone sends one per connection). */
   syncStep1Per10s: 5,
   /**

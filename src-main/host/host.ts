@@ -154,7 +154,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const sessionListeners: Array<() => void> = [];
   let gateway: { addRoom(name: string): void; removeRoom(name: string): void; destroy(): unknown } | null = null;
 
-  const sync = createSyncServer({ maxMessagesPer10s: 600, turn, onError: (r) => log(`sync: ${r}`) });
+  const sync = createSyncServer({ maxMessagesPer10s: LIMITS.syncMessagesPer10s, turn, onError: (r) => log(`sync: ${r}`) });
   const sessions = new SessionManager(store, turn, storage, board, desk, hostInfo, {
     roomOpened: (name) => {
       venue.watchRoom(name, sessions.roomByDocName(name)?.doc);

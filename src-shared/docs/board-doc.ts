@@ -6,8 +6,9 @@ import type { BoardView } from './board-view.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 
 /**
- * The public board. The master board doc (host) holds a single top-level map named `board`; every room
- * doc has a map of the same name, so master updates apply to rooms unchanged (that is the mirror).
+ * The public board. The host's one board doc holds a single top-level map named `board`. The sync server
+ * serves that doc inside every room connection as an overlay (docs/ARCHITECTURE.md, "The board inside
+ * every room"), so a phone's room doc shows a `board` map of the same name; no copy is written into rooms.
  */
 export const BOARD_MAP = 'board';
 

@@ -10,7 +10,8 @@ import type { QuestionStatus } from '../state.js';
  * - `mine` (host writes): the status of this phone's own questions.
  * - `myVotes` (host writes): the questions this phone has a counted vote on.
  * - `myBallots` (host writes): this phone's counted ballot per poll (option indexes).
- * - `board` (host mirrors the master board; the host never reads it from a room).
+ * - `board`: the host's one board doc, served inside the room's sync as an overlay (never a copy written
+ *   into the room; the host never reads `board` from a room).
  */
 export const ROOM_KEYS = { requests: 'requests', receipts: 'receipts', mine: 'mine', myVotes: 'myVotes', myBallots: 'myBallots' } as const;
 

@@ -24,7 +24,7 @@ export type PollEvent =
       type: 'poll.created';
       pollId: string;
       visibility: PollVisibility;
-      /** The agenda item it belongs to (agendas are issue 7; unset until they exist: the poll is the session's). */
+      /** The agenda item it belongs to (the current item when created, unless the facilitator picked another); unset: the session's. */
       itemId?: string;
       /** The poll this one was duplicated from (a closed poll is final; running it again is a new poll). */
       duplicateOf?: string;
