@@ -1,4 +1,4 @@
-// Where code may run is enforced here, not remembered (DESIGN.md "Layout").
+// Where code may run is enforced here, not remembered (docs/DESIGN.md "Layout").
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';

@@ -6,7 +6,7 @@ import { DesktopShell } from './shell.js';
 /**
  * The Electron app's lifecycle, nothing else: the shell (src-main/shell.ts) owns the host, the windows,
  * the menu and IPC. Phones' WebRTC goes through the hidden gateway window; Chromium must offer the
- * laptop's real LAN address there, not an mDNS name (DESIGN.md, WebRTC).
+ * laptop's real LAN address there, not an mDNS name (docs/DESIGN.md, WebRTC).
  */
 app.commandLine.appendSwitch('disable-features', 'WebRtcHideLocalIpsWithMdns');
 app.enableSandbox();

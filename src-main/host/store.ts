@@ -44,7 +44,7 @@ export class Store {
       mkdirSync(dataDir, { recursive: true });
       this.db = new Database(file);
       this.db.pragma('journal_mode = WAL');
-      // FULL: an accepted request's event is on disk before its receipt goes out (DESIGN.md principle 3).
+      // FULL: an accepted request's event is on disk before its receipt goes out (docs/DESIGN.md, principle 3).
       this.db.pragma('synchronous = FULL');
       migrate(this.db, opts.migrations ?? MIGRATIONS);
     }
