@@ -97,29 +97,7 @@ export function createSignalServer(opts: SignalServerOptions): SignalServer {
       opts.log?.(`signal: ${conn.address}: ${over}, closing`);
       return rooms.close(conn, CLOSE_CODES.policy, over);
     }
-    act(conn, msg);
-  };
-
-  const act = (conn: Conn, msg: ClientMessage): void => {
-    switch (msg.type) {
-      case 'subscribe': {
-        if (!conn.trusted && msg.topics.length + conn.topics.size + conn.pending.size > maxTopics) {
-          return rooms.close(conn, CLOSE_CODES.policy, 'too many rooms');
-        }
-        let refused: string | undefined;
-        for (const topic of msg.topics) if (rooms.subscribe(conn, topic) && refused === undefined) refused = topic;
-        // One error per message, however many topics it named.
-        if (refused !== undefined) rooms.send(conn, { type: 'error', reason: 'unknown room', topic: refused });
-        return;
-      }
-      case 'unsubscribe':
-        for (const topic of msg.topics) rooms.unsubscribe(conn, topic);
-        return;
-      case 'publish':
-        return rooms.publish(conn, { type: 'publish', topic: msg.topic, data: msg.data, clients: 0 });
-      case 'ping':
-        return rooms.send(conn, { type: 'pong' });
-    }
+    act(rooms, maxTopics, conn, msg);
   };
 
   const keepalive = startKeepalive(rooms, opts.pingIntervalMs ?? 30_000);
@@ -157,6 +135,29 @@ export function createSignalServer(opts: SignalServerOptions): SignalServer {
       rooms.closeAll();
     },
   };
+}
+
+/** What a valid message asks for. */
+function act(rooms: SignalRooms, maxTopics: number, conn: Conn, msg: ClientMessage): void {
+  switch (msg.type) {
+    case 'subscribe': {
+      if (!conn.trusted && msg.topics.length + conn.topics.size + conn.pending.size > maxTopics) {
+        return rooms.close(conn, CLOSE_CODES.policy, 'too many rooms');
+      }
+      let refused: string | undefined;
+      for (const topic of msg.topics) if (rooms.subscribe(conn, topic) && refused === undefined) refused = topic;
+      // One error per message, however many topics it named.
+      if (refused !== undefined) rooms.send(conn, { type: 'error', reason: 'unknown room', topic: refused });
+      return;
+    }
+    case 'unsubscribe':
+      for (const topic of msg.topics) rooms.unsubscribe(conn, topic);
+      return;
+    case 'publish':
+      return rooms.publish(conn, { type: 'publish', topic: msg.topic, data: msg.data, clients: 0 });
+    case 'ping':
+      return rooms.send(conn, { type: 'pong' });
+  }
 }
 
 /** Pings every connection each period; one that did not answer the previous ping is terminated. */
