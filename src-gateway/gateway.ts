@@ -29,6 +29,7 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebrtcProvider, type WebrtcConn } from 'y-webrtc';
+import { conns, dropProvider, PeerGuard } from './gateway-webrtc.js';
 import { WebsocketProvider } from 'y-websocket';
 import { LIMITS } from '../src-shared/limits.js';
 
@@ -73,8 +74,6 @@ export interface Gateway {
  * every offer without looking at its own limit, which let one phone exhaust the host's file descriptors).
  */
 const MAX_CONNS_PER_ROOM = LIMITS.gatewayPeersPerRoom;
-/** A refusal is logged at most once per room per this long. */
-const REFUSAL_LOG_MS = 60_000;
 const MAX_BACKOFF = 8;
 /** After a failure, recycle this soon unless a new connection is being set up. */
 const FAST_RECYCLE_MS = 2_000;
@@ -97,217 +96,220 @@ interface RoomEntry {
 }
 
 export function createGateway(opts: GatewayOptions): Gateway {
-  const recycleAfterMs = opts.recycleAfterMs ?? 15_000;
-  const hostGraceMs = opts.hostGraceMs ?? 10_000;
-  const attemptGraceMs = Math.min(5_000, recycleAfterMs);
-  const entries = new Map<string, RoomEntry>();
+  return new RoomGateway(opts);
+}
+
+/** Every room of the gateway: its doc, its two providers, and when to link, recycle and unlink them. */
+class RoomGateway implements Gateway {
+  private readonly recycleAfterMs: number;
+  private readonly hostGraceMs: number;
+  private readonly attemptGraceMs: number;
+  private readonly entries = new Map<string, RoomEntry>();
   /** Rooms being torn down: y-webrtc refuses a second room of the same name until the first is gone. */
-  const closing = new Map<string, Promise<void>>();
-  const attemptStarted = new WeakMap<WebrtcConn, number>();
-  const filtered = new WeakSet<object>();
-  const refusalLogged = new Map<string, number>();
-  let destroyed = false;
+  private readonly closing = new Map<string, Promise<void>>();
+  private readonly attemptStarted = new WeakMap<WebrtcConn, number>();
+  private readonly guard: PeerGuard;
+  private readonly timer: ReturnType<typeof setInterval>;
+  private destroyed = false;
 
-  /** Whether a signaling message would make y-webrtc open a peer connection this room must not have. */
-  const refuseNewPeer = (m: unknown): boolean => {
-    if (typeof m !== 'object' || m === null) return false;
-    const { type, topic, data } = m as { type?: unknown; topic?: unknown; data?: unknown };
-    if (type !== 'publish' || typeof topic !== 'string' || typeof data !== 'object' || data === null) return false;
-    const entry = entries.get(topic);
-    const room = entry?.rtc?.room;
-    if (!entry || !room) return false;
-    const { from, to } = data as { from?: unknown; to?: unknown };
-    if (typeof from !== 'string' || from === room.peerId || room.webrtcConns.has(from)) return false;
-    if (to !== undefined && to !== room.peerId) return false; // y-webrtc ignores it anyway
-    let reason: string | null = null;
-    if (room.webrtcConns.size >= MAX_CONNS_PER_ROOM) reason = `already ${room.webrtcConns.size} peer connections`;
-    else reason = opts.refusePeer?.() ?? null;
-    if (reason === null) return false;
-    const now = Date.now();
-    if (now - (refusalLogged.get(topic) ?? 0) >= REFUSAL_LOG_MS) {
-      refusalLogged.set(topic, now);
-      opts.log?.(`gateway: refused a new WebRTC peer for ${topic}: ${reason}`);
-    }
-    return true;
-  };
+  constructor(private readonly opts: GatewayOptions) {
+    this.recycleAfterMs = opts.recycleAfterMs ?? 15_000;
+    this.hostGraceMs = opts.hostGraceMs ?? 10_000;
+    this.attemptGraceMs = Math.min(5_000, this.recycleAfterMs);
+    this.guard = new PeerGuard({
+      rtcOf: (topic) => this.entries.get(topic)?.rtc ?? null,
+      maxConnsPerRoom: MAX_CONNS_PER_ROOM,
+      isDestroyed: () => this.destroyed,
+      ...(opts.refusePeer ? { refusePeer: opts.refusePeer } : {}),
+      ...(opts.log ? { log: opts.log } : {}),
+    });
+    this.timer = setInterval(() => this.tick(), Math.max(100, Math.min(1_000, this.recycleAfterMs / 4, this.hostGraceMs / 4)));
+  }
 
-  /**
-   * y-webrtc's signaling connection is shared by every room (one per URL): its 'message' events go
-   * through `refuseNewPeer` first. Installed once per connection and gateway.
-   */
-  const filterSignaling = (rtc: WebrtcProvider): void => {
-    for (const conn of rtc.signalingConns as unknown as Array<{ emit(name: string, args: unknown[]): void }>) {
-      if (filtered.has(conn)) continue;
-      filtered.add(conn);
-      const emit = conn.emit.bind(conn);
-      conn.emit = (name: string, args: unknown[]) => {
-        if (name === 'message' && !destroyed && refuseNewPeer(args[0])) return;
-        emit(name, args);
-      };
-    }
-  };
+  addRoom(roomName: string): void {
+    if (this.destroyed || this.entries.has(roomName)) return;
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    awareness.setLocalState(null);
+    const entry: RoomEntry = {
+      name: roomName,
+      doc,
+      awareness,
+      ws: null,
+      unusedSince: null,
+      rtc: null,
+      ready: Promise.resolve(),
+      connected: 0,
+      recycleAt: Date.now() + this.recycleAfterMs,
+      backoff: 1,
+      removed: false,
+    };
+    entry.ready = (this.closing.get(roomName) ?? Promise.resolve())
+      .then(() => {
+        if (!entry.removed) entry.rtc = this.makeProvider(entry);
+      })
+      .catch((err: unknown) => console.error('[gateway] opening room failed', roomName, err));
+    this.entries.set(roomName, entry);
+  }
 
-  const report = (entry: RoomEntry, count: number): void => {
+  removeRoom(roomName: string): void {
+    const entry = this.entries.get(roomName);
+    if (entry) void this.removeEntry(entry);
+  }
+
+  rooms(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  peers(roomName: string): number {
+    return this.entries.get(roomName)?.connected ?? 0;
+  }
+
+  hostLinked(roomName: string): boolean {
+    return this.entries.get(roomName)?.ws != null;
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    clearInterval(this.timer);
+    await Promise.all([...this.entries.values()].map((e) => this.removeEntry(e)));
+    await Promise.all([...this.closing.values()]);
+  }
+
+  private report(entry: RoomEntry, count: number): void {
     if (entry.connected === count) return;
     entry.connected = count;
-    if (!opts.onPeers) return;
+    if (!this.opts.onPeers) return;
     try {
-      opts.onPeers(entry.name, count);
+      this.opts.onPeers(entry.name, count);
     } catch (err) {
       console.error('[gateway] onPeers threw', err);
     }
-  };
+  }
 
-  const conns = (rtc: WebrtcProvider): WebrtcConn[] => (rtc.room ? [...rtc.room.webrtcConns.values()] : []);
-
-  const openHostLink = (entry: RoomEntry): void => {
+  private openHostLink(entry: RoomEntry): void {
     entry.unusedSince = null;
     if (entry.ws || entry.removed) return;
-    entry.ws = new WebsocketProvider(opts.hostSyncUrl, entry.name, entry.doc, {
-      WebSocketPolyfill: opts.WebSocketImpl,
-      params: { t: opts.token },
+    entry.ws = new WebsocketProvider(this.opts.hostSyncUrl, entry.name, entry.doc, {
+      WebSocketPolyfill: this.opts.WebSocketImpl,
+      params: { t: this.opts.token },
       awareness: entry.awareness,
       disableBc: true,
     });
-  };
+  }
 
-  const closeHostLink = (entry: RoomEntry): void => {
+  private closeHostLink(entry: RoomEntry): void {
     const ws = entry.ws;
     entry.ws = null;
     entry.unusedSince = null;
     // Keeps the doc: the next link sends and receives only what changed in between.
     ws?.destroy();
-  };
+  }
 
   /**
    * Opens the host link when the room has a peer connection (open or being set up), and starts the grace
    * period when it has none. y-webrtc drops a WebrtcConn from `webrtcConns` when it closes.
    */
-  const updateHostLink = (entry: RoomEntry): void => {
+  private updateHostLink(entry: RoomEntry): void {
     if (entry.removed) return;
     const rtc = entry.rtc;
-    if (rtc && conns(rtc).some((c) => !c.closed)) openHostLink(entry);
+    if (rtc && conns(rtc).some((c) => !c.closed)) this.openHostLink(entry);
     else if (entry.ws && entry.unusedSince === null) entry.unusedSince = Date.now();
-  };
+  }
 
-  const recount = (entry: RoomEntry, rtc: WebrtcProvider): void => {
+  private recount(entry: RoomEntry, rtc: WebrtcProvider): void {
     if (entry.rtc !== rtc || entry.removed) return;
     const open = conns(rtc).filter((c) => c.connected).length;
     if (open > 0) {
       entry.recycleAt = null;
       entry.backoff = 1;
     } else if (entry.recycleAt === null) {
-      entry.recycleAt = Date.now() + recycleAfterMs * entry.backoff;
+      entry.recycleAt = Date.now() + this.recycleAfterMs * entry.backoff;
     }
-    report(entry, open);
-  };
+    this.report(entry, open);
+  }
 
-  const onFailure = (entry: RoomEntry, rtc: WebrtcProvider): void => {
-    recount(entry, rtc);
+  private onFailure(entry: RoomEntry, rtc: WebrtcProvider): void {
+    this.recount(entry, rtc);
     if (entry.rtc !== rtc || entry.connected > 0) return;
-    const soon = Date.now() + Math.min(FAST_RECYCLE_MS, recycleAfterMs);
+    const soon = Date.now() + Math.min(FAST_RECYCLE_MS, this.recycleAfterMs);
     entry.recycleAt = entry.recycleAt === null ? soon : Math.min(entry.recycleAt, soon);
-  };
+  }
 
-  const watchConns = (entry: RoomEntry, rtc: WebrtcProvider): void => {
+  private watchConns(entry: RoomEntry, rtc: WebrtcProvider): void {
     for (const conn of conns(rtc)) {
-      if (attemptStarted.has(conn)) continue;
+      if (this.attemptStarted.has(conn)) continue;
       const now = Date.now();
-      attemptStarted.set(conn, now);
+      this.attemptStarted.set(conn, now);
       // A phone is trying now: if this attempt gets stuck, recycle after the base delay, not a backed-off one.
       entry.backoff = 1;
-      entry.recycleAt = Math.min(entry.recycleAt ?? Infinity, now + recycleAfterMs);
+      entry.recycleAt = Math.min(entry.recycleAt ?? Infinity, now + this.recycleAfterMs);
       // simple-peer emits these after y-webrtc's own handlers (registered in WebrtcConn's constructor) ran.
       const peer = conn.peer as { on(event: string, fn: (...args: unknown[]) => void): void };
-      peer.on('connect', () => recount(entry, rtc));
-      peer.on('close', () => onFailure(entry, rtc));
-      peer.on('error', () => onFailure(entry, rtc));
+      peer.on('connect', () => this.recount(entry, rtc));
+      peer.on('close', () => this.onFailure(entry, rtc));
+      peer.on('error', () => this.onFailure(entry, rtc));
     }
-  };
+  }
 
-  const makeProvider = (entry: RoomEntry): WebrtcProvider => {
+  private makeProvider(entry: RoomEntry): WebrtcProvider {
     const rtc = new WebrtcProvider(entry.name, entry.doc, {
-      signaling: [opts.signalingUrl],
+      signaling: [this.opts.signalingUrl],
       awareness: entry.awareness,
       maxConns: MAX_CONNS_PER_ROOM,
       filterBcConns: true,
-      peerOpts: opts.peerOpts,
+      peerOpts: this.opts.peerOpts,
       // no password: it needs crypto.subtle, which plain-http phone pages do not have
     });
-    filterSignaling(rtc);
+    this.guard.filterSignaling(rtc);
     rtc.on('peers', () => {
-      watchConns(entry, rtc);
-      recount(entry, rtc);
-      updateHostLink(entry);
+      this.watchConns(entry, rtc);
+      this.recount(entry, rtc);
+      this.updateHostLink(entry);
     });
     return rtc;
-  };
+  }
 
-  /** Destroys a WebrtcProvider; resolves once y-webrtc has forgotten the room name. */
-  const dropProvider = async (rtc: WebrtcProvider, keepSignaling: boolean): Promise<void> => {
-    // Silence the dying peers first: y-webrtc's 'close' handler re-announces the OLD peer id, and a phone
-    // that hears it opens a connection to a peer that no longer exists (it never times out).
-    for (const conn of conns(rtc)) {
-      const peer = conn.peer as { removeAllListeners(event: string): void };
-      peer.removeAllListeners('close');
-      peer.removeAllListeners('signal');
-    }
-    if (keepSignaling) {
-      // Leave the shared signaling connection open for the provider that replaces this one (disconnect()
-      // would close it when this was its last provider, and the server would then see the gateway leave
-      // and come back on a new connection).
-      for (const conn of rtc.signalingConns as Array<{ providers: Set<WebrtcProvider> }>) conn.providers.delete(rtc);
-    } else {
-      rtc.disconnect();
-    }
-    rtc.destroy();
-    // y-webrtc deletes the room from its registry in `key.then(...)` registered by destroy(); a callback
-    // registered now runs after it.
-    await rtc.key;
-  };
-
-  const whenClosed = (name: string): Promise<void> => closing.get(name) ?? Promise.resolve();
-
-  const recycle = (entry: RoomEntry): void => {
+  private recycle(entry: RoomEntry): void {
     entry.backoff = Math.min(entry.backoff * 2, MAX_BACKOFF);
-    entry.recycleAt = Date.now() + recycleAfterMs * entry.backoff;
+    entry.recycleAt = Date.now() + this.recycleAfterMs * entry.backoff;
     entry.ready = entry.ready
       .then(async () => {
         const old = entry.rtc;
         if (!old || entry.removed) return;
         entry.rtc = null;
         await dropProvider(old, true);
-        if (!entry.removed) entry.rtc = makeProvider(entry);
+        if (!entry.removed) entry.rtc = this.makeProvider(entry);
       })
       .catch((err: unknown) => console.error('[gateway] recycling failed', entry.name, err));
-  };
+  }
 
-  const tick = (): void => {
+  private tick(): void {
     const now = Date.now();
-    for (const entry of entries.values()) {
+    for (const entry of this.entries.values()) {
       if (entry.ws) {
-        updateHostLink(entry);
-        if (entry.unusedSince !== null && now - entry.unusedSince >= hostGraceMs) closeHostLink(entry);
+        this.updateHostLink(entry);
+        if (entry.unusedSince !== null && now - entry.unusedSince >= this.hostGraceMs) this.closeHostLink(entry);
       }
       const rtc = entry.rtc;
       if (!rtc || entry.recycleAt === null || entry.recycleAt > now) continue;
       if (conns(rtc).some((c) => c.connected)) {
-        recount(entry, rtc);
+        this.recount(entry, rtc);
         continue;
       }
       // A connection being set up right now gets its chance first.
-      const settingUp = conns(rtc).some((c) => !c.closed && now - (attemptStarted.get(c) ?? 0) < attemptGraceMs);
+      const settingUp = conns(rtc).some((c) => !c.closed && now - (this.attemptStarted.get(c) ?? 0) < this.attemptGraceMs);
       if (settingUp) continue;
-      recycle(entry);
+      this.recycle(entry);
     }
-  };
-  const timer = setInterval(tick, Math.max(100, Math.min(1_000, recycleAfterMs / 4, hostGraceMs / 4)));
+  }
 
-  const removeEntry = (entry: RoomEntry): Promise<void> => {
+  private removeEntry(entry: RoomEntry): Promise<void> {
     entry.removed = true;
-    entries.delete(entry.name);
-    report(entry, 0);
-    closeHostLink(entry);
+    this.entries.delete(entry.name);
+    this.report(entry, 0);
+    this.closeHostLink(entry);
     const done = entry.ready
       .then(async () => {
         const rtc = entry.rtc;
@@ -318,57 +320,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
       .finally(() => {
         entry.doc.destroy();
         entry.awareness.destroy();
-        if (closing.get(entry.name) === done) closing.delete(entry.name);
+        if (this.closing.get(entry.name) === done) this.closing.delete(entry.name);
       });
-    closing.set(entry.name, done);
+    this.closing.set(entry.name, done);
     return done;
-  };
-
-  return {
-    addRoom(roomName: string): void {
-      if (destroyed || entries.has(roomName)) return;
-      const doc = new Y.Doc();
-      const awareness = new Awareness(doc);
-      awareness.setLocalState(null);
-      const entry: RoomEntry = {
-        name: roomName,
-        doc,
-        awareness,
-        ws: null,
-        unusedSince: null,
-        rtc: null,
-        ready: Promise.resolve(),
-        connected: 0,
-        recycleAt: Date.now() + recycleAfterMs,
-        backoff: 1,
-        removed: false,
-      };
-      entry.ready = whenClosed(roomName)
-        .then(() => {
-          if (!entry.removed) entry.rtc = makeProvider(entry);
-        })
-        .catch((err: unknown) => console.error('[gateway] opening room failed', roomName, err));
-      entries.set(roomName, entry);
-    },
-    removeRoom(roomName: string): void {
-      const entry = entries.get(roomName);
-      if (entry) void removeEntry(entry);
-    },
-    rooms(): string[] {
-      return [...entries.keys()];
-    },
-    peers(roomName: string): number {
-      return entries.get(roomName)?.connected ?? 0;
-    },
-    hostLinked(roomName: string): boolean {
-      return entries.get(roomName)?.ws != null;
-    },
-    async destroy(): Promise<void> {
-      if (destroyed) return;
-      destroyed = true;
-      clearInterval(timer);
-      await Promise.all([...entries.values()].map(removeEntry));
-      await Promise.all([...closing.values()]);
-    },
-  };
+  }
 }
