@@ -6,6 +6,10 @@
  *
  *   npm run -s build && npx vitest run -c scripts/make-record-fixture.vitest.mts
  *
+ * The committed record-format-1 was made by this script run over the sources of commit c13fdcf (the last
+ * release before record formats: `git archive c13fdcf` into a temp folder with this script beside it), so
+ * its data folder is a true old one (store version 1, no record_format column).
+ *
  * The host's clock is shifted to a fixed evening (Date.now plus an offset) so the record reads like a
  * meeting and a speaker can run over time without waiting; the times within it are as they ran.
  */
