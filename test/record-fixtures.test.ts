@@ -7,6 +7,7 @@ import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSession } from '../src-main/host/export/export-session.js';
+import { exportHref, PATHS, TOKEN_QUERY } from '../src-shared/endpoints.js';
 import { MIGRATIONS, schemaVersion } from '../src-main/host/store-migrations.js';
 import { Store } from '../src-main/host/store.js';
 import { verifyChain } from '../src-shared/hash-chain.js';
@@ -97,6 +98,24 @@ describe('a record of format 1 (the release before formats), read by this versio
       expect(Buffer.from(md.data).equals(readFileSync(join(FIXTURE_DIR, 'minutes', fixtureFileName('md', 'en-GB'))))).toBe(true);
     } finally {
       store.close();
+    }
+  });
+
+  it('a host beside a session a newer Open Floor wrote: its export answers 409 with the message, the list leaves it out', async () => {
+    const dir = dataCopy('host-newer');
+    const host = await startTestHost(dir);
+    try {
+      await host.mustControl('createSession', { title: 'Next meeting' });
+      const store = new Store(dir);
+      store.db.prepare('UPDATE sessions SET record_format = ? WHERE id = ?').run(RECORD_FORMAT + 1, SESSION_ID);
+      store.close();
+      const res = await fetch(`${host.host.loopbackOrigin}${exportHref(SESSION_ID, 'json', host.host.token)}`);
+      expect(res.status).toBe(409);
+      expect(await res.json()).toEqual({ ok: false, error: newerFormatMessage('data folder', RECORD_FORMAT + 1) });
+      const list = (await (await fetch(`${host.host.loopbackOrigin}${PATHS.export}?${TOKEN_QUERY}=${host.host.token}`)).json()) as { sessions: Array<{ title: string }> };
+      expect(list.sessions.map((s) => s.title)).toEqual(['Next meeting']);
+    } finally {
+      await host.stop();
     }
   });
 
