@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyArchive } from '../src-shared/minutes/archive.js';
+import { RecordFormatError } from '../src-shared/record/format.js';
 import { EXPORT_FORMAT_NAMES, isExportFormat } from '../src-shared/minutes/formats.js';
 import { sessionListing } from '../src-shared/minutes/listing.js';
 import { exportSession, ExportError } from './host/export/export-session.js';
@@ -214,7 +215,7 @@ async function exportCommand(argv: string[]): Promise<void> {
   try {
     file = await exportSession(store, values.session, values.format, values.locale ? { locale: values.locale } : {});
   } catch (err) {
-    if (err instanceof ExportError) {
+    if (err instanceof ExportError || err instanceof RecordFormatError) {
       process.stderr.write(`open-floor: ${err.message}\n`);
       process.exit(2);
     }

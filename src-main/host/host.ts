@@ -15,7 +15,8 @@ import { LOCALES } from '../../src-shared/i18n/format.js';
 import { VENUE_TEST_PATH, type VenueStatus } from '../../src-shared/venue.js';
 import { createVenue } from './venue/venue.js';
 import { voteCount } from '../../src-shared/moderation/views.js';
-import { sessionListing } from '../../src-shared/minutes/listing.js';
+import { sessionListing, type SessionListing } from '../../src-shared/minutes/listing.js';
+import { RecordFormatError } from '../../src-shared/record/format.js';
 import { createControlHandlers, runControl } from './control-handlers.js';
 import { FolderSettings } from './folder-settings.js';
 import { publishFolderSettings } from './moderation-handlers.js';
@@ -30,6 +31,7 @@ import { MemoryReclaim } from './memory-reclaim.js';
 import { ROOM_IDLE_MS, roomDocName, roomIdOfDocName, type Room } from './room-docs.js';
 import { SessionManager } from './session-manager.js';
 import { createSignalServer } from './signal-server.js';
+import { HttpError } from './http-util.js';
 import { Store } from './store.js';
 import { StorageHealth } from './storage-health.js';
 import { StoreThenSend } from './store-then-send.js';
@@ -274,8 +276,17 @@ export async function startHost(opts: HostOptions): Promise<Host> {
             : gatewayRoomTarget(name),
       control,
       // Exports read the log the authority has already committed: a snapshot, nothing is written.
-      exportFile: async (sessionId, format, locale) => (store.session(sessionId) ? exportSession(store, sessionId, format, locale ? { locale } : {}) : null),
-      listSessions: () => store.sessions().map((row) => sessionListing(store.events(row.id))),
+      exportFile: async (sessionId, format, locale) => {
+        if (!store.session(sessionId)) return null;
+        try {
+          return await exportSession(store, sessionId, format, locale ? { locale } : {});
+        } catch (err) {
+          // A session a newer Open Floor wrote: the console shows the message to update.
+          if (err instanceof RecordFormatError) throw new HttpError(409, err.message);
+          throw err;
+        }
+      },
+      listSessions: () => readableSessionListings(store, log),
       venueFile: (name, query) => {
         // The handout and the paper slips speak the projector's language, and both when its join call does.
         const { language, bilingualJoin } = settings.current.display;
@@ -380,4 +391,17 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       if (!opts.store) store.close();
     },
   };
+}
+
+/** Past sessions for the console; one a newer Open Floor wrote is left out of the list, with a log line saying why. */
+function readableSessionListings(store: Store, log: (line: string) => void): SessionListing[] {
+  return store.sessions().flatMap((row) => {
+    try {
+      return [sessionListing(store.events(row.id))];
+    } catch (err) {
+      if (!(err instanceof RecordFormatError)) throw err;
+      log(`session ${row.id}: ${err.message}`);
+      return [];
+    }
+  });
 }

@@ -8,6 +8,8 @@ export interface Migration {
   /** What the step does, for the error message if it fails. */
   name: string;
   sql: string;
+  /** True when the step's change is already there (ALTER TABLE has no IF NOT EXISTS): then only the version moves. */
+  done?(db: Database.Database): boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,6 +40,12 @@ CREATE TABLE IF NOT EXISTS doc_updates (
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc, id);
 `,
   },
+  {
+    // Which record format wrote each session (src-shared/record/format.ts); sessions from before say 1.
+    name: 'the record format of each session',
+    sql: 'ALTER TABLE sessions ADD COLUMN record_format INTEGER NOT NULL DEFAULT 1;',
+    done: (db) => (db.pragma('table_info(sessions)') as Array<{ name: string }>).some((c) => c.name === 'record_format'),
+  },
 ];
 
 export const schemaVersion = (db: Database.Database): number => db.pragma('user_version', { simple: true }) as number;
@@ -45,17 +53,22 @@ export const schemaVersion = (db: Database.Database): number => db.pragma('user_
 /** Runs the steps a store has not had yet, each in its own transaction with its version bump. */
 export function migrate(db: Database.Database, migrations: readonly Migration[]): void {
   const current = schemaVersion(db);
+  refuseNewerStore(current, migrations);
+  migrations.slice(current).forEach((step, i) => {
+    const version = current + i + 1;
+    db.transaction(() => {
+      if (!step.done?.(db)) db.exec(step.sql);
+      // PRAGMA takes no bound parameters; `version` is a number we computed.
+      db.pragma(`user_version = ${version}`);
+    })();
+  });
+}
+
+/** A store written by a newer Open Floor is refused (read-write or read-only) with a message that says so. */
+export function refuseNewerStore(current: number, migrations: readonly Migration[]): void {
   if (current > migrations.length) {
     throw new Error(
       `This data folder was written by a newer Open Floor (store version ${current}; this one knows up to ${migrations.length}). Update Open Floor to open it.`,
     );
   }
-  migrations.slice(current).forEach((step, i) => {
-    const version = current + i + 1;
-    db.transaction(() => {
-      db.exec(step.sql);
-      // PRAGMA takes no bound parameters; `version` is a number we computed.
-      db.pragma(`user_version = ${version}`);
-    })();
-  });
 }

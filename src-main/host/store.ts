@@ -3,7 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor, EventBody, LoggedEvent } from '../../src-shared/events.js';
 import { chainEvent } from '../../src-shared/hash-chain.js';
-import { migrate, MIGRATIONS, type Migration } from './store-migrations.js';
+import { RECORD_FORMAT } from '../../src-shared/record/format.js';
+import { upgradeEvent } from '../../src-shared/record/upgrade-event.js';
+import { migrate, MIGRATIONS, refuseNewerStore, schemaVersion, type Migration } from './store-migrations.js';
 
 /**
  * SQLite is the truth: the hash-chained event log per session, the session index, the devices issued,
@@ -40,6 +42,7 @@ export class Store {
     if (opts.readOnly) {
       if (!existsSync(file)) throw new Error(`No Open Floor data in ${dataDir} (there is no ${STORE_FILE}).`);
       this.db = new Database(file, { readonly: true, fileMustExist: true });
+      refuseNewerStore(schemaVersion(this.db), opts.migrations ?? MIGRATIONS);
     } else {
       mkdirSync(dataDir, { recursive: true });
       this.db = new Database(file);
@@ -49,10 +52,15 @@ export class Store {
       migrate(this.db, opts.migrations ?? MIGRATIONS);
     }
     const db = this.db;
+    // A read-only store is not migrated: a folder from before the format column reads as format 1.
+    const hasFormat = (db.pragma('table_info(sessions)') as Array<{ name: string }>).some((c) => c.name === 'record_format');
     this.stmt = {
       insertSession: db.prepare(
-        'INSERT INTO sessions (id, created_at, title, join_code, secret) VALUES (@id, @createdAt, @title, @joinCode, @secret)',
+        hasFormat
+          ? `INSERT INTO sessions (id, created_at, title, join_code, secret, record_format) VALUES (@id, @createdAt, @title, @joinCode, @secret, ${RECORD_FORMAT})`
+          : 'INSERT INTO sessions (id, created_at, title, join_code, secret) VALUES (@id, @createdAt, @title, @joinCode, @secret)',
       ),
+      recordFormat: db.prepare(hasFormat ? 'SELECT record_format AS format FROM sessions WHERE id = ?' : 'SELECT 1 AS format FROM sessions WHERE id = ?'),
       sessions: db.prepare('SELECT id, created_at AS createdAt, title, join_code AS joinCode, secret FROM sessions ORDER BY created_at'),
       session: db.prepare('SELECT id, created_at AS createdAt, title, join_code AS joinCode, secret FROM sessions WHERE id = ?'),
       insertEvent: db.prepare(
@@ -113,9 +121,19 @@ export class Store {
     return logged;
   }
 
+  /**
+   * A session's log in today's shape: each stored row passes through `upgradeEvent` (its envelope checked,
+   * upgraded from the format that wrote the session). Throws RecordFormatError for a newer format.
+   */
   events(sessionId: string): LoggedEvent[] {
+    const format = this.recordFormat(sessionId);
     const rows = this.stmt.events.all(sessionId) as Array<Omit<LoggedEvent, 'body'> & { body: string }>;
-    return rows.map((r) => ({ ...r, body: JSON.parse(r.body) as EventBody }));
+    return rows.map((r) => upgradeEvent({ ...r, body: JSON.parse(r.body) as unknown }, format));
+  }
+
+  /** The record format that wrote a session (1 for sessions from before formats were recorded). */
+  recordFormat(sessionId: string): number {
+    return (this.stmt.recordFormat.get(sessionId) as { format: number } | undefined)?.format ?? RECORD_FORMAT;
   }
 
   /** A session's status without folding its log (for lists of past sessions). */

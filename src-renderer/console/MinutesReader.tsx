@@ -21,6 +21,8 @@ type Loaded =
 async function loadMinutes(sessionId: string): Promise<Loaded> {
   try {
     const res = await fetch(exportHref(sessionId, 'json', pageToken()));
+    // 409: a session a newer Open Floor wrote; the host's message says to update.
+    if (res.status === 409) return { status: 'error', error: ((await res.json()) as { error: string }).error };
     if (!res.ok) return { status: 'error', error: t('console.hostAnswered', { status: String(res.status) }) };
     const check = verifyArchive(await res.json());
     if (!check.ok) return { status: 'error', error: t('console.recordNotVerified', { reason: check.reason }) };

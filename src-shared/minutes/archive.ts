@@ -1,8 +1,8 @@
-import { MODERATION_EVENT_TYPES } from '../moderation/events.js';
-import { AGENDA_EVENT_TYPES } from '../agenda/events.js';
 import { z } from 'zod';
-import type { EventType, LoggedEvent } from '../events.js';
+import type { LoggedEvent } from '../events.js';
 import { verifyChain } from '../hash-chain.js';
+import { newerFormatMessage, RECORD_FORMAT } from '../record/format.js';
+import { storedEventSchema, upgradeEvent } from '../record/upgrade-event.js';
 import { fold, type SessionState } from '../state.js';
 
 /**
@@ -11,7 +11,11 @@ import { fold, type SessionState } from '../state.js';
  * The `session` block is a convenience for readers; it is derived from the log and checked against it.
  */
 export const ARCHIVE_FORMAT = 'open-floor-archive';
-export const ARCHIVE_VERSION = 1;
+/**
+ * The record format the archive was written in (src-shared/record/format.ts). Every archive so far says
+ * 1; one from a newer Open Floor is refused with a message that says to update, before anything else.
+ */
+export const ARCHIVE_VERSION = RECORD_FORMAT;
 
 export interface ArchiveSession {
   id: string;
@@ -64,49 +68,7 @@ export function renderArchiveJson(events: readonly LoggedEvent[], exportedAt: nu
   return `${JSON.stringify(buildArchive(events, exportedAt), null, 2)}\n`;
 }
 
-// Every event type the log knows; a compile error here means a new type must be added.
-const EVENT_TYPES: Record<EventType, true> = {
-  'session.created': true,
-  'session.opened': true,
-  'session.closed': true,
-  'settings.changed': true,
-  'device.joined': true,
-  'question.asked': true,
-  'question.approved': true,
-  'question.hidden': true,
-  'question.withdrawn': true,
-  'floor.set': true,
-  'question.answered': true,
-  'attendance.peak': true,
-  'paperCodes.required': true,
-  'paperCodes.issued': true,
-  'vote.cast': true,
-  'vote.withdrawn': true,
-  ...MODERATION_EVENT_TYPES,
-  'poll.created': true,
-  'poll.edited': true,
-  'poll.visibility': true,
-  'poll.opened': true,
-  'poll.closed': true,
-  'poll.shown': true,
-  'poll.hidden': true,
-  'ballot.cast': true,
-  'ballot.changed': true,
-  ...AGENDA_EVENT_TYPES,
-};
-
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal characters');
-const eventSchema = z.object({
-  seq: z.number().int().positive(),
-  at: z.number().finite(),
-  actor: z.string().regex(/^(facilitator|host|device:[A-Za-z0-9_-]{1,64})$/, 'is not an actor of the log'),
-  // Loose: every field of the body is hashed, so nothing may be dropped or added by parsing.
-  body: z.looseObject({
-    type: z.string().refine((t) => Object.hasOwn(EVENT_TYPES, t), 'is not an event type of the log'),
-  }),
-  prevHash: hex64,
-  hash: hex64,
-});
 const sessionSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -120,9 +82,9 @@ const sessionSchema = z.object({
 });
 const archiveSchema = z.object({
   format: z.literal(ARCHIVE_FORMAT, { error: `is not “${ARCHIVE_FORMAT}”` }),
-  version: z.literal(ARCHIVE_VERSION, { error: `is not a version this program reads (${ARCHIVE_VERSION})` }),
+  version: z.number().int().min(1).max(ARCHIVE_VERSION),
   session: sessionSchema,
-  events: z.array(eventSchema).min(1, 'holds no events'),
+  events: z.array(storedEventSchema).min(1, 'holds no events'),
   finalHash: hex64,
 });
 
@@ -133,6 +95,8 @@ export type ArchiveCheck =
 
 /** Checks an archive's shape, then its hash chain, its final hash and its session block. Never throws. */
 export function verifyArchive(json: unknown): ArchiveCheck {
+  const newer = newerArchive(json);
+  if (newer) return { ok: false, badSeq: null, reason: newer };
   const parsed = archiveSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -140,7 +104,7 @@ export function verifyArchive(json: unknown): ArchiveCheck {
     return { ok: false, badSeq: null, reason: `not an Open Floor archive: ${where} ${issue?.message ?? 'is malformed'}` };
   }
   const archive = parsed.data;
-  const events = archive.events as unknown as LoggedEvent[];
+  const events = archive.events.map((e) => upgradeEvent(e, archive.version, 'archive'));
   const chain = verifyChain(events);
   if (!chain.ok) return { ok: false, badSeq: chain.badSeq, reason: chain.reason };
   const last = events[events.length - 1]!;
@@ -157,4 +121,12 @@ export function verifyArchive(json: unknown): ArchiveCheck {
     }
   }
   return { ok: true, events, finalHash: chain.finalHash, session: derived };
+}
+
+/** The message for an archive of ours written in a newer record format; null for any other file. */
+function newerArchive(json: unknown): string | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const { format, version } = json as { format?: unknown; version?: unknown };
+  if (format !== ARCHIVE_FORMAT || typeof version !== 'number' || !(version > ARCHIVE_VERSION)) return null;
+  return newerFormatMessage('archive', version);
 }
