@@ -34,7 +34,7 @@ import { chartData, PNG_HEIGHT, PNG_WIDTH, renderChartPng } from './chart.js';
 import { DOCX_FONTS } from './fonts.js';
 import { pollChartPng } from './poll-chart.js';
 import { pollsHeading, pollsNote, pollText } from '../../../src-shared/polls/poll-minutes.js';
-import { isMostlyRtl, minutesText } from '../../../src-shared/minutes/wording.js';
+import { isMostlyRtl, minutesText, type MinutesText } from '../../../src-shared/minutes/wording.js';
 
 const ACCENT = '1F3A5F';
 const MUTED = '555555';
@@ -197,8 +197,41 @@ function agendaSection(a: AgendaText): Array<Paragraph | Table> {
 /** The minutes as a DOCX file. */
 export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
   const t = minutesText(minutes);
-  const body: Array<Paragraph | Table> = [];
+  const body: Array<Paragraph | Table> = [
+    ...titleSection(t),
+    ...questionsSection(t),
+    ...pollsSection(minutes, t),
+    ...moderationAndParticipation(minutes, t),
+    ...followUpSection(t),
+    ...recordSection(t),
+  ];
+  const doc = new Document({
+    title: `Minutes: ${t.title}`,
+    subject: t.subtitle,
+    creator: 'Open Floor',
+    description: t.provisional ?? t.subtitle,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 80 } } },
+        title: { run: { font: FONT, size: 40, bold: true, color: ACCENT }, paragraph: { spacing: { after: 60 } } },
+        heading1: { run: { font: FONT, size: 28, bold: true, color: ACCENT }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
+        heading2: { run: { font: FONT, size: 22, bold: true, color: ACCENT }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
+      },
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE_WIDTH, height: PAGE_HEIGHT }, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: 567 } } },
+        footers: { default: pageFooter(t) },
+        children: body,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
 
+/** The title, the provisional notice, the session facts and the agenda. */
+function titleSection(t: MinutesText): Array<Paragraph | Table> {
+  const body: Array<Paragraph | Table> = [];
   body.push(new Paragraph({ heading: HeadingLevel.TITLE, children: runs(t.title), ...(isMostlyRtl(t.title) ? { bidirectional: true } : {}) }));
   body.push(textPara(t.subtitle, { color: MUTED }, 160));
   if (t.provisional) {
@@ -213,7 +246,12 @@ export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
   }
   body.push(factsTable(t.facts, 2000));
   if (t.agenda) body.push(...agendaSection(t.agenda));
+  return body;
+}
 
+/** The questions with their votes and outcome. */
+function questionsSection(t: MinutesText): Array<Paragraph | Table> {
+  const body: Array<Paragraph | Table> = [];
   body.push(heading(t.questionsHeading));
   body.push(textPara(t.questionsIntro, {}, 120));
   if (t.questions.length > 0) {
@@ -238,8 +276,12 @@ export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
       ),
     );
   }
+  return body;
+}
 
-  // Polls (issue 8): facts, the chart (bars numbered like the table's rows), the table of options.
+/** Polls (issue 8): facts, the chart (bars numbered like the table's rows), the table of options. */
+function pollsSection(minutes: Minutes, t: MinutesText): Array<Paragraph | Table> {
+  const body: Array<Paragraph | Table> = [];
   if (minutes.polls && minutes.polls.length > 0) {
     body.push(heading(pollsHeading(t.words)));
     body.push(textPara(pollsNote(t.words), { color: MUTED, size: 17 }, 120));
@@ -274,7 +316,12 @@ export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
       );
     }
   }
+  return body;
+}
 
+/** Moderation, participation and its charts over the session. */
+function moderationAndParticipation(minutes: Minutes, t: MinutesText): Array<Paragraph | Table> {
+  const body: Array<Paragraph | Table> = [];
   body.push(heading(t.moderationHeading));
   for (const line of t.moderation) body.push(textPara(line, {}, 60));
 
@@ -311,7 +358,12 @@ export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
       );
     }
   }
+  return body;
+}
 
+/** Questions left open, as a follow-up list. */
+function followUpSection(t: MinutesText): Array<Paragraph | Table> {
+  const body: Array<Paragraph | Table> = [];
   body.push(heading(t.followUpHeading));
   body.push(textPara(t.followUpIntro, {}, 120));
   if (t.followUp.length > 0) {
@@ -329,15 +381,24 @@ export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
       ),
     );
   }
+  return body;
+}
 
+/** The record: its facts and the final hash. */
+function recordSection(t: MinutesText): Array<Paragraph | Table> {
+  const body: Array<Paragraph | Table> = [];
   body.push(heading(t.recordHeading));
   body.push(factsTable(t.record, 2000));
   body.push(new Paragraph({ children: runs(t.hashLabel, { bold: true }), spacing: { before: 160, after: 40 }, keepNext: true }));
   body.push(new Paragraph({ children: [new TextRun({ text: t.hash, font: DOCX_FONTS.mono, size: 19 })], spacing: { after: 120 } }));
   body.push(textPara(t.recordNote, { color: MUTED, size: 17 }));
+  return body;
+}
 
+/** The footer: the session and "Page n of m". */
+function pageFooter(t: MinutesText): Footer {
   const [before = 'Page ', between = ' of ', after = ''] = t.pageLabel(1111, 2222).split(/1111|2222/);
-  const footer = new Footer({
+  return new Footer({
     children: [
       new Paragraph({
         border: { top: { style: BorderStyle.SINGLE, size: 4, color: RULE, space: 4 } },
@@ -349,27 +410,4 @@ export async function renderMinutesDocx(minutes: Minutes): Promise<Uint8Array> {
       }),
     ],
   });
-
-  const doc = new Document({
-    title: `Minutes: ${t.title}`,
-    subject: t.subtitle,
-    creator: 'Open Floor',
-    description: t.provisional ?? t.subtitle,
-    styles: {
-      default: {
-        document: { run: { font: FONT, size: 20 }, paragraph: { spacing: { after: 80 } } },
-        title: { run: { font: FONT, size: 40, bold: true, color: ACCENT }, paragraph: { spacing: { after: 60 } } },
-        heading1: { run: { font: FONT, size: 28, bold: true, color: ACCENT }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
-        heading2: { run: { font: FONT, size: 22, bold: true, color: ACCENT }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
-      },
-    },
-    sections: [
-      {
-        properties: { page: { size: { width: PAGE_WIDTH, height: PAGE_HEIGHT }, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: 567 } } },
-        footers: { default: footer },
-        children: body,
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toBuffer(doc));
 }
