@@ -1,11 +1,11 @@
-import type { ControlParsedInput } from '../control.js';
+import type { z } from 'zod';
 import { SESSION_CLOSED_ERROR } from '../decide-control.js';
 import type { EventBody } from '../events.js';
 import { LIMITS } from '../limits.js';
 import type { SessionState } from '../state.js';
-import type { AgendaCommand } from './control.js';
+import type { AgendaCommand, agendaControlInputs } from './control.js';
 import type { AgendaItemFields } from './events.js';
-import { countedSpeakers, type AgendaItemState, type SpeakerState } from './state.js';
+import { countedSpeakers, type AgendaItemState, type AgendaState, type SpeakerState } from './state.js';
 
 /** What a facilitator command decided: events to record (none: nothing to change), and the id it concerns. */
 export type AgendaDecision = { ok: true; events: EventBody[]; id: string | null } | { ok: false; error: string };
@@ -35,144 +35,145 @@ const DEFAULT_SPEAKING_MS = LIMITS.speakingSecondsDefault * 1000;
 const fail = (error: string): AgendaDecision => ({ ok: false, error });
 const emit = (id: string | null, ...events: EventBody[]): AgendaDecision => ({ ok: true, events, id });
 
-/** The facilitator's agenda, speaker and timer commands as pure rules over the state. */
-export function decideAgendaControl<K extends AgendaCommand>(
-  state: SessionState,
-  command: K,
-  raw: ControlParsedInput<K>,
-  newId: () => string,
-): AgendaDecision {
-  if (state.status === 'closed') return fail(AGENDA_ERRORS.closed);
-  const agenda = state.agenda;
-  const input = raw as ControlParsedInput<AgendaCommand> & Record<string, unknown>;
-  const item = (id: unknown): AgendaItemState | undefined => (typeof id === 'string' ? agenda.items.get(id) : undefined);
-  const speaker = (id: unknown): SpeakerState | undefined => (typeof id === 'string' ? agenda.speakers.get(id) : undefined);
+/** A command's input as its schema parsed it. */
+type AgendaInput<K extends AgendaCommand> = z.output<(typeof agendaControlInputs)[K]>;
 
-  switch (command) {
-    case 'addItem': {
-      if (agenda.order.length >= LIMITS.agendaItemsPerSession) return fail(AGENDA_ERRORS.tooManyItems);
-      const i = input as ControlParsedInput<'addItem'>;
-      const itemId = newId();
-      return emit(itemId, {
-        type: 'agenda.itemAdded',
-        itemId,
-        title: i.title,
-        description: i.description ?? '',
-        speakingMs: i.speakingSeconds !== undefined ? i.speakingSeconds * 1000 : DEFAULT_SPEAKING_MS,
-        publicComment: i.publicComment ?? true,
-        maxSpeakers: i.maxSpeakers ?? null,
-      });
-    }
-    case 'editItem': {
-      const i = input as ControlParsedInput<'editItem'>;
-      const it = item(i.itemId);
-      if (!it) return fail(AGENDA_ERRORS.noItem);
-      const fields: AgendaItemFields = {
-        title: i.title ?? it.title,
-        description: i.description ?? it.description,
-        speakingMs: i.speakingSeconds !== undefined ? i.speakingSeconds * 1000 : it.speakingMs,
-        publicComment: i.publicComment ?? it.publicComment,
-        maxSpeakers: i.maxSpeakers !== undefined ? i.maxSpeakers : it.maxSpeakers,
-      };
-      const same = (Object.keys(fields) as Array<keyof AgendaItemFields>).every((k) => fields[k] === it[k]);
-      return same ? emit(it.id) : emit(it.id, { type: 'agenda.itemEdited', itemId: it.id, ...fields });
-    }
-    case 'moveItem': {
-      const i = input as ControlParsedInput<'moveItem'>;
-      const from = agenda.order.indexOf(i.itemId);
-      if (from < 0) return fail(AGENDA_ERRORS.noItem);
-      const to = Math.min(i.index, agenda.order.length - 1);
-      return to === from ? emit(i.itemId) : emit(i.itemId, { type: 'agenda.itemMoved', itemId: i.itemId, index: to });
-    }
-    case 'removeItem': {
-      const it = item(input.itemId);
-      if (!it) return fail(AGENDA_ERRORS.noItem);
-      if (agenda.current === it.id) return fail(AGENDA_ERRORS.itemCurrent);
-      if (it.speakers.some((id) => speaker(id)?.calledAt != null)) return fail(AGENDA_ERRORS.itemSpoken);
-      return emit(it.id, { type: 'agenda.itemRemoved', itemId: it.id });
-    }
-    case 'setCurrentItem': {
-      const target = (input as ControlParsedInput<'setCurrentItem'>).itemId;
-      if (target !== null && !item(target)) return fail(AGENDA_ERRORS.noItem);
-      return agenda.current === target ? emit(target) : emit(target, { type: 'agenda.currentSet', itemId: target });
-    }
-    case 'moveQuestion': {
-      const i = input as ControlParsedInput<'moveQuestion'>;
-      if (!state.questions.has(i.questionId)) return fail(AGENDA_ERRORS.noQuestion);
-      if (i.itemId !== null && !item(i.itemId)) return fail(AGENDA_ERRORS.noItem);
-      const now = agenda.questionItems.get(i.questionId) ?? null;
-      return now === i.itemId ? emit(i.questionId) : emit(i.questionId, { type: 'agenda.questionMoved', questionId: i.questionId, itemId: i.itemId });
-    }
-    case 'addSpeaker': {
-      const i = input as ControlParsedInput<'addSpeaker'>;
-      const it = item(i.itemId);
-      if (!it) return fail(AGENDA_ERRORS.noItem);
-      // The facilitator may add walk-ins after sign-up closed or beyond the item's maximum; never beyond the host's.
-      if (countedSpeakers(agenda, it) >= LIMITS.speakersPerItem) return fail(AGENDA_ERRORS.full);
-      const speakerId = newId();
-      return emit(speakerId, {
-        type: 'speaker.added',
-        speakerId,
-        itemId: it.id,
-        name: i.name ?? '',
-        subject: i.subject ?? '',
-        interpreter: i.interpreter ?? false,
-      });
-    }
-    case 'moveSpeaker': {
-      const i = input as ControlParsedInput<'moveSpeaker'>;
-      const s = speaker(i.speakerId);
-      if (!s) return fail(AGENDA_ERRORS.noSpeaker);
-      const queue = agenda.items.get(s.itemId)?.queue ?? [];
-      const from = queue.indexOf(s.id);
-      if (from < 0) return fail(AGENDA_ERRORS.notWaiting);
-      const to = Math.min(i.index, queue.length - 1);
-      return to === from ? emit(s.id) : emit(s.id, { type: 'speaker.moved', speakerId: s.id, index: to });
-    }
-    case 'callSpeaker': {
-      const i = input as ControlParsedInput<'callSpeaker'>;
-      let s: SpeakerState | undefined;
-      if (i.speakerId !== undefined) {
-        s = speaker(i.speakerId);
-        if (!s) return fail(AGENDA_ERRORS.noSpeaker);
-        if (s.status !== 'waiting') return fail(AGENDA_ERRORS.notWaiting);
-      } else {
-        const current = item(agenda.current);
-        if (!current) return fail(AGENDA_ERRORS.noCurrent);
-        s = speaker(current.queue[0]);
-        if (!s) return fail(AGENDA_ERRORS.nobodyWaiting);
-      }
-      const events: EventBody[] = [];
-      // Calling the next speaker ends the one who had the floor (their time used is kept).
-      if (agenda.floor) events.push({ type: 'speaker.done', speakerId: agenda.floor });
-      if (agenda.current !== s.itemId) events.push({ type: 'agenda.currentSet', itemId: s.itemId });
-      events.push({ type: 'speaker.called', speakerId: s.id });
-      return emit(s.id, ...events);
-    }
-    case 'endSpeaker': {
-      const i = input as ControlParsedInput<'endSpeaker'>;
-      const s = speaker(i.speakerId);
-      if (!s) return fail(AGENDA_ERRORS.noSpeaker);
-      if (s.status !== 'waiting' && s.status !== 'floor') return fail(AGENDA_ERRORS.alreadyEnded);
-      if (i.as === 'removed' && s.status === 'floor') return fail(AGENDA_ERRORS.onFloorRemove);
-      if (i.as === 'done' && s.status === 'waiting') return fail(AGENDA_ERRORS.notWaiting.replace('not waiting in line', 'not on the floor'));
-      const type = i.as === 'done' ? 'speaker.done' : i.as === 'absent' ? 'speaker.absent' : 'speaker.removed';
-      return emit(s.id, { type, speakerId: s.id });
-    }
-    case 'setSignup': {
-      const i = input as ControlParsedInput<'setSignup'>;
-      const it = item(i.itemId);
-      if (!it) return fail(AGENDA_ERRORS.noItem);
-      if (it.signupOpen === i.open) return emit(it.id);
-      return emit(it.id, { type: i.open ? 'signup.reopened' : 'signup.closed', itemId: it.id });
-    }
-    case 'timer':
-      return decideTimer(state, input as ControlParsedInput<'timer'>);
-  }
-  return fail('Unknown command.');
+/** What every rule reads: the session, its agenda, and where new ids come from. */
+interface RuleContext {
+  state: SessionState;
+  agenda: AgendaState;
+  newId: () => string;
+  item(id: string | null | undefined): AgendaItemState | undefined;
+  speaker(id: string | null | undefined): SpeakerState | undefined;
 }
 
-function decideTimer(state: SessionState, input: ControlParsedInput<'timer'>): AgendaDecision {
+type Rule<K extends AgendaCommand> = (ctx: RuleContext, input: AgendaInput<K>) => AgendaDecision;
+
+/** The facilitator's agenda, speaker and timer commands as pure rules over the state. */
+export function decideAgendaControl<K extends AgendaCommand>(state: SessionState, command: K, input: AgendaInput<K>, newId: () => string): AgendaDecision {
+  if (state.status === 'closed') return fail(AGENDA_ERRORS.closed);
+  const agenda = state.agenda;
+  const ctx: RuleContext = {
+    state,
+    agenda,
+    newId,
+    item: (id) => (id ? agenda.items.get(id) : undefined),
+    speaker: (id) => (id ? agenda.speakers.get(id) : undefined),
+  };
+  const rule: Rule<K> = RULES[command];
+  return rule(ctx, input);
+}
+
+const RULES: { [K in AgendaCommand]: Rule<K> } = {
+  addItem: ({ agenda, newId }, i) => {
+    if (agenda.order.length >= LIMITS.agendaItemsPerSession) return fail(AGENDA_ERRORS.tooManyItems);
+    const itemId = newId();
+    return emit(itemId, {
+      type: 'agenda.itemAdded',
+      itemId,
+      title: i.title,
+      description: i.description ?? '',
+      speakingMs: i.speakingSeconds !== undefined ? i.speakingSeconds * 1000 : DEFAULT_SPEAKING_MS,
+      publicComment: i.publicComment ?? true,
+      maxSpeakers: i.maxSpeakers ?? null,
+    });
+  },
+  editItem: ({ item }, i) => {
+    const it = item(i.itemId);
+    if (!it) return fail(AGENDA_ERRORS.noItem);
+    const fields: AgendaItemFields = {
+      title: i.title ?? it.title,
+      description: i.description ?? it.description,
+      speakingMs: i.speakingSeconds !== undefined ? i.speakingSeconds * 1000 : it.speakingMs,
+      publicComment: i.publicComment ?? it.publicComment,
+      maxSpeakers: i.maxSpeakers !== undefined ? i.maxSpeakers : it.maxSpeakers,
+    };
+    const same = (Object.keys(fields) as Array<keyof AgendaItemFields>).every((k) => fields[k] === it[k]);
+    return same ? emit(it.id) : emit(it.id, { type: 'agenda.itemEdited', itemId: it.id, ...fields });
+  },
+  moveItem: ({ agenda }, i) => {
+    const from = agenda.order.indexOf(i.itemId);
+    if (from < 0) return fail(AGENDA_ERRORS.noItem);
+    const to = Math.min(i.index, agenda.order.length - 1);
+    return to === from ? emit(i.itemId) : emit(i.itemId, { type: 'agenda.itemMoved', itemId: i.itemId, index: to });
+  },
+  removeItem: ({ agenda, item, speaker }, i) => {
+    const it = item(i.itemId);
+    if (!it) return fail(AGENDA_ERRORS.noItem);
+    if (agenda.current === it.id) return fail(AGENDA_ERRORS.itemCurrent);
+    if (it.speakers.some((id) => speaker(id)?.calledAt != null)) return fail(AGENDA_ERRORS.itemSpoken);
+    return emit(it.id, { type: 'agenda.itemRemoved', itemId: it.id });
+  },
+  setCurrentItem: ({ agenda, item }, { itemId }) => {
+    if (itemId !== null && !item(itemId)) return fail(AGENDA_ERRORS.noItem);
+    return agenda.current === itemId ? emit(itemId) : emit(itemId, { type: 'agenda.currentSet', itemId });
+  },
+  moveQuestion: ({ state, agenda, item }, i) => {
+    if (!state.questions.has(i.questionId)) return fail(AGENDA_ERRORS.noQuestion);
+    if (i.itemId !== null && !item(i.itemId)) return fail(AGENDA_ERRORS.noItem);
+    const now = agenda.questionItems.get(i.questionId) ?? null;
+    return now === i.itemId ? emit(i.questionId) : emit(i.questionId, { type: 'agenda.questionMoved', questionId: i.questionId, itemId: i.itemId });
+  },
+  addSpeaker: ({ agenda, item, newId }, i) => {
+    const it = item(i.itemId);
+    if (!it) return fail(AGENDA_ERRORS.noItem);
+    // The facilitator may add walk-ins after sign-up closed or beyond the item's maximum; never beyond the host's.
+    if (countedSpeakers(agenda, it) >= LIMITS.speakersPerItem) return fail(AGENDA_ERRORS.full);
+    const speakerId = newId();
+    return emit(speakerId, { type: 'speaker.added', speakerId, itemId: it.id, name: i.name ?? '', subject: i.subject ?? '', interpreter: i.interpreter ?? false });
+  },
+  moveSpeaker: ({ agenda, speaker }, i) => {
+    const s = speaker(i.speakerId);
+    if (!s) return fail(AGENDA_ERRORS.noSpeaker);
+    const queue = agenda.items.get(s.itemId)?.queue ?? [];
+    const from = queue.indexOf(s.id);
+    if (from < 0) return fail(AGENDA_ERRORS.notWaiting);
+    const to = Math.min(i.index, queue.length - 1);
+    return to === from ? emit(s.id) : emit(s.id, { type: 'speaker.moved', speakerId: s.id, index: to });
+  },
+  callSpeaker: (ctx, i) => {
+    const picked = i.speakerId !== undefined ? namedSpeaker(ctx, i.speakerId) : firstInLine(ctx);
+    if (typeof picked === 'string') return fail(picked);
+    const events: EventBody[] = [];
+    // Calling the next speaker ends the one who had the floor (their time used is kept).
+    if (ctx.agenda.floor) events.push({ type: 'speaker.done', speakerId: ctx.agenda.floor });
+    if (ctx.agenda.current !== picked.itemId) events.push({ type: 'agenda.currentSet', itemId: picked.itemId });
+    events.push({ type: 'speaker.called', speakerId: picked.id });
+    return emit(picked.id, ...events);
+  },
+  endSpeaker: ({ speaker }, i) => {
+    const s = speaker(i.speakerId);
+    if (!s) return fail(AGENDA_ERRORS.noSpeaker);
+    if (s.status !== 'waiting' && s.status !== 'floor') return fail(AGENDA_ERRORS.alreadyEnded);
+    if (i.as === 'removed' && s.status === 'floor') return fail(AGENDA_ERRORS.onFloorRemove);
+    if (i.as === 'done' && s.status === 'waiting') return fail(AGENDA_ERRORS.notWaiting.replace('not waiting in line', 'not on the floor'));
+    const type = i.as === 'done' ? 'speaker.done' : i.as === 'absent' ? 'speaker.absent' : 'speaker.removed';
+    return emit(s.id, { type, speakerId: s.id });
+  },
+  setSignup: ({ item }, i) => {
+    const it = item(i.itemId);
+    if (!it) return fail(AGENDA_ERRORS.noItem);
+    if (it.signupOpen === i.open) return emit(it.id);
+    return emit(it.id, { type: i.open ? 'signup.reopened' : 'signup.closed', itemId: it.id });
+  },
+  timer: ({ state }, i) => decideTimer(state, i),
+};
+
+/** The speaker the facilitator picked, if they are waiting; else why not. */
+function namedSpeaker(ctx: RuleContext, speakerId: string): SpeakerState | string {
+  const s = ctx.speaker(speakerId);
+  if (!s) return AGENDA_ERRORS.noSpeaker;
+  return s.status === 'waiting' ? s : AGENDA_ERRORS.notWaiting;
+}
+
+/** The first in line on the current item; else why there is none. */
+function firstInLine(ctx: RuleContext): SpeakerState | string {
+  const current = ctx.item(ctx.agenda.current);
+  if (!current) return AGENDA_ERRORS.noCurrent;
+  return ctx.speaker(current.queue[0]) ?? AGENDA_ERRORS.nobodyWaiting;
+}
+
+function decideTimer(state: SessionState, input: AgendaInput<'timer'>): AgendaDecision {
   const { timer, floor, speakers } = state.agenda;
   let action = input.action;
   if (action === 'toggle') action = !timer ? 'start' : timer.runningSince === null ? 'resume' : 'pause';
