@@ -123,6 +123,13 @@ export function applyAgendaEvent(agenda: AgendaState, body: { type: string }, at
     return;
   }
   if (!isAgendaEvent(body)) return;
+  applyItemEvent(agenda, body, at);
+  applySpeakerEvent(agenda, body, at);
+  applyTimerEvent(agenda, body, at);
+}
+
+/** Items: added, edited, moved, removed, made current; questions filed under them. */
+function applyItemEvent(agenda: AgendaState, body: AgendaEventBody, at: number): void {
   switch (body.type) {
     case 'agenda.itemAdded':
       agenda.items.set(body.itemId, {
@@ -182,6 +189,12 @@ export function applyAgendaEvent(agenda: AgendaState, body: { type: string }, at
       if (body.itemId) agenda.questionItems.set(body.questionId, body.itemId);
       else agenda.questionItems.delete(body.questionId);
       return;
+  }
+}
+
+/** Speakers: signed up or added, moved, called, ended; sign-up closed or reopened. */
+function applySpeakerEvent(agenda: AgendaState, body: AgendaEventBody, at: number): void {
+  switch (body.type) {
     case 'speaker.signedUp':
     case 'speaker.added':
       withItem(agenda, body.itemId, (item) => {
@@ -247,6 +260,12 @@ export function applyAgendaEvent(agenda: AgendaState, body: { type: string }, at
     case 'signup.reopened':
       withItem(agenda, body.itemId, (item) => (item.signupOpen = body.type === 'signup.reopened'));
       return;
+  }
+}
+
+/** The timer, as facts: started, paused, resumed, extended, stopped, reset. */
+function applyTimerEvent(agenda: AgendaState, body: AgendaEventBody, at: number): void {
+  switch (body.type) {
     case 'timer.started':
       finishTimer(agenda, at);
       agenda.timer = { speakerId: body.speakerId, baseMs: body.allowedMs, allowedMs: body.allowedMs, remainingMs: body.allowedMs, runningSince: at };
