@@ -201,8 +201,18 @@ function agendaSection(w: Writer, a: AgendaText): void {
 
 function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
   const w = new Writer(doc);
+  titleSection(w, t);
+  questionsSection(w, t);
+  pollsSection(w, m, t);
+  moderationAndParticipation(w, m, t);
+  followUpSection(w, t);
+  recordSection(w, t);
+  pageFooters(w, t);
+}
 
-  // Title block.
+/** The title, the provisional notice, the session facts and the agenda. */
+function titleSection(w: Writer, t: MinutesText): void {
+  const { doc } = w;
   w.paragraph([{ text: t.title, style: S.title }], { gapAfter: 2 });
   w.paragraph([{ text: t.subtitle, style: S.subtitle }], { gapAfter: 10 });
   if (t.provisional) {
@@ -214,8 +224,10 @@ function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
   }
   w.facts(t.facts, 120);
   if (t.agenda) agendaSection(w, t.agenda);
+}
 
-  // Questions.
+/** The questions with their votes and outcome. */
+function questionsSection(w: Writer, t: MinutesText): void {
   w.heading(t.questionsHeading);
   w.paragraph([{ text: t.questionsIntro, style: S.body }], { gapAfter: 6 });
   if (t.questions.length > 0) {
@@ -242,8 +254,11 @@ function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
     const c = t.questionColumns;
     w.table(cols, [c.number, c.question, c.votes, c.outcome], rows);
   }
+}
 
-  // Polls (issue 8): facts, the chart with values as text, and the table of options.
+/** Polls (issue 8): facts, the chart with values as text, and the table of options. */
+function pollsSection(w: Writer, m: Minutes, t: MinutesText): void {
+  const { doc } = w;
   if (m.polls && m.polls.length > 0) {
     w.heading(pollsHeading(t.words));
     w.paragraph([{ text: pollsNote(t.words), style: S.small }], { gapAfter: 6 });
@@ -258,8 +273,11 @@ function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
       w.table(cols, pt.columns, rows);
     }
   }
+}
 
-  // Moderation.
+/** Moderation, participation and its chart over the session. */
+function moderationAndParticipation(w: Writer, m: Minutes, t: MinutesText): void {
+  const { doc } = w;
   w.heading(t.moderationHeading);
   for (const line of t.moderation) w.paragraph([{ text: line, style: S.body }], { gapAfter: 3 });
 
@@ -275,8 +293,10 @@ function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
     w.heading(t.chartHeading, S.h2, 250);
     w.y += drawChartPdf(doc, w.text, chart, MARGIN.left, w.y, CONTENT_WIDTH);
   }
+}
 
-  // Follow-up.
+/** Questions left open, as a follow-up list. */
+function followUpSection(w: Writer, t: MinutesText): void {
   w.heading(t.followUpHeading);
   w.paragraph([{ text: t.followUpIntro, style: S.body }], { gapAfter: 6 });
   if (t.followUp.length > 0) {
@@ -290,8 +310,11 @@ function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
     const c = t.followUpColumns;
     w.table(cols, [c.rank, c.question, c.votes], rows);
   }
+}
 
-  // Record.
+/** The record: its facts and the final hash. */
+function recordSection(w: Writer, t: MinutesText): void {
+  const { doc } = w;
   w.heading(t.recordHeading, S.h1, 120);
   w.facts(t.record, 120);
   w.paragraph([{ text: t.hashLabel, style: S.bodyBold }], { gapAfter: 2 });
@@ -299,8 +322,11 @@ function render(doc: PDFKit.PDFDocument, m: Minutes, t: MinutesText): void {
   doc.font(PDF_MONO_FONT).fontSize(9.5).fillColor(INK).text(t.hash, MARGIN.left, w.y + 2, { lineBreak: false });
   w.y += 18;
   w.paragraph([{ text: t.recordNote, style: S.small }]);
+}
 
-  // Running footer with page numbers on every page.
+/** Running footer with page numbers on every page. */
+function pageFooters(w: Writer, t: MinutesText): void {
+  const { doc } = w;
   const range = doc.bufferedPageRange();
   const footerLines = layoutText([{ text: t.footer, style: S.footer }], CONTENT_WIDTH - 90);
   for (let i = range.start; i < range.start + range.count; i++) {
