@@ -104,6 +104,12 @@ export function applyEvent(state: SessionState, event: Pick<LoggedEvent, 'seq' |
 }
 
 function applyBody(state: SessionState, body: EventBody, at: number, seq: number): void {
+  applySessionEvent(state, body, at);
+  applyQuestionEvent(state, body, at, seq);
+}
+
+/** The session's own events: created, opened, closed, settings, devices, attendance. */
+function applySessionEvent(state: SessionState, body: EventBody, at: number): void {
   switch (body.type) {
     case 'session.created':
       state.id = body.sessionId;
@@ -131,6 +137,12 @@ function applyBody(state: SessionState, body: EventBody, at: number, seq: number
     case 'attendance.peak':
       state.peakConnected = Math.max(state.peakConnected, body.connected);
       return;
+  }
+}
+
+/** Questions: asked, moderated, put on the floor, answered, voted on. */
+function applyQuestionEvent(state: SessionState, body: EventBody, at: number, seq: number): void {
+  switch (body.type) {
     case 'question.asked':
       state.questions.set(body.questionId, {
         id: body.questionId,
