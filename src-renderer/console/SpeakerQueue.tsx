@@ -143,96 +143,25 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const item = agenda.items.find((i) => i.id === chosen) ?? agenda.items.find((i) => i.id === agenda.current) ?? agenda.items[0];
   const move = (speakerId: string, index: number) => void run(() => control.moveSpeaker({ speakerId, index: Math.max(0, index) }));
-  const { onDragStart, onDrop, onRowKey } = useReorder(move);
+  const reorder = useReorder(move);
   return (
     <section className="panel speakers-panel" aria-labelledby="speakers-heading">
       <h2 id="speakers-heading">{t('console.speakers')}</h2>
       <Floor agenda={agenda} />
       {item ? (
         <>
-          <div className="speakers-head">
-            <label>
-              {t('console.item')}{' '}
-              <select value={item.id} onChange={(e) => setChosen(e.target.value)}>
-                {agenda.items.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.title}
-                    {i.id === agenda.current ? t('console.currentSuffix') : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {item.publicComment ? (
-              <button type="button" onClick={() => void run(() => control.setSignup({ itemId: item.id, open: !item.signupSwitch }))}>
-                {item.signupSwitch ? t('console.closeSignup') : t('console.reopenSignup')}
-              </button>
-            ) : (
-              <span className="muted">{t('console.noPublicCommentItem')}</span>
-            )}
-            {item.id === agenda.current ? (
-              <button type="button" className="primary" disabled={item.queue.length === 0} onClick={() => void run(() => control.callSpeaker({}))}>
-                {t('console.callNext')} <kbd>n</kbd>
-              </button>
-            ) : null}
-          </div>
+          <QueueHead agenda={agenda} item={item} choose={setChosen} />
           <h3 id="queue-list-heading">
             {t('console.waiting')} <span className="count">({item.queue.length})</span>
           </h3>
           {item.queue.length === 0 ? <p className="muted">{t('console.nobodyWaiting')}</p> : null}
           <ol className="qlist speaker-queue" aria-labelledby="queue-list-heading">
             {item.queue.map((s, i) => (
-              <li
-                key={s.id}
-                className="qrow"
-                tabIndex={0}
-                onKeyDown={(e) => onRowKey(e, i, s.id)}
-                draggable
-                onDragStart={() => onDragStart(s.id)}
-                onDragOver={(e) => e.preventDefault()}
-                onDrop={(e) => onDrop(e, i)}
-                aria-label={speakerName(s)}
-                data-speaker-id={s.id}
-              >
-                <div className="qmain">
-                  <p className="qtext">
-                    {i + 1}. <span className="user-text">{speakerName(s)}</span>
-                  </p>
-                  <p className="qmeta user-text">{who(s)}</p>
-                </div>
-                <div className="qactions">
-                  <button type="button" aria-label={t('console.callLabel', { name: speakerName(s) })} onClick={() => void run(() => control.callSpeaker({ speakerId: s.id }))}>
-                    {t('console.call')}
-                  </button>
-                  <button type="button" aria-label={t('console.moveUp', { name: speakerName(s) })} disabled={i === 0} onClick={() => move(s.id, i - 1)}>
-                    ↑
-                  </button>
-                  <button type="button" aria-label={t('console.moveDown', { name: speakerName(s) })} disabled={i === item.queue.length - 1} onClick={() => move(s.id, i + 1)}>
-                    ↓
-                  </button>
-                  <button type="button" aria-label={t('console.markAbsent', { name: speakerName(s) })} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'absent' }))}>
-                    {t('console.absent')}
-                  </button>
-                  <button type="button" className="danger" aria-label={t('console.removeLabel', { name: speakerName(s) })} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'removed' }))}>
-                    {t('console.remove')}
-                  </button>
-                </div>
-              </li>
+              <QueueRow key={s.id} s={s} i={i} last={item.queue.length - 1} move={move} reorder={reorder} />
             ))}
           </ol>
           <WalkIn item={item} />
-          {item.spoken.length > 0 ? (
-            <>
-              <h3 id="spoken-heading">{t('console.called')}</h3>
-              <ol className="spoken-list" aria-labelledby="spoken-heading">
-                {item.spoken.map((s) => (
-                  <li key={s.id}>
-                    <span className="user-text">{speakerName(s)}</span> — {speakerStatus(s.status)}
-                    {s.usedMs !== null ? t('console.usedOf', { used: formatDuration(s.usedMs), allowed: formatDuration(s.allowedMs + s.extendedMs) }) : ''}
-                  </li>
-                ))}
-              </ol>
-            </>
-          ) : null}
+          <SpokenList item={item} />
         </>
       ) : null}
       <p className="muted shortcut-hint">
@@ -243,5 +172,95 @@ export function SpeakerQueue({ agenda }: { agenda: DeskAgenda }) {
         ))}
       </p>
     </section>
+  );
+}
+
+/** The item chooser, sign-up and "call next". */
+function QueueHead({ agenda, item, choose }: { agenda: DeskAgenda; item: DeskAgendaItem; choose: (id: string) => void }) {
+  return (
+    <div className="speakers-head">
+      <label>
+        {t('console.item')}{' '}
+        <select value={item.id} onChange={(e) => choose(e.target.value)}>
+          {agenda.items.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.title}
+              {i.id === agenda.current ? t('console.currentSuffix') : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {item.publicComment ? (
+        <button type="button" onClick={() => void run(() => control.setSignup({ itemId: item.id, open: !item.signupSwitch }))}>
+          {item.signupSwitch ? t('console.closeSignup') : t('console.reopenSignup')}
+        </button>
+      ) : (
+        <span className="muted">{t('console.noPublicCommentItem')}</span>
+      )}
+      {item.id === agenda.current ? (
+        <button type="button" className="primary" disabled={item.queue.length === 0} onClick={() => void run(() => control.callSpeaker({}))}>
+          {t('console.callNext')} <kbd>n</kbd>
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** One speaker waiting: call, move, absent, remove (rows also reorder by drag and keyboard). */
+function QueueRow({ s, i, last, move, reorder }: { s: DeskSpeaker; i: number; last: number; move: (speakerId: string, index: number) => void; reorder: ReturnType<typeof useReorder> }) {
+  return (
+    <li
+      className="qrow"
+      tabIndex={0}
+      onKeyDown={(e) => reorder.onRowKey(e, i, s.id)}
+      draggable
+      onDragStart={() => reorder.onDragStart(s.id)}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => reorder.onDrop(e, i)}
+      aria-label={speakerName(s)}
+      data-speaker-id={s.id}
+    >
+      <div className="qmain">
+        <p className="qtext">
+          {i + 1}. <span className="user-text">{speakerName(s)}</span>
+        </p>
+        <p className="qmeta user-text">{who(s)}</p>
+      </div>
+      <div className="qactions">
+        <button type="button" aria-label={t('console.callLabel', { name: speakerName(s) })} onClick={() => void run(() => control.callSpeaker({ speakerId: s.id }))}>
+          {t('console.call')}
+        </button>
+        <button type="button" aria-label={t('console.moveUp', { name: speakerName(s) })} disabled={i === 0} onClick={() => move(s.id, i - 1)}>
+          ↑
+        </button>
+        <button type="button" aria-label={t('console.moveDown', { name: speakerName(s) })} disabled={i === last} onClick={() => move(s.id, i + 1)}>
+          ↓
+        </button>
+        <button type="button" aria-label={t('console.markAbsent', { name: speakerName(s) })} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'absent' }))}>
+          {t('console.absent')}
+        </button>
+        <button type="button" className="danger" aria-label={t('console.removeLabel', { name: speakerName(s) })} onClick={() => void run(() => control.endSpeaker({ speakerId: s.id, as: 'removed' }))}>
+          {t('console.remove')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Who was called on the item, with time used. */
+function SpokenList({ item }: { item: DeskAgendaItem }) {
+  if (item.spoken.length === 0) return null;
+  return (
+  <>
+    <h3 id="spoken-heading">{t('console.called')}</h3>
+    <ol className="spoken-list" aria-labelledby="spoken-heading">
+      {item.spoken.map((s) => (
+        <li key={s.id}>
+          <span className="user-text">{speakerName(s)}</span> — {speakerStatus(s.status)}
+          {s.usedMs !== null ? t('console.usedOf', { used: formatDuration(s.usedMs), allowed: formatDuration(s.allowedMs + s.extendedMs) }) : ''}
+        </li>
+      ))}
+    </ol>
+  </>
   );
 }
