@@ -2,6 +2,7 @@ import type { JoinResponse } from '../../src-shared/endpoints.js';
 import type { Actor, EventBody } from '../../src-shared/events.js';
 import { newId } from '../../src-shared/ids.js';
 import { ConnectedPhones } from './connected-phones.js';
+import type { HostJoinFailure } from './join-policy.js';
 import { PaperCodeBook } from './paper-code-book.js';
 import { PrivateViews } from './private-views.js';
 import { RequestPipeline } from './request-pipeline.js';
@@ -80,7 +81,7 @@ export class LiveSession {
   }
 
   /** A phone joins: a new device and its room, recorded in the log (with the paper code it used, if any). */
-  join(paperCode?: number): JoinResponse {
+  join(paperCode?: number): JoinResponse | HostJoinFailure {
     const deviceId = newId();
     const roomId = deriveRoomId(this.row.secret, deviceId);
     const result = this.log.commit(() => {
@@ -88,7 +89,7 @@ export class LiveSession {
       this.log.append('host', [{ type: 'device.joined', deviceId, ...(paperCode !== undefined ? { paperCode } : {}) }]);
     });
     this.deps.storage.report('log', result.ok ? null : result.error);
-    if (!result.ok) return { ok: false, error: 'The laptop cannot save right now. Try again in a moment.' };
+    if (!result.ok) return { ok: false, error: 'The laptop cannot save right now. Try again in a moment.', hostFailure: true };
     this.labels.set(deviceId, `Phone ${this.labels.size + 1}`);
     this.project(result.applied);
     this.openRoom(roomId, deviceId);
