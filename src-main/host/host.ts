@@ -156,7 +156,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const sync = createSyncServer({ maxMessagesPer10s: 600, turn, onError: (r) => log(`sync: ${r}`) });
   const sessions = new SessionManager(store, turn, storage, board, desk, hostInfo, {
     roomOpened: (name) => {
-      venue.watchRoom(name, sessions.roomByDocName(name)?.doc);
+      // Never loads the room: rooms known at start load when a phone connects (connectingRoom).
+      venue.watchRoom(name, sessions.loadedRoomByDocName(name)?.doc);
       gateway?.addRoom(name);
       opts.onRoom?.(name, 'opened');
     },

@@ -64,10 +64,17 @@ export class LiveSession {
     deps.store.devices(row.id).forEach((d, i) => this.labels.set(d.deviceId, `Phone ${i + 1}`));
   }
 
-  /** Opens the rooms of every device that joined (after a start or a crash), unless the session closed. */
+  /**
+   * Knows the rooms of every device that joined (after a start or a crash), unless the session closed,
+   * without loading them: a room loads when its phone connects, so a restart costs the memory of the
+   * phones that come back, not of every room the folder holds (issue 18).
+   */
   openRooms(): void {
     if (this.log.state.status === 'closed') return;
-    for (const d of this.deps.store.devices(this.row.id)) this.openRoom(d.roomId, d.deviceId);
+    for (const d of this.deps.store.devices(this.row.id)) {
+      this.rooms.register(d.roomId, d.deviceId);
+      this.deps.onRoomOpened(roomDocName(d.roomId));
+    }
   }
 
   /** Appends events for the facilitator or the host, commits them, and projects them. */

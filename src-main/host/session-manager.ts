@@ -183,6 +183,12 @@ export class SessionManager {
     return roomId === null ? undefined : this.live?.rooms.get(roomId);
   }
 
+  /** The room behind a doc name if it is in memory; never loads it. */
+  loadedRoomByDocName(docName: string): Room | undefined {
+    const roomId = roomIdOfDocName(docName);
+    return roomId === null ? undefined : this.live?.rooms.loadedRoom(roomId);
+  }
+
   setRoomConnections(room: Room, transport: Transport, count: number): void {
     this.live?.connected.set(room.roomId, transport, count);
   }
