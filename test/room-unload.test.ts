@@ -72,8 +72,11 @@ describe('idle rooms leave memory (issue 9, host RSS)', () => {
     store.appendDocUpdate(`room-${roomA}`, requestUpdate({ kind: 'ask', id: 'stored-not-logged', text: 'Stored before the crash' }));
     store.close();
 
-    host = await startTestHost(dataDir);
+    // Nor is any room handed to the gateway (a WebRTC provider each) before its phone subscribes on /signal.
+    const announced: string[] = [];
+    host = await startTestHost(dataDir, { onRoom: (name, change) => void (change === 'opened' && announced.push(name)) });
     expect(roomsInMemory()).toBe(0);
+    expect(announced).toEqual([]);
     expect(host.host.currentSession()!.questions).toBe(0);
     const a = phone(roomA);
     expect(await a.until(() => a.receipt('stored-not-logged'))).toMatchObject({ ok: true });

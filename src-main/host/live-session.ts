@@ -71,10 +71,8 @@ export class LiveSession {
    */
   openRooms(): void {
     if (this.log.state.status === 'closed') return;
-    for (const d of this.deps.store.devices(this.row.id)) {
-      this.rooms.register(d.roomId, d.deviceId);
-      this.deps.onRoomOpened(roomDocName(d.roomId));
-    }
+    // Not announced either (onRoomOpened): the host does that when the phone shows up on /signal.
+    for (const d of this.deps.store.devices(this.row.id)) this.rooms.register(d.roomId, d.deviceId);
   }
 
   /** Appends events for the facilitator or the host, commits them, and projects them. */
