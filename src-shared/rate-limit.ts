@@ -23,6 +23,13 @@ export class RateLimiter {
     return true;
   }
 
+  /** Takes back a hit recorded at `at` (what it allowed did not happen, through no fault of the key's). */
+  refund(key: string, at: number): void {
+    const list = this.hits.get(key);
+    const i = list ? list.lastIndexOf(at) : -1;
+    if (list && i >= 0) list.splice(i, 1);
+  }
+
   /** Whether a hit now would be allowed, without recording one. */
   allows(key: string, now: number): boolean {
     const since = now - this.windowMs;

@@ -21,6 +21,8 @@ const ROOM = 'room-e2e-one';
 const LATE_ROOM = 'room-e2e-late';
 const STUCK_ROOM = 'room-e2e-stuck';
 const IDLE_ROOM = 'room-e2e-idle';
+/** A room known at start: the gateway serves it only once its phone subscribes on /signal (as host.ts wires it). */
+const ON_SUBSCRIBE_ROOM = 'room-e2e-on-subscribe';
 const SLOW_LINK_ROOM = 'room-e2e-slow-link';
 /** Rooms for the time-to-first-sync measurement (fresh room, host state written before the phone starts). */
 const FIRST_SYNC_ROOMS = ['room-e2e-first-1', 'room-e2e-first-2', 'room-e2e-first-3'];
@@ -243,10 +245,13 @@ beforeAll(async () => {
   });
 
   signal = createSignalServer({
-    isIssuedTopic: (t) => [ROOM, LATE_ROOM, STUCK_ROOM, IDLE_ROOM, SLOW_LINK_ROOM, ...FIRST_SYNC_ROOMS].includes(t),
+    isIssuedTopic: (t) => [ROOM, LATE_ROOM, STUCK_ROOM, IDLE_ROOM, SLOW_LINK_ROOM, ON_SUBSCRIBE_ROOM, ...FIRST_SYNC_ROOMS].includes(t),
     maxPeersPerTopic: 2,
     maxMessageBytes: 64 * 1024,
-    onTopicPeers: (t, n) => topicReports.push([t, n]),
+    onTopicPeers: (t, n) => {
+      topicReports.push([t, n]);
+      if (t === ON_SUBSCRIBE_ROOM && n > 0) gateway.addRoom(t);
+    },
   });
   const signalWss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   lan = createServer((_req, res) => res.end());
@@ -383,6 +388,17 @@ describe('gateway end to end (Node phone in a child process, WebRTC over loopbac
     // the host link was opened again for this phone
     expect(syncOpened.get(ROOM)).toBe(2);
     expect(syncConnections.get(ROOM)).toBe(1);
+  });
+
+  it('serves a room it is given only when the phone subscribes (a room known at a restart)', async () => {
+    hostDoc(ON_SUBSCRIBE_ROOM).getMap('m').set('beforeRestart', 'kept');
+    expect(gateway.rooms()).not.toContain(ON_SUBSCRIBE_ROOM);
+    const phone = startPhone(ON_SUBSCRIBE_ROOM, 'afterRestart', 'sent over WebRTC');
+    expect(await hostValue(ON_SUBSCRIBE_ROOM, 'afterRestart')).toBe('sent over WebRTC');
+    await phone.waitFor((e) => e.event === 'map' && e.entries?.beforeRestart === 'kept', 'the host state on the phone');
+    await phone.quit();
+    gateway.removeRoom(ON_SUBSCRIBE_ROOM);
+    await until(() => signal.topicPeers(ON_SUBSCRIBE_ROOM) === 0, 'the gateway to leave the room');
   });
 
   it('converges both ways when the host link comes up after the WebRTC connection opened', async () => {

@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { roomParts } from '../src-shared/docs/room-doc.js';
+import { Store } from '../src-main/host/store.js';
 import { startTestHost, TestPhone, waitFor, type TestHost } from './helpers/host-harness';
 import { rawClient, syncMessage, type RawClient } from './helpers/hostile';
 
@@ -59,6 +60,30 @@ function requestUpdate(request: unknown): Uint8Array {
 }
 
 describe('idle rooms leave memory (issue 9, host RSS)', () => {
+  it('a restart loads no room until its phone connects; a request stored but never logged is decided then', async () => {
+    host = await startTestHost();
+    const code = await host.openSession('Restart', false);
+    const roomA = await joined(code);
+    await joined(code);
+    const dataDir = host.dataDir;
+    await host.stop(false);
+    // A request reached room A's store, and the host died before it was logged.
+    const store = new Store(dataDir);
+    store.appendDocUpdate(`room-${roomA}`, requestUpdate({ kind: 'ask', id: 'stored-not-logged', text: 'Stored before the crash' }));
+    store.close();
+
+    // Nor is any room handed to the gateway (a WebRTC provider each) before its phone subscribes on /signal.
+    const announced: string[] = [];
+    host = await startTestHost(dataDir, { onRoom: (name, change) => void (change === 'opened' && announced.push(name)) });
+    expect(roomsInMemory()).toBe(0);
+    expect(announced).toEqual([]);
+    expect(host.host.currentSession()!.questions).toBe(0);
+    const a = phone(roomA);
+    expect(await a.until(() => a.receipt('stored-not-logged'))).toMatchObject({ ok: true });
+    expect(roomsInMemory()).toBe(1);
+    expect(host.host.currentSession()!.questions).toBe(1);
+  });
+
   it('an idle room is unloaded and comes back with its requests, receipts and private view, changed meanwhile', async () => {
     host = await startTestHost(undefined, { roomIdleMs: 0 });
     const code = await host.openSession('Unload', true);

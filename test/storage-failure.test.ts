@@ -3,7 +3,9 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { REFUSALS } from '../src-shared/decide-phone.js';
 import { verifyChain } from '../src-shared/hash-chain.js';
+import { LIMITS } from '../src-shared/limits.js';
 import { Store } from '../src-main/host/store.js';
 import { startTestHost, type TestHost, type TestPhone } from './helpers/host-harness.js';
 
@@ -21,6 +23,12 @@ afterEach(async () => {
 });
 
 const questionId = async (phone: TestPhone, rid: string) => ((await phone.until(() => phone.receipt(rid))) as { questionId: string }).questionId;
+
+/** The phone's receipt for a request once it is final (not "will retry"). */
+const finalReceipt = (phone: TestPhone, rid: string) => {
+  const receipt = phone.receipt(rid);
+  return receipt && !(receipt as { retry?: boolean }).retry ? receipt : undefined;
+};
 
 /** The events of a session as they are on disk, read by a second connection. */
 function eventsOnDisk(dataDir: string, sessionId: string) {
@@ -81,6 +89,45 @@ describe('when the data folder cannot be written', () => {
     ]);
     expect(events.filter((e) => e.body.type === 'vote.cast')).toHaveLength(1);
     expect(events.filter((e) => e.body.type === 'question.hidden')).toHaveLength(0);
+  });
+
+  it('does not spend a phone\'s rate limit on requests the host retried because it could not write', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'open-floor-full-'));
+    const store = new Store(dataDir);
+    cleanups.push(() => store.close());
+    host = await startTestHost(dataDir, { store, storageRetryMs: 50 });
+    const code = await host.openSession('Outage and limits', false);
+    const phone = await host.phone(code);
+
+    // As many questions as a minute allows, all typed while the store refuses writes.
+    store.db.pragma('query_only = 1');
+    const asked = Array.from({ length: LIMITS.questionsPerMinute }, (_, i) => phone.send({ kind: 'ask', text: `Asked during the outage ${i + 1}` }));
+    for (const rid of asked) await expect.poll(() => host!.host.receipt(phone.roomId, rid)).toMatchObject({ ok: false, retry: true });
+    // The host decides them again every 50 ms: let it retry several times.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+
+    store.db.pragma('query_only = 0');
+    for (const rid of asked) expect(await phone.until(() => finalReceipt(phone, rid), 10_000)).toMatchObject({ ok: true });
+    expect(host.host.currentSession()!.questions).toBe(LIMITS.questionsPerMinute);
+
+    // The limit still holds: one more question in the same minute is refused.
+    const extra = phone.send({ kind: 'ask', text: 'One too many' });
+    expect(await phone.until(() => phone.receipt(extra))).toMatchObject({ ok: false, reason: REFUSALS.tooManyQuestions });
+  });
+
+  it('does not spend an address\'s join budget on joins the host could not record', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'open-floor-full-'));
+    const store = new Store(dataDir);
+    cleanups.push(() => store.close());
+    host = await startTestHost(dataDir, { store, storageRetryMs: 50 });
+    const code = await host.openSession('Outage and joins', false);
+
+    store.db.pragma('query_only = 1');
+    for (let i = 0; i < LIMITS.joinsPerMinutePerAddress; i++) {
+      expect(await host.join(code)).toMatchObject({ ok: false, error: expect.stringContaining('cannot save') });
+    }
+    store.db.pragma('query_only = 0');
+    expect(await host.join(code)).toMatchObject({ ok: true });
   });
 
   it('survives a real full filesystem (a small tmpfs) and recovers when space is freed', async (ctx) => {

@@ -157,12 +157,18 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   let gateway: { addRoom(name: string): void; removeRoom(name: string): void; destroy(): unknown } | null = null;
 
   const sync = createSyncServer({ maxMessagesPer10s: LIMITS.syncMessagesPer10s, turn, onError: (r) => log(`sync: ${r}`) });
+  /**
+   * A room the gateway must serve: a new device's, or one known at start once its phone subscribes on
+   * /signal (so a restart does not make a WebRTC provider for every room in the folder). Idempotent; never
+   * loads the room.
+   */
+  const roomOpened = (name: string): void => {
+    venue.watchRoom(name, sessions.loadedRoomByDocName(name)?.doc);
+    gateway?.addRoom(name);
+    opts.onRoom?.(name, 'opened');
+  };
   const sessions = new SessionManager(store, turn, storage, board, desk, hostInfo, {
-    roomOpened: (name) => {
-      venue.watchRoom(name, sessions.roomByDocName(name)?.doc);
-      gateway?.addRoom(name);
-      opts.onRoom?.(name, 'opened');
-    },
+    roomOpened,
     roomClosed: (name) => {
       venue.unwatchRoom(name);
       gateway?.removeRoom(name);
@@ -187,6 +193,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const fdGuard = createFdGuard(opts.maxOpenFiles);
   const signal = createSignalServer({
     isIssuedTopic: (topic) => liveRoomId(topic) !== null,
+    onTopicPeers: (topic, peers) => {
+      if (peers > 0 && liveRoomId(topic) !== null) roomOpened(topic);
+    },
     maxPeersPerTopic: LIMITS.signalPeersPerRoom,
     maxMessageBytes: LIMITS.signalMessageBytes,
     maxMessagesPer10s: LIMITS.signalMessagesPer10s,

@@ -62,6 +62,8 @@ export function createLanServer(deps: LanServerDeps): ListeningServer {
       ...(parsed.data.paper !== undefined ? { paperCode: parsed.data.paper } : {}),
     });
     deps.onPhone?.(result.ok ? 'join' : 'page', req);
+    // The host could not record the join: the try is given back (a host-side failure spends no budget).
+    if (!result.ok && result.hostFailure) joinLimiter.refund(clientAddress(req), now);
     if (!result.ok) {
       const status = result.tooMany ? 429 : result.paperCode ? 403 : 404;
       sendJson(res, status, { ok: false, error: result.error, ...(result.paperCode ? { paperCode: result.paperCode } : {}) } satisfies JoinResponse);

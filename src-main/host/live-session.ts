@@ -2,6 +2,7 @@ import type { JoinResponse } from '../../src-shared/endpoints.js';
 import type { Actor, EventBody } from '../../src-shared/events.js';
 import { newId } from '../../src-shared/ids.js';
 import { ConnectedPhones } from './connected-phones.js';
+import type { HostJoinFailure } from './join-policy.js';
 import { PaperCodeBook } from './paper-code-book.js';
 import { PrivateViews } from './private-views.js';
 import { RequestPipeline } from './request-pipeline.js';
@@ -63,10 +64,15 @@ export class LiveSession {
     deps.store.devices(row.id).forEach((d, i) => this.labels.set(d.deviceId, `Phone ${i + 1}`));
   }
 
-  /** Opens the rooms of every device that joined (after a start or a crash), unless the session closed. */
+  /**
+   * Knows the rooms of every device that joined (after a start or a crash), unless the session closed,
+   * without loading them: a room loads when its phone connects, so a restart costs the memory of the
+   * phones that come back, not of every room the folder holds (issue 18).
+   */
   openRooms(): void {
     if (this.log.state.status === 'closed') return;
-    for (const d of this.deps.store.devices(this.row.id)) this.openRoom(d.roomId, d.deviceId);
+    // Not announced either (onRoomOpened): the host does that when the phone shows up on /signal.
+    for (const d of this.deps.store.devices(this.row.id)) this.rooms.register(d.roomId, d.deviceId);
   }
 
   /** Appends events for the facilitator or the host, commits them, and projects them. */
@@ -80,7 +86,7 @@ export class LiveSession {
   }
 
   /** A phone joins: a new device and its room, recorded in the log (with the paper code it used, if any). */
-  join(paperCode?: number): JoinResponse {
+  join(paperCode?: number): JoinResponse | HostJoinFailure {
     const deviceId = newId();
     const roomId = deriveRoomId(this.row.secret, deviceId);
     const result = this.log.commit(() => {
@@ -88,7 +94,7 @@ export class LiveSession {
       this.log.append('host', [{ type: 'device.joined', deviceId, ...(paperCode !== undefined ? { paperCode } : {}) }]);
     });
     this.deps.storage.report('log', result.ok ? null : result.error);
-    if (!result.ok) return { ok: false, error: 'The laptop cannot save right now. Try again in a moment.' };
+    if (!result.ok) return { ok: false, error: 'The laptop cannot save right now. Try again in a moment.', hostFailure: true };
     this.labels.set(deviceId, `Phone ${this.labels.size + 1}`);
     this.project(result.applied);
     this.openRoom(roomId, deviceId);

@@ -12,6 +12,13 @@ interface Limit {
 
 const perMinute = (count: number, refusal: string): Limit => ({ limiter: new RateLimiter(count, MINUTE_MS), refusal });
 
+/** A token one request took, given back if the commit of its batch fails. */
+export interface RateCharge {
+  deviceId: string;
+  kind: PhoneRequestKind;
+  at: number;
+}
+
 /**
  * Per-device limits on how fast a phone may send each kind of request (they depend on time, not on the
  * log). Kinds that share a limit share a limiter; a kind without an entry is not limited here.
@@ -33,11 +40,25 @@ export class PhoneRateLimits {
     };
   }
 
-  /** Null when the request may go on, else the reason the phone is shown. */
-  refusal(deviceId: string, kind: PhoneRequestKind, now: number): string | null {
+  /**
+   * Null when the request may go on (its token is taken and recorded in `charges`), else the reason the
+   * phone is shown.
+   */
+  refusal(deviceId: string, kind: PhoneRequestKind, now: number, charges: RateCharge[]): string | null {
     this.pruneNowAndThen(now);
     const limit = this.byKind[kind];
-    return limit && !limit.limiter.take(deviceId, now) ? limit.refusal : null;
+    if (!limit) return null;
+    if (!limit.limiter.take(deviceId, now)) return limit.refusal;
+    charges.push({ deviceId, kind, at: now });
+    return null;
+  }
+
+  /**
+   * Gives back the tokens of a batch whose commit failed: the host decides those requests again once it
+   * can write, and a host-side failure must never spend a resident's limits.
+   */
+  refund(charges: readonly RateCharge[]): void {
+    for (const c of charges) this.byKind[c.kind]?.limiter.refund(c.deviceId, c.at);
   }
 
   /** Devices that stopped sending are forgotten once a minute, so memory stays bounded. */

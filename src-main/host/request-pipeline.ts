@@ -5,7 +5,7 @@ import { newId } from '../../src-shared/ids.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import { isFinalReceipt, parsePhoneRequest, type PhoneRequest, type Receipt } from '../../src-shared/requests.js';
 import { transact } from '../../src-shared/transaction-origins.js';
-import { PhoneRateLimits } from './phone-rate-limits.js';
+import { PhoneRateLimits, type RateCharge } from './phone-rate-limits.js';
 import { RequestQueue } from './request-queue.js';
 import type { Room, RoomDocs } from './room-docs.js';
 import type { AppliedEvents, SessionLog, StorageError } from './session-log.js';
@@ -55,7 +55,7 @@ interface Answer {
  *
  * A request that throws gets an error receipt and never aborts the batch. A commit that fails (the disk)
  * rolls back the whole batch: its requests get a receipt that says "will retry", and are decided again,
- * by themselves, once the store can be written.
+ * by themselves, once the store can be written; the rate-limit tokens they took are given back.
  */
 export class RequestPipeline {
   private readonly queue = new RequestQueue<Queued>((batch) => this.run(batch));
@@ -86,8 +86,11 @@ export class RequestPipeline {
   private run(batch: Queued[]): void {
     const parsed = batch.map((q) => this.parse(q)).filter((p): p is Parsed => p !== null);
     if (parsed.length === 0) return;
-    const outcome = this.deps.log.commit(() => parsed.map((p) => this.decide(p)));
+    const charges: RateCharge[] = [];
+    const outcome = this.deps.log.commit(() => parsed.map((p) => this.decide(p, charges)));
     if (!outcome.ok) {
+      // The batch is decided again later: it is charged then, once (a retry is not a new request).
+      this.limits.refund(charges);
       this.hold(parsed, outcome.error);
       return;
     }
@@ -108,7 +111,7 @@ export class RequestPipeline {
   }
 
   /** 3–5. Rate limits, the pure rules, and the append (inside the batch's one transaction). */
-  private decide(p: Parsed): Answer {
+  private decide(p: Parsed, charges: RateCharge[]): Answer {
     const at = this.clock();
     const answer = (receipt: Receipt): Answer => ({ room: p.room, requestId: p.requestId, receipt });
     if (!p.ok) return answer({ ok: false, at, reason: p.reason });
@@ -120,7 +123,7 @@ export class RequestPipeline {
       return answer({ ok: true, at, ...(questionId ? { questionId } : {}) });
     }
     if (roomParts(room.doc).requests.length > LIMITS.requestsPerRoom) return answer({ ok: false, at, reason: REFUSALS.tooManyRequests });
-    const limited = this.limits.refusal(room.deviceId, request.kind, at);
+    const limited = this.limits.refusal(room.deviceId, request.kind, at, charges);
     if (limited) return answer({ ok: false, at, reason: limited });
     let decision: ReturnType<typeof decidePhoneRequest>;
     try {

@@ -102,10 +102,23 @@ export class RoomDocs {
     return this.loaded.size;
   }
 
-  /** Registers a device's room (new device, or one known at start) and loads it: its requests are answered. */
+  /** Registers a new device's room and loads it (its phone connects next). */
   open(roomId: string, deviceId: string): Room {
-    this.devices.set(roomId, deviceId);
+    this.register(roomId, deviceId);
     return this.load(roomId, deviceId);
+  }
+
+  /**
+   * Registers a room known at start without loading it: it loads when a transport connects (`get`), and
+   * the requests stored in it that were never answered (a crash) are decided then.
+   */
+  register(roomId: string, deviceId: string): void {
+    this.devices.set(roomId, deviceId);
+  }
+
+  /** The room if it is in memory; never loads it. */
+  loadedRoom(roomId: string): Room | undefined {
+    return this.loaded.get(roomId);
   }
 
   /** Every request in a room, to be looked at again (after the store could not take them). */

@@ -19,7 +19,7 @@ import type { SessionRow, Store } from './store.js';
 import type { StoreThenSend } from './store-then-send.js';
 
 export interface SessionManagerEvents {
-  /** A room exists (new device, or loaded at start): the gateway should serve it. */
+  /** A new device's room exists: the gateway should serve it (rooms known at start: see host.ts). */
   roomOpened(docName: string): void;
   /** A room is no longer live (its session was replaced): the gateway can drop it. */
   roomClosed(docName: string): void;
@@ -181,6 +181,12 @@ export class SessionManager {
   roomByDocName(docName: string): Room | undefined {
     const roomId = roomIdOfDocName(docName);
     return roomId === null ? undefined : this.live?.rooms.get(roomId);
+  }
+
+  /** The room behind a doc name if it is in memory; never loads it. */
+  loadedRoomByDocName(docName: string): Room | undefined {
+    const roomId = roomIdOfDocName(docName);
+    return roomId === null ? undefined : this.live?.rooms.loadedRoom(roomId);
   }
 
   setRoomConnections(room: Room, transport: Transport, count: number): void {
