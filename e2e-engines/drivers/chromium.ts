@@ -11,7 +11,14 @@ class ChromiumPage extends InPageQueries implements PageDriver {
   }
 
   async goto(url: string): Promise<void> {
-    await this.page.goto(url);
+    try {
+      await this.page.goto(url);
+    } catch (err) {
+      // Chromium reloads its own network-error page by itself once the host answers again; that reload
+      // can overtake ours. Either way the page now loads the same address.
+      if (!String(err).includes('interrupted by another navigation')) throw err;
+      await this.page.waitForLoadState();
+    }
   }
 
   async reload(): Promise<void> {
