@@ -3,6 +3,7 @@ import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { useModerationUi } from './moderation-ui';
 import { QueueControls } from './ModerationTools';
 import { QuestionRow } from './QuestionRow';
+import type { DeskQuestion } from '../../src-shared/views';
 import { queueNavigableIds, queueSections } from './queue-view';
 import { keepSelection } from './selection';
 import { useConsoleUi } from './ui-store';
@@ -34,29 +35,13 @@ export function Moderation({ view }: { view: DeskView }) {
         <h2 id="queue-heading">
           {t('console.waitingHeading')} <span className="count">({sections.waiting.length})</span>
         </h2>
-        {sections.waiting.length === 0 ? (
-          <p className="muted">{t('console.nothingWaiting')}</p>
-        ) : (
-          <ul className="qlist" aria-labelledby="queue-heading">
-            {sections.waiting.map((q) => (
-              <QuestionRow key={q.id} q={q} selected={q.id === selected} />
-            ))}
-          </ul>
-        )}
+        <QuestionList questions={sections.waiting} empty={t('console.nothingWaiting')} labelledBy="queue-heading" selected={selected} />
       </section>
       <section className="panel" aria-labelledby="board-heading">
         <h2 id="board-heading">
           {t('console.onBoard')} <span className="count">({sections.board.length})</span>
         </h2>
-        {sections.board.length === 0 ? (
-          <p className="muted">{t('console.noApproved')}</p>
-        ) : (
-          <ul className="qlist" aria-labelledby="board-heading">
-            {sections.board.map((q) => (
-              <QuestionRow key={q.id} q={q} selected={q.id === selected} />
-            ))}
-          </ul>
-        )}
+        <QuestionList questions={sections.board} empty={t('console.noApproved')} labelledBy="board-heading" selected={selected} />
       </section>
       <details className="panel" open={hiddenOpen} onToggle={(e) => setHiddenOpen(e.currentTarget.open)}>
         <summary>
@@ -64,15 +49,7 @@ export function Moderation({ view }: { view: DeskView }) {
             {t('console.hiddenHeading')} ({sections.hidden.length})
           </h2>
         </summary>
-        {sections.hidden.length === 0 ? (
-          <p className="muted">{t('console.nothingHidden')}</p>
-        ) : (
-          <ul className="qlist" aria-labelledby="hidden-heading">
-            {sections.hidden.map((q) => (
-              <QuestionRow key={q.id} q={q} selected={q.id === selected} />
-            ))}
-          </ul>
-        )}
+        <QuestionList questions={sections.hidden} empty={t('console.nothingHidden')} labelledBy="hidden-heading" selected={selected} />
       </details>
       <details className="panel" open={mergedOpen} onToggle={(e) => setMergedOpen(e.currentTarget.open)}>
         <summary>
@@ -80,16 +57,20 @@ export function Moderation({ view }: { view: DeskView }) {
             {t('console.mergedHeading')} ({sections.merged.length})
           </h2>
         </summary>
-        {sections.merged.length === 0 ? (
-          <p className="muted">{t('console.nothingMerged')}</p>
-        ) : (
-          <ul className="qlist" aria-labelledby="merged-heading">
-            {sections.merged.map((q) => (
-              <QuestionRow key={q.id} q={q} selected={q.id === selected} />
-            ))}
-          </ul>
-        )}
+        <QuestionList questions={sections.merged} empty={t('console.nothingMerged')} labelledBy="merged-heading" selected={selected} />
       </details>
     </>
+  );
+}
+
+/** One list of questions (or what to say when it is empty), each row selectable by the keyboard. */
+function QuestionList({ questions, empty, labelledBy, selected }: { questions: readonly DeskQuestion[]; empty: string; labelledBy: string; selected: string | null }) {
+  if (questions.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="qlist" aria-labelledby={labelledBy}>
+      {questions.map((q) => (
+        <QuestionRow key={q.id} q={q} selected={q.id === selected} />
+      ))}
+    </ul>
   );
 }
