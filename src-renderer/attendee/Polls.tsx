@@ -45,21 +45,8 @@ function PollCard({
   disabled: boolean;
 }) {
   const current = ballot?.sending ?? ballot?.counted ?? null;
-  const [picked, setPicked] = useState<number[] | null>(null);
-  const choices = picked ?? current ?? [];
   const open = poll.status === 'open' && !disabled;
-  const multiple = poll.maxChoices > 1;
   const headingId = `poll-${poll.id}`;
-
-  const toggle = (i: number) => {
-    if (!multiple) return setPicked([i]);
-    setPicked(choices.includes(i) ? choices.filter((c) => c !== i) : [...choices, i].sort((a, b) => a - b));
-  };
-  const sendBallot = () => {
-    send({ kind: 'ballot', id: nanoid(), pollId: poll.id, choices });
-    setPicked(null);
-  };
-  const unchanged = current !== null && current.length === choices.length && current.every((c, i) => c === choices[i]);
 
   return (
     <section className="card poll-card" aria-labelledby={headingId} data-poll={poll.id} data-poll-status={poll.status}>
@@ -67,34 +54,7 @@ function PollCard({
       <h2 id={headingId} className="user-text">
         {poll.question}
       </h2>
-      {open ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            sendBallot();
-          }}
-        >
-          <fieldset className="poll-choices">
-            <legend className="visually-hidden">{multiple ? t('phone.pickUpTo', { max: poll.maxChoices }) : t('phone.pickOne')}</legend>
-            {multiple ? <p className="hint">{t('phone.pickUpTo', { max: poll.maxChoices })}</p> : null}
-            {optionLabels(poll).map((o, i) => (
-              <label key={i} className="poll-choice">
-                <input
-                  type={multiple ? 'checkbox' : 'radio'}
-                  name={headingId}
-                  checked={choices.includes(i)}
-                  disabled={multiple && !choices.includes(i) && choices.length >= poll.maxChoices}
-                  onChange={() => toggle(i)}
-                />
-                <span className="user-text">{o}</span>
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="primary" disabled={choices.length === 0 || unchanged}>
-            {current ? t('phone.changeAnswer') : t('phone.sendAnswer')}
-          </button>
-        </form>
-      ) : null}
+      {open ? <BallotForm poll={poll} current={current} send={send} name={headingId} /> : null}
       {current ? (
         <p className="poll-mine" aria-live="polite">
           {ballot?.sending ? t('phone.sendingAnswer') : t('phone.yourAnswer')}
@@ -116,5 +76,51 @@ function PollCard({
       )}
       <p className="poll-honest">{t('common.honest')}</p>
     </section>
+  );
+}
+
+/** The choices of an open poll and the button that sends (or changes) this phone's answer. */
+function BallotForm({ poll, current, send, name }: { poll: BoardPoll; current: number[] | null; send: (request: PhoneRequestDraft) => void; name: string }) {
+  const [picked, setPicked] = useState<number[] | null>(null);
+  const choices = picked ?? current ?? [];
+  const multiple = poll.maxChoices > 1;
+
+  const toggle = (i: number) => {
+    if (!multiple) return setPicked([i]);
+    setPicked(choices.includes(i) ? choices.filter((c) => c !== i) : [...choices, i].sort((a, b) => a - b));
+  };
+  const sendBallot = () => {
+    send({ kind: 'ballot', id: nanoid(), pollId: poll.id, choices });
+    setPicked(null);
+  };
+  const unchanged = current !== null && current.length === choices.length && current.every((c, i) => c === choices[i]);
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        sendBallot();
+      }}
+    >
+      <fieldset className="poll-choices">
+        <legend className="visually-hidden">{multiple ? t('phone.pickUpTo', { max: poll.maxChoices }) : t('phone.pickOne')}</legend>
+        {multiple ? <p className="hint">{t('phone.pickUpTo', { max: poll.maxChoices })}</p> : null}
+        {optionLabels(poll).map((o, i) => (
+          <label key={i} className="poll-choice">
+            <input
+              type={multiple ? 'checkbox' : 'radio'}
+              name={name}
+              checked={choices.includes(i)}
+              disabled={multiple && !choices.includes(i) && choices.length >= poll.maxChoices}
+              onChange={() => toggle(i)}
+            />
+            <span className="user-text">{o}</span>
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="primary" disabled={choices.length === 0 || unchanged}>
+        {current ? t('phone.changeAnswer') : t('phone.sendAnswer')}
+      </button>
+    </form>
   );
 }
