@@ -136,45 +136,7 @@ export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
                   }}
                 />
               ) : (
-                <>
-                  <div className="qmain">
-                    <p className="qtext">
-                      <span className="drag-handle" aria-hidden="true">
-                        ⠿
-                      </span>{' '}
-                      {i + 1}. <span className="user-text">{item.title}</span> {current ? <span className="badge b-on-floor">{t('console.current')}</span> : null}
-                    </p>
-                    <p className="qmeta">
-                      {item.publicComment ? t('console.publicCommentEach', { time: speakingTime(item.speakingMs) }) : t('console.noPublicComment')}
-                      {item.maxSpeakers !== null ? t('console.atMost', { max: item.maxSpeakers }) : ''}
-                      {t('console.queueCounts', { waiting: item.queue.length, called: item.spoken.length })}
-                      {item.publicComment && !item.signupSwitch ? t('console.signupClosed') : ''}
-                    </p>
-                    {item.description ? <p className="qmeta user-text">{item.description}</p> : null}
-                  </div>
-                  <div className="qactions">
-                    <button
-                      type="button"
-                      className={current ? undefined : 'primary'}
-                      aria-label={current ? t('console.leaveItemLabel', { title: item.title }) : t('console.makeCurrentLabel', { title: item.title })}
-                      onClick={() => void run(() => control.setCurrentItem({ itemId: current ? null : item.id }))}
-                    >
-                      {current ? t('console.leaveItem') : t('console.makeCurrent')}
-                    </button>
-                    <button type="button" aria-label={t('console.editLabel', { title: item.title })} onClick={() => setEditing(item.id)}>
-                      {t('console.edit')}
-                    </button>
-                    <button type="button" aria-label={t('console.moveUp', { name: item.title })} disabled={i === 0} onClick={() => move(item.id, i - 1)}>
-                      ↑
-                    </button>
-                    <button type="button" aria-label={t('console.moveDown', { name: item.title })} disabled={i === items.length - 1} onClick={() => move(item.id, i + 1)}>
-                      ↓
-                    </button>
-                    <button type="button" className="danger" aria-label={t('console.removeLabel', { name: item.title })} onClick={() => void run(() => control.removeItem({ itemId: item.id }))}>
-                      {t('console.remove')}
-                    </button>
-                  </div>
-                </>
+                <ItemSummary item={item} i={i} last={items.length - 1} current={current} move={move} edit={() => setEditing(item.id)} />
               )}
             </li>
           );
@@ -197,5 +159,50 @@ export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
         />
       </details>
     </section>
+  );
+}
+
+/** An item as a row: title, public comment and queue counts, and its buttons on one line. */
+function ItemSummary({ item, i, last, current, move, edit }: { item: DeskAgendaItem; i: number; last: number; current: boolean; move: (itemId: string, index: number) => void; edit: () => void }) {
+  return (
+    <>
+    <div className="qmain">
+      <p className="qtext">
+        <span className="drag-handle" aria-hidden="true">
+          ⠿
+        </span>{' '}
+        {i + 1}. <span className="user-text">{item.title}</span> {current ? <span className="badge b-on-floor">{t('console.current')}</span> : null}
+      </p>
+      <p className="qmeta">
+        {item.publicComment ? t('console.publicCommentEach', { time: speakingTime(item.speakingMs) }) : t('console.noPublicComment')}
+        {item.maxSpeakers !== null ? t('console.atMost', { max: item.maxSpeakers }) : ''}
+        {t('console.queueCounts', { waiting: item.queue.length, called: item.spoken.length })}
+        {item.publicComment && !item.signupSwitch ? t('console.signupClosed') : ''}
+      </p>
+      {item.description ? <p className="qmeta user-text">{item.description}</p> : null}
+    </div>
+    <div className="qactions">
+      <button
+        type="button"
+        className={current ? undefined : 'primary'}
+        aria-label={current ? t('console.leaveItemLabel', { title: item.title }) : t('console.makeCurrentLabel', { title: item.title })}
+        onClick={() => void run(() => control.setCurrentItem({ itemId: current ? null : item.id }))}
+      >
+        {current ? t('console.leaveItem') : t('console.makeCurrent')}
+      </button>
+      <button type="button" aria-label={t('console.editLabel', { title: item.title })} onClick={edit}>
+        {t('console.edit')}
+      </button>
+      <button type="button" aria-label={t('console.moveUp', { name: item.title })} disabled={i === 0} onClick={() => move(item.id, i - 1)}>
+        ↑
+      </button>
+      <button type="button" aria-label={t('console.moveDown', { name: item.title })} disabled={i === last} onClick={() => move(item.id, i + 1)}>
+        ↓
+      </button>
+      <button type="button" className="danger" aria-label={t('console.removeLabel', { name: item.title })} onClick={() => void run(() => control.removeItem({ itemId: item.id }))}>
+        {t('console.remove')}
+      </button>
+    </div>
+    </>
   );
 }
