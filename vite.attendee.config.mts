@@ -64,7 +64,7 @@ export default defineConfig({
   root: resolve(__dirname, 'src-renderer/attendee'),
   base: '/',
   // Every text file of the output also gets a .br and a .gz twin (precompress, above), served by
-  // Accept-Encoding by the host (src-main/host/static-files.ts).
+  // Accept-Encoding by the host (src-main/host/net/static-files.ts).
   plugins: [react(), precompress()],
   resolve: {
     alias: [

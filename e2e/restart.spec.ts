@@ -1,6 +1,6 @@
 import { ready, ask, boardItem, openPhone, upvote } from './fixtures/pages.js';
 import { expect, test } from './fixtures/test.js';
-import { Store } from '../src-main/host/store.js';
+import { Store } from '../src-main/host/store/store.js';
 import { verifyChain } from '../src-shared/hash-chain.js';
 
 test('after SIGKILL and a restart on the same data dir, every screen shows the same state and the chain verifies', async ({ host, newPhone, browser }) => {

@@ -15,7 +15,7 @@
  * sync step 2 lands in the doc (or in its own sync step with the gateway, if its channel opens later), and
  * the phone's writes, already in the doc, go to the host in the answer to the host's sync step 1.
  *
- * Runs unchanged in Node (headless host, see src-main/host/gateway-node.ts) and in a Chromium renderer:
+ * Runs unchanged in Node (headless host, see src-main/host/net/gateway-node.ts) and in a Chromium renderer:
  * no Node built-ins and no DOM globals here; the WebSocket class and the WebRTC implementation are injected.
  * y-webrtc's signaling client uses the global `WebSocket` (lib0/websocket), so the Node glue sets it.
  *

@@ -8,7 +8,7 @@ import { EXPORT_FORMAT_NAMES, isExportFormat } from '../src-shared/minutes/forma
 import { sessionListing } from '../src-shared/minutes/listing.js';
 import { exportSession, ExportError } from './host/export/export-session.js';
 import { startHost } from './host/host.js';
-import { Store } from './host/store.js';
+import { Store } from './host/store/store.js';
 import { addressListText, runDoctor, doctorText } from './host/venue/doctor.js';
 import { isLocaleTag } from '../src-shared/i18n/format.js';
 

@@ -2,7 +2,7 @@ import { app, dialog, shell, type BrowserWindow, type WebContents } from 'electr
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type Host } from './host/host.js';
-import { STORE_FILE } from './host/store.js';
+import { STORE_FILE } from './host/store/store.js';
 import { installDownloads } from './downloads.js';
 import { registerIpc, sendEvent } from './ipc.js';
 import { installMenu } from './menu.js';

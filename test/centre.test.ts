@@ -5,12 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decidePhoneRequest } from '../src-shared/decide-phone.js';
 import { roomParts } from '../src-shared/docs/room-doc.js';
 import { newId } from '../src-shared/ids.js';
-import { FAILED_REASON, RequestPipeline } from '../src-main/host/request-pipeline.js';
-import { RoomDocs, type Room } from '../src-main/host/room-docs.js';
-import { SessionLog } from '../src-main/host/session-log.js';
-import { Store } from '../src-main/host/store.js';
-import { StoreThenSend } from '../src-main/host/store-then-send.js';
-import { MIGRATIONS, schemaVersion } from '../src-main/host/store-migrations.js';
+import { FAILED_REASON, RequestPipeline } from '../src-main/host/pipeline/request-pipeline.js';
+import { RoomDocs, type Room } from '../src-main/host/rooms/room-docs.js';
+import { SessionLog } from '../src-main/host/store/session-log.js';
+import { Store } from '../src-main/host/store/store.js';
+import { StoreThenSend } from '../src-main/host/pipeline/store-then-send.js';
+import { MIGRATIONS, schemaVersion } from '../src-main/host/store/store-migrations.js';
 
 /** The centre's pieces on a real store in a temp folder, without listeners. */
 const dirs: string[] = [];

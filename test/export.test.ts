@@ -275,7 +275,7 @@ describe('the command line', () => {
 
   beforeAll(async () => {
     const built = join(ROOT, 'out', 'main', 'cli.js');
-    const sources = ['src-main/cli.ts', 'src-main/host/export/export-session.ts', 'src-main/host/store.ts', 'src-shared/minutes/archive.ts'];
+    const sources = ['src-main/cli.ts', 'src-main/host/export/export-session.ts', 'src-main/host/store/store.ts', 'src-shared/minutes/archive.ts'];
     const stale = !existsSync(built) || sources.some((s) => statSync(join(ROOT, s)).mtimeMs > statSync(built).mtimeMs);
     if (stale) await run('npx', ['electron-vite', 'build'], { cwd: ROOT });
     await closedSession();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DISPLAY, parseDisplay } from '../src-shared/display.js';
-import { DEFAULT_FOLDER_SETTINGS, FolderSettings, SETTINGS_FILE } from '../src-main/host/folder-settings.js';
+import { DEFAULT_FOLDER_SETTINGS, FolderSettings, SETTINGS_FILE } from '../src-main/host/store/folder-settings.js';
 
 /** Settings of a data folder (profanity filter, own words, projector display): a real file on disk. */
 describe('folder settings', () => {

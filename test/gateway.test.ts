@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { createSignalServer, type SignalServer } from '../src-main/host/signal-server';
-import { createSyncServer } from '../src-main/host/sync-server';
-import { isTcpCandidate, nodeWrtc, startNodeGateway, stripTcpCandidates } from '../src-main/host/gateway-node';
+import { createSignalServer, type SignalServer } from '../src-main/host/net/signal-server';
+import { createSyncServer } from '../src-main/host/net/sync-server';
+import { isTcpCandidate, nodeWrtc, startNodeGateway, stripTcpCandidates } from '../src-main/host/net/gateway-node';
 import type { Gateway } from '../src-gateway/gateway';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));

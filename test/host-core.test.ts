@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { REFUSALS } from '../src-shared/decide-phone.js';
 import { roomParts } from '../src-shared/docs/room-doc.js';
 import { verifyChain } from '../src-shared/hash-chain.js';
-import { Store } from '../src-main/host/store.js';
+import { Store } from '../src-main/host/store/store.js';
 import { startTestHost, type TestHost } from './helpers/host-harness.js';
 
 let host: TestHost | null = null;

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { LIMITS } from '../src-shared/limits';
-import { STORE_FILE } from '../src-main/host/store';
-import { ROOM_FULL_REASON } from '../src-main/host/sync-server';
+import { STORE_FILE } from '../src-main/host/store/store';
+import { ROOM_FULL_REASON } from '../src-main/host/net/sync-server';
 import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness';
 import { rawClient, syncMessage, sleep, type RawClient } from './helpers/hostile';
 

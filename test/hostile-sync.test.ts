@@ -10,7 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { LIMITS } from '../src-shared/limits';
-import { createSyncServer, pendingBytes } from '../src-main/host/sync-server';
+import { createSyncServer, pendingBytes } from '../src-main/host/net/sync-server';
 import { startTestHost, type TestHost } from './helpers/host-harness';
 import { rawClient, syncMessage, sleep, type RawClient } from './helpers/hostile';
 

@@ -2,7 +2,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../src-shared/limits';
-import { tooManyFromAddress } from '../src-main/host/join-policy';
+import { tooManyFromAddress } from '../src-main/host/pipeline/join-policy';
 import type { TestPhone} from './helpers/host-harness';
 import { startTestHost, type TestHost } from './helpers/host-harness';
 import { rawClient } from './helpers/hostile';

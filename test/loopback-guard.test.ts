@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLoopbackRequest } from '../src-main/host/loopback-server.js';
+import { checkLoopbackRequest } from '../src-main/host/net/loopback-server.js';
 
 const PORT = 4555;
 const TOKEN = 'secret-token-123';

@@ -9,8 +9,8 @@ import { LIMITS } from '../src-shared/limits';
 import { decidePaperJoin } from '../src-shared/paper-codes/decide';
 import { normalisePaperCode, PAPER_CODES_PATH } from '../src-shared/paper-codes/format';
 import { emptyPaperCodes } from '../src-shared/paper-codes/state';
-import { paperCode, PaperCodeBook } from '../src-main/host/paper-code-book';
-import { PAPER_CODE_REFUSALS } from '../src-main/host/join-policy';
+import { paperCode, PaperCodeBook } from '../src-main/host/features/paper-codes/code-book';
+import { PAPER_CODE_REFUSALS } from '../src-main/host/pipeline/join-policy';
 import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness';
 import { joinFrom, voteFromEach } from './helpers/join-from';
 

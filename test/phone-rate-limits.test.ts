@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../src-shared/limits.js';
 import type { PhoneRequestKind } from '../src-shared/requests.js';
-import { PhoneRateLimits, type RateCharge } from '../src-main/host/phone-rate-limits.js';
+import { PhoneRateLimits, type RateCharge } from '../src-main/host/pipeline/phone-rate-limits.js';
 
 /** Every limited kind and the limit per minute it shares. */
 const LIMITED: Array<[PhoneRequestKind, number]> = [

@@ -8,8 +8,8 @@ import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSession } from '../src-main/host/export/export-session.js';
 import { exportHref, PATHS, TOKEN_QUERY } from '../src-shared/endpoints.js';
-import { MIGRATIONS, schemaVersion } from '../src-main/host/store-migrations.js';
-import { Store } from '../src-main/host/store.js';
+import { MIGRATIONS, schemaVersion } from '../src-main/host/store/store-migrations.js';
+import { Store } from '../src-main/host/store/store.js';
 import { verifyChain } from '../src-shared/hash-chain.js';
 import { verifyArchive } from '../src-shared/minutes/archive.js';
 import { EXPORT_FORMAT_NAMES, type ExportFormat } from '../src-shared/minutes/formats.js';
@@ -150,7 +150,7 @@ describe('the command line on the format-1 record', () => {
 
   beforeAll(async () => {
     const built = join(ROOT, 'out', 'main', 'cli.js');
-    const sources = ['src-main/cli.ts', 'src-main/host/store.ts', 'src-shared/minutes/archive.ts', 'src-shared/record/upgrade-event.ts'];
+    const sources = ['src-main/cli.ts', 'src-main/host/store/store.ts', 'src-shared/minutes/archive.ts', 'src-shared/record/upgrade-event.ts'];
     const stale = !existsSync(built) || sources.some((s) => statSync(join(ROOT, s)).mtimeMs > statSync(built).mtimeMs);
     if (stale) await run('npx', ['electron-vite', 'build'], { cwd: ROOT });
   }, 240_000);

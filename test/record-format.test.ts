@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STORE_FILE, Store } from '../src-main/host/store.js';
+import { STORE_FILE, Store } from '../src-main/host/store/store.js';
 import { chainEvent, verifyChain } from '../src-shared/hash-chain.js';
 import { renderArchiveJson, verifyArchive } from '../src-shared/minutes/archive.js';
 import { newerFormatMessage, RECORD_FORMAT, RecordFormatError } from '../src-shared/record/format.js';

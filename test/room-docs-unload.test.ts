@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { roomParts } from '../src-shared/docs/room-doc.js';
 import { transact } from '../src-shared/transaction-origins.js';
-import { fullCollection, MemoryReclaim } from '../src-main/host/memory-reclaim.js';
-import { RoomDocs, type Room } from '../src-main/host/room-docs.js';
-import { Store } from '../src-main/host/store.js';
-import { StoreThenSend } from '../src-main/host/store-then-send.js';
+import { fullCollection, MemoryReclaim } from '../src-main/host/rooms/memory-reclaim.js';
+import { RoomDocs, type Room } from '../src-main/host/rooms/room-docs.js';
+import { Store } from '../src-main/host/store/store.js';
+import { StoreThenSend } from '../src-main/host/pipeline/store-then-send.js';
 
 const dirs: string[] = [];
 const stores: Store[] = [];

@@ -9,7 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { roomParts } from '../src-shared/docs/room-doc.js';
-import { Store } from '../src-main/host/store.js';
+import { Store } from '../src-main/host/store/store.js';
 import { startTestHost, TestPhone, waitFor, type TestHost } from './helpers/host-harness';
 import { rawClient, syncMessage, type RawClient } from './helpers/hostile';
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { createSignalServer, type ServerMessage, type SignalServer } from '../src-main/host/signal-server';
+import { createSignalServer, type ServerMessage, type SignalServer } from '../src-main/host/net/signal-server';
 
 const ISSUED = new Set(['room-a', 'room-b']);
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { REFUSALS } from '../src-shared/decide-phone.js';
 import { verifyChain } from '../src-shared/hash-chain.js';
 import { LIMITS } from '../src-shared/limits.js';
-import { Store } from '../src-main/host/store.js';
+import { Store } from '../src-main/host/store/store.js';
 import { startTestHost, type TestHost, type TestPhone } from './helpers/host-harness.js';
 
 /**

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { createSyncServer, type SyncServer } from '../src-main/host/sync-server';
+import { createSyncServer, type SyncServer } from '../src-main/host/net/sync-server';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SPEED = 40;

@@ -7,7 +7,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { createSyncServer, type SyncTarget } from '../src-main/host/sync-server.js';
+import { createSyncServer, type SyncTarget } from '../src-main/host/net/sync-server.js';
 import { waitFor } from './helpers/host-harness.js';
 
 /**

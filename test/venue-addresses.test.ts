@@ -12,7 +12,7 @@ import {
   rankAddresses,
   type InterfaceEntry,
   type InterfaceTable,
-} from '../src-main/host/addresses.js';
+} from '../src-main/host/net/addresses.js';
 import { describeChoice } from '../src-shared/venue.js';
 
 const v4 = (address: string, netmask = '255.255.255.0'): InterfaceEntry => ({ address, netmask, family: 'IPv4', internal: false });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../src-main/host/host.js';
-import { rankAddresses, type InterfaceEntry } from '../src-main/host/addresses.js';
+import { rankAddresses, type InterfaceEntry } from '../src-main/host/net/addresses.js';
 import { renderHandoutPdf, shortUrl } from '../src-main/host/venue/handout.js';
 import { diagnose, VenueMonitor, type DiagnosisFacts } from '../src-main/host/venue/monitor.js';
 import { VENUE_SETTINGS_FILE } from '../src-main/host/venue/settings.js';

@@ -17,25 +17,25 @@ import { createVenue } from './venue/venue.js';
 import { voteCount } from '../../src-shared/moderation/views.js';
 import { sessionListing, type SessionListing } from '../../src-shared/minutes/listing.js';
 import { RecordFormatError } from '../../src-shared/record/format.js';
-import { createControlHandlers, runControl } from './control-handlers.js';
-import { FolderSettings } from './folder-settings.js';
-import { publishFolderSettings } from './moderation-handlers.js';
+import { createControlHandlers, runControl } from './pipeline/control-handlers.js';
+import { FolderSettings } from './store/folder-settings.js';
+import { publishFolderSettings } from './features/moderation/commands.js';
 import { exportSession } from './export/export-session.js';
-import { loadAndPersist } from './doc-persistence.js';
-import { createFdGuard } from './fd-guard.js';
-import { paperCodesFile } from './paper-codes-file.js';
+import { loadAndPersist } from './store/doc-persistence.js';
+import { createFdGuard } from './net/fd-guard.js';
+import { paperCodesFile } from './features/paper-codes/slips-file.js';
 import { PAPER_CODES_FILE } from '../../src-shared/paper-codes/format.js';
-import { createLanServer } from './lan-server.js';
-import { createLoopbackServer } from './loopback-server.js';
-import { MemoryReclaim } from './memory-reclaim.js';
-import { ROOM_IDLE_MS, roomDocName, roomIdOfDocName, type Room } from './room-docs.js';
-import { SessionManager } from './session-manager.js';
-import { createSignalServer } from './signal-server.js';
-import { HttpError } from './http-util.js';
-import { Store } from './store.js';
-import { StorageHealth } from './storage-health.js';
-import { StoreThenSend } from './store-then-send.js';
-import { createSyncServer, pendingBytes, type SyncTarget } from './sync-server.js';
+import { createLanServer } from './net/lan-server.js';
+import { createLoopbackServer } from './net/loopback-server.js';
+import { MemoryReclaim } from './rooms/memory-reclaim.js';
+import { ROOM_IDLE_MS, roomDocName, roomIdOfDocName, type Room } from './rooms/room-docs.js';
+import { SessionManager } from './pipeline/session-manager.js';
+import { createSignalServer } from './net/signal-server.js';
+import { HttpError } from './net/http-util.js';
+import { Store } from './store/store.js';
+import { StorageHealth } from './store/storage-health.js';
+import { StoreThenSend } from './pipeline/store-then-send.js';
+import { createSyncServer, pendingBytes, type SyncTarget } from './net/sync-server.js';
 
 export interface HostOptions {
   dataDir: string;
@@ -316,7 +316,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const loopbackOrigin = `http://127.0.0.1:${loopbackPort}`;
 
   if (opts.gateway === 'node') {
-    const { startNodeGateway } = await import('./gateway-node.js');
+    const { startNodeGateway } = await import('./net/gateway-node.js');
     gateway = startNodeGateway({
       hostSyncUrl: `ws://127.0.0.1:${loopbackPort}${PATHS.sync}`,
       token,

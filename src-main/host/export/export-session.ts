@@ -4,7 +4,7 @@ import { buildMinutes } from '../../../src-shared/minutes/build.js';
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from '../../../src-shared/minutes/formats.js';
 import { renderMinutesMarkdown } from '../../../src-shared/minutes/markdown.js';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
-import type { Store } from '../store.js';
+import type { Store } from '../store/store.js';
 import { renderEventsCsv, renderQuestionsCsv } from './csv.js';
 import { renderPollsCsv } from './poll-csv.js';
 import { renderSpeakersCsv } from './speakers-csv.js';

@@ -10,7 +10,7 @@ import {
   NO_ADDRESS_TEXT,
   type AddressChoice,
 } from '../../../src-shared/venue.js';
-import { currentAddresses, type RankedAddresses } from '../addresses.js';
+import { currentAddresses, type RankedAddresses } from '../net/addresses.js';
 
 /**
  * `open-floor doctor`: the checks a facilitator runs on the laptop before a meeting. Each check says what

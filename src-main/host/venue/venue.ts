@@ -2,13 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
 import { VENUE_TEST_PATH, type AddressChoice, type PhoneReach, type VenueStatus } from '../../../src-shared/venue.js';
 import type { ExportedFile } from '../export/export-session.js';
-import { currentAddresses, LOOPBACK_CHOICE, type RankedAddresses } from '../addresses.js';
+import { currentAddresses, LOOPBACK_CHOICE, type RankedAddresses } from '../net/addresses.js';
 import type { HandoutFacts } from './handout.js';
 import { VenueMonitor } from './monitor.js';
 import { ReceiptTimer } from './receipt-timer.js';
 import { initialChoice, readVenueSettings, rememberChoice, writeVenueSettings } from './settings.js';
 import { sendTestPage } from './test-page.js';
-import { attachmentName } from '../http-util.js';
+import { attachmentName } from '../net/http-util.js';
 
 /**
  * Venue readiness, as one object the host wires in with a few calls: the ranked addresses and the

@@ -1,0 +1,124 @@
+import type * as Y from 'yjs';
+import { writeBoard, writeBoardHeader, type BoardView } from '../../../src-shared/docs/board-doc.js';
+import { DESK_MAP, writeDesk, type DeskView } from '../../../src-shared/docs/desk-doc.js';
+import { childMap, putEntry, setIfChanged, syncKeyedMap } from '../../../src-shared/docs/json-map.js';
+import { boardPolls, deskPolls, type BoardPoll } from '../../../src-shared/polls/poll-views.js';
+import { writeDeskAgenda } from '../../../src-shared/agenda/desk-store.js';
+import { boardAgenda, boardSpeaking, deskAgenda } from '../../../src-shared/agenda/views.js';
+import type { SessionState } from '../../../src-shared/state.js';
+import { deskPaperCodes } from '../../../src-shared/paper-codes/state.js';
+import { transact } from '../../../src-shared/transaction-origins.js';
+import {
+  boardQuestions,
+  boardSession,
+  deskQuestions,
+  deskStats,
+  toBoardQuestion,
+  toDeskQuestion,
+  type BoardQuestion,
+  type DeskQuestion,
+  type HostInfo,
+  type JoinInfo,
+  type SessionSummary,
+} from '../../../src-shared/views.js';
+
+/** The board's header: the join link only while the session is open. */
+function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions' | 'polls'> {
+  const { state } = input;
+  return {
+    session: state ? boardSession(state) : null,
+    join: state?.status === 'open' ? input.join : null,
+    floor: state?.floor ?? null,
+    connected: input.connected,
+    pollShown: state?.polls.shown ?? null,
+    agenda: boardAgenda(state),
+    speaking: boardSpeaking(state),
+  };
+}
+
+/** What the projections need besides the folded state. */
+export interface ProjectionInput {
+  state: SessionState | null;
+  join: JoinInfo | null;
+  host: HostInfo;
+  connected: number;
+  sessions: SessionSummary[];
+  /** Why the data folder cannot be written, in plain words, or null. */
+  storageProblem: string | null;
+  deviceLabel(deviceId: string): string;
+}
+
+/**
+ * Writes the board doc (public) and the desk doc (console) from the state. A full write happens when a
+ * session is loaded; after that only the questions a commit touched are rewritten, so an event costs the
+ * same with ten questions or ten thousand.
+ */
+export class Projections {
+  constructor(
+    private readonly board: Y.Doc,
+    private readonly desk: Y.Doc,
+  ) {}
+
+  writeAll(input: ProjectionInput): void {
+    const { state } = input;
+    transact(this.board, 'host:board', () => {
+      writeBoard(this.board, { ...boardHeader(input), questions: state ? boardQuestions(state) : [], polls: state ? boardPolls(state.polls) : [] });
+    });
+    transact(this.desk, 'host:desk', () => {
+      writeDesk(this.desk, {
+        ...this.deskHeader(input),
+        questions: state ? deskQuestions(state, input.deviceLabel) : [],
+      });
+    });
+  }
+
+  /** Rewrites the headers only (session, join, counts, host): after a host-level change. */
+  writeHeaders(input: ProjectionInput): void {
+    this.writeChangedQuestions(input, []);
+  }
+
+  /** Rewrites the headers and the given questions only (what a commit touched). */
+  writeChangedQuestions(input: ProjectionInput, touched: Iterable<string>): void {
+    const { state } = input;
+    const ids = [...touched];
+    transact(this.board, 'host:board', () => {
+      const board = writeBoardHeader(this.board, boardHeader(input));
+      const questions = childMap<BoardQuestion>(board, 'questions');
+      for (const id of ids) {
+        const q = state?.questions.get(id);
+        putEntry(questions, id, q && state ? toBoardQuestion(q, state.floor) : null);
+      }
+      // Polls are few (LIMITS.pollsPerSession); each is rewritten only if it changed.
+      syncKeyedMap(childMap<BoardPoll>(board, 'polls'), state ? boardPolls(state.polls) : []);
+    });
+    transact(this.desk, 'host:desk', () => {
+      const desk = this.desk.getMap<unknown>(DESK_MAP);
+      const header = this.deskHeader(input);
+      for (const [key, value] of Object.entries(header)) if (key !== 'agenda') setIfChanged(desk, key, value);
+      writeDeskAgenda(desk, header.agenda);
+      const questions = childMap<DeskQuestion>(desk, 'questions');
+      for (const id of ids) {
+        const q = state?.questions.get(id);
+        putEntry(questions, id, q && state ? toDeskQuestion(q, state.floor, input.deviceLabel(q.deviceId)) : null);
+      }
+    });
+  }
+
+  private deskHeader(input: ProjectionInput): Omit<DeskView, 'questions'> {
+    const { state } = input;
+    return {
+      host: input.host,
+      session: state
+        ? { ...boardSession(state), premoderation: state.premoderation, finalHash: state.lastHash, paperCodes: deskPaperCodes(state) }
+        : null,
+      join: state && state.status !== 'closed' ? input.join : null,
+      floor: state?.floor ?? null,
+      stats: state ? deskStats(state, input.connected) : null,
+      sessions: input.sessions,
+      storageProblem: input.storageProblem,
+      polls: state ? deskPolls(state.polls) : [],
+      pollShown: state?.polls.shown ?? null,
+      agenda: deskAgenda(state, input.deviceLabel),
+    };
+  }
+}
