@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
-import { moderationInputs, type ModerationOutputs } from './moderation/control.js';
-import { pollControlInputs, type PollControlOutputs } from './polls/poll-inputs.js';
+import { moderationInputs, type ModerationOutputs } from './features/moderation/control.js';
+import { pollControlInputs, type PollControlOutputs } from './features/polls/control.js';
 import { cleanText, charCount } from './text.js';
 import type { VenueStatus } from './venue.js';
-import { agendaControlInputs, type AgendaControlOutputs } from './agenda/control.js';
-import { paperCodeControlInputs, type PaperCodeControlOutputs } from './paper-codes/control.js';
+import { agendaControlInputs, type AgendaControlOutputs } from './features/agenda/control.js';
+import { paperCodeControlInputs, type PaperCodeControlOutputs } from './features/paper-codes/control.js';
 
 /**
  * The one contract between the console/projector and the host. The HTTP client (headless) and the
@@ -51,10 +51,10 @@ export const controlInputs = {
     reply: shortText(LIMITS.replyTextMax, 'A written reply').optional(),
   }),
   ...moderationInputs,
-  /** Polls (issue 8): src-shared/polls/poll-inputs.ts. */
+  /** Polls (issue 8): src-shared/features/polls/control.ts. */
   ...pollControlInputs,
   ...agendaControlInputs,
-  /** Single-use paper codes (issue 9): src-shared/paper-codes/control.ts. */
+  /** Single-use paper codes (issue 9): src-shared/features/paper-codes/control.ts. */
   ...paperCodeControlInputs,
 } as const;
 

@@ -1,6 +1,6 @@
 import type { ControlParsedInput } from './control.js';
 import type { EventBody } from './events.js';
-import { decideModeration, MODERATION_COMMANDS, type ModerationCommandName, type ModerationInputs } from './moderation/decide.js';
+import { decideModeration, MODERATION_COMMANDS, type ModerationCommandName, type ModerationInputs } from './features/moderation/decide-control.js';
 import type { SessionState } from './state.js';
 
 /** Facilitator commands that change a session, as pure rules over its state. */

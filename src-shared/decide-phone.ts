@@ -1,9 +1,9 @@
 import type { EventBody } from './events.js';
-import { decideBallot } from './polls/poll-decide.js';
+import { decideBallot } from './features/polls/decide.js';
 import type { PhoneRequest } from './requests.js';
-import { screenAsk, votedInTree } from './moderation/decide.js';
+import { screenAsk, votedInTree } from './features/moderation/decide-control.js';
 import type { SessionState } from './state.js';
-import { decideSpeakRequest } from './agenda/decide-phone.js';
+import { decideSpeakRequest } from './features/agenda/decide-phone.js';
 import { REFUSALS } from './refusals.js';
 
 /**

@@ -4,7 +4,7 @@ import type { ExportFormat } from './minutes/formats.js';
 import type { SessionListing } from './minutes/listing.js';
 
 import { PATHS, TOKEN_QUERY } from './paths.js';
-import type { PaperCodeRefusal } from './paper-codes/format.js';
+import type { PaperCodeRefusal } from './features/paper-codes/format.js';
 
 export { PATHS, TOKEN_QUERY };
 

@@ -3,10 +3,10 @@
  * state, board, desk and minutes are all functions of the log.
  */
 
-import type { AskModeration, ModerationEventBody } from './moderation/events.js';
-import type { PollEvent } from './polls/poll-events.js';
-import type { AgendaEventBody } from './agenda/events.js';
-import type { PaperCodeEvent } from './paper-codes/events.js';
+import type { AskModeration, ModerationEventBody } from './features/moderation/events.js';
+import type { PollEvent } from './features/polls/events.js';
+import type { AgendaEventBody } from './features/agenda/events.js';
+import type { PaperCodeEvent } from './features/paper-codes/events.js';
 
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
@@ -46,11 +46,11 @@ export type EventBody =
   | { type: 'vote.cast'; questionId: string; deviceId: string; requestId: string }
   | { type: 'vote.withdrawn'; questionId: string; deviceId: string; requestId: string }
   | ModerationEventBody
-  /** Polls (issue 8): src-shared/polls/poll-events.ts. */
+  /** Polls (issue 8): src-shared/features/polls/events.ts. */
   | PollEvent
-  /** Agenda, speakers, timer (issue 7): src-shared/agenda/events.ts. */
+  /** Agenda, speakers, timer (issue 7): src-shared/features/agenda/events.ts. */
   | AgendaEventBody
-  /** Single-use paper codes (issue 9): src-shared/paper-codes/. */
+  /** Single-use paper codes (issue 9): src-shared/features/paper-codes/. */
   | PaperCodeEvent;
 
 export type EventType = EventBody['type'];

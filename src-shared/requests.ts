@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ID_REGEX } from './ids.js';
 import { LIMITS } from './limits.js';
-import { ballotRequest } from './polls/poll-inputs.js';
+import { ballotRequest } from './features/polls/control.js';
 import { charCount, cleanText } from './text.js';
-import { speakerSubjectSchema } from './agenda/fields.js';
+import { speakerSubjectSchema } from './features/agenda/fields.js';
 
 /**
  * What a phone may append to the `requests` array of its room document. Everything here comes from an

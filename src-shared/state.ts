@@ -7,10 +7,10 @@ import {
   type Moderation,
   type QuestionModeration,
   type SessionModeration,
-} from './moderation/state.js';
-import { applyPollEvent, emptyPolls, type PollsState } from './polls/poll-state.js';
-import { applyAgendaEvent, emptyAgenda, type AgendaState } from './agenda/state.js';
-import { applyPaperCodeEvent, emptyPaperCodes, type PaperCodesState } from './paper-codes/state.js';
+} from './features/moderation/fold.js';
+import { applyPollEvent, emptyPolls, type PollsState } from './features/polls/fold.js';
+import { applyAgendaEvent, emptyAgenda, type AgendaState } from './features/agenda/fold.js';
+import { applyPaperCodeEvent, emptyPaperCodes, type PaperCodesState } from './features/paper-codes/fold.js';
 
 export interface QuestionState extends QuestionModeration<QuestionState> {
   id: string;
@@ -49,13 +49,13 @@ export interface SessionState extends SessionModeration {
   floor: string | null;
   devices: Set<string>;
   peakConnected: number;
-  /** Polls (issue 8), folded by src-shared/polls/poll-state.ts. */
+  /** Polls (issue 8), folded by src-shared/features/polls/fold.ts. */
   polls: PollsState;
   /** `${deviceId}/${requestId}` of every request that produced an event. */
   appliedRequests: Set<string>;
-  /** Agenda items, speakers and the timer (src-shared/agenda/state.ts). */
+  /** Agenda items, speakers and the timer (src-shared/features/agenda/fold.ts). */
   agenda: AgendaState;
-  /** Single-use paper codes (src-shared/paper-codes/state.ts). */
+  /** Single-use paper codes (src-shared/features/paper-codes/fold.ts). */
   paperCodes: PaperCodesState;
   lastSeq: number;
   lastHash: string;

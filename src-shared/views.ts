@@ -1,5 +1,5 @@
 import type { AddressChoice } from './venue.js';
-import { boardModeration, deskModeration, voteCount, type BoardModeration, type DeskModeration } from './moderation/views.js';
+import { boardModeration, deskModeration, voteCount, type BoardModeration, type DeskModeration } from './features/moderation/views.js';
 import { isPublic, questionStatus, type QuestionState, type QuestionStatus, type SessionState, type SessionStatus } from './state.js';
 
 /** What the projector and every phone see: approved questions only, no device ids. */

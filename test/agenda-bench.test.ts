@@ -7,7 +7,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mySpeakingMap } from '../src-shared/agenda/room.js';
+import { mySpeakingMap } from '../src-shared/features/agenda/room.js';
 import type { JoinResponse } from '../src-shared/endpoints.js';
 import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SPEAK_REFUSALS } from '../src-shared/agenda/decide-phone.js';
-import { mySpeakingMap } from '../src-shared/agenda/room.js';
-import { remainingAt } from '../src-shared/agenda/timer.js';
+import { SPEAK_REFUSALS } from '../src-shared/features/agenda/decide-phone.js';
+import { mySpeakingMap } from '../src-shared/features/agenda/room.js';
+import { remainingAt } from '../src-shared/features/agenda/timer.js';
 import { PATHS } from '../src-shared/endpoints.js';
 import { startTestHost, type TestHost } from './helpers/host-harness.js';
 

@@ -4,11 +4,11 @@ import { decidePhoneRequest } from '../src-shared/decide-phone.js';
 import type { EventBody, LoggedEvent } from '../src-shared/events.js';
 import { chainEvent } from '../src-shared/hash-chain.js';
 import { LIMITS } from '../src-shared/limits.js';
-import { decideBallot, decidePollCommand, POLL_REFUSALS, type PollCommandContext } from '../src-shared/polls/poll-decide.js';
-import type { PollEvent } from '../src-shared/polls/poll-events.js';
-import type { PollCommand, PollCommandInput } from '../src-shared/polls/poll-inputs.js';
-import { applyPollEvent, emptyPolls, ratingMean } from '../src-shared/polls/poll-state.js';
-import { boardPolls, deskPolls, percentOf } from '../src-shared/polls/poll-views.js';
+import { decideBallot, decidePollCommand, POLL_REFUSALS, type PollCommandContext } from '../src-shared/features/polls/decide.js';
+import type { PollEvent } from '../src-shared/features/polls/events.js';
+import type { PollCommand, PollCommandInput } from '../src-shared/features/polls/control.js';
+import { applyPollEvent, emptyPolls, ratingMean } from '../src-shared/features/polls/fold.js';
+import { boardPolls, deskPolls, percentOf } from '../src-shared/features/polls/views.js';
 import { parsePhoneRequest } from '../src-shared/requests.js';
 import { applyEvent, fold, type SessionState } from '../src-shared/state.js';
 

@@ -1,7 +1,7 @@
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportFormat } from '../../src-shared/minutes/formats.js';
 
 import { HANDOUT_PATH } from '../../src-shared/venue.js';
-import { PAPER_CODES_PATH } from '../../src-shared/paper-codes/format.js';
+import { PAPER_CODES_PATH } from '../../src-shared/features/paper-codes/format.js';
 
 export type { ExportFormat };
 

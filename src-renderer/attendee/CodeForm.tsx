@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { normaliseJoinCode } from '../../src-shared/ids';
-import { displayPaperCode, isPaperCodeShape, normalisePaperCode } from '../../src-shared/paper-codes/format';
+import { displayPaperCode, isPaperCodeShape, normalisePaperCode } from '../../src-shared/features/paper-codes/format';
 import { isValidCode } from './join';
 import { t } from '../ui/i18n';
 import { LanguageSwitch } from '../ui/LanguageSwitch';

@@ -1,4 +1,4 @@
-import type { BoardSpeaking } from '../../src-shared/agenda/views';
+import type { BoardSpeaking } from '../../src-shared/features/agenda/views';
 import { speakerName } from '../ui/agenda/labels';
 import { TimerClock } from '../ui/agenda/TimerClock';
 import { t } from '../ui/i18n';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { BoardView } from '../../src-shared/docs/board-doc';
 import type { PhoneRequestDraft } from '../../src-shared/requests';
-import type { BoardPoll } from '../../src-shared/polls/poll-views';
+import type { BoardPoll } from '../../src-shared/features/polls/views';
 import { optionLabels, PollChart } from '../ui/PollChart';
 import { useYView } from '../ui/use-y-view';
 import { readMyBallots, type MyBallot } from './poll-view';

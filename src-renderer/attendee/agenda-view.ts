@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import { mySpeakingMap } from '../../src-shared/agenda/room';
-import type { BoardAgenda, BoardSpeaking, MySpeaking } from '../../src-shared/agenda/views';
+import { mySpeakingMap } from '../../src-shared/features/agenda/room';
+import type { BoardAgenda, BoardSpeaking, MySpeaking } from '../../src-shared/features/agenda/views';
 import { readBoard } from '../../src-shared/docs/board-doc';
 import { roomParts } from '../../src-shared/docs/room-doc';
 import { isFinalReceipt } from '../../src-shared/receipts';

@@ -1,7 +1,7 @@
 import { JOIN_API, parseIdentity, parseJoinResponse, storageKey, type JoinIdentity } from './join';
 import { postJson } from '../ui/post-json';
 import { t } from '../ui/i18n';
-import type { PaperCodeRefusal } from '../../src-shared/paper-codes/format';
+import type { PaperCodeRefusal } from '../../src-shared/features/paper-codes/format';
 
 export type JoinOutcome = { ok: true; identity: JoinIdentity } | { ok: false; error: string; paperCode?: PaperCodeRefusal };
 

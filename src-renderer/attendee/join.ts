@@ -1,6 +1,6 @@
 import { JOIN_CODE_REGEX, normaliseJoinCode } from '../../src-shared/ids';
 import type { JoinResponse } from '../../src-shared/endpoints';
-import { normalisePaperCode, PAPER_CODE_QUERY } from '../../src-shared/paper-codes/format';
+import { normalisePaperCode, PAPER_CODE_QUERY } from '../../src-shared/features/paper-codes/format';
 import { t } from '../ui/i18n';
 
 /** What a phone keeps per join code, so a reload or a second visit joins the same room. */

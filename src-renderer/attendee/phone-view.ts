@@ -3,7 +3,7 @@ import { readBoard, type BoardView } from '../../src-shared/docs/board-doc';
 import { roomParts, type MyQuestion } from '../../src-shared/docs/room-doc';
 import { isFinalReceipt, type Receipt } from '../../src-shared/receipts';
 import type { PhoneRequestDraft } from '../../src-shared/requests';
-import type { MyQuestionModeration } from '../../src-shared/moderation/views';
+import type { MyQuestionModeration } from '../../src-shared/features/moderation/views';
 import type { QuestionStatus } from '../../src-shared/state';
 
 /** One of my questions as the phone shows it: the host's status, or where the request is. */

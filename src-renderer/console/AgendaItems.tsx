@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { DeskAgenda, DeskAgendaItem } from '../../src-shared/agenda/views';
+import type { DeskAgenda, DeskAgendaItem } from '../../src-shared/features/agenda/views';
 import { LIMITS } from '../../src-shared/limits';
 import { speakingTime } from '../ui/agenda/labels';
 import { control, run } from './control';

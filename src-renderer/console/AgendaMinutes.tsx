@@ -1,4 +1,4 @@
-import type { AgendaText } from '../../src-shared/agenda/minutes-text';
+import type { AgendaText } from '../../src-shared/features/agenda/minutes-text';
 
 /** The agenda part of a past session's minutes in the console (same wording as the PDF and DOCX). */
 export function AgendaMinutes({ agenda }: { agenda: AgendaText }) {

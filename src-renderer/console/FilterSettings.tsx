@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { readFolderModeration } from '../../src-shared/moderation/folder';
-import { CUSTOM_WORDS_MAX } from '../../src-shared/moderation/control';
+import { readFolderModeration } from '../../src-shared/features/moderation/folder';
+import { CUSTOM_WORDS_MAX } from '../../src-shared/features/moderation/control';
 import { useYView } from '../ui/use-y-view';
 import { control, run } from './control';
 import { getDeskDoc } from './moderation-ui';

@@ -1,4 +1,4 @@
-import { pollsHeading, pollsNote, pollText, type MinutesPoll } from '../../src-shared/polls/poll-minutes';
+import { pollsHeading, pollsNote, pollText, type MinutesPoll } from '../../src-shared/features/polls/minutes';
 import type { Translate } from '../../src-shared/i18n/format';
 import { t } from '../ui/i18n';
 import { PollChart } from '../ui/PollChart';

@@ -3,7 +3,7 @@ import { exportHref } from '../../src-shared/endpoints';
 import { verifyArchive } from '../../src-shared/minutes/archive';
 import { buildMinutes } from '../../src-shared/minutes/build';
 import { minutesText, type MinutesText } from '../../src-shared/minutes/wording';
-import type { MinutesPoll } from '../../src-shared/polls/poll-minutes';
+import type { MinutesPoll } from '../../src-shared/features/polls/minutes';
 import { pageToken } from '../ui/token';
 import { MinutesPolls } from './MinutesPolls';
 import { intlLocale, t } from '../ui/i18n';

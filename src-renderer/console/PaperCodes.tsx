@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TOKEN_QUERY } from '../../src-shared/endpoints';
-import { PAPER_CODES_PATH } from '../../src-shared/paper-codes/format';
-import type { DeskPaperCodes } from '../../src-shared/paper-codes/state';
+import { PAPER_CODES_PATH } from '../../src-shared/features/paper-codes/format';
+import type { DeskPaperCodes } from '../../src-shared/features/paper-codes/fold';
 import { LIMITS } from '../../src-shared/limits';
 import { control, run } from './control';
 import { t } from '../ui/i18n';

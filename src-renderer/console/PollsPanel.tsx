@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { DeskAgenda } from '../../src-shared/agenda/views';
+import type { DeskAgenda } from '../../src-shared/features/agenda/views';
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { LIMITS } from '../../src-shared/limits';
-import { POLL_KIND_LABELS, RATING_OPTIONS, VISIBILITY_LABELS, YES_NO_OPTIONS, type PollKind, type PollVisibility } from '../../src-shared/polls/poll-events';
+import { POLL_KIND_LABELS, RATING_OPTIONS, VISIBILITY_LABELS, YES_NO_OPTIONS, type PollKind, type PollVisibility } from '../../src-shared/features/polls/events';
 import { t } from '../ui/i18n';
-import type { DeskPoll } from '../../src-shared/polls/poll-views';
+import type { DeskPoll } from '../../src-shared/features/polls/views';
 import { optionLabels, PollChart } from '../ui/PollChart';
 import { control, run } from './control';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { formatDuration } from '../../src-shared/agenda/timer';
-import type { DeskAgenda, DeskAgendaItem, DeskSpeaker } from '../../src-shared/agenda/views';
+import { formatDuration } from '../../src-shared/features/agenda/timer';
+import type { DeskAgenda, DeskAgendaItem, DeskSpeaker } from '../../src-shared/features/agenda/views';
 import { LIMITS } from '../../src-shared/limits';
 import { TimerClock } from '../ui/agenda/TimerClock';
 import { readChime, writeChime } from '../ui/agenda/chime-setting';

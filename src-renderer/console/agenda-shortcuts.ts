@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { DeskAgenda } from '../../src-shared/agenda/views';
+import type { DeskAgenda } from '../../src-shared/features/agenda/views';
 import { control, run } from './control';
 import { t } from '../ui/i18n';
 

@@ -1,5 +1,5 @@
 import './agenda.css';
-import type { BoardAgenda, BoardSpeaking } from '../../src-shared/agenda/views';
+import type { BoardAgenda, BoardSpeaking } from '../../src-shared/features/agenda/views';
 import { TimerClock } from '../ui/agenda/TimerClock';
 import { useChime } from './use-chime';
 import { t } from '../ui/i18n';

@@ -1,5 +1,5 @@
 import type { BoardView } from '../../src-shared/docs/board-doc';
-import type { BoardPoll } from '../../src-shared/polls/poll-views';
+import type { BoardPoll } from '../../src-shared/features/polls/views';
 import { optionLabels, PollChart } from '../ui/PollChart';
 import { JoinStrip } from './JoinStrip';
 import { TopBar } from './TopBar';

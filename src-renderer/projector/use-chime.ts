@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { remainingAt, type TimerFacts } from '../../src-shared/agenda/timer';
+import { remainingAt, type TimerFacts } from '../../src-shared/features/agenda/timer';
 import { CHIME_KEY, readChime, writeChime } from '../ui/agenda/chime-setting';
 
 

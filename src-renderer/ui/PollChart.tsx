@@ -1,7 +1,7 @@
-import type { PollKind } from '../../src-shared/polls/poll-events';
-import { pollOptionLabels } from '../../src-shared/polls/poll-labels';
-import type { PollResults } from '../../src-shared/polls/poll-views';
-import { formatMean, percentOf } from '../../src-shared/polls/poll-views';
+import type { PollKind } from '../../src-shared/features/polls/events';
+import { pollOptionLabels } from '../../src-shared/features/polls/labels';
+import type { PollResults } from '../../src-shared/features/polls/views';
+import { formatMean, percentOf } from '../../src-shared/features/polls/views';
 import { t } from './i18n';
 
 /** A poll's options as this screen's language calls them (yes/no/abstain are translated; the rest are the facilitator's words). */

@@ -1,4 +1,4 @@
-import type { AgendaCommand } from '../../src-shared/agenda/control';
+import type { AgendaCommand } from '../../src-shared/features/agenda/control';
 import type { ControlApi, ControlInput, ControlResult } from '../../src-shared/control';
 
 type Call = <K extends AgendaCommand>(command: K, input: ControlInput<K>) => Promise<ControlResult<K>>;

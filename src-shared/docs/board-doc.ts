@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import type { BoardPoll } from '../polls/poll-views.js';
-import type { BoardAgenda, BoardSpeaking } from '../agenda/views.js';
+import type { BoardPoll } from '../features/polls/views.js';
+import type { BoardAgenda, BoardSpeaking } from '../features/agenda/views.js';
 import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
 import type { BoardView } from './board-view.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';

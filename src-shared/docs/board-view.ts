@@ -1,5 +1,5 @@
-import type { BoardAgenda, BoardSpeaking } from '../agenda/views.js';
-import type { BoardPoll } from '../polls/poll-views.js';
+import type { BoardAgenda, BoardSpeaking } from '../features/agenda/views.js';
+import type { BoardPoll } from '../features/polls/views.js';
 import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
 
 /**

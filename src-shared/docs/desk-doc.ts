@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
-import type { DeskPoll } from '../polls/poll-views.js';
-import { readDeskAgenda, writeDeskAgenda } from '../agenda/desk-store.js';
-import type { DeskAgenda } from '../agenda/views.js';
-import type { DeskPaperCodes } from '../paper-codes/state.js';
+import type { DeskPoll } from '../features/polls/views.js';
+import { readDeskAgenda, writeDeskAgenda } from '../features/agenda/desk-store.js';
+import type { DeskAgenda } from '../features/agenda/views.js';
+import type { DeskPaperCodes } from '../features/paper-codes/fold.js';
 import type { BoardSession, DeskQuestion, DeskStats, HostInfo, JoinInfo, SessionSummary } from '../views.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 

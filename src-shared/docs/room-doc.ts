@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { MyQuestionModeration } from '../moderation/views.js';
+import type { MyQuestionModeration } from '../features/moderation/views.js';
 import type { PhoneRequestDraft, Receipt } from '../requests.js';
 import type { QuestionStatus } from '../state.js';
 

@@ -2,12 +2,12 @@ import type { LoggedEvent } from '../events.js';
 import { MINUTE_MS } from '../limits.js';
 import { archiveSession } from './archive.js';
 import { fold, isPublic, type QuestionState, type SessionState } from '../state.js';
-import { mergeRoot } from '../moderation/state.js';
-import { voteCount } from '../moderation/views.js';
-import { buildPollMinutes } from '../polls/poll-minutes.js';
+import { mergeRoot } from '../features/moderation/fold.js';
+import { voteCount } from '../features/moderation/views.js';
+import { buildPollMinutes } from '../features/polls/minutes.js';
 import { minutesWords } from './language.js';
-import { buildAgendaMinutes } from '../agenda/minutes.js';
-import { joinedWithoutCode } from '../paper-codes/state.js';
+import { buildAgendaMinutes } from '../features/agenda/minutes.js';
+import { joinedWithoutCode } from '../features/paper-codes/fold.js';
 import type { Minutes, MinutesPaperCodes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { LoggedEvent } from '../events.js';
-import { voteCount } from '../moderation/views.js';
+import { voteCount } from '../features/moderation/views.js';
 import { fold } from '../state.js';
 import { archiveSession, type ArchiveSession } from './archive.js';
 import { isoDate } from './format.js';

@@ -1,11 +1,11 @@
 import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
-import { questionModerationNote } from '../moderation/minutes.js';
-import { agendaMarkdown } from '../agenda/minutes-markdown.js';
+import { questionModerationNote } from '../features/moderation/minutes.js';
+import { agendaMarkdown } from '../features/agenda/minutes-markdown.js';
 import { moderationLines, paperCodesFact, participationRows } from './wording.js';
 import { minutesWords } from './language.js';
 import type { Translate } from '../i18n/format.js';
-import { pollsMarkdown } from '../polls/poll-markdown.js';
+import { pollsMarkdown } from '../features/polls/minutes-markdown.js';
 import { escapeMarkdown, escapeMarkdownLine } from './markdown-escape.js';
 
 /** The minutes as Markdown (CommonMark + GFM); untrusted text goes through `markdown-escape.ts`. */

@@ -1,4 +1,4 @@
-import type { MinutesPoll } from '../polls/poll-minutes.js';
+import type { MinutesPoll } from '../features/polls/minutes.js';
 
 /**
  * The minutes of one session as one model: a pure function of the event log (`buildMinutes`) that every
@@ -8,8 +8,8 @@ import type { MinutesPoll } from '../polls/poll-minutes.js';
  * All times are epoch milliseconds; renderers format them in `session.timeZone` with `locale`.
  */
 
-import type { MinutesModerationCounts, MinutesQuestionModeration } from '../moderation/minutes.js';
-import type { MinutesAgenda } from '../agenda/minutes.js';
+import type { MinutesModerationCounts, MinutesQuestionModeration } from '../features/moderation/minutes.js';
+import type { MinutesAgenda } from '../features/agenda/minutes.js';
 
 export type QuestionOutcome = 'answered-live' | 'answered-in-writing' | 'open';
 
@@ -98,7 +98,7 @@ export interface Minutes {
   participation: Participation;
   /** Open questions, most votes first, so the council can answer them after the meeting. */
   followUp: MinutesQuestion[];
-  /** Polls that were opened, in the order created (src-shared/polls/poll-minutes.ts). */
+  /** Polls that were opened, in the order created (src-shared/features/polls/minutes.ts). */
   polls?: MinutesPoll[];
   log: { events: number; finalHash: string };
   /** Agenda items with their questions, speakers and participation (absent when there was no agenda). */

@@ -6,10 +6,10 @@
  * Every string that comes from attendees or the clerk is passed through `plain()` and always rendered as a
  * plain text run by the renderers (never parsed as markup, links or fields).
  */
-import { moderationSummaryLines, questionModerationNote } from '../moderation/minutes.js';
+import { moderationSummaryLines, questionModerationNote } from '../features/moderation/minutes.js';
 import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
-import { agendaText, type AgendaText } from '../agenda/minutes-text.js';
+import { agendaText, type AgendaText } from '../features/agenda/minutes-text.js';
 import type { Translate } from '../i18n/format.js';
 import { minutesWords } from './language.js';
 

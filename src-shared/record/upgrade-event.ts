@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { AGENDA_EVENT_TYPES } from '../agenda/events.js';
+import { AGENDA_EVENT_TYPES } from '../features/agenda/events.js';
 import type { EventType, LoggedEvent } from '../events.js';
-import { MODERATION_EVENT_TYPES } from '../moderation/events.js';
+import { MODERATION_EVENT_TYPES } from '../features/moderation/events.js';
 import { RECORD_FORMAT, RecordFormatError, unreadableFormat, type RecordHolder } from './format.js';
 
 /**

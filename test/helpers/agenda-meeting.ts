@@ -1,5 +1,5 @@
-import type { AgendaCommand } from '../../src-shared/agenda/control.js';
-import { decideAgendaControl } from '../../src-shared/agenda/decide-control.js';
+import type { AgendaCommand } from '../../src-shared/features/agenda/control.js';
+import { decideAgendaControl } from '../../src-shared/features/agenda/decide-control.js';
 import { controlInputs, type ControlInput, type ControlParsedInput } from '../../src-shared/control.js';
 import { decidePhoneRequest, type Decision } from '../../src-shared/decide-phone.js';
 import type { Actor, EventBody, LoggedEvent } from '../../src-shared/events.js';

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { mySpeakingMap } from '../../src-shared/agenda/room';
+import { mySpeakingMap } from '../../src-shared/features/agenda/room';
 import { writeBoardHeader } from '../../src-shared/docs/board-doc';
 import { appendRequest, roomParts } from '../../src-shared/docs/room-doc';
 import { readPhoneAgenda } from '../../src-renderer/attendee/agenda-view';

@@ -28,12 +28,12 @@ import {
   type IRunOptions,
 } from 'docx';
 import { isoDateTime } from '../../../src-shared/minutes/format.js';
-import type { AgendaText } from '../../../src-shared/agenda/minutes-text.js';
+import type { AgendaText } from '../../../src-shared/features/agenda/minutes-text.js';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { chartData, PNG_HEIGHT, PNG_WIDTH, renderChartPng } from './chart.js';
 import { DOCX_FONTS } from './fonts.js';
 import { pollChartPng } from './poll-chart.js';
-import { pollsHeading, pollsNote, pollText } from '../../../src-shared/polls/poll-minutes.js';
+import { pollsHeading, pollsNote, pollText } from '../../../src-shared/features/polls/minutes.js';
 import { isMostlyRtl, minutesText, type MinutesText } from '../../../src-shared/minutes/wording.js';
 
 const ACCENT = '1F3A5F';

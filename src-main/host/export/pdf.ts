@@ -9,12 +9,12 @@
  * vector drawing, the final hash in Courier, and "Page n of m" with the title on every page.
  */
 import PDFDocument from 'pdfkit';
-import type { AgendaText } from '../../../src-shared/agenda/minutes-text.js';
+import type { AgendaText } from '../../../src-shared/features/agenda/minutes-text.js';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { chartData, drawChartPdf } from './chart.js';
 import { PDF_MONO_FONT } from './fonts.js';
 import { drawPollChartPdf, pollChartPdfHeight } from './poll-chart.js';
-import { pollsHeading, pollsNote, pollText } from '../../../src-shared/polls/poll-minutes.js';
+import { pollsHeading, pollsNote, pollText } from '../../../src-shared/features/polls/minutes.js';
 import { minutesText, type MinutesText } from '../../../src-shared/minutes/wording.js';
 import { layoutText, linesHeight, PdfText, type Line, type Span, type TextStyle } from './pdf-layout.js';
 

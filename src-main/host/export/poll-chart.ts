@@ -3,7 +3,7 @@
  * option, its count and its percentage written as text beside it (values never by colour alone). DOCX:
  * the PNG bar panel of chart.ts (bars numbered like the rows of the option table under it).
  */
-import type { MinutesPoll } from '../../../src-shared/polls/poll-minutes.js';
+import type { MinutesPoll } from '../../../src-shared/features/polls/minutes.js';
 import { niceMax, QUESTION_COLOR, renderChartPng, type ChartPanel } from './chart.js';
 import { layoutText, linesHeight, type PdfText } from './pdf-layout.js';
 

@@ -1,7 +1,7 @@
 import { isoDateTime } from '../../../src-shared/minutes/format.js';
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { toCsv } from './csv.js';
-import { overtimeSeconds, wholeSeconds } from '../../../src-shared/agenda/timer.js';
+import { overtimeSeconds, wholeSeconds } from '../../../src-shared/features/agenda/timer.js';
 
 export const SPEAKER_COLUMNS = [
   'item_number',

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { JoinResponse } from '../../../src-shared/endpoints.js';
 import { LIMITS, MINUTE_MS } from '../../../src-shared/limits.js';
-import type { PaperCodeRefusal } from '../../../src-shared/paper-codes/format.js';
+import type { PaperCodeRefusal } from '../../../src-shared/features/paper-codes/format.js';
 import { RateLimiter } from '../../../src-shared/rate-limit.js';
 
 /**

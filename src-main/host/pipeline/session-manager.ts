@@ -8,7 +8,7 @@ import { newId, newJoinCode } from '../../../src-shared/ids.js';
 import type { HostInfo, JoinInfo, SessionSummary } from '../../../src-shared/views.js';
 import type { Transport } from '../net/connected-phones.js';
 import { JoinPolicy, paperCodeRefused, type JoinContext, type JoinResult } from './join-policy.js';
-import { decidePaperJoin } from '../../../src-shared/paper-codes/decide.js';
+import { decidePaperJoin } from '../../../src-shared/features/paper-codes/decide-control.js';
 import { LiveSession } from './live-session.js';
 import { deriveRoomId } from '../rooms/room-id.js';
 import { Projections, type ProjectionInput } from '../rooms/projections.js';

@@ -1,7 +1,7 @@
 import { putEntry } from '../../../src-shared/docs/json-map.js';
 import { roomParts, type MyQuestion } from '../../../src-shared/docs/room-doc.js';
-import { mergeTree } from '../../../src-shared/moderation/state.js';
-import { myQuestionModeration } from '../../../src-shared/moderation/views.js';
+import { mergeTree } from '../../../src-shared/features/moderation/fold.js';
+import { myQuestionModeration } from '../../../src-shared/features/moderation/views.js';
 import { questionStatus, type QuestionState, type SessionState } from '../../../src-shared/state.js';
 import { refreshUnitedVotes, unitedVote } from '../features/questions/united-votes.js';
 import { transact } from '../../../src-shared/transaction-origins.js';

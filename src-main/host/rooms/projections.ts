@@ -2,11 +2,11 @@ import type * as Y from 'yjs';
 import { writeBoard, writeBoardHeader, type BoardView } from '../../../src-shared/docs/board-doc.js';
 import { DESK_MAP, writeDesk, type DeskView } from '../../../src-shared/docs/desk-doc.js';
 import { childMap, putEntry, setIfChanged, syncKeyedMap } from '../../../src-shared/docs/json-map.js';
-import { boardPolls, deskPolls, type BoardPoll } from '../../../src-shared/polls/poll-views.js';
-import { writeDeskAgenda } from '../../../src-shared/agenda/desk-store.js';
-import { boardAgenda, boardSpeaking, deskAgenda } from '../../../src-shared/agenda/views.js';
+import { boardPolls, deskPolls, type BoardPoll } from '../../../src-shared/features/polls/views.js';
+import { writeDeskAgenda } from '../../../src-shared/features/agenda/desk-store.js';
+import { boardAgenda, boardSpeaking, deskAgenda } from '../../../src-shared/features/agenda/views.js';
 import type { SessionState } from '../../../src-shared/state.js';
-import { deskPaperCodes } from '../../../src-shared/paper-codes/state.js';
+import { deskPaperCodes } from '../../../src-shared/features/paper-codes/fold.js';
 import { transact } from '../../../src-shared/transaction-origins.js';
 import {
   boardQuestions,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_DISPLAY, parseDisplay, type DisplayOptions } from '../../../src-shared/display.js';
 import { LIMITS } from '../../../src-shared/limits.js';
-import { moderationInputs } from '../../../src-shared/moderation/control.js';
+import { moderationInputs } from '../../../src-shared/features/moderation/control.js';
 
 /**
  * Settings that belong to a data folder rather than to one session: the profanity filter (on by

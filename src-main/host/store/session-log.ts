@@ -1,5 +1,5 @@
 import type { Actor, EventBody, LoggedEvent } from '../../../src-shared/events.js';
-import { moderationTouched } from '../../../src-shared/moderation/events.js';
+import { moderationTouched } from '../../../src-shared/features/moderation/events.js';
 import { applyEvent, fold, type SessionState } from '../../../src-shared/state.js';
 import type { Store } from './store.js';
 

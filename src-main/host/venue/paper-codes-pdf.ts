@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import * as en from '../../../src-shared/i18n/en.js';
 import * as es from '../../../src-shared/i18n/es.js';
 import { createTranslate, type Locale, type Translate } from '../../../src-shared/i18n/format.js';
-import { displayPaperCode, PAPER_CODE_QUERY } from '../../../src-shared/paper-codes/format.js';
+import { displayPaperCode, PAPER_CODE_QUERY } from '../../../src-shared/features/paper-codes/format.js';
 import { layoutText, PdfText, type TextStyle } from '../export/pdf-layout.js';
 import { shortUrl } from './handout.js';
 

@@ -1,4 +1,4 @@
-import { formatClock, remainingAt, timerState, type TimerFacts } from '../../../src-shared/agenda/timer';
+import { formatClock, remainingAt, timerState, type TimerFacts } from '../../../src-shared/features/agenda/timer';
 import { useTicking } from './use-now';
 
 interface Props {

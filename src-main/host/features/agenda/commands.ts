@@ -1,5 +1,5 @@
-import { AGENDA_COMMANDS, type AgendaCommand } from '../../../../src-shared/agenda/control.js';
-import { decideAgendaControl } from '../../../../src-shared/agenda/decide-control.js';
+import { AGENDA_COMMANDS, type AgendaCommand } from '../../../../src-shared/features/agenda/control.js';
+import { decideAgendaControl } from '../../../../src-shared/features/agenda/decide-control.js';
 import type { ControlOutputs, ControlParsedInput, ControlResult } from '../../../../src-shared/control.js';
 import { newId } from '../../../../src-shared/ids.js';
 import type { SessionManager } from '../../pipeline/session-manager.js';
@@ -29,7 +29,7 @@ function output<K extends AgendaCommand>(command: K, input: ControlParsedInput<K
 
 /**
  * The facilitator's agenda, speaker and timer commands: decided by the pure rules of
- * src-shared/agenda/decide-control.ts against the live session, recorded through `LiveSession.record`.
+ * src-shared/features/agenda/decide-control.ts against the live session, recorded through `LiveSession.record`.
  */
 export function createAgendaHandlers(sessions: SessionManager): Handlers {
   const handler =

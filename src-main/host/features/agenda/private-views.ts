@@ -1,6 +1,6 @@
-import { mySpeakingMap } from '../../../../src-shared/agenda/room.js';
-import { isAgendaEvent } from '../../../../src-shared/agenda/state.js';
-import { mySpeaking, mySpeakingOf, type MySpeaking } from '../../../../src-shared/agenda/views.js';
+import { mySpeakingMap } from '../../../../src-shared/features/agenda/room.js';
+import { isAgendaEvent } from '../../../../src-shared/features/agenda/fold.js';
+import { mySpeaking, mySpeakingOf, type MySpeaking } from '../../../../src-shared/features/agenda/views.js';
 import { putEntry } from '../../../../src-shared/docs/json-map.js';
 import type { LoggedEvent } from '../../../../src-shared/events.js';
 import type { SessionState } from '../../../../src-shared/state.js';

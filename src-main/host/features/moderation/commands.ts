@@ -4,8 +4,8 @@ import { writeDisplay } from '../../../../src-shared/display.js';
 import { BOARD_MAP } from '../../../../src-shared/docs/board-doc.js';
 import { DESK_MAP } from '../../../../src-shared/docs/desk-doc.js';
 import { setIfChanged } from '../../../../src-shared/docs/json-map.js';
-import type { ModerationOutputs } from '../../../../src-shared/moderation/control.js';
-import { FOLDER_MODERATION_KEY, type FolderModeration } from '../../../../src-shared/moderation/folder.js';
+import type { ModerationOutputs } from '../../../../src-shared/features/moderation/control.js';
+import { FOLDER_MODERATION_KEY, type FolderModeration } from '../../../../src-shared/features/moderation/folder.js';
 import { transact } from '../../../../src-shared/transaction-origins.js';
 import type { FolderSettings } from '../../store/folder-settings.js';
 import type { SessionManager } from '../../pipeline/session-manager.js';
@@ -27,7 +27,7 @@ export function publishFolderSettings(board: Y.Doc, desk: Y.Doc, settings: Folde
 
 /**
  * The facilitator's moderation commands (issue 10). Question and phone moderation is decided on the live
- * session (pure rules in src-shared/moderation/decide.ts); the filter and the display are folder
+ * session (pure rules in src-shared/features/moderation/decide-control.ts); the filter and the display are folder
  * settings, saved to the data folder, and the filter is also recorded in the live session's log.
  */
 export function createModerationHandlers(sessions: SessionManager, settings: FolderSettings, publish: () => void): ModerationHandlers {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { normalisePaperCode, PAPER_CODE_ALPHABET, PAPER_CODE_LENGTH } from '../../../../src-shared/paper-codes/format.js';
+import { normalisePaperCode, PAPER_CODE_ALPHABET, PAPER_CODE_LENGTH } from '../../../../src-shared/features/paper-codes/format.js';
 
 /**
  * The codes printed for a session. Code No. n is derived from the session's secret (HMAC-SHA256), so the

@@ -1,5 +1,5 @@
 import type { ControlParsedInput, ControlResult } from '../../../../src-shared/control.js';
-import { decideIssuePaperCodes, decideRequirePaperCodes } from '../../../../src-shared/paper-codes/decide.js';
+import { decideIssuePaperCodes, decideRequirePaperCodes } from '../../../../src-shared/features/paper-codes/decide-control.js';
 import type { SessionManager } from '../../pipeline/session-manager.js';
 
 type Handlers = {
@@ -7,7 +7,7 @@ type Handlers = {
   issuePaperCodes(input: ControlParsedInput<'issuePaperCodes'>): ControlResult<'issuePaperCodes'>;
 };
 
-/** The facilitator's paper-code commands: decided by src-shared/paper-codes/decide.ts, recorded in the log. */
+/** The facilitator's paper-code commands: decided by src-shared/features/paper-codes/decide-control.ts, recorded in the log. */
 export function createPaperCodeHandlers(sessions: SessionManager): Handlers {
   return {
     requirePaperCodes: ({ on }) => {

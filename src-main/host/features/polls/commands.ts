@@ -1,13 +1,13 @@
 import type { ControlOutputs, ControlParsedInput, ControlResult } from '../../../../src-shared/control.js';
 import { newId } from '../../../../src-shared/ids.js';
-import { decidePollCommand } from '../../../../src-shared/polls/poll-decide.js';
-import { POLL_COMMANDS, type PollCommand } from '../../../../src-shared/polls/poll-inputs.js';
+import { decidePollCommand } from '../../../../src-shared/features/polls/decide.js';
+import { POLL_COMMANDS, type PollCommand } from '../../../../src-shared/features/polls/control.js';
 import type { SessionManager } from '../../pipeline/session-manager.js';
 
 type PollHandlers = { [K in PollCommand]: (input: ControlParsedInput<K>) => ControlResult<K> };
 
 /**
- * The facilitator's poll commands: the pure rules (src-shared/polls/poll-decide.ts) against the live
+ * The facilitator's poll commands: the pure rules (src-shared/features/polls/decide.ts) against the live
  * session, then `LiveSession.record` (commit, then project), like every other command.
  */
 export function createPollHandlers(sessions: SessionManager): PollHandlers {

@@ -1,6 +1,6 @@
 import { putEntry } from '../../../../src-shared/docs/json-map.js';
 import { roomParts } from '../../../../src-shared/docs/room-doc.js';
-import { mergeRoot, mergeTree, unitedVoters } from '../../../../src-shared/moderation/state.js';
+import { mergeRoot, mergeTree, unitedVoters } from '../../../../src-shared/features/moderation/fold.js';
 import type { QuestionState, SessionState } from '../../../../src-shared/state.js';
 import { transact } from '../../../../src-shared/transaction-origins.js';
 import type { RoomDocs } from '../../rooms/room-docs.js';

@@ -1,4 +1,4 @@
-import type { PollDefinition, PollEvent, PollVisibility } from './poll-events.js';
+import type { PollDefinition, PollEvent, PollVisibility } from './events.js';
 
 export type PollStatus = 'draft' | 'open' | 'closed';
 

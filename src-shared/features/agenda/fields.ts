@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LIMITS } from '../limits.js';
-import { charCount, cleanText } from '../text.js';
+import { LIMITS } from '../../limits.js';
+import { charCount, cleanText } from '../../text.js';
 
 /** Typed text of the agenda: cleaned, counted in characters as a person counts them, limited. */
 export const limitedText = (max: number, what: string) =>

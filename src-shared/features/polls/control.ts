@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ID_REGEX } from '../ids.js';
-import { LIMITS } from '../limits.js';
-import { charCount, cleanText } from '../text.js';
+import { ID_REGEX } from '../../ids.js';
+import { LIMITS } from '../../limits.js';
+import { charCount, cleanText } from '../../text.js';
 
 /** The schemas of everything about polls that crosses a boundary: the phone's ballot and the console's commands. */
 

@@ -1,12 +1,12 @@
-import type { SessionState } from '../state.js';
-import type { PollKind, PollVisibility } from './poll-events.js';
-import type { Translate } from '../i18n/format.js';
-import { minutesWords } from '../minutes/language.js';
+import type { SessionState } from '../../state.js';
+import type { PollKind, PollVisibility } from './events.js';
+import type { Translate } from '../../i18n/format.js';
+import { minutesWords } from '../../minutes/language.js';
 
 const ENGLISH = minutesWords('en');
-import { pollOptionLabels } from './poll-labels.js';
-import { ratingMean } from './poll-state.js';
-import { formatMean, percentOf } from './poll-views.js';
+import { pollOptionLabels } from './labels.js';
+import { ratingMean } from './fold.js';
+import { formatMean, percentOf } from './views.js';
 
 /**
  * Polls in the record (issue 8). Definitions:

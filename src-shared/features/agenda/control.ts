@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ID_REGEX } from '../ids.js';
-import { LIMITS } from '../limits.js';
-import { nameSchema } from '../requests.js';
+import { ID_REGEX } from '../../ids.js';
+import { LIMITS } from '../../limits.js';
+import { nameSchema } from '../../requests.js';
 import {
   agendaDescriptionSchema,
   agendaTitleSchema,

@@ -1,4 +1,4 @@
-import { JOIN_CODE_ALPHABET } from '../ids.js';
+import { JOIN_CODE_ALPHABET } from '../../ids.js';
 
 /**
  * Single-use paper codes (issue 9): the strict way in for meetings whose votes bind. The facilitator

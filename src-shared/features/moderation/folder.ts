@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { DESK_MAP } from '../docs/desk-doc.js';
+import { DESK_MAP } from '../../docs/desk-doc.js';
 
 /** The folder's filter settings as the console reads them from the desk (key `folderModeration`). */
 export interface FolderModeration {

@@ -1,5 +1,5 @@
-import type { Translate } from '../i18n/format.js';
-import { YES_NO_OPTIONS, type PollKind } from './poll-events.js';
+import type { Translate } from '../../i18n/format.js';
+import { YES_NO_OPTIONS, type PollKind } from './events.js';
 
 /**
  * What each option of a poll is called in one language. Facilitators' options (single, multiple) are

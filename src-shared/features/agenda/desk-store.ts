@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { childMap, readChildMap, setIfChanged, syncKeyedMap } from '../docs/json-map.js';
+import { childMap, readChildMap, setIfChanged, syncKeyedMap } from '../../docs/json-map.js';
 import type { DeskAgenda, DeskAgendaItem, DeskSpeaker } from './views.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { SessionState } from '../state.js';
-import { speakerLabel, type SpeakerState } from './state.js';
+import type { SessionState } from '../../state.js';
+import { speakerLabel, type SpeakerState } from './fold.js';
 import { elapsedAt, type TimerFacts } from './timer.js';
 
 /**

@@ -1,8 +1,8 @@
-import type { Minutes } from '../minutes/model.js';
+import type { Minutes } from '../../minutes/model.js';
 import { formatDuration, overtimeSeconds } from './timer.js';
 import type { MinutesAgendaItem, MinutesSpeaker } from './minutes.js';
-import type { Translate } from '../i18n/format.js';
-import { minutesWords } from '../minutes/language.js';
+import type { Translate } from '../../i18n/format.js';
+import { minutesWords } from '../../minutes/language.js';
 
 /**
  * What the minutes say about the agenda, as plain strings, shared by the PDF, the DOCX, the Markdown and

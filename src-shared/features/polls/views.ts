@@ -1,5 +1,5 @@
-import type { PollKind, PollVisibility } from './poll-events.js';
-import { ratingMean, type PollState, type PollsState, type PollStatus } from './poll-state.js';
+import type { PollKind, PollVisibility } from './events.js';
+import { ratingMean, type PollState, type PollsState, type PollStatus } from './fold.js';
 
 /** Aggregates only: how many ballots, how many per option, and (rating) the mean. Never who answered what. */
 export interface PollResults {

@@ -1,5 +1,5 @@
-import type { Translate } from '../i18n/format.js';
-import { minutesWords } from '../minutes/language.js';
+import type { Translate } from '../../i18n/format.js';
+import { minutesWords } from '../../minutes/language.js';
 
 const ENGLISH = minutesWords('en');
 

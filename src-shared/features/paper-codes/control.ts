@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from '../limits.js';
+import { LIMITS } from '../../limits.js';
 
 /** The facilitator's paper-code commands (joined into control.ts). */
 export const paperCodeControlInputs = {

@@ -1,10 +1,10 @@
-import { LIMITS } from '../limits.js';
-import { SESSION_CLOSED_ERROR } from '../decide-control.js';
-import type { PollDefinition, PollEvent } from './poll-events.js';
-import { RATING_OPTIONS, YES_NO_OPTIONS } from './poll-events.js';
-import type { PollCommand, PollCommandInput } from './poll-inputs.js';
-import type { PollsState } from './poll-state.js';
-import { POLL_REFUSALS } from '../refusals.js';
+import { LIMITS } from '../../limits.js';
+import { SESSION_CLOSED_ERROR } from '../../decide-control.js';
+import type { PollDefinition, PollEvent } from './events.js';
+import { RATING_OPTIONS, YES_NO_OPTIONS } from './events.js';
+import type { PollCommand, PollCommandInput } from './control.js';
+import type { PollsState } from './fold.js';
+import { POLL_REFUSALS } from '../../refusals.js';
 
 /** The rules of polls, as pure functions of the state: the phone's ballot and the facilitator's commands. */
 

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { SESSION_CLOSED_ERROR } from '../decide-control.js';
-import type { EventBody } from '../events.js';
-import { LIMITS } from '../limits.js';
-import type { SessionState } from '../state.js';
+import { SESSION_CLOSED_ERROR } from '../../decide-control.js';
+import type { EventBody } from '../../events.js';
+import { LIMITS } from '../../limits.js';
+import type { SessionState } from '../../state.js';
 import type { AgendaCommand, agendaControlInputs } from './control.js';
 import type { AgendaItemFields } from './events.js';
-import { countedSpeakers, type AgendaItemState, type AgendaState, type SpeakerState } from './state.js';
+import { countedSpeakers, type AgendaItemState, type AgendaState, type SpeakerState } from './fold.js';
 
 /** What a facilitator command decided: events to record (none: nothing to change), and the id it concerns. */
 export type AgendaDecision = { ok: true; events: EventBody[]; id: string | null } | { ok: false; error: string };

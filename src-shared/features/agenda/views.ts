@@ -1,5 +1,5 @@
-import type { SessionState } from '../state.js';
-import { countedSpeakers, speakerLabel, type AgendaItemState, type AgendaState, type SpeakerState, type SpeakerStatus } from './state.js';
+import type { SessionState } from '../../state.js';
+import { countedSpeakers, speakerLabel, type AgendaItemState, type AgendaState, type SpeakerState, type SpeakerStatus } from './fold.js';
 import type { TimerFacts } from './timer.js';
 
 /** An agenda item as every screen sees it. */

@@ -1,9 +1,9 @@
-import type { EventBody } from '../events.js';
-import { LIMITS } from '../limits.js';
-import type { PhoneRequest } from '../requests.js';
-import type { SessionState } from '../state.js';
-import { countedSpeakers, signUpOf } from './state.js';
-import { SPEAK_REFUSALS } from '../refusals.js';
+import type { EventBody } from '../../events.js';
+import { LIMITS } from '../../limits.js';
+import type { PhoneRequest } from '../../requests.js';
+import type { SessionState } from '../../state.js';
+import { countedSpeakers, signUpOf } from './fold.js';
+import { SPEAK_REFUSALS } from '../../refusals.js';
 
 type Decision = { ok: true; events: EventBody[] } | { ok: false; reason: string };
 

@@ -1,5 +1,5 @@
-import type { QuestionState, SessionState } from '../state.js';
-import { mergeRoot, unitedVoters } from './state.js';
+import type { QuestionState, SessionState } from '../../state.js';
+import { mergeRoot, unitedVoters } from './fold.js';
 
 /** What the board (projector, phones) shows of a question's moderation: only that it was edited. */
 export interface BoardModeration {

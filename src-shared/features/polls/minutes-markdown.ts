@@ -1,7 +1,7 @@
-import { escapeMarkdown, escapeMarkdownLine } from '../minutes/markdown-escape.js';
-import { pollsHeading, pollsNote, pollText, type MinutesPoll } from './poll-minutes.js';
-import type { Translate } from '../i18n/format.js';
-import { minutesWords } from '../minutes/language.js';
+import { escapeMarkdown, escapeMarkdownLine } from '../../minutes/markdown-escape.js';
+import { pollsHeading, pollsNote, pollText, type MinutesPoll } from './minutes.js';
+import type { Translate } from '../../i18n/format.js';
+import { minutesWords } from '../../minutes/language.js';
 
 /** The polls section of the Markdown minutes (nothing when the session ran no poll). */
 export function pollsMarkdown(polls: readonly MinutesPoll[], time: (at: number) => string, tr: Translate = minutesWords('en')): string[] {

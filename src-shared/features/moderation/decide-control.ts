@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { EventBody } from '../events.js';
+import type { EventBody } from '../../events.js';
 import type { moderationInputs } from './control.js';
-import type { SessionState } from '../state.js';
+import type { SessionState } from '../../state.js';
 import type { AskModeration } from './events.js';
 import { matcherFor } from './profanity.js';
-import { mergeTree } from './state.js';
+import { mergeTree } from './fold.js';
 
 /**
  * The rules of moderation, as pure functions of the state: what the facilitator may do to a question

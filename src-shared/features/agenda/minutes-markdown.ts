@@ -1,6 +1,6 @@
-import type { Minutes } from '../minutes/model.js';
+import type { Minutes } from '../../minutes/model.js';
 import { agendaText } from './minutes-text.js';
-import { minutesWords } from '../minutes/language.js';
+import { minutesWords } from '../../minutes/language.js';
 
 /**
  * The agenda section of the Markdown minutes (after the session facts, before the questions). `escape`

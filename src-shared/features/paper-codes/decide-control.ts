@@ -1,9 +1,9 @@
-import { LIMITS } from '../limits.js';
+import { LIMITS } from '../../limits.js';
 import type { PaperCodeRefusal } from './format.js';
 import type { PaperCodeEvent } from './events.js';
-import { SESSION_CLOSED_ERROR } from '../decide-control.js';
-import type { SessionState } from '../state.js';
-import type { PaperCodesState } from './state.js';
+import { SESSION_CLOSED_ERROR } from '../../decide-control.js';
+import type { SessionState } from '../../state.js';
+import type { PaperCodesState } from './fold.js';
 
 export type PaperCodeDecision = { ok: true; events: PaperCodeEvent[] } | { ok: false; error: string };
 
