@@ -1,68 +1,25 @@
 import { z } from 'zod';
 import { ID_REGEX } from './ids.js';
-import { LIMITS } from './limits.js';
-import { ballotRequest } from './features/polls/control.js';
-import { charCount, cleanText } from './text.js';
-import { speakerSubjectSchema } from './features/agenda/fields.js';
+import { questionRequests } from './features/questions/phone.js';
+import { pollRequests } from './features/polls/phone.js';
+import { agendaRequests } from './features/agenda/phone.js';
 
 /**
- * What a phone may append to the `requests` array of its room document. Everything here comes from an
- * untrusted device: the host parses each entry with `parsePhoneRequest` and rejects what does not fit.
+ * What a phone may append to the `requests` array of its room document: every feature's requests
+ * (`features/<name>/phone.ts`), one line per feature. Everything here comes from an untrusted device: the
+ * host parses each entry with `parsePhoneRequest` and rejects what does not fit.
  */
+export const PHONE_REQUEST_SCHEMAS = { ...questionRequests, ...pollRequests, ...agendaRequests } as const;
 
-const id = z.string().regex(ID_REGEX, 'not a valid id');
+const [first, ...rest] = Object.values(PHONE_REQUEST_SCHEMAS);
+export const phoneRequestSchema = z.discriminatedUnion('kind', [first, ...rest]);
 
-export const questionTextSchema = z
-  .string()
-  .max(LIMITS.questionTextMax * 4)
-  .transform(cleanText)
-  .refine((t) => charCount(t) >= 1, { message: 'The question is empty.' })
-  .refine((t) => charCount(t) <= LIMITS.questionTextMax, {
-    message: `A question can be at most ${LIMITS.questionTextMax} characters.`,
-  });
-
-export const nameSchema = z
-  .string()
-  .max(LIMITS.nameMax * 4)
-  .transform((s) => cleanText(s).replace(/\s+/g, ' '))
-  .refine((t) => charCount(t) <= LIMITS.nameMax, {
-    message: `A name can be at most ${LIMITS.nameMax} characters.`,
-  });
-
-const askRequest = z.object({
-  kind: z.literal('ask'),
-  id,
-  text: questionTextSchema,
-  name: nameSchema.optional(),
-});
-const voteRequest = z.object({ kind: z.literal('vote'), id, questionId: id });
-const unvoteRequest = z.object({ kind: z.literal('unvote'), id, questionId: id });
-const withdrawRequest = z.object({ kind: z.literal('withdraw'), id, questionId: id });
-/** Ask to speak on an agenda item (name optional, always), and withdraw before being called. */
-const speakRequest = z.object({
-  kind: z.literal('speak'),
-  id,
-  itemId: id,
-  name: nameSchema.optional(),
-  subject: speakerSubjectSchema.optional(),
-  interpreter: z.boolean().optional(),
-});
-const unspeakRequest = z.object({ kind: z.literal('unspeak'), id, itemId: id });
-
-export const phoneRequestSchema = z.discriminatedUnion('kind', [
-  askRequest,
-  voteRequest,
-  unvoteRequest,
-  withdrawRequest,
-  ballotRequest,
-  speakRequest,
-  unspeakRequest,
-]);
-
-export type PhoneRequest = z.infer<typeof phoneRequestSchema>;
-export type PhoneRequestKind = PhoneRequest['kind'];
+export type PhoneRequestKind = keyof typeof PHONE_REQUEST_SCHEMAS;
+/** Each request kind's parsed shape. */
+export type PhoneRequests = { [K in PhoneRequestKind]: z.output<(typeof PHONE_REQUEST_SCHEMAS)[K]> };
+export type PhoneRequest = PhoneRequests[PhoneRequestKind];
 /** What the phone writes before validation (the input side of the schema). */
-export type PhoneRequestDraft = z.input<typeof phoneRequestSchema>;
+export type PhoneRequestDraft = z.input<(typeof PHONE_REQUEST_SCHEMAS)[PhoneRequestKind]>;
 
 export type ParsedRequest =
   | { ok: true; request: PhoneRequest }

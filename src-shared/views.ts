@@ -1,6 +1,8 @@
 import type { AddressChoice } from './venue.js';
 import { boardModeration, deskModeration, voteCount, type BoardModeration, type DeskModeration } from './features/moderation/views.js';
-import { isPublic, questionStatus, type QuestionState, type QuestionStatus, type SessionState, type SessionStatus } from './state.js';
+import { type SessionState } from './state.js';
+import { type SessionStatus } from './features/session/fold.js';
+import { isPublic, questionStatus, type QuestionState, type QuestionStatus } from './features/questions/fold.js';
 
 /** What the projector and every phone see: approved questions only, no device ids. */
 export interface BoardQuestion extends BoardModeration {

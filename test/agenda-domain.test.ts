@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AGENDA_ERRORS } from '../src-shared/features/agenda/decide-control.js';
-import { SPEAK_REFUSALS } from '../src-shared/features/agenda/decide-phone.js';
+import { SPEAK_REFUSALS } from '../src-shared/refusals.js';
 import { formatClock, remainingAt, timerState } from '../src-shared/features/agenda/timer.js';
 import { boardAgenda, boardSpeaking, deskAgenda, mySpeaking } from '../src-shared/features/agenda/views.js';
 import type { Decision } from '../src-shared/decide-phone.js';
 import { verifyChain } from '../src-shared/hash-chain.js';
-import { fold } from '../src-shared/state.js';
+import { fold } from '../src-shared/fold.js';
 import { Meeting } from './helpers/agenda-meeting.js';
 import { verifyArchive, buildArchive } from '../src-shared/minutes/archive.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SPEAK_REFUSALS } from '../src-shared/features/agenda/decide-phone.js';
+import { SPEAK_REFUSALS } from '../src-shared/refusals.js';
 import { mySpeakingMap } from '../src-shared/features/agenda/room.js';
 import { remainingAt } from '../src-shared/features/agenda/timer.js';
 import { PATHS } from '../src-shared/endpoints.js';

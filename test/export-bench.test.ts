@@ -19,6 +19,7 @@ import { decideControl } from '../src-shared/decide-control.js';
 import { decidePhoneRequest } from '../src-shared/decide-phone.js';
 import { newId } from '../src-shared/ids.js';
 import type { PhoneRequest } from '../src-shared/requests.js';
+import { ruleContext } from './helpers/rule-context.js';
 
 const QUESTIONS = 1000;
 const VOTES = 20_000;
@@ -167,7 +168,7 @@ describe.runIf(process.env.BENCH_EXPORT === '1')('minutes export of a long sessi
         questionIds.forEach((questionId, i) => {
           const input = i % 5 === 0 ? { questionId } : i % 5 === 1 ? { questionId, reply: 'A written reply from the council office.' } : null;
           if (!input) return;
-          const decision = decideControl(log.state, 'markAnswered', input);
+          const decision = decideControl(ruleContext(log.state), 'markAnswered', input);
           if (!decision.ok) throw new Error(decision.error);
           log.append('facilitator', decision.events);
         });

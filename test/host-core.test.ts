@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { REFUSALS } from '../src-shared/decide-phone.js';
+import { REFUSALS } from '../src-shared/refusals.js';
 import { roomParts } from '../src-shared/docs/room-doc.js';
 import { verifyChain } from '../src-shared/hash-chain.js';
 import { Store } from '../src-main/host/store/store.js';

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { controlInputs } from '../src-shared/control.js';
-import { decideControl, type ModerationCommand } from '../src-shared/decide-control.js';
-import { decidePhoneRequest, REFUSALS } from '../src-shared/decide-phone.js';
+import type { ControlParsedInput } from '../src-shared/control.js';
+import { decideControl, type DecidedCommand } from '../src-shared/decide-control.js';
+import { ruleContext } from './helpers/rule-context.js';
+import { decidePhoneRequest } from '../src-shared/decide-phone.js';
+import { REFUSALS } from '../src-shared/refusals.js';
 import type { EventBody, LoggedEvent } from '../src-shared/events.js';
 import { chainEvent } from '../src-shared/hash-chain.js';
 import { buildMinutes } from '../src-shared/minutes/build.js';
@@ -9,7 +12,9 @@ import { renderMinutesMarkdown } from '../src-shared/minutes/markdown.js';
 import { MODERATION_REFUSALS } from '../src-shared/features/moderation/decide-control.js';
 import { createMatcher, foldWord, markHeld } from '../src-shared/features/moderation/profanity.js';
 import type { PhoneRequest } from '../src-shared/requests.js';
-import { applyEvent, fold, questionStatus, type SessionState } from '../src-shared/state.js';
+import { type SessionState } from '../src-shared/state.js';
+import { questionStatus } from '../src-shared/features/questions/fold.js';
+import { applyEvent, fold } from '../src-shared/fold.js';
 import { boardQuestions, deskQuestions, deskStats } from '../src-shared/views.js';
 
 /**
@@ -58,11 +63,12 @@ class Session {
   }
 
   /** A facilitator command, its input parsed by the contract's schema as the host does. */
-  command<K extends ModerationCommand>(command: K, raw: unknown) {
-    const input = controlInputs[command].parse(raw);
-    const decision = decideControl(this.state, command, input as never);
-    if (decision.ok) this.append('facilitator', ...decision.events);
-    return decision;
+  command<K extends DecidedCommand>(command: K, raw: unknown) {
+    const input = controlInputs[command].parse(raw) as ControlParsedInput<K>;
+    const decision = decideControl(ruleContext(this.state), command, input);
+    if (!decision.ok) return decision;
+    this.append('facilitator', ...decision.events);
+    return { ok: true, events: decision.events };
   }
 
   q(id: string) {

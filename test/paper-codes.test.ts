@@ -6,7 +6,7 @@ import { PDFParse } from 'pdf-parse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportHref, TOKEN_QUERY } from '../src-shared/endpoints';
 import { LIMITS } from '../src-shared/limits';
-import { decidePaperJoin } from '../src-shared/features/paper-codes/decide-control';
+import { decidePaperJoin } from '../src-shared/features/paper-codes/join';
 import { normalisePaperCode, PAPER_CODES_PATH } from '../src-shared/features/paper-codes/format';
 import { emptyPaperCodes } from '../src-shared/features/paper-codes/fold';
 import { paperCode, PaperCodeBook } from '../src-main/host/features/paper-codes/code-book';

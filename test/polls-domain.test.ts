@@ -4,13 +4,18 @@ import { decidePhoneRequest } from '../src-shared/decide-phone.js';
 import type { EventBody, LoggedEvent } from '../src-shared/events.js';
 import { chainEvent } from '../src-shared/hash-chain.js';
 import { LIMITS } from '../src-shared/limits.js';
-import { decideBallot, decidePollCommand, POLL_REFUSALS, type PollCommandContext } from '../src-shared/features/polls/decide.js';
+import { decideControl } from '../src-shared/decide-control.js';
+import type { ControlContext } from '../src-shared/features/rules.js';
+import { decideBallot } from '../src-shared/features/polls/decide-phone.js';
+import { POLL_REFUSALS } from '../src-shared/refusals.js';
 import type { PollEvent } from '../src-shared/features/polls/events.js';
-import type { PollCommand, PollCommandInput } from '../src-shared/features/polls/control.js';
+import type { PollCommand } from '../src-shared/features/polls/control.js';
+import type { ControlParsedInput } from '../src-shared/control.js';
 import { applyPollEvent, emptyPolls, ratingMean } from '../src-shared/features/polls/fold.js';
 import { boardPolls, deskPolls, percentOf } from '../src-shared/features/polls/views.js';
 import { parsePhoneRequest } from '../src-shared/requests.js';
-import { applyEvent, fold, type SessionState } from '../src-shared/state.js';
+import { type SessionState } from '../src-shared/state.js';
+import { applyEvent, fold } from '../src-shared/fold.js';
 
 const t0 = 1_700_000_000_000;
 function log(bodies: EventBody[]): LoggedEvent[] {
@@ -27,20 +32,19 @@ const ballot = (deviceId: string, choices: number[], pollId = 'p1', requestId = 
 });
 
 let ids = 0;
-const ctx = (over: Partial<PollCommandContext> = {}): PollCommandContext => ({
-  sessionStatus: 'open',
+const ctx = (state: SessionState, over: Partial<ControlContext> = {}): ControlContext => ({
+  state,
   connected: 7,
-  isAgendaItem: (itemId) => itemId === 'item00budget',
   newId: () => `poll${++ids}xyz`,
   ...over,
 });
 
 /** Runs facilitator commands through the pure rules, folding each accepted decision into `state`. */
-function run<K extends PollCommand>(state: SessionState, command: K, raw: unknown, c = ctx({ sessionStatus: state.status })) {
-  const input = controlInputs[command].parse(raw) as PollCommandInput<K>;
-  const d = decidePollCommand(state.polls, command, input, c);
+function run<K extends PollCommand>(state: SessionState, command: K, raw: unknown, c = ctx(state)) {
+  const input = controlInputs[command].parse(raw) as ControlParsedInput<K>;
+  const d = decideControl(c, command, input);
   if (d.ok) for (const e of d.events) applyEvent(state, { seq: state.lastSeq + 1, at: t0 + state.lastSeq * 1000, body: e, hash: 'h' });
-  return d;
+  return d.ok ? { ok: true as const, events: d.events, pollId: (d.value as { pollId: string | null }).pollId } : d;
 }
 
 function openSession(): SessionState {
@@ -182,6 +186,8 @@ describe('poll commands (the facilitator)', () => {
 
   it('attaches a poll to an agenda item (kept by a duplicate), or refuses an item not on the agenda', () => {
     const state = openSession();
+    const item: EventBody = { type: 'agenda.itemAdded', itemId: 'item00budget', title: 'Budget', description: '', speakingMs: 120_000, publicComment: true, maxSpeakers: null };
+    applyEvent(state, { seq: state.lastSeq + 1, at: t0, body: item, hash: 'h' });
     const c = run(state, 'createPoll', { kind: 'yesno', question: 'Adopt the budget?', itemId: 'item00budget' });
     expect(c.ok).toBe(true);
     const id = (c as { pollId: string }).pollId;

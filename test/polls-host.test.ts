@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { roomParts } from '../src-shared/docs/room-doc.js';
 import { LIMITS } from '../src-shared/limits.js';
-import { POLL_REFUSALS } from '../src-shared/features/polls/decide.js';
+import { POLL_REFUSALS } from '../src-shared/refusals.js';
 import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness.js';
 
 let host: TestHost | null = null;

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REFUSALS } from '../src-shared/decide-phone.js';
+import { REFUSALS } from '../src-shared/refusals.js';
 import { verifyChain } from '../src-shared/hash-chain.js';
 import { LIMITS } from '../src-shared/limits.js';
 import { Store } from '../src-main/host/store/store.js';

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decidePhoneRequest, REFUSALS } from '../src-shared/decide-phone.js';
+import { decidePhoneRequest } from '../src-shared/decide-phone.js';
+import { REFUSALS } from '../src-shared/refusals.js';
 import { decideControl } from '../src-shared/decide-control.js';
 import type { EventBody, LoggedEvent } from '../src-shared/events.js';
 import { canonicalJson, chainEvent, verifyChain } from '../src-shared/hash-chain.js';
 import { RateLimiter } from '../src-shared/rate-limit.js';
 import { parsePhoneRequest } from '../src-shared/requests.js';
-import { fold, questionStatus } from '../src-shared/state.js';
+import { questionStatus } from '../src-shared/features/questions/fold.js';
+import { fold } from '../src-shared/fold.js';
 import { boardQuestions, sortQuestions } from '../src-shared/views.js';
+import { ruleContext } from './helpers/rule-context.js';
 
 function log(bodies: EventBody[], start = 1_700_000_000_000): LoggedEvent[] {
   const out: LoggedEvent[] = [];
@@ -69,7 +72,7 @@ describe('written replies and attendance', () => {
     expect(state.facilitator).toBe('Ana Ruiz');
     expect(state.questions.get('q1')!.reply).toBe('The library will open on Sundays from May.');
     expect(state.peakConnected).toBe(12);
-    expect(decideControl(fold(log([created, { type: 'session.opened' }, asked('q2', 'dA', true)])), 'markAnswered', { questionId: 'q2', reply: 'In writing' })).toEqual({
+    expect(decideControl(ruleContext(fold(log([created, { type: 'session.opened' }, asked('q2', 'dA', true)]))), 'markAnswered', { questionId: 'q2', reply: 'In writing' })).toMatchObject({
       ok: true,
       events: [{ type: 'question.answered', questionId: 'q2', reply: 'In writing' }],
     });
@@ -163,9 +166,9 @@ describe('rules for phone requests', () => {
 describe('rules for facilitator commands', () => {
   const state = fold(log([created, { type: 'session.opened' }, asked('q1', 'dA')]));
   it('a question must be approved before it goes on the floor', () => {
-    expect(decideControl(state, 'setFloor', { questionId: 'q1' })).toEqual({ ok: false, error: 'Approve the question before putting it on the floor.' });
-    expect(decideControl(state, 'approve', { questionId: 'q1' })).toEqual({ ok: true, events: [{ type: 'question.approved', questionId: 'q1' }] });
-    expect(decideControl(state, 'hide', { questionId: 'nope' })).toEqual({ ok: false, error: 'No such question.' });
+    expect(decideControl(ruleContext(state), 'setFloor', { questionId: 'q1' })).toMatchObject({ ok: false, error: 'Approve the question before putting it on the floor.' });
+    expect(decideControl(ruleContext(state), 'approve', { questionId: 'q1' })).toMatchObject({ ok: true, events: [{ type: 'question.approved', questionId: 'q1' }] });
+    expect(decideControl(ruleContext(state), 'hide', { questionId: 'nope' })).toMatchObject({ ok: false, error: 'No such question.' });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { SessionStatus } from '../../src-shared/state.js';
+import type { SessionStatus } from '../../src-shared/features/session/fold.js';
 
 /**
  * Closing the console with a session open: phones lose the host until the app runs again. Ask first. The

@@ -4,7 +4,7 @@ import { roomParts, type MyQuestion } from '../../src-shared/docs/room-doc';
 import { isFinalReceipt, type Receipt } from '../../src-shared/receipts';
 import type { PhoneRequestDraft } from '../../src-shared/requests';
 import type { MyQuestionModeration } from '../../src-shared/features/moderation/views';
-import type { QuestionStatus } from '../../src-shared/state';
+import type { QuestionStatus } from '../../src-shared/features/questions/fold';
 
 /** One of my questions as the phone shows it: the host's status, or where the request is. */
 export interface MyItem {

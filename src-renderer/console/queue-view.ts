@@ -1,4 +1,4 @@
-import type { QuestionStatus } from '../../src-shared/state';
+import type { QuestionStatus } from '../../src-shared/features/questions/fold';
 import type { DeskQuestion } from '../../src-shared/views';
 import { consoleSections, navigableIds, type ConsoleSections } from './selection';
 

@@ -1,4 +1,4 @@
-import type { QuestionStatus } from '../../src-shared/state';
+import type { QuestionStatus } from '../../src-shared/features/questions/fold';
 import { t } from './i18n';
 
 /** What people read for each question status, everywhere (from the catalogs: common.status_*). */

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { MyQuestionModeration } from '../features/moderation/views.js';
 import type { PhoneRequestDraft, Receipt } from '../requests.js';
-import type { QuestionStatus } from '../state.js';
+import type { QuestionStatus } from '../features/questions/fold.js';
 
 /**
  * One phone's private document, shared with the host only.

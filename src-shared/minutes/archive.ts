@@ -3,7 +3,8 @@ import type { LoggedEvent } from '../events.js';
 import { verifyChain } from '../hash-chain.js';
 import { newerFormatMessage, RECORD_FORMAT } from '../record/format.js';
 import { storedEventSchema, upgradeEvent } from '../record/upgrade-event.js';
-import { fold, type SessionState } from '../state.js';
+import { fold } from '../fold.js';
+import { type SessionState } from '../state.js';
 
 /**
  * The JSON archive of a session: its whole event log (hidden questions' text included: this is the

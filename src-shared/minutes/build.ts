@@ -1,7 +1,9 @@
 import type { LoggedEvent } from '../events.js';
 import { MINUTE_MS } from '../limits.js';
 import { archiveSession } from './archive.js';
-import { fold, isPublic, type QuestionState, type SessionState } from '../state.js';
+import { fold } from '../fold.js';
+import { type SessionState } from '../state.js';
+import { isPublic, type QuestionState } from '../features/questions/fold.js';
 import { mergeRoot } from '../features/moderation/fold.js';
 import { voteCount } from '../features/moderation/views.js';
 import { buildPollMinutes } from '../features/polls/minutes.js';

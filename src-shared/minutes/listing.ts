@@ -1,6 +1,6 @@
 import type { LoggedEvent } from '../events.js';
 import { voteCount } from '../features/moderation/views.js';
-import { fold } from '../state.js';
+import { fold } from '../fold.js';
 import { archiveSession, type ArchiveSession } from './archive.js';
 import { isoDate } from './format.js';
 

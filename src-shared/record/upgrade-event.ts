@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { AGENDA_EVENT_TYPES } from '../features/agenda/events.js';
-import type { EventType, LoggedEvent } from '../events.js';
-import { MODERATION_EVENT_TYPES } from '../features/moderation/events.js';
+import type { LoggedEvent } from '../events.js';
+import { EVENT_TYPES } from '../features/registry.js';
 import { RECORD_FORMAT, RecordFormatError, unreadableFormat, type RecordHolder } from './format.js';
 
 /**
@@ -10,37 +9,6 @@ import { RECORD_FORMAT, RecordFormatError, unreadableFormat, type RecordHolder }
  * The body it returns is the stored body: the hash covers it, so an upgrade may read it differently but
  * never rewrites what is stored (the chain verifies against the stored bytes).
  */
-
-// Every event type the log knows; a compile error here means a new type must be added.
-export const EVENT_TYPES: Record<EventType, true> = {
-  'session.created': true,
-  'session.opened': true,
-  'session.closed': true,
-  'settings.changed': true,
-  'device.joined': true,
-  'question.asked': true,
-  'question.approved': true,
-  'question.hidden': true,
-  'question.withdrawn': true,
-  'floor.set': true,
-  'question.answered': true,
-  'attendance.peak': true,
-  'paperCodes.required': true,
-  'paperCodes.issued': true,
-  'vote.cast': true,
-  'vote.withdrawn': true,
-  ...MODERATION_EVENT_TYPES,
-  'poll.created': true,
-  'poll.edited': true,
-  'poll.visibility': true,
-  'poll.opened': true,
-  'poll.closed': true,
-  'poll.shown': true,
-  'poll.hidden': true,
-  'ballot.cast': true,
-  'ballot.changed': true,
-  ...AGENDA_EVENT_TYPES,
-};
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hexadecimal characters');
 

@@ -1,11 +1,13 @@
 import type { AgendaCommand } from '../../src-shared/features/agenda/control.js';
-import { decideAgendaControl } from '../../src-shared/features/agenda/decide-control.js';
+import { decideControl } from '../../src-shared/decide-control.js';
+import { ruleContext } from './rule-context.js';
 import { controlInputs, type ControlInput, type ControlParsedInput } from '../../src-shared/control.js';
 import { decidePhoneRequest, type Decision } from '../../src-shared/decide-phone.js';
 import type { Actor, EventBody, LoggedEvent } from '../../src-shared/events.js';
 import { chainEvent } from '../../src-shared/hash-chain.js';
 import { parsePhoneRequest, type PhoneRequestDraft } from '../../src-shared/requests.js';
-import { applyEvent, fold, type SessionState } from '../../src-shared/state.js';
+import { type SessionState } from '../../src-shared/state.js';
+import { applyEvent, fold } from '../../src-shared/fold.js';
 
 /** A session driven through the pure rules, as the host drives it: decide, then append and fold. */
 export class Meeting {
@@ -32,9 +34,10 @@ export class Meeting {
   control<K extends AgendaCommand>(command: K, input: ControlInput<K>): { ok: true; id: string | null; events: EventBody[] } | { ok: false; error: string } {
     const parsed = controlInputs[command].safeParse(input);
     if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message };
-    const d = decideAgendaControl(this.state, command, parsed.data as ControlParsedInput<K>, this.newId);
-    if (d.ok) this.append('facilitator', d.events);
-    return d;
+    const d = decideControl(ruleContext(this.state, { newId: this.newId }), command, parsed.data as ControlParsedInput<K>);
+    if (!d.ok) return d;
+    this.append('facilitator', d.events);
+    return { ok: true, events: d.events, id: agendaId(d.value) };
   }
 
   /** A control command that must work; its id. */
@@ -61,3 +64,9 @@ export class Meeting {
   }
 }
 
+
+/** The id an agenda command's answer names (an item's, a speaker's, a question's), or null. */
+function agendaId(value: unknown): string | null {
+  for (const key of ['itemId', 'speakerId', 'questionId'] as const) if (typeof value === 'object' && value !== null && key in value) return (value as Record<typeof key, string | null>)[key];
+  return null;
+}

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { LoggedEvent } from '../../../src-shared/events.js';
-import { fold } from '../../../src-shared/state.js';
+import { fold } from '../../../src-shared/fold.js';
 import { isoDateTime } from '../../../src-shared/minutes/format.js';
 import type { Minutes, QuestionOutcome } from '../../../src-shared/minutes/model.js';
 

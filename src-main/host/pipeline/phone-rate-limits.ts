@@ -1,7 +1,7 @@
-import { SPEAK_REFUSALS } from '../../../src-shared/features/agenda/decide-phone.js';
-import { REFUSALS } from '../../../src-shared/decide-phone.js';
+import { SPEAK_REFUSALS } from '../../../src-shared/refusals.js';
+import { REFUSALS } from '../../../src-shared/refusals.js';
 import { LIMITS, MINUTE_MS } from '../../../src-shared/limits.js';
-import { POLL_REFUSALS } from '../../../src-shared/features/polls/decide.js';
+import { POLL_REFUSALS } from '../../../src-shared/refusals.js';
 import { RateLimiter } from '../../../src-shared/rate-limit.js';
 import type { PhoneRequestKind } from '../../../src-shared/requests.js';
 

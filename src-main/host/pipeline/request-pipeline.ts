@@ -1,4 +1,5 @@
-import { decidePhoneRequest, REFUSALS } from '../../../src-shared/decide-phone.js';
+import { decidePhoneRequest } from '../../../src-shared/decide-phone.js';
+import { REFUSALS } from '../../../src-shared/refusals.js';
 import { FAILED_REASON } from '../../../src-shared/refusals.js';
 import { roomParts } from '../../../src-shared/docs/room-doc.js';
 import { newId } from '../../../src-shared/ids.js';

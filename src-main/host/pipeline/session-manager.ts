@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { ControlParsedInput } from '../../../src-shared/control.js';
 import type { EventBody } from '../../../src-shared/events.js';
-import { decideControl, type ModerationCommand } from '../../../src-shared/decide-control.js';
+import { decideControl, type DecidedCommand, type RuleAnswer } from '../../../src-shared/decide-control.js';
 import { joinUrl } from '../../../src-shared/endpoints.js';
 import { newId, newJoinCode } from '../../../src-shared/ids.js';
 import type { HostInfo, JoinInfo, SessionSummary } from '../../../src-shared/views.js';
 import type { Transport } from '../net/connected-phones.js';
 import { JoinPolicy, paperCodeRefused, type JoinContext, type JoinResult } from './join-policy.js';
-import { decidePaperJoin } from '../../../src-shared/features/paper-codes/decide-control.js';
+import { decidePaperJoin } from '../../../src-shared/features/paper-codes/join.js';
 import { LiveSession } from './live-session.js';
 import { deriveRoomId } from '../rooms/room-id.js';
 import { Projections, type ProjectionInput } from '../rooms/projections.js';
@@ -26,8 +26,6 @@ export interface SessionManagerEvents {
   /** The current session changed (created, opened, closed, or a new one replaced it). */
   sessionChanged(): void;
 }
-
-type Outcome = { ok: true } | { ok: false; error: string };
 
 /** Live "phones connected" changes are written at most this often (each write reaches every phone). */
 const CONNECTED_COUNT_THROTTLE_MS = 400;
@@ -105,11 +103,15 @@ export class SessionManager {
     return { ok: true, sessionId: row.id };
   }
 
-  command<K extends ModerationCommand>(command: K, input: ControlParsedInput<K>): Outcome {
-    const decision = this.decideAndRecord((live) => decideControl(live.log.state, command, input));
+  /**
+   * A facilitator's command decided by its feature's rule (src-shared/features/<name>/decide-control.ts)
+   * on the live session, then recorded: the rule's answer, or why nothing was recorded.
+   */
+  decide<K extends DecidedCommand>(command: K, input: ControlParsedInput<K>): { ok: true; value: RuleAnswer<K> } | { ok: false; error: string } {
+    const decision = this.decideAndRecord((live) => decideControl({ state: live.log.state, connected: this.connectedCount(), newId }, command, input));
     if (!decision.ok) return decision;
     if (decision.events.some((e) => e.type === 'session.opened' || e.type === 'session.closed')) this.events.sessionChanged();
-    return { ok: true };
+    return { ok: true, value: decision.value };
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Actor, EventBody, LoggedEvent } from '../../../src-shared/events.js';
 import { moderationTouched } from '../../../src-shared/features/moderation/events.js';
-import { applyEvent, fold, type SessionState } from '../../../src-shared/state.js';
+import { type SessionState } from '../../../src-shared/state.js';
+import { applyEvent, fold } from '../../../src-shared/fold.js';
 import type { Store } from './store.js';
 
 /** What one commit changed: its events, and the questions whose public or private view they touched. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ID_REGEX } from '../../ids.js';
 import { LIMITS } from '../../limits.js';
-import { nameSchema } from '../../requests.js';
+import { nameSchema } from '../../fields.js';
 import {
   agendaDescriptionSchema,
   agendaTitleSchema,
@@ -78,5 +78,3 @@ export interface AgendaControlOutputs {
   setSignup: { itemId: string };
   timer: { action: string };
 }
-
-export const AGENDA_COMMANDS = Object.keys(agendaControlInputs) as AgendaCommand[];

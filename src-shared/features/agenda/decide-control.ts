@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { SESSION_CLOSED_ERROR } from '../../decide-control.js';
 import type { EventBody } from '../../events.js';
 import { LIMITS } from '../../limits.js';
 import type { SessionState } from '../../state.js';
-import type { AgendaCommand, agendaControlInputs } from './control.js';
+import type { AgendaCommand, AgendaControlOutputs, agendaControlInputs } from './control.js';
+import type { ControlContext, ControlDecision, ControlRules } from '../rules.js';
 import type { AgendaItemFields } from './events.js';
 import { countedSpeakers, type AgendaItemState, type AgendaState, type SpeakerState } from './fold.js';
 
@@ -11,7 +11,6 @@ import { countedSpeakers, type AgendaItemState, type AgendaState, type SpeakerSt
 export type AgendaDecision = { ok: true; events: EventBody[]; id: string | null } | { ok: false; error: string };
 
 export const AGENDA_ERRORS = {
-  closed: SESSION_CLOSED_ERROR,
   noItem: 'No such agenda item.',
   tooManyItems: `An agenda has at most ${LIMITS.agendaItemsPerSession} items.`,
   itemSpoken: 'Speakers have already been called on this item, so it stays in the record. Close its sign-up instead.',
@@ -49,22 +48,42 @@ interface RuleContext {
 
 type Rule<K extends AgendaCommand> = (ctx: RuleContext, input: AgendaInput<K>) => AgendaDecision;
 
-/** The facilitator's agenda, speaker and timer commands as pure rules over the state. */
-export function decideAgendaControl<K extends AgendaCommand>(state: SessionState, command: K, input: AgendaInput<K>, newId: () => string): AgendaDecision {
-  if (state.status === 'closed') return fail(AGENDA_ERRORS.closed);
+function agendaContext({ state, newId }: ControlContext): RuleContext {
   const agenda = state.agenda;
-  const ctx: RuleContext = {
+  return {
     state,
     agenda,
     newId,
     item: (id) => (id ? agenda.items.get(id) : undefined),
     speaker: (id) => (id ? agenda.speakers.get(id) : undefined),
   };
-  const rule: Rule<K> = RULES[command];
-  return rule(ctx, input);
 }
 
-const RULES: { [K in AgendaCommand]: Rule<K> } = {
+/** A decision answered with the id it concerns, named as the command's output names it. */
+const answer =
+  <V>(name: (id: string | null) => V) =>
+  (d: AgendaDecision): ControlDecision<V> =>
+    d.ok ? { ok: true, events: d.events, value: name(d.id) } : d;
+const asItem = answer((id) => ({ itemId: id ?? '' }));
+const asSpeaker = answer((id) => ({ speakerId: id ?? '' }));
+
+/** The facilitator's agenda, speaker and timer commands as pure rules over the state. */
+export const AGENDA_RULES: ControlRules<typeof agendaControlInputs, AgendaControlOutputs> = {
+  addItem: (c, i) => asItem(DECIDE.addItem(agendaContext(c), i)),
+  editItem: (c, i) => asItem(DECIDE.editItem(agendaContext(c), i)),
+  moveItem: (c, i) => asItem(DECIDE.moveItem(agendaContext(c), i)),
+  removeItem: (c, i) => asItem(DECIDE.removeItem(agendaContext(c), i)),
+  setCurrentItem: (c, i) => answer((itemId) => ({ itemId }))(DECIDE.setCurrentItem(agendaContext(c), i)),
+  moveQuestion: (c, i) => answer(() => ({ questionId: i.questionId }))(DECIDE.moveQuestion(agendaContext(c), i)),
+  addSpeaker: (c, i) => asSpeaker(DECIDE.addSpeaker(agendaContext(c), i)),
+  moveSpeaker: (c, i) => asSpeaker(DECIDE.moveSpeaker(agendaContext(c), i)),
+  callSpeaker: (c, i) => asSpeaker(DECIDE.callSpeaker(agendaContext(c), i)),
+  endSpeaker: (c, i) => asSpeaker(DECIDE.endSpeaker(agendaContext(c), i)),
+  setSignup: (c, i) => asItem(DECIDE.setSignup(agendaContext(c), i)),
+  timer: (c, i) => answer(() => ({ action: i.action }))(DECIDE.timer(agendaContext(c), i)),
+};
+
+const DECIDE: { [K in AgendaCommand]: Rule<K> } = {
   addItem: ({ agenda, newId }, i) => {
     if (agenda.order.length >= LIMITS.agendaItemsPerSession) return fail(AGENDA_ERRORS.tooManyItems);
     const itemId = newId();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DISPLAY_SCHEMA } from '../../display.js';
 import { ID_REGEX } from '../../ids.js';
-import { questionTextSchema, nameSchema } from '../../requests.js';
+import { nameSchema } from '../../fields.js';
+import { questionTextSchema } from '../questions/phone.js';
 import { charCount, cleanText } from '../../text.js';
 
 /** Facilitator commands of issue 10 (moderation tools, filter, projector display); spread into `controlInputs`. */

@@ -1,4 +1,5 @@
-import type { AskModeration, ModerationEventBody } from './events.js';
+import type { EventBody } from '../../events.js';
+import type { AskModeration } from './events.js';
 
 /**
  * Moderation's part of the fold. It names the session's question and state only by the fields it uses
@@ -60,7 +61,7 @@ interface ModeratedSession<Q> extends SessionModeration {
 }
 
 /** Applies one moderation event to the state, in place (part of `applyEvent`). */
-export function applyModerationEvent<Q extends ModeratedQuestion<Q>>(state: ModeratedSession<Q>, body: ModerationEventBody, at: number): void {
+export function applyModerationEvent<Q extends ModeratedQuestion<Q>>(state: ModeratedSession<Q>, body: EventBody, at: number): void {
   switch (body.type) {
     case 'question.edited': {
       const q = state.questions.get(body.questionId);

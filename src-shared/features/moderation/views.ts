@@ -1,4 +1,5 @@
-import type { QuestionState, SessionState } from '../../state.js';
+import type { SessionState } from '../../state.js';
+import type { QuestionState } from '../questions/fold.js';
 import { mergeRoot, unitedVoters } from './fold.js';
 
 /** What the board (projector, phones) shows of a question's moderation: only that it was edited. */

@@ -3,20 +3,12 @@ import { ID_REGEX } from '../../ids.js';
 import { LIMITS } from '../../limits.js';
 import { charCount, cleanText } from '../../text.js';
 
-/** The schemas of everything about polls that crosses a boundary: the phone's ballot and the console's commands. */
+/** The console's poll commands (the phone's ballot is in phone.ts). */
 
 const id = z.string().regex(ID_REGEX, 'not a valid id');
 
 export const pollKindSchema = z.enum(['single', 'multiple', 'yesno', 'rating']);
 export const pollVisibilitySchema = z.enum(['live', 'after-close', 'console']);
-
-/** A phone's answer: the indexes of the options it picks (the host checks them against the poll). */
-export const ballotRequest = z.object({
-  kind: z.literal('ballot'),
-  id,
-  pollId: id,
-  choices: z.array(z.number().int().min(0).max(LIMITS.pollOptionsMax * 10)).max(LIMITS.pollOptionsMax * 2),
-});
 
 const line = (max: number, what: string) =>
   z
@@ -47,7 +39,6 @@ export const pollControlInputs = {
 } as const;
 
 export type PollCommand = keyof typeof pollControlInputs;
-export type PollCommandInput<K extends PollCommand> = z.output<(typeof pollControlInputs)[K]>;
 
 export interface PollControlOutputs {
   createPoll: { pollId: string };
@@ -58,5 +49,3 @@ export interface PollControlOutputs {
   setPollVisibility: { pollId: string };
   showPoll: { pollId: string | null };
 }
-
-export const POLL_COMMANDS = Object.keys(pollControlInputs) as PollCommand[];

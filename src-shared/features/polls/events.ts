@@ -62,3 +62,16 @@ export const VISIBILITY_LABELS: Record<PollVisibility, string> = {
   'after-close': 'Hidden until closed',
   console: 'Console only',
 };
+
+/** Every poll event type (the log's reader accepts exactly the types the features know). */
+export const POLL_EVENT_TYPES: Record<PollEvent['type'], true> = {
+  'poll.created': true,
+  'poll.edited': true,
+  'poll.visibility': true,
+  'poll.opened': true,
+  'poll.closed': true,
+  'poll.shown': true,
+  'poll.hidden': true,
+  'ballot.cast': true,
+  'ballot.changed': true,
+};

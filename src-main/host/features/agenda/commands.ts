@@ -1,42 +1,20 @@
-import { AGENDA_COMMANDS, type AgendaCommand } from '../../../../src-shared/features/agenda/control.js';
-import { decideAgendaControl } from '../../../../src-shared/features/agenda/decide-control.js';
-import type { ControlOutputs, ControlParsedInput, ControlResult } from '../../../../src-shared/control.js';
-import { newId } from '../../../../src-shared/ids.js';
-import type { SessionManager } from '../../pipeline/session-manager.js';
+import type { AgendaCommand } from '../../../../src-shared/features/agenda/control.js';
+import type { CommandsContext, Handlers } from '../commands-context.js';
 
-type Handler<K extends AgendaCommand> = (input: ControlParsedInput<K>) => ControlResult<K>;
-type Handlers = { [K in AgendaCommand]: Handler<K> };
-
-/** What each agenda command answers: the id it concerns, under the name its output type gives it. */
-function output<K extends AgendaCommand>(command: K, input: ControlParsedInput<K>, id: string | null): ControlOutputs[K] {
-  const i = input as Record<string, unknown>;
-  switch (command) {
-    case 'addSpeaker':
-    case 'moveSpeaker':
-    case 'callSpeaker':
-    case 'endSpeaker':
-      return { speakerId: id ?? '' } as ControlOutputs[K];
-    case 'moveQuestion':
-      return { questionId: i.questionId } as ControlOutputs[K];
-    case 'setCurrentItem':
-      return { itemId: id } as ControlOutputs[K];
-    case 'timer':
-      return { action: i.action } as ControlOutputs[K];
-    default:
-      return { itemId: id ?? '' } as ControlOutputs[K];
-  }
-}
-
-/**
- * The facilitator's agenda, speaker and timer commands: decided by the pure rules of
- * src-shared/features/agenda/decide-control.ts against the live session, recorded through `LiveSession.record`.
- */
-export function createAgendaHandlers(sessions: SessionManager): Handlers {
-  const handler =
-    <K extends AgendaCommand>(command: K): Handler<K> =>
-    (input) => {
-      const decision = sessions.decideAndRecord((live) => decideAgendaControl(live.log.state, command, input, newId));
-      return decision.ok ? { ok: true, value: output(command, input, decision.id) } : decision;
-    };
-  return Object.fromEntries(AGENDA_COMMANDS.map((c) => [c, handler(c)])) as Handlers;
+/** The facilitator's agenda, speaker and timer commands: each decided by its rule (features/agenda/decide-control.ts) and recorded. */
+export function createAgendaCommands({ sessions }: CommandsContext): Handlers<AgendaCommand> {
+  return {
+    addItem: (input) => sessions.decide('addItem', input),
+    editItem: (input) => sessions.decide('editItem', input),
+    moveItem: (input) => sessions.decide('moveItem', input),
+    removeItem: (input) => sessions.decide('removeItem', input),
+    setCurrentItem: (input) => sessions.decide('setCurrentItem', input),
+    moveQuestion: (input) => sessions.decide('moveQuestion', input),
+    addSpeaker: (input) => sessions.decide('addSpeaker', input),
+    moveSpeaker: (input) => sessions.decide('moveSpeaker', input),
+    callSpeaker: (input) => sessions.decide('callSpeaker', input),
+    endSpeaker: (input) => sessions.decide('endSpeaker', input),
+    setSignup: (input) => sessions.decide('setSignup', input),
+    timer: (input) => sessions.decide('timer', input),
+  };
 }

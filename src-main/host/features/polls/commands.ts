@@ -1,26 +1,15 @@
-import type { ControlOutputs, ControlParsedInput, ControlResult } from '../../../../src-shared/control.js';
-import { newId } from '../../../../src-shared/ids.js';
-import { decidePollCommand } from '../../../../src-shared/features/polls/decide.js';
-import { POLL_COMMANDS, type PollCommand } from '../../../../src-shared/features/polls/control.js';
-import type { SessionManager } from '../../pipeline/session-manager.js';
+import type { PollCommand } from '../../../../src-shared/features/polls/control.js';
+import type { CommandsContext, Handlers } from '../commands-context.js';
 
-type PollHandlers = { [K in PollCommand]: (input: ControlParsedInput<K>) => ControlResult<K> };
-
-/**
- * The facilitator's poll commands: the pure rules (src-shared/features/polls/decide.ts) against the live
- * session, then `LiveSession.record` (commit, then project), like every other command.
- */
-export function createPollHandlers(sessions: SessionManager): PollHandlers {
-  const run = <K extends PollCommand>(command: K, input: ControlParsedInput<K>): ControlResult<K> => {
-    const decision = sessions.decideAndRecord(({ log: { state } }) =>
-      decidePollCommand(state.polls, command, input, {
-        sessionStatus: state.status,
-        connected: sessions.connectedCount(),
-        isAgendaItem: (itemId) => state.agenda.items.has(itemId),
-        newId,
-      }),
-    );
-    return decision.ok ? { ok: true, value: { pollId: decision.pollId } as ControlOutputs[K] } : decision;
+/** The facilitator's poll commands: each decided by its rule (features/polls/decide-control.ts) and recorded. */
+export function createPollCommands({ sessions }: CommandsContext): Handlers<PollCommand> {
+  return {
+    createPoll: (input) => sessions.decide('createPoll', input),
+    editPoll: (input) => sessions.decide('editPoll', input),
+    openPoll: (input) => sessions.decide('openPoll', input),
+    closePoll: (input) => sessions.decide('closePoll', input),
+    duplicatePoll: (input) => sessions.decide('duplicatePoll', input),
+    setPollVisibility: (input) => sessions.decide('setPollVisibility', input),
+    showPoll: (input) => sessions.decide('showPoll', input),
   };
-  return Object.fromEntries(POLL_COMMANDS.map((c) => [c, (input: never) => run(c, input)])) as unknown as PollHandlers;
 }

@@ -1,7 +1,8 @@
 import { putEntry } from '../../../../src-shared/docs/json-map.js';
 import { roomParts } from '../../../../src-shared/docs/room-doc.js';
 import { mergeRoot, mergeTree, unitedVoters } from '../../../../src-shared/features/moderation/fold.js';
-import type { QuestionState, SessionState } from '../../../../src-shared/state.js';
+import type { SessionState } from '../../../../src-shared/state.js';
+import type { QuestionState } from '../../../../src-shared/features/questions/fold.js';
 import { transact } from '../../../../src-shared/transaction-origins.js';
 import type { RoomDocs } from '../../rooms/room-docs.js';
 import type { AppliedEvents } from '../../store/session-log.js';

@@ -1,0 +1,73 @@
+import type { EventBody } from '../../events.js';
+
+export type SessionStatus = 'draft' | 'open' | 'closed';
+
+/** The session's own part of the folded state. */
+export interface SessionCore {
+  id: string;
+  title: string;
+  place: string;
+  timeZone: string;
+  facilitator: string;
+  status: SessionStatus;
+  createdAt: number;
+  openedAt: number | null;
+  closedAt: number | null;
+  premoderation: boolean;
+  devices: Set<string>;
+  peakConnected: number;
+  /** `${deviceId}/${requestId}` of every request that produced an event. */
+  appliedRequests: Set<string>;
+  lastSeq: number;
+  lastHash: string;
+}
+
+export const emptySessionCore = (): SessionCore => ({
+  id: '',
+  title: '',
+  place: '',
+  timeZone: 'UTC',
+  facilitator: '',
+  status: 'draft',
+  createdAt: 0,
+  openedAt: null,
+  closedAt: null,
+  premoderation: true,
+  devices: new Set(),
+  peakConnected: 0,
+  appliedRequests: new Set(),
+  lastSeq: 0,
+  lastHash: '',
+});
+
+/** The session's own events: created, opened, closed, settings, devices, attendance; and every phone request's key. */
+export function applySessionEvent(state: SessionCore, body: EventBody, at: number): void {
+  if ('requestId' in body) state.appliedRequests.add(`${body.deviceId}/${body.requestId}`);
+  switch (body.type) {
+    case 'session.created':
+      state.id = body.sessionId;
+      state.title = body.title;
+      state.place = body.place;
+      state.timeZone = body.timeZone;
+      state.facilitator = body.facilitator ?? '';
+      state.createdAt = at;
+      return;
+    case 'session.opened':
+      state.status = 'open';
+      state.openedAt ??= at;
+      return;
+    case 'session.closed':
+      state.status = 'closed';
+      state.closedAt = at;
+      return;
+    case 'settings.changed':
+      state.premoderation = body.premoderation;
+      return;
+    case 'device.joined':
+      state.devices.add(body.deviceId);
+      return;
+    case 'attendance.peak':
+      state.peakConnected = Math.max(state.peakConnected, body.connected);
+      return;
+  }
+}
