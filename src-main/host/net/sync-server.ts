@@ -49,6 +49,27 @@ export interface SyncServerOptions {
   maxPendingBytes?: number;
 }
 
+/** One message from a peer: dropped after we closed, counted, then handled (or the connection closed). */
+function receive(messages: SyncMessages, conn: SyncConnection, raw: unknown, isBinary: boolean): void {
+  const { ws } = conn;
+  // After the host closed a connection (a limit, a malformed message), ws still delivers what the
+  // peer sent before it heard the close: none of it is read. A hostile phone's backlog then costs
+  // nothing (it was merged into the room's pending updates, over and over, and left the host's
+  // memory fragmented: +45 MiB of RSS in `npm run fuzz`, case `pending`).
+  if (ws.readyState !== ws.OPEN) return;
+  conn.alive = true;
+  if (!conn.countMessage()) return;
+  if (!isBinary) {
+    ws.close(CLOSE_CODES.policy, 'binary messages only');
+    return;
+  }
+  try {
+    messages.handle(conn, toBytes(raw));
+  } catch (err) {
+    conn.closeFor(err);
+  }
+}
+
 export function createSyncServer(opts: SyncServerOptions) {
   const turn = opts.turn ?? new StoreThenSend((fn) => fn());
   /** Connections by the doc they write to, and by the overlay they read. */
@@ -64,26 +85,6 @@ export function createSyncServer(opts: SyncServerOptions) {
   };
   const keepalive = startKeepalive(all, opts.keepaliveMs ?? 10_000, opts.onError);
 
-  function receive(conn: SyncConnection, raw: unknown, isBinary: boolean): void {
-    const { ws } = conn;
-    // After the host closed a connection (a limit, a malformed message), ws still delivers what the
-    // peer sent before it heard the close: none of it is read. A hostile phone's backlog then costs
-    // nothing (it was merged into the room's pending updates, over and over, and left the host's
-    // memory fragmented: +45 MiB of RSS in `npm run fuzz`, case `pending`).
-    if (ws.readyState !== ws.OPEN) return;
-    conn.alive = true;
-    if (!conn.countMessage()) return;
-    if (!isBinary) {
-      ws.close(CLOSE_CODES.policy, 'binary messages only');
-      return;
-    }
-    try {
-      messages.handle(conn, toBytes(raw));
-    } catch (err) {
-      conn.closeFor(err);
-    }
-  }
-
   function open(conn: SyncConnection): void {
     const { ws, target } = conn;
     all.add(conn);
@@ -94,7 +95,7 @@ export function createSyncServer(opts: SyncServerOptions) {
     const count = channels.join(target.doc, conn, target.sendBeforeStored);
     if (target.overlay) overlays.join(target.overlay, conn);
     target.onConnections?.(count);
-    ws.on('message', (raw, isBinary) => receive(conn, raw, isBinary));
+    ws.on('message', (raw, isBinary) => receive(messages, conn, raw, isBinary));
     ws.on('close', () => {
       all.delete(conn);
       const left = channels.leave(target.doc, conn);
