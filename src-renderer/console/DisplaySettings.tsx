@@ -1,31 +1,11 @@
-import { QR_SIZES, readDeskDisplay, TEXT_SIZES, TOP_COUNT_MAX, TOP_COUNT_MIN, type DisplayOptions, type TextSize } from '../../src-shared/display';
+import { QR_SIZES, TEXT_SIZES, TOP_COUNT_MAX, TOP_COUNT_MIN, type DisplayOptions, type TextSize } from '../../src-shared/display';
 import { isLocale, LOCALES } from '../../src-shared/i18n/format';
-import { useYView } from '../ui/use-y-view';
-import { control, run } from './control';
-import { getDeskDoc } from './moderation-ui';
-import * as Y from 'yjs';
 import { t } from '../ui/i18n';
-import { useEffect, useRef } from 'react';
-
-const EMPTY_DOC = new Y.Doc();
+import { useDisplayOptions } from './use-display-options';
 
 /** How the projector looks; remembered in the data folder. */
 export function DisplaySettings() {
-  const display = useYView(getDeskDoc() ?? EMPTY_DOC, readDeskDisplay);
-  // Two changes in quick succession (language, then the bilingual box) must not undo each other: the
-  // second builds on the first even before the desk shows it.
-  const pending = useRef<DisplayOptions | null>(null);
-  useEffect(() => {
-    const sent = pending.current;
-    if (sent && (Object.keys(sent) as (keyof DisplayOptions)[]).every((k) => sent[k] === display[k])) pending.current = null;
-  }, [display]);
-  const set = (change: Partial<DisplayOptions>) => {
-    const next = { ...(pending.current ?? display), ...change };
-    pending.current = next;
-    void run(() => control.setDisplay(next)).then((r) => {
-      if (!r.ok) pending.current = null;
-    });
-  };
+  const [display, set] = useDisplayOptions();
   return (
     <section className="panel display-settings" aria-labelledby="display-heading">
       <h2 id="display-heading">{t('console.projectorDisplay')}</h2>
@@ -47,14 +27,8 @@ export function DisplaySettings() {
             <option value="dark">{t('console.themeDark')}</option>
           </select>
         </label>
-        <label className="check">
-          <input type="checkbox" checked={display.highContrast} onChange={(e) => set({ highContrast: e.target.checked })} />
-          {t('console.highContrast')}
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={display.showNames} onChange={(e) => set({ showNames: e.target.checked })} />
-          {t('console.showNames')}
-        </label>
+        <CheckField label={t('console.highContrast')} checked={display.highContrast} onChange={(on) => set({ highContrast: on })} />
+        <CheckField label={t('console.showNames')} checked={display.showNames} onChange={(on) => set({ showNames: on })} />
         <label className="stack">
           {t('console.topShown')}
           <select value={display.topCount} onChange={(e) => set({ topCount: Number(e.target.value) })}>
@@ -85,11 +59,18 @@ export function DisplaySettings() {
             ))}
           </select>
         </label>
-        <label className="check">
-          <input type="checkbox" checked={display.bilingualJoin} onChange={(e) => set({ bilingualJoin: e.target.checked })} />
-          {t('console.bilingualJoin')}
-        </label>
+        <CheckField label={t('console.bilingualJoin')} checked={display.bilingualJoin} onChange={(on) => set({ bilingualJoin: on })} />
       </div>
     </section>
+  );
+}
+
+/** A checkbox with its words after it. */
+function CheckField({ label, checked, onChange }: { label: string; checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
   );
 }

@@ -1,17 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import type { DeskAgenda } from '../../src-shared/features/agenda/views';
+import { useState } from 'react';
 import type { DeskView } from '../../src-shared/docs/desk-doc';
-import { LIMITS } from '../../src-shared/limits';
-import { POLL_KIND_LABELS, RATING_OPTIONS, VISIBILITY_LABELS, YES_NO_OPTIONS, type PollKind, type PollVisibility } from '../../src-shared/features/polls/events';
+import type { PollVisibility } from '../../src-shared/features/polls/events';
 import { t } from '../ui/i18n';
 import type { DeskPoll } from '../../src-shared/features/polls/views';
-import { optionLabels, PollChart } from '../ui/PollChart';
+import { PollChart } from '../ui/PollChart';
 import { control, run } from './control';
-
-const KINDS = Object.keys(POLL_KIND_LABELS) as PollKind[];
-const VISIBILITIES = Object.keys(VISIBILITY_LABELS) as PollVisibility[];
-const kindLabel = (k: PollKind): string => t(`console.pollKind_${k}`);
-const visibilityLabel = (v: PollVisibility): string => t(`console.visibility_${v}`);
+import { PollForm } from './PollForm';
+import { kindLabel, VISIBILITIES, visibilityLabel } from './poll-labels';
 
 /** Polls of the session: prepare, edit a draft, open, close, duplicate, visibility, the projector. */
 export function PollsPanel({ view }: { view: DeskView }) {
@@ -106,105 +101,5 @@ function PollItem({ poll, onProjector, connected }: { poll: DeskPoll; onProjecto
         </label>
       </div>
     </li>
-  );
-}
-
-const FIXED_OPTIONS: Partial<Record<PollKind, () => string>> = {
-  yesno: () => optionLabels({ kind: 'yesno', options: YES_NO_OPTIONS }).join(', '),
-  rating: () => RATING_OPTIONS.join(', '),
-};
-
-function PollForm({ heading, poll, agenda, onDone }: { heading: string; poll?: DeskPoll; agenda?: DeskAgenda | null; onDone?: () => void }) {
-  const prefix = poll ? `edit-${poll.id}` : 'new-poll';
-  const [kind, setKind] = useState<PollKind>(poll?.kind ?? 'single');
-  const [question, setQuestion] = useState(poll?.question ?? '');
-  const [options, setOptions] = useState(poll && !FIXED_OPTIONS[poll.kind] ? poll.options.join('\n') : '');
-  const [maxChoices, setMaxChoices] = useState(poll?.maxChoices ?? 2);
-  const [visibility, setVisibility] = useState<PollVisibility>(poll?.visibility ?? 'live');
-  // A new poll belongs to the current agenda item by default (or to one the facilitator picks).
-  const items = agenda?.items ?? [];
-  const [picked, setPicked] = useState<string | null>(null);
-  const itemId = picked ?? agenda?.current ?? '';
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const def = {
-      kind,
-      question,
-      options: FIXED_OPTIONS[kind] ? [] : options.split('\n'),
-      ...(kind === 'multiple' ? { maxChoices } : {}),
-    };
-    const result = await run(() => (poll ? control.editPoll({ pollId: poll.id, ...def }) : control.createPoll({ ...def, visibility, itemId: itemId || null })));
-    if (!result.ok) return;
-    if (!poll) {
-      setQuestion('');
-      setOptions('');
-    }
-    onDone?.();
-  };
-
-  return (
-    <form className="stack poll-form" onSubmit={submit} aria-label={heading} noValidate>
-      <h3>{heading}</h3>
-      <label htmlFor={`${prefix}-kind`}>{t('console.pollKindField')}</label>
-      <select id={`${prefix}-kind`} value={kind} onChange={(e) => setKind(e.target.value as PollKind)}>
-        {KINDS.map((k) => (
-          <option key={k} value={k}>
-            {kindLabel(k)}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${prefix}-question`}>{t('console.pollQuestion')}</label>
-      <input id={`${prefix}-question`} maxLength={LIMITS.pollQuestionMax} value={question} onChange={(e) => setQuestion(e.target.value)} />
-      {FIXED_OPTIONS[kind] ? (
-        <p className="muted">{t('console.optionsFixed', { options: FIXED_OPTIONS[kind]?.() ?? '' })}</p>
-      ) : (
-        <>
-          <label htmlFor={`${prefix}-options`}>{t('console.optionsField', { min: LIMITS.pollOptionsMin, max: LIMITS.pollOptionsMax })}</label>
-          <textarea id={`${prefix}-options`} rows={4} value={options} onChange={(e) => setOptions(e.target.value)} />
-        </>
-      )}
-      {kind === 'multiple' ? (
-        <>
-          <label htmlFor={`${prefix}-k`}>{t('console.chooseUpTo')}</label>
-          <input
-            id={`${prefix}-k`}
-            type="number"
-            min={1}
-            max={LIMITS.pollOptionsMax}
-            value={maxChoices}
-            onChange={(e) => setMaxChoices(Math.max(1, Math.floor(Number(e.target.value)) || 1))}
-          />
-        </>
-      ) : null}
-      {poll ? null : (
-        <>
-          {items.length > 0 ? (
-            <>
-              <label htmlFor={`${prefix}-item`}>{t('console.pollItem')}</label>
-              <select id={`${prefix}-item`} value={itemId} onChange={(e) => setPicked(e.target.value)}>
-                <option value="">{t('console.pollForSession')}</option>
-                {items.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.title}
-                  </option>
-                ))}
-              </select>
-            </>
-          ) : null}
-          <label htmlFor={`${prefix}-visibility`}>{t('console.results')}</label>
-          <select id={`${prefix}-visibility`} value={visibility} onChange={(e) => setVisibility(e.target.value as PollVisibility)}>
-            {VISIBILITIES.map((v) => (
-              <option key={v} value={v}>
-                {visibilityLabel(v)}
-              </option>
-            ))}
-          </select>
-        </>
-      )}
-      <button type="submit" className="primary">
-        {poll ? t('console.saveDraft') : t('console.preparePoll')}
-      </button>
-    </form>
   );
 }

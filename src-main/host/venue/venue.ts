@@ -2,11 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as Y from 'yjs';
 import { VENUE_TEST_PATH, type AddressChoice, type PhoneReach, type VenueStatus } from '../../../src-shared/venue.js';
 import type { ExportedFile } from '../export/export-session.js';
-import { currentAddresses, LOOPBACK_CHOICE, type RankedAddresses } from '../net/addresses.js';
+import { currentAddresses, type RankedAddresses } from '../net/addresses.js';
 import type { HandoutFacts } from './handout.js';
+import { JoinAddress } from './join-address.js';
 import { VenueMonitor } from './monitor.js';
 import { ReceiptTimer } from './receipt-timer.js';
-import { initialChoice, readVenueSettings, rememberChoice, writeVenueSettings } from './settings.js';
 import { sendTestPage } from './test-page.js';
 import { attachmentName } from '../net/http-util.js';
 
@@ -60,87 +60,32 @@ export interface Venue {
 
 const localAddress = (req: IncomingMessage) => req.socket.localAddress ?? '';
 
-/** The ranked choices plus the address given on the command line, if the table lacks it; never empty. */
-function withGiven(ranked: RankedAddresses, explicit: string | undefined): AddressChoice[] {
-  const choices = [...ranked.choices];
-  if (explicit !== undefined && !choices.some((c) => c.address === explicit)) {
-    const loopback = /^127\./.test(explicit);
-    choices.push({
-      ...(loopback ? LOOPBACK_CHOICE : { interface: 'given', kind: 'other' as const, defaultRoute: false }),
-      address: explicit,
-      network: `given ${explicit}`,
-    });
-  }
-  if (choices.length === 0) choices.push(LOOPBACK_CHOICE);
-  return choices;
-}
-
-const sameChoices = (a: AddressChoice[], b: AddressChoice[]) => JSON.stringify(a) === JSON.stringify(b);
-
 export async function createVenue(opts: VenueOptions): Promise<Venue> {
   const now = opts.now ?? Date.now;
-  const read = opts.readAddresses ?? currentAddresses;
-  const refreshEveryMs = opts.refreshEveryMs ?? 3000;
-  let ranked = await read();
-  let choices = withGiven(ranked, opts.explicitAddress);
-  let settings = readVenueSettings(opts.dataDir);
-  let joinAddress = (initialChoice(choices, settings, opts.explicitAddress) ?? choices[0]!).address;
-  /** The address in the QR was picked by a person (command line or console), not by the ranking. */
-  let picked = opts.explicitAddress !== undefined;
-  let lastRead = now();
-  let reading: Promise<boolean> | null = null;
+  const addresses = await JoinAddress.read({
+    dataDir: opts.dataDir,
+    explicitAddress: opts.explicitAddress,
+    read: opts.readAddresses ?? currentAddresses,
+    refreshEveryMs: opts.refreshEveryMs ?? 3000,
+    now,
+  });
   const nobodyTimeoutMs = opts.nobodyTimeoutMs ?? DEFAULT_NOBODY_TIMEOUT_MS;
   const monitor = new VenueMonitor({ nobodyTimeoutMs, syncGraceMs: Math.min(DEFAULT_SYNC_GRACE_MS, nobodyTimeoutMs) });
   const receipts = new ReceiptTimer(now);
 
-  const refreshNow = async (): Promise<boolean> => {
-    const next = await read();
-    const nextChoices = withGiven(next, opts.explicitAddress);
-    const before = joinAddress;
-    const listChanged = !sameChoices(choices, nextChoices) || next.ipv6Only !== ranked.ipv6Only;
-    ranked = next;
-    choices = nextChoices;
-    const current = choices.find((c) => c.address === joinAddress);
-    if (!current || (current.kind === 'loopback' && !picked)) {
-      joinAddress = (initialChoice(choices, settings) ?? choices[0]!).address;
-      if (!current) picked = false;
-    }
-    return listChanged || joinAddress !== before;
-  };
-
   return {
     get choices() {
-      return choices;
+      return addresses.choices;
     },
     get ipv6Only() {
-      return ranked.ipv6Only;
+      return addresses.ipv6Only;
     },
     get joinAddress() {
-      return joinAddress;
+      return addresses.joinAddress;
     },
     monitor,
-    choose(address) {
-      const choice = choices.find((c) => c.address === address);
-      if (!choice) return false;
-      joinAddress = address;
-      picked = true;
-      settings = rememberChoice(settings, choice);
-      try {
-        writeVenueSettings(opts.dataDir, settings);
-      } catch {
-        // Not remembering is an inconvenience, never a reason to refuse the change.
-      }
-      return true;
-    },
-    refresh() {
-      if (reading) return reading;
-      if (now() - lastRead < refreshEveryMs) return Promise.resolve(false);
-      lastRead = now();
-      reading = refreshNow().finally(() => {
-        reading = null;
-      });
-      return reading;
-    },
+    choose: (address) => addresses.choose(address),
+    refresh: () => addresses.refresh(),
     onPhone: (via, req) => void monitor.reached(via, localAddress(req), now()),
     serveTestPage(req, res) {
       const reach = monitor.reached('test', localAddress(req), now());
@@ -151,10 +96,11 @@ export async function createVenue(opts: VenueOptions): Promise<Venue> {
     unwatchRoom: (name) => receipts.unwatch(name),
     status(port) {
       const t = now();
+      const { choices, joinAddress, ipv6Only } = addresses;
       return {
         choices,
         joinAddress,
-        ipv6Only: ranked.ipv6Only,
+        ipv6Only,
         testUrl: `http://${joinAddress}:${port}${VENUE_TEST_PATH}`,
         tests: monitor.recentTests(),
         lastPhone: monitor.lastPhone(),
@@ -164,13 +110,16 @@ export async function createVenue(opts: VenueOptions): Promise<Venue> {
         health: { ...monitor.health(t), slowestReceiptMs: receipts.slowestLastMinute() },
       };
     },
-    async file(name, session) {
-      if (name !== 'handout.pdf' || !session) return null;
-      // Loaded on first use, like the exporters: the fonts module needs ESM (import.meta), which some
-      // loaders of host.ts (Playwright's) do not give, and nobody pays for pdfkit before printing.
-      const { renderHandoutPdf } = await import('./handout.js');
-      const data = await renderHandoutPdf(session);
-      return { fileName: attachmentName(`Join ${session.title}.pdf`), mime: 'application/pdf', data };
-    },
+    file: (name, session) => handoutFile(name, session),
   };
+}
+
+/** `handout.pdf` for the current session (null without one, or for any other name). */
+async function handoutFile(name: string, session: HandoutFacts | null): Promise<ExportedFile | null> {
+  if (name !== 'handout.pdf' || !session) return null;
+  // Loaded on first use, like the exporters: the fonts module needs ESM (import.meta), which some
+  // loaders of host.ts (Playwright's) do not give, and nobody pays for pdfkit before printing.
+  const { renderHandoutPdf } = await import('./handout.js');
+  const data = await renderHandoutPdf(session);
+  return { fileName: attachmentName(`Join ${session.title}.pdf`), mime: 'application/pdf', data };
 }
