@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Actor, EventBody, LoggedEvent } from '../src-shared/events.js';
 import { chainEvent } from '../src-shared/hash-chain.js';
@@ -16,6 +17,7 @@ import type { Minutes, MinutesQuestion } from '../src-shared/minutes/model.js';
 import { renderMinutesDocx } from '../src-main/host/export/docx.js';
 import { faceFor } from '../src-main/host/export/fonts.js';
 import { renderMinutesPdf } from '../src-main/host/export/pdf.js';
+import { PNG_HEIGHT, PNG_WIDTH, QUESTION_COLOR, VOTE_COLOR } from '../src-main/host/export/chart.js';
 
 const T0 = Date.UTC(2025, 2, 4, 18, 0, 0); // 19:00 in Europe/Berlin (CET)
 const min = (n: number) => T0 + n * 60_000;
@@ -247,6 +249,16 @@ describe('DOCX minutes', () => {
     expect(pngs.length).toBe(2);
     const png = files.get(pngs[0] as string) as Buffer;
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // Both panels decode as opaque 8-bit RGB pictures of the chart size, with bars in their panel's colour.
+    const colours = pngs.map((k) => {
+      const image = PNG.sync.read(files.get(k) as Buffer);
+      expect([image.width, image.height, image.colorType, image.depth]).toEqual([PNG_WIDTH, PNG_HEIGHT, 2, 8]);
+      const seen = new Set<string>();
+      for (let i = 0; i < image.data.length; i += 4) seen.add(`#${image.data.subarray(i, i + 3).toString('hex')}`);
+      return seen;
+    });
+    expect(colours.some((c) => c.has(QUESTION_COLOR)) && colours.some((c) => c.has(VOTE_COLOR))).toBe(true);
+    expect(colours.every((c) => c.has('#ffffff') && c.has('#555555'))).toBe(true);
     // Page numbers in the footer.
     const footer = [...files.entries()].filter(([k]) => k.startsWith('word/footer')).map(([, v]) => v.toString('utf8')).join('');
     expect(footer).toMatch(/PAGE/);

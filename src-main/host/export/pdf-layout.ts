@@ -1,20 +1,25 @@
 /**
- * Text layout for the PDF minutes: font fallback, a small bidi pass and line breaking, done here because
- * pdfkit does none of them across fonts.
+ * Text layout for the PDF minutes: font fallback, bidi and line breaking across fonts, which pdfkit does not
+ * do by itself.
  *
  * - Font runs: each character goes to the first bundled font with a glyph for it (fonts.ts). Spaces use the
  *   base font; combining marks, joiners and variation selectors stay with the font before them.
- * - Bidi (a reduced Unicode Bidirectional Algorithm, enough for Hebrew/Arabic words and sentences inside or
- *   around Latin text): paragraph direction from the first strong character; resolved levels for letters,
- *   numbers (left to right inside right-to-left text) and neutrals; rule L2 reordering per line. Explicit
- *   embeddings/isolates are not supported (their control characters are dropped). Right-to-left words are
- *   drawn one by one in visual order; fontkit shapes each word (Arabic joining forms) and returns its glyphs
- *   right to left. Text extractors therefore get every word intact; whole-line order in extraction depends on
- *   the extractor's own bidi (poppler's pdftotext gives the logical order back).
- * - Line breaking: at spaces and between CJK characters; a word longer than the line is split by grapheme.
+ * - Bidi: embedding levels from bidi-js (the Unicode Bidirectional Algorithm, UAX #9: paragraph direction,
+ *   weak and neutral types, brackets, explicit embeddings and isolates), then rule L2 reordering of each
+ *   line's runs here (runs are pieces in several fonts, not one string). The bidi control characters
+ *   themselves are not drawn. Right-to-left words are drawn one by one in visual order; fontkit shapes each
+ *   word (Arabic joining forms) and returns its glyphs right to left. Text extractors therefore get every
+ *   word intact; whole-line order in extraction depends on the extractor's own bidi (poppler's pdftotext
+ *   gives the logical order back).
+ * - Line breaking: at the break opportunities of `linebreak` (the Unicode Line Breaking Algorithm, UAX #14,
+ *   as pdfkit uses it); a word longer than the line is split by grapheme.
  *
  * Attendee text only ever becomes glyphs here: nothing in it is interpreted.
  */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- linebreak ships no types; the tests' tsconfig sees its declaration only through this reference
+/// <reference path="./linebreak.d.ts" />
+import bidiFactory from 'bidi-js';
+import LineBreaker from 'linebreak';
 import { baseFace, faceFor, type Face } from './fonts.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -53,10 +58,10 @@ const ASCENT_FACTOR = 1.02;
 
 // ---- character classes -------------------------------------------------------------------------------
 
-type BidiClass = 'L' | 'R' | 'EN' | 'NSM' | 'WS' | 'ON';
+const bidi = bidiFactory();
 
+/** Right-to-left scripts: fontkit lays their runs out right to left itself. */
 const RTL_REGEX = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
-const DIGIT_REGEX = /[0-9\u0660-\u0669\u06F0-\u06F9]/u;
 const COMBINING_REGEX = /\p{M}/u;
 const inRanges = (cp: number, ranges: ReadonlyArray<readonly [number, number]>) => ranges.some(([lo, hi]) => cp >= lo && cp <= hi);
 /** Joiners, variation selectors, tag characters and the keycap mark: they belong to the character before. */
@@ -67,20 +72,6 @@ const MARK_RE = { test: (ch: string) => COMBINING_REGEX.test(ch) || inRanges(ch.
 const IGNORABLE_RE = { test: (ch: string) => inRanges(ch.codePointAt(0) as number, IGNORABLE) };
 const BIDI_CONTROL_REGEX = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/u;
 const WHITESPACE_REGEX = /\s/u;
-const LETTER_REGEX = /[\p{L}]/u;
-const CJK_REGEX = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF\u{20000}-\u{3FFFF}]/u;
-const NO_BREAK_BEFORE = new Set([...'，。、！？：；）」』】〕》〉,.!?:;)]}']);
-
-function bidiClass(ch: string): BidiClass {
-  if (WHITESPACE_REGEX.test(ch)) return 'WS';
-  if (DIGIT_REGEX.test(ch)) return 'EN';
-  if (MARK_RE.test(ch)) return 'NSM';
-  if (RTL_REGEX.test(ch)) return LETTER_REGEX.test(ch) || /[\u0600-\u06FF\u0750-\u077F]/u.test(ch) ? 'R' : 'ON';
-  if (LETTER_REGEX.test(ch)) return 'L';
-  return 'ON';
-}
-
-const MIRROR: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
 
 // ---- widths ------------------------------------------------------------------------------------------
 
@@ -106,69 +97,37 @@ export function textWidth(face: Face, text: string, size: number): number {
 
 interface Char {
   ch: string;
-  cls: BidiClass;
+  /** Whitespace: drawn as a space in the base font, and trailing spaces do not count towards a line's width. */
+  space: boolean;
   style: TextStyle;
   face: Face;
   level: number;
+  /** A line may break before this character. */
+  breakBefore: boolean;
 }
 
 function analyse(chars: Array<{ ch: string; style: TextStyle }>, forceLevel?: number): { out: Char[]; baseLevel: number } {
-  const classes = chars.map((c) => bidiClass(c.ch));
-  let baseLevel = forceLevel ?? 0;
-  if (forceLevel === undefined) {
-    for (const cls of classes) {
-      if (cls === 'L' || cls === 'R') {
-        baseLevel = cls === 'R' ? 1 : 0;
-        break;
-      }
-    }
-  }
-  // Resolve NSM to the previous class.
-  for (let i = 0; i < classes.length; i++) if (classes[i] === 'NSM') classes[i] = i > 0 ? (classes[i - 1] as BidiClass) : 'ON';
-  const baseDir = baseLevel === 1 ? 'R' : 'L';
-  // Previous strong direction for every position (numbers count as R for neutrals, rule N1).
-  const levels = new Array<number>(classes.length);
-  // W7: a number after a left-to-right letter is left-to-right text; N1: other numbers act as R for neutrals.
-  const numberIsL = new Array<boolean>(classes.length).fill(false);
-  let w7Strong: 'L' | 'R' = baseDir;
-  let n1Prev: 'L' | 'R' = baseDir;
-  const prevForNeutral: Array<'L' | 'R'> = new Array(classes.length);
-  for (let i = 0; i < classes.length; i++) {
-    const cls = classes[i];
-    prevForNeutral[i] = n1Prev;
-    if (cls === 'L') {
-      levels[i] = baseLevel === 0 ? 0 : 2;
-      w7Strong = n1Prev = 'L';
-    } else if (cls === 'R') {
-      levels[i] = 1;
-      w7Strong = n1Prev = 'R';
-    } else if (cls === 'EN') {
-      numberIsL[i] = w7Strong === 'L';
-      levels[i] = baseLevel === 0 && numberIsL[i] ? 0 : 2;
-      n1Prev = numberIsL[i] ? 'L' : 'R';
-    } else levels[i] = -1;
-  }
-  let nextStrong: 'L' | 'R' = baseDir;
-  for (let i = classes.length - 1; i >= 0; i--) {
-    const cls = classes[i];
-    if (cls === 'L') nextStrong = 'L';
-    else if (cls === 'R') nextStrong = 'R';
-    else if (cls === 'EN') nextStrong = numberIsL[i] ? 'L' : 'R';
-    else {
-      const dir = prevForNeutral[i] === nextStrong ? nextStrong : baseDir;
-      levels[i] = dir === 'R' ? 1 : baseLevel === 0 ? 0 : 2;
-    }
-  }
+  const text = chars.map((c) => c.ch).join('');
+  const { levels, paragraphs } = bidi.getEmbeddingLevels(text, forceLevel === undefined ? 'auto' : forceLevel === 1 ? 'rtl' : 'ltr');
+  const baseLevel = paragraphs[0]?.level ?? forceLevel ?? 0;
+  const breaks = new Set<number>();
+  const breaker = new LineBreaker(text);
+  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) breaks.add(b.position);
 
   const out: Char[] = [];
   let prevFace: Face | null = null;
-  for (let i = 0; i < chars.length; i++) {
-    const { ch, style } = chars[i] as { ch: string; style: TextStyle };
-    const cp = ch.codePointAt(0) as number;
+  let offset = 0;
+  let breakPending = false;
+  for (const { ch, style } of chars) {
+    const at = offset;
+    offset += ch.length;
+    // A break before a character that is not drawn moves to the next one that is.
+    if (breaks.has(at)) breakPending = true;
     if (BIDI_CONTROL_REGEX.test(ch)) continue;
-    const cls = classes[i] as BidiClass;
+    const cp = ch.codePointAt(0) as number;
+    const space = WHITESPACE_REGEX.test(ch);
     let face: Face | null;
-    if (cls === 'WS') face = baseFace(style.bold);
+    if (space) face = baseFace(style.bold);
     else if (MARK_RE.test(ch) && prevFace && prevFace.font.hasGlyphForCodePoint(cp)) face = prevFace;
     else face = faceFor(cp, style.bold);
     if (!face) {
@@ -176,7 +135,8 @@ function analyse(chars: Array<{ ch: string; style: TextStyle }>, forceLevel?: nu
       face = prevFace ?? baseFace(style.bold); // .notdef: no bundled font has it
     }
     prevFace = face;
-    out.push({ ch: cls === 'WS' ? ' ' : ch, cls, style, face, level: levels[i] as number });
+    out.push({ ch: space ? ' ' : ch, space, style, face, level: levels[at] as number, breakBefore: breakPending && out.length > 0 });
+    breakPending = false;
   }
   return { out, baseLevel };
 }
@@ -207,7 +167,7 @@ function makePieces(chars: Char[]): Piece[] {
 
 function makeUnit(chars: Char[]): Unit {
   let end = chars.length;
-  while (end > 0 && (chars[end - 1] as Char).cls === 'WS') end--;
+  while (end > 0 && (chars[end - 1] as Char).space) end--;
   const ink = makePieces(chars.slice(0, end));
   const trail = makePieces(chars.slice(end));
   const inkWidth = ink.reduce((s, p) => s + p.width, 0);
@@ -217,15 +177,8 @@ function makeUnit(chars: Char[]): Unit {
 function units(chars: Char[]): Unit[] {
   const out: Unit[] = [];
   let cur: Char[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i] as Char;
-    const prev = chars[i - 1];
-    const breakBefore =
-      prev !== undefined &&
-      cur.length > 0 &&
-      ((prev.cls === 'WS' && c.cls !== 'WS') ||
-        (c.cls !== 'WS' && c.cls !== 'NSM' && !NO_BREAK_BEFORE.has(c.ch) && (CJK_REGEX.test(c.ch) || (CJK_REGEX.test(prev.ch) && prev.cls !== 'WS'))));
-    if (breakBefore) {
+  for (const c of chars) {
+    if (c.breakBefore && cur.length > 0) {
       out.push(makeUnit(cur));
       cur = [];
     }
@@ -406,7 +359,7 @@ export class PdfText {
           const shown = RTL_REGEX.test(token)
             ? token
             : [...graphemes.segment(token)]
-                .map((g) => MIRROR[g.segment] ?? g.segment)
+                .map((g) => bidi.getMirroredCharacter(g.segment) ?? g.segment)
                 .reverse()
                 .join('');
           this.run(shown, piece.face, piece.style, cx, baseline);
