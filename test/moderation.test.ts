@@ -15,7 +15,7 @@ import type { PhoneRequest } from '../src-shared/requests.js';
 import { type SessionState } from '../src-shared/state.js';
 import { questionStatus } from '../src-shared/features/questions/fold.js';
 import { applyEvent, fold } from '../src-shared/fold.js';
-import { boardQuestions, deskQuestions, deskStats } from '../src-shared/views.js';
+import { boardQuestions, deskQuestions, deskStats } from '../src-shared/features/questions/views.js';
 
 /**
  * Moderation (issue 10) as pure rules: every transition and every refusal, decided on a folded state and

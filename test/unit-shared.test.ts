@@ -8,7 +8,7 @@ import { RateLimiter } from '../src-shared/rate-limit.js';
 import { parsePhoneRequest } from '../src-shared/requests.js';
 import { questionStatus } from '../src-shared/features/questions/fold.js';
 import { fold } from '../src-shared/fold.js';
-import { boardQuestions, sortQuestions } from '../src-shared/views.js';
+import { boardQuestions, sortQuestions } from '../src-shared/features/questions/views.js';
 import { ruleContext } from './helpers/rule-context.js';
 
 function log(bodies: EventBody[], start = 1_700_000_000_000): LoggedEvent[] {

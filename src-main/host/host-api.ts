@@ -2,7 +2,7 @@ import type { Receipt } from '../../src-shared/requests.js';
 import type { Moderation } from '../../src-shared/features/moderation/fold.js';
 import type { SessionStatus } from '../../src-shared/features/session/fold.js';
 import { questionStatus, type QuestionStatus } from '../../src-shared/features/questions/fold.js';
-import type { SessionSummary } from '../../src-shared/views.js';
+import type { SessionSummary } from '../../src-shared/features/session/views.js';
 import { roomParts } from '../../src-shared/docs/room-doc.js';
 import type { VenueStatus } from '../../src-shared/venue.js';
 import { voteCount } from '../../src-shared/features/moderation/views.js';

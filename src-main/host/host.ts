@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import { BOARD_DOC_NAME, DESK_DOC_NAME } from '../../src-shared/docs/room-doc.js';
 import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
 import { LIMITS } from '../../src-shared/limits.js';
-import type { HostInfo } from '../../src-shared/views.js';
+import type { HostInfo } from '../../src-shared/features/session/views.js';
 import { VENUE_TEST_PATH } from '../../src-shared/venue.js';
 import { createVenue, type Venue } from './venue/venue.js';
 import { createControlHandlers, runControl } from './pipeline/control-handlers.js';

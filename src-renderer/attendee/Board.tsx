@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid';
 import type { BoardView } from '../../src-shared/docs/board-doc';
 import type { PhoneRequestDraft } from '../../src-shared/requests';
-import { sortQuestions } from '../../src-shared/views';
+import { sortQuestions } from '../../src-shared/features/questions/views';
 import { statusLabel, textStart, votesLabel } from '../ui/status-labels';
 import { usePhoneUi } from './ui-store';
 import { t } from '../ui/i18n';

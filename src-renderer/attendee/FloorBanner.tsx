@@ -1,4 +1,4 @@
-import type { BoardQuestion } from '../../src-shared/views';
+import type { BoardQuestion } from '../../src-shared/features/questions/views';
 import { t } from '../ui/i18n';
 
 export function FloorBanner({ question }: { question: BoardQuestion }) {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { BoardSort } from '../../src-shared/views';
+import type { BoardSort } from '../../src-shared/features/questions/views';
 
 /** UI state only (never copies of the document): board order and what is being typed. */
 interface PhoneUi {

@@ -3,7 +3,7 @@ import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { useModerationUi } from './moderation-ui';
 import { QueueControls } from './ModerationTools';
 import { QuestionRow } from './QuestionRow';
-import type { DeskQuestion } from '../../src-shared/views';
+import type { DeskQuestion } from '../../src-shared/features/questions/views';
 import { queueNavigableIds, queueSections } from './queue-view';
 import { keepSelection } from './selection';
 import { useConsoleUi } from './ui-store';

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { readDesk } from '../../src-shared/docs/desk-doc';
 import { LIMITS } from '../../src-shared/limits';
 import { markHeld } from '../../src-shared/features/moderation/words';
-import type { DeskQuestion } from '../../src-shared/views';
+import type { DeskQuestion } from '../../src-shared/features/questions/views';
 import { statusLabel, textStart } from '../ui/status-labels';
 import { useYView } from '../ui/use-y-view';
 import { control, run } from './control';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../src-shared/limits';
-import type { DeskQuestion } from '../../src-shared/views';
+import type { DeskQuestion } from '../../src-shared/features/questions/views';
 import { statusLabel, textStart, votesLabel } from '../ui/status-labels';
 import { control, run } from './control';
 import { actionFor, type QuestionAction, type ShortcutKey } from './selection';

@@ -1,5 +1,5 @@
 import type { QuestionStatus } from '../../src-shared/features/questions/fold';
-import type { DeskQuestion } from '../../src-shared/views';
+import type { DeskQuestion } from '../../src-shared/features/questions/views';
 import { consoleSections, navigableIds, type ConsoleSections } from './selection';
 
 /** How the moderator orders the lists: the standard order (queue oldest first, board by votes) or one for all. */

@@ -1,5 +1,5 @@
-import type { DeskQuestion } from '../../src-shared/views';
-import { sortQuestions } from '../../src-shared/views';
+import type { DeskQuestion } from '../../src-shared/features/questions/views';
+import { sortQuestions } from '../../src-shared/features/questions/views';
 
 export interface ConsoleSections {
   /** Waiting for moderation, oldest first (first come, first served). */

@@ -1,5 +1,5 @@
 import type { BoardView } from '../../src-shared/docs/board-doc';
-import { sortQuestions, type BoardQuestion } from '../../src-shared/views';
+import { sortQuestions, type BoardQuestion } from '../../src-shared/features/questions/views';
 
 export const TOP_COUNT = 7;
 

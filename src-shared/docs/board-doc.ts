@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import type { BoardPoll } from '../features/polls/views.js';
 import type { BoardAgenda, BoardSpeaking } from '../features/agenda/views.js';
-import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
+import type { BoardQuestion } from '../features/questions/views.js';
+import type { BoardSession, JoinInfo } from '../features/session/views.js';
 import type { BoardView } from './board-view.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 

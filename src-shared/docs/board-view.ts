@@ -1,6 +1,7 @@
 import type { BoardAgenda, BoardSpeaking } from '../features/agenda/views.js';
 import type { BoardPoll } from '../features/polls/views.js';
-import type { BoardQuestion, BoardSession, JoinInfo } from '../views.js';
+import type { BoardQuestion } from '../features/questions/views.js';
+import type { BoardSession, JoinInfo } from '../features/session/views.js';
 
 /**
  * What the public board holds, as plain values. Kept apart from the Yjs reading and writing

@@ -3,7 +3,8 @@ import type { DeskPoll } from '../features/polls/views.js';
 import { readDeskAgenda, writeDeskAgenda } from '../features/agenda/desk-store.js';
 import type { DeskAgenda } from '../features/agenda/views.js';
 import type { DeskPaperCodes } from '../features/paper-codes/fold.js';
-import type { BoardSession, DeskQuestion, DeskStats, HostInfo, JoinInfo, SessionSummary } from '../views.js';
+import type { DeskQuestion, DeskStats } from '../features/questions/views.js';
+import type { BoardSession, HostInfo, JoinInfo, SessionSummary } from '../features/session/views.js';
 import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.js';
 
 /** The console's replica: everything, including pending and hidden questions. Host writes only. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeskQuestion } from '../../src-shared/views';
+import type { DeskQuestion } from '../../src-shared/features/questions/views';
 import {
   actionFor,
   consoleSections,

@@ -5,7 +5,7 @@ import type { EventBody } from '../../../src-shared/events.js';
 import { decideControl, type DecidedCommand, type RuleAnswer } from '../../../src-shared/decide-control.js';
 import { joinUrl } from '../../../src-shared/endpoints.js';
 import { newId, newJoinCode } from '../../../src-shared/ids.js';
-import type { HostInfo, JoinInfo, SessionSummary } from '../../../src-shared/views.js';
+import type { HostInfo, JoinInfo, SessionSummary } from '../../../src-shared/features/session/views.js';
 import type { Transport } from '../net/connected-phones.js';
 import { JoinPolicy, paperCodeRefused, type JoinContext, type JoinResult } from './join-policy.js';
 import { decidePaperJoin } from '../../../src-shared/features/paper-codes/join.js';

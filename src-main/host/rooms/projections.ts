@@ -8,19 +8,8 @@ import { boardAgenda, boardSpeaking, deskAgenda } from '../../../src-shared/feat
 import type { SessionState } from '../../../src-shared/state.js';
 import { deskPaperCodes } from '../../../src-shared/features/paper-codes/fold.js';
 import { transact } from '../../../src-shared/transaction-origins.js';
-import {
-  boardQuestions,
-  boardSession,
-  deskQuestions,
-  deskStats,
-  toBoardQuestion,
-  toDeskQuestion,
-  type BoardQuestion,
-  type DeskQuestion,
-  type HostInfo,
-  type JoinInfo,
-  type SessionSummary,
-} from '../../../src-shared/views.js';
+import { boardQuestions, deskQuestions, deskStats, toBoardQuestion, toDeskQuestion, type BoardQuestion, type DeskQuestion } from '../../../src-shared/features/questions/views.js';
+import { boardSession, type HostInfo, type JoinInfo, type SessionSummary } from '../../../src-shared/features/session/views.js';
 
 /** The board's header: the join link only while the session is open. */
 function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions' | 'polls'> {

@@ -1,8 +1,6 @@
-import type { AddressChoice } from './venue.js';
-import { boardModeration, deskModeration, voteCount, type BoardModeration, type DeskModeration } from './features/moderation/views.js';
-import { type SessionState } from './state.js';
-import { type SessionStatus } from './features/session/fold.js';
-import { isPublic, questionStatus, type QuestionState, type QuestionStatus } from './features/questions/fold.js';
+import { boardModeration, deskModeration, voteCount, type BoardModeration, type DeskModeration } from '../moderation/views.js';
+import { type SessionState } from '../../state.js';
+import { isPublic, questionStatus, type QuestionState, type QuestionStatus } from './fold.js';
 
 /** What the projector and every phone see: approved questions only, no device ids. */
 export interface BoardQuestion extends BoardModeration {
@@ -12,20 +10,6 @@ export interface BoardQuestion extends BoardModeration {
   votes: number;
   status: Extract<QuestionStatus, 'on-screen' | 'on-floor' | 'answered'>;
   askedAt: number;
-}
-
-export interface BoardSession {
-  id: string;
-  title: string;
-  place: string;
-  status: SessionStatus;
-  /** A new phone needs a single-use paper code to join (the projector says so under the QR). */
-  paperCodesRequired: boolean;
-}
-
-export interface JoinInfo {
-  url: string;
-  code: string;
 }
 
 /** What only the console sees, on top of the board. */
@@ -44,28 +28,6 @@ export interface DeskStats {
   answered: number;
   hidden: number;
   votes: number;
-}
-
-export interface HostInfo {
-  /** LAN addresses the laptop has; the facilitator picks which goes into the QR. */
-  addresses: string[];
-  joinAddress: string;
-  port: number;
-  /** The same addresses with their interface name and kind, best first (venue readiness). */
-  choices?: AddressChoice[];
-  /** The laptop has only IPv6 addresses, which phones cannot join over. */
-  ipv6Only?: boolean;
-}
-
-export interface SessionSummary {
-  id: string;
-  title: string;
-  createdAt: number;
-  status: SessionStatus;
-}
-
-export function boardSession(state: SessionState): BoardSession {
-  return { id: state.id, title: state.title, place: state.place, status: state.status, paperCodesRequired: state.paperCodes.required };
 }
 
 export function toBoardQuestion(q: QuestionState, floor: string | null): BoardQuestion | null {
