@@ -487,7 +487,12 @@ async function main() {
   log(`done in ${result.wallSeconds.toFixed(0)} s; full results in ${CONFIG.out}`);
 }
 
-main().catch((err) => {
-  process.stderr.write(`${err.stack || err}\n`);
-  process.exit(1);
-});
+// Exit once the results are written: a handle left by the phone workers kept the process (and so
+// `npm run bench`, which runs bench-phone.cjs after it) waiting for ever once every round was done.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err) => {
+    process.stderr.write(`${err.stack || err}\n`);
+    process.exit(1);
+  },
+);
