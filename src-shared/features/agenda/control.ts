@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { ID_REGEX } from '../../ids.js';
 import { LIMITS } from '../../limits.js';
-import { nameSchema } from '../../fields.js';
+import { idSchema as id, nameSchema } from '../../fields.js';
 import {
   agendaDescriptionSchema,
   agendaTitleSchema,
@@ -10,7 +9,6 @@ import {
   speakingSecondsSchema,
 } from './fields.js';
 
-const id = z.string().regex(ID_REGEX, 'not a valid id');
 const index = z.number().int().min(0).max(10_000);
 
 /** The facilitator's agenda, speaker and timer commands: one zod schema each (joined into control.ts). */

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { ID_REGEX } from '../../ids.js';
+import { idSchema as id } from '../../fields.js';
 import { LIMITS } from '../../limits.js';
 import { charCount, cleanText } from '../../text.js';
 
 /** The console's poll commands (the phone's ballot is in phone.ts). */
 
-const id = z.string().regex(ID_REGEX, 'not a valid id');
 
 export const pollKindSchema = z.enum(['single', 'multiple', 'yesno', 'rating']);
 export const pollVisibilitySchema = z.enum(['live', 'after-close', 'console']);
