@@ -1,6 +1,6 @@
 import type { moderationInputs, ModerationOutputs } from './control.js';
 import { recorded, refused, unchanged, type ControlContext, type ControlDecision, type ControlRules } from '../rules.js';
-import type { QuestionState } from '../questions/fold.js';
+import { onQuestion } from '../questions/decide-control.js';
 
 /**
  * The rules of moderation, as pure functions of the state: what the facilitator may do to a question
@@ -21,14 +21,6 @@ export const MODERATION_REFUSALS = {
 
 /** The commands decided on the session: every moderation command but `setDisplay` (a folder setting). */
 type Decided = Omit<typeof moderationInputs, 'setDisplay'>;
-
-/** A rule about one question, once it is known to exist. */
-const onQuestion =
-  <I extends { questionId: string }>(rule: (ctx: ControlContext, q: QuestionState, input: I) => ControlDecision<{ questionId: string }>) =>
-  (ctx: ControlContext, input: I): ControlDecision<{ questionId: string }> => {
-    const q = ctx.state.questions.get(input.questionId);
-    return q ? rule(ctx, q, input) : refused(MODERATION_REFUSALS.noQuestion);
-  };
 
 /** The filter as it would be with `on` and `words`, recorded only if it changes. */
 function filterRule<V>(ctx: ControlContext, on: boolean, words: readonly string[], value: V): ControlDecision<V> {
