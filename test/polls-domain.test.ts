@@ -34,7 +34,7 @@ const ballot = (deviceId: string, choices: number[], pollId = 'p1', requestId = 
 let ids = 0;
 const ctx = (state: SessionState, over: Partial<ControlContext> = {}): ControlContext => ({
   state,
-  connected: 7,
+  connected: () => 7,
   newId: () => `poll${++ids}xyz`,
   ...over,
 });

@@ -12,8 +12,8 @@ import type { SessionState } from '../state.js';
 /** What a facilitator's command rule reads. */
 export interface ControlContext {
   state: SessionState;
-  /** Phones connected now (a poll records it when it closes). */
-  connected: number;
+  /** Phones connected now (a poll records it when it closes): counted only by the rule that asks. */
+  connected(): number;
   newId(): string;
 }
 

@@ -108,7 +108,7 @@ export class SessionManager {
    * on the live session, then recorded: the rule's answer, or why nothing was recorded.
    */
   decide<K extends DecidedCommand>(command: K, input: ControlParsedInput<K>): { ok: true; value: RuleAnswer<K> } | { ok: false; error: string } {
-    const decision = this.decideAndRecord((live) => decideControl({ state: live.log.state, connected: this.connectedCount(), newId }, command, input));
+    const decision = this.decideAndRecord((live) => decideControl({ state: live.log.state, connected: () => this.connectedCount(), newId }, command, input));
     if (!decision.ok) return decision;
     if (decision.events.some((e) => e.type === 'session.opened' || e.type === 'session.closed')) this.events.sessionChanged();
     return { ok: true, value: decision.value };

@@ -69,7 +69,7 @@ export const POLL_RULES: ControlRules<typeof pollControlInputs, PollControlOutpu
   closePoll: onPoll(({ connected }, p) => {
     if (p.status === 'closed') return unchanged({ pollId: p.id });
     if (p.status === 'draft') return refused('This poll has not been opened.');
-    return recorded({ pollId: p.id }, { type: 'poll.closed', pollId: p.id, connected });
+    return recorded({ pollId: p.id }, { type: 'poll.closed', pollId: p.id, connected: connected() });
   }),
   duplicatePoll: onPoll((ctx, p) => {
     if (tooManyPolls(ctx)) return refused(TOO_MANY);
