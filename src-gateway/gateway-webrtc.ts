@@ -2,6 +2,10 @@ import type { WebrtcConn, WebrtcProvider } from 'y-webrtc';
 
 /** A refusal is logged at most once per room per this long. */
 const REFUSAL_LOG_MS = 60_000;
+/** A peer's repeated announce is answered at most this often. */
+const ANNOUNCE_BACK_MS = 1_000;
+/** Announcing peers remembered at once (the map is cleared when full; the signal server rate-limits each phone). */
+const ANNOUNCE_BACK_KEYS = 10_000;
 
 /** A room's peer connections, open or being set up. */
 export const conns = (rtc: WebrtcProvider): WebrtcConn[] => (rtc.room ? [...rtc.room.webrtcConns.values()] : []);
@@ -15,48 +19,89 @@ interface PeerGuardOptions {
   log?(line: string): void;
 }
 
+/** What the guard does with a signaling message before y-webrtc sees it. */
+type Verdict = 'pass' | 'drop' | 'announce-back';
+
+interface SignalingConnLike {
+  emit(name: string, args: unknown[]): void;
+  send(message: unknown): void;
+}
+
 /**
- * Keeps y-webrtc from opening peer connections a room must not have. y-webrtc's signaling connection is
- * shared by every room (one per URL): its 'message' events go through `refuse` first. Installed once per
- * connection and gateway.
+ * Keeps y-webrtc from opening peer connections a room must not have, and makes the phone the only side that
+ * ever offers. y-webrtc's signaling connection is shared by every room (one per URL): its 'message' events
+ * go through `screen` first. Installed once per connection and gateway.
+ *
+ * Why the gateway never offers: y-webrtc opens an initiating connection to every peer whose announce it
+ * hears. When the phone and the gateway hear each other's announce at about the same time (a phone already
+ * in its room when the gateway subscribes, as after a host restart), both initiate; y-webrtc 10.3 settles
+ * that "glare" by signalling the remote offer into its own initiating peer, and each side then reads only
+ * the data channel it created itself: both report connected and no byte arrives. So the gateway takes no
+ * announce itself; it answers a phone's announce with its own, and the phone makes the offer.
  */
 export class PeerGuard {
   private readonly filtered = new WeakSet<object>();
   private readonly refusalLogged = new Map<string, number>();
+  /** `${topic} ${from}` → when the gateway last answered that peer's announce. */
+  private readonly announcedBack = new Map<string, number>();
 
   constructor(private readonly opts: PeerGuardOptions) {}
 
   filterSignaling(rtc: WebrtcProvider): void {
-    for (const conn of rtc.signalingConns as unknown as Array<{ emit(name: string, args: unknown[]): void }>) {
+    for (const conn of rtc.signalingConns as unknown as SignalingConnLike[]) {
       if (this.filtered.has(conn)) continue;
       this.filtered.add(conn);
       const emit = conn.emit.bind(conn);
       conn.emit = (name: string, args: unknown[]) => {
-        if (name === 'message' && !this.opts.isDestroyed() && this.refuse(args[0])) return;
-        emit(name, args);
+        const verdict = name === 'message' && !this.opts.isDestroyed() ? this.screen(args[0]) : 'pass';
+        if (verdict === 'pass') emit(name, args);
+        else if (verdict === 'announce-back') this.announceBack(conn, args[0] as { topic: string });
       };
     }
   }
 
-  /** Whether a signaling message would make y-webrtc open a peer connection this room must not have. */
-  private refuse(m: unknown): boolean {
-    if (typeof m !== 'object' || m === null) return false;
+  private screen(m: unknown): Verdict {
+    if (typeof m !== 'object' || m === null) return 'pass';
     const { type, topic, data } = m as { type?: unknown; topic?: unknown; data?: unknown };
-    if (type !== 'publish' || typeof topic !== 'string' || typeof data !== 'object' || data === null) return false;
+    if (type !== 'publish' || typeof topic !== 'string' || typeof data !== 'object' || data === null) return 'pass';
     const room = this.opts.rtcOf(topic)?.room;
-    if (!room) return false;
-    const { from, to } = data as { from?: unknown; to?: unknown };
-    if (typeof from !== 'string' || from === room.peerId || room.webrtcConns.has(from)) return false;
-    if (to !== undefined && to !== room.peerId) return false; // y-webrtc ignores it anyway
-    const reason =
-      room.webrtcConns.size >= this.opts.maxConnsPerRoom ? `already ${room.webrtcConns.size} peer connections` : (this.opts.refusePeer?.() ?? null);
-    if (reason === null) return false;
+    if (!room) return 'pass';
+    const { from, to, type: kind } = data as { from?: unknown; to?: unknown; type?: unknown };
+    if (typeof from !== 'string' || from === room.peerId) return 'pass';
+    if (kind === 'announce') {
+      if (room.webrtcConns.has(from) || this.refusal(topic, room.webrtcConns.size) !== null) return 'drop';
+      return this.firstAnnounceFrom(`${topic} ${from}`) ? 'announce-back' : 'drop';
+    }
+    if (room.webrtcConns.has(from)) return 'pass';
+    if (to !== undefined && to !== room.peerId) return 'pass'; // y-webrtc ignores it anyway
+    return this.refusal(topic, room.webrtcConns.size) === null ? 'pass' : 'drop';
+  }
+
+  /** Why the room must not take another peer connection now, or null. Logged at most once a minute per room. */
+  private refusal(topic: string, open: number): string | null {
+    const reason = open >= this.opts.maxConnsPerRoom ? `already ${open} peer connections` : (this.opts.refusePeer?.() ?? null);
+    if (reason === null) return null;
     const now = Date.now();
     if (now - (this.refusalLogged.get(topic) ?? 0) >= REFUSAL_LOG_MS) {
       this.refusalLogged.set(topic, now);
       this.opts.log?.(`gateway: refused a new WebRTC peer for ${topic}: ${reason}`);
     }
+    return reason;
+  }
+
+  /** One answer per announcing peer per second: a peer repeating its announce gets no echo storm. */
+  private firstAnnounceFrom(key: string): boolean {
+    const now = Date.now();
+    if (now - (this.announcedBack.get(key) ?? -Infinity) < ANNOUNCE_BACK_MS) return false;
+    if (this.announcedBack.size >= ANNOUNCE_BACK_KEYS) this.announcedBack.clear();
+    this.announcedBack.set(key, now);
     return true;
+  }
+
+  /** The gateway's own announce, as y-webrtc publishes it (no room password: see gateway.ts). */
+  private announceBack(conn: SignalingConnLike, m: { topic: string }): void {
+    const room = this.opts.rtcOf(m.topic)?.room;
+    if (room) conn.send({ type: 'publish', topic: m.topic, data: { type: 'announce', from: room.peerId } });
   }
 }
 

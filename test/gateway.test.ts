@@ -48,6 +48,10 @@ class PeerConnection extends wrtc.RTCPeerConnection {
   constructor(...args) {
     super(...args);
     this.n = ++pcs;
+    // the phone always offers (the gateway never initiates): an offer received here is glare
+    this.addEventListener('signalingstatechange', () => {
+      if (this.signalingState === 'have-remote-offer') out({ event: 'offered' });
+    });
   }
   setRemoteDescription(d) {
     if (cfg.stuckFirstPeer && this.n === 1) {
@@ -396,6 +400,10 @@ describe('gateway end to end (Node phone in a child process, WebRTC over loopbac
     const phone = startPhone(ON_SUBSCRIBE_ROOM, 'afterRestart', 'sent over WebRTC');
     expect(await hostValue(ON_SUBSCRIBE_ROOM, 'afterRestart')).toBe('sent over WebRTC');
     await phone.waitFor((e) => e.event === 'map' && e.entries?.beforeRestart === 'kept', 'the host state on the phone');
+    // The phone was in its room before the gateway subscribed, so each heard the other's announce. Had both
+    // initiated, y-webrtc would have fed the gateway's offer into the phone's own offering peer ("glare"):
+    // both sides connected, each reading only its own data channel, nothing delivered.
+    expect(phone.events.filter((e) => e.event === 'offered')).toEqual([]);
     await phone.quit();
     gateway.removeRoom(ON_SUBSCRIBE_ROOM);
     await until(() => signal.topicPeers(ON_SUBSCRIBE_ROOM) === 0, 'the gateway to leave the room');
@@ -488,6 +496,10 @@ describe('gateway end to end (Node phone in a child process, WebRTC over loopbac
     // one host link throughout, although the room's WebrtcProvider was replaced
     expect(syncOpened.get(STUCK_ROOM)).toBe(1);
     await phone.quit();
+  });
+  it('the phone made every offer: no phone of this file received one (the gateway never initiates)', () => {
+    expect(phones.length).toBeGreaterThan(5);
+    expect(phones.flatMap((p) => p.events.filter((e) => e.event === 'offered'))).toEqual([]);
   });
 });
 
