@@ -39,7 +39,7 @@ async function realOffer(): Promise<{ type: string; sdp: string }> {
   return { type: offer.type, sdp: offer.sdp };
 }
 
-/** Joins, subscribes the hostile client to its own room and learns the gateway's peer id from its offer. */
+/** Joins, subscribes the hostile client to its own room and learns the gateway's peer id from its announce (the gateway never offers). */
 async function hostileInRoom(h: TestHost, code: string, from = '127.0.0.2') {
   const joined = await h.join(code);
   if (!joined.ok) throw new Error(joined.error);
@@ -48,8 +48,8 @@ async function hostileInRoom(h: TestHost, code: string, from = '127.0.0.2') {
   c.json({ type: 'subscribe', topics: [topic] });
   c.json({ type: 'publish', topic, data: { type: 'announce', from: 'hostile-0' } });
   const gatewayId = await c.until((m) => {
-    const d = (m as { data?: { to?: string; from?: string } }).data;
-    return d?.to === 'hostile-0' ? d.from : undefined;
+    const d = (m as { data?: { type?: string; from?: string } }).data;
+    return d?.type === 'announce' && d.from !== 'hostile-0' ? d.from : undefined;
   }, 10_000);
   return { c, topic, gatewayId: gatewayId! };
 }
