@@ -7,7 +7,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mySpeakingMap } from '../src-shared/features/agenda/room.js';
+import { roomParts } from '../src-shared/docs/room-doc.js';
 import type { JoinResponse } from '../src-shared/endpoints.js';
 import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness.js';
 
@@ -52,14 +52,14 @@ describe.runIf(process.env.BENCH_AGENDA === '1')('speaker sign-up storm', () => 
     const ids = phones.map((p, i) => p.send({ kind: 'speak', itemId, subject: `Subject ${i}` }));
     await Promise.all(phones.map((p, i) => p.until(() => p.receipt(ids[i]!), 60_000)));
     const receipts = performance.now() - t0;
-    await Promise.all(phones.map((p) => p.until(() => [...mySpeakingMap(p.doc).values()][0]?.place, 60_000)));
+    await Promise.all(phones.map((p) => p.until(() => [...roomParts(p.doc).mySpeaking.values()][0]?.place, 60_000)));
     const places = performance.now() - t0;
     expect(phones.every((p) => p.receipt(ids[phones.indexOf(p)]!)?.ok)).toBe(true);
 
     const t1 = performance.now();
     await host.mustControl('callSpeaker', {});
     const last = phones.at(-1)!;
-    await last.until(() => [...mySpeakingMap(last.doc).values()][0]?.place === PHONES - 1, 60_000);
+    await last.until(() => [...roomParts(last.doc).mySpeaking.values()][0]?.place === PHONES - 1, 60_000);
     const moved = performance.now() - t1;
     await Promise.all(phones.map((p) => p.until(() => p.board().speaking?.floor, 60_000)));
     const board = performance.now() - t1;

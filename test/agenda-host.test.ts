@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SPEAK_REFUSALS } from '../src-shared/refusals.js';
-import { mySpeakingMap } from '../src-shared/features/agenda/room.js';
+import { roomParts } from '../src-shared/docs/room-doc.js';
 import { remainingAt } from '../src-shared/features/agenda/timer.js';
 import { PATHS } from '../src-shared/endpoints.js';
 import { startTestHost, type TestHost } from './helpers/host-harness.js';
@@ -32,7 +32,7 @@ describe('agenda and public comment through the host', () => {
     expect(await a.until(() => a.receipt(ra))).toMatchObject({ ok: true });
     const rb = b.send({ kind: 'speak', itemId: budget, subject: 'Parking' });
     expect(await b.until(() => b.receipt(rb))).toMatchObject({ ok: true });
-    await b.until(() => [...mySpeakingMap(b.doc).values()][0]?.place === 2);
+    await b.until(() => [...roomParts(b.doc).mySpeaking.values()][0]?.place === 2);
 
     const again = a.send({ kind: 'speak', itemId: budget });
     expect(await a.until(() => a.receipt(again))).toMatchObject({ ok: false, reason: SPEAK_REFUSALS.alreadySignedUp });
@@ -52,8 +52,8 @@ describe('agenda and public comment through the host', () => {
     ]);
 
     await must(host.control('callSpeaker', {}));
-    await b.until(() => [...mySpeakingMap(b.doc).values()][0]?.place === 1);
-    await a.until(() => [...mySpeakingMap(a.doc).values()][0]?.status === 'floor');
+    await b.until(() => [...roomParts(b.doc).mySpeaking.values()][0]?.place === 1);
+    await a.until(() => [...roomParts(a.doc).mySpeaking.values()][0]?.status === 'floor');
     const unspeak = a.send({ kind: 'unspeak', itemId: budget });
     expect(await a.until(() => a.receipt(unspeak))).toMatchObject({ ok: false, reason: SPEAK_REFUSALS.alreadyCalled });
     await must(host.control('timer', { action: 'toggle' }));

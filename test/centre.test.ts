@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decidePhoneRequest } from '../src-shared/decide-phone.js';
-import { roomParts } from '../src-shared/docs/room-doc.js';
+import { hostParts, roomParts } from '../src-shared/docs/room-doc.js';
 import { newId } from '../src-shared/ids.js';
 import { FAILED_REASON, RequestPipeline } from '../src-main/host/pipeline/request-pipeline.js';
 import { RoomDocs, type Room } from '../src-main/host/rooms/room-docs.js';
@@ -65,7 +65,7 @@ describe('the request pipeline', () => {
       },
     });
     const room: Room = rooms.open('room0000001', 'device0000001');
-    const receipts = roomParts(room.doc).receipts;
+    const receipts = hostParts(room.doc).receipts;
     // One phone transaction, three requests: one batch.
     room.doc.transact(() => {
       roomParts(room.doc).requests.push([

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { roomParts } from '../src-shared/docs/room-doc.js';
+import { hostParts, roomParts } from '../src-shared/docs/room-doc.js';
 import { transact } from '../src-shared/transaction-origins.js';
 import { fullCollection, MemoryReclaim } from '../src-main/host/rooms/memory-reclaim.js';
 import { RoomDocs, type Room } from '../src-main/host/rooms/room-docs.js';
@@ -74,7 +74,7 @@ describe('RoomDocs unloads idle rooms', () => {
     const { rooms, requests, loads, setNow, setFailing } = setup();
     const room: Room = rooms.open('room0000001', 'device0000001');
     roomParts(room.doc).requests.push([{ kind: 'ask', id: 'r1', text: 'Kept?' }]);
-    transact(room.doc, 'host:receipt', () => roomParts(room.doc).receipts.set('r1', { ok: true, at: 1 }));
+    transact(room.doc, 'host:receipt', () => hostParts(room.doc).receipts.set('r1', { ok: true, at: 1 }));
     setFailing(true);
     setNow(60_000);
     expect(rooms.unloadIdle(10_000, notInUse)).toEqual([]);

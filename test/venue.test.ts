@@ -15,7 +15,7 @@ import { renderHandoutPdf, shortUrl } from '../src-main/host/venue/handout.js';
 import { diagnose, VenueMonitor, type DiagnosisFacts } from '../src-main/host/venue/monitor.js';
 import { VENUE_SETTINGS_FILE } from '../src-main/host/venue/settings.js';
 import { ReceiptTimer } from '../src-main/host/venue/receipt-timer.js';
-import { roomParts } from '../src-shared/docs/room-doc.js';
+import { hostParts, roomParts } from '../src-shared/docs/room-doc.js';
 import * as Y from 'yjs';
 import { startTestHost } from './helpers/host-harness.js';
 import { createVenue } from '../src-main/host/venue/venue.js';
@@ -261,15 +261,15 @@ describe('transport health', () => {
     roomParts(doc).requests.push([{ kind: 'vote', id: 'r1', questionId: 'q' }]);
     roomParts(doc).requests.push([{ kind: 'vote', id: 'r2', questionId: 'q' }]);
     t = 1250;
-    roomParts(doc).receipts.set('r1', { ok: true } as never);
+    hostParts(doc).receipts.set('r1', { ok: true } as never);
     t = 1400;
-    roomParts(doc).receipts.set('r2', { ok: true } as never);
+    hostParts(doc).receipts.set('r2', { ok: true } as never);
     expect(timer.slowestLastMinute()).toBe(400);
     t = 61_500;
     expect(timer.slowestLastMinute()).toBeNull();
     timer.unwatch('room-a');
     roomParts(doc).requests.push([{ kind: 'vote', id: 'r3', questionId: 'q' }]);
-    roomParts(doc).receipts.set('r3', { ok: true } as never);
+    hostParts(doc).receipts.set('r3', { ok: true } as never);
     expect(timer.slowestLastMinute()).toBeNull();
   });
 

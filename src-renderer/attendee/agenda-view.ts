@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { mySpeakingMap } from '../../src-shared/features/agenda/room';
 import type { BoardAgenda, BoardSpeaking, MySpeaking } from '../../src-shared/features/agenda/views';
 import { readBoard } from '../../src-shared/docs/board-doc';
 import { roomParts } from '../../src-shared/docs/room-doc';
@@ -30,8 +29,8 @@ export function readPhoneAgenda(doc: Y.Doc): PhoneAgenda {
   const speaking = board.speaking ?? null;
   const byItem = new Map<string, MyItemSpeaking>();
   if (!agenda) return { agenda, speaking, byItem };
-  const { requests, receipts } = roomParts(doc);
-  const entries = [...mySpeakingMap(doc).values()];
+  const { requests, receipts, mySpeaking } = roomParts(doc);
+  const entries = [...mySpeaking.values()];
   const last = new Map<string, { kind: 'speak' | 'unspeak'; id: string }>();
   for (const raw of requests.toArray()) {
     const r = raw as { kind?: unknown; id?: unknown; itemId?: unknown };

@@ -1,4 +1,5 @@
 import { appendRequest, roomParts } from '../../src-shared/docs/room-doc';
+import { PHONE_PRUNE_ORIGIN, pruneAnswered } from '../../src-shared/docs/room-prune';
 import type * as Y from 'yjs';
 import { isFinalReceipt } from '../../src-shared/receipts';
 import type { PhoneRequestDraft } from '../../src-shared/requests';
@@ -16,7 +17,9 @@ export type LiveCards = typeof liveCards;
 
 /**
  * The live room: its own chunk (Yjs, y-websocket, y-indexeddb), loaded while the question form is already
- * usable. It replays the outbox into the room document and drops what the host has answered.
+ * usable. It replays the outbox into the room document and drops what the host has answered: first from
+ * the outbox, then from the room (room-prune.ts), in that order, so no answered request is ever sent again
+ * and no unanswered one is ever dropped.
  */
 export interface LiveRoom {
   /** The room document (for views of their own, like the phone's ballots). */
@@ -31,12 +34,11 @@ export interface LiveRoom {
 export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
   const room = connectRoom(roomId);
   const { doc } = room;
-  const { requests, receipts } = roomParts(doc);
   let replayed = false;
 
   const inDoc = (): Set<string> => {
     const ids = new Set<string>();
-    for (const r of requests.toArray()) {
+    for (const r of roomParts(doc).requests.toArray()) {
       const id = (r as { id?: unknown } | null)?.id;
       if (typeof id === 'string') ids.add(id);
     }
@@ -45,6 +47,7 @@ export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
 
   /** Requests the host answered leave the outbox; requests the document lost go back in (once loaded). */
   const reconcile = (): void => {
+    const { receipts } = roomParts(doc);
     const answered = new Set<string>();
     // A "will retry" receipt is no answer: the request stays in the outbox until the host decided it.
     for (const r of outbox.list()) if (isFinalReceipt(receipts.get(r.id))) answered.add(r.id);
@@ -53,6 +56,12 @@ export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
     const have = inDoc();
     const missing = outbox.list().filter((r) => !have.has(r.id));
     if (missing.length) doc.transact(() => missing.forEach((r) => appendRequest(doc, r)));
+    // Then the room: what has left the outbox and the host has answered (room-prune.ts).
+    pruneAnswered(doc);
+  };
+  // The host's receipts map is replaced now and then (room-doc.ts): watch the document, not one map.
+  const onTransaction = (tx: Y.Transaction): void => {
+    if (tx.origin !== PHONE_PRUNE_ORIGIN) reconcile();
   };
 
   // Replay after IndexedDB's copy is in (it normally holds them already), so they are not appended twice.
@@ -60,7 +69,7 @@ export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
     replayed = true;
     reconcile();
   });
-  receipts.observe(reconcile);
+  doc.on('afterTransaction', onTransaction);
 
   return {
     doc,
@@ -70,7 +79,7 @@ export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
       if (!inDoc().has(request.id)) appendRequest(doc, request);
     },
     destroy() {
-      receipts.unobserve(reconcile);
+      doc.off('afterTransaction', onTransaction);
       room.destroy();
     },
   };

@@ -1,19 +1,29 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import type { MySpeaking } from '../features/agenda/views.js';
 import type { MyQuestionModeration } from '../features/moderation/views.js';
 import type { PhoneRequestDraft, Receipt } from '../requests.js';
 import type { QuestionStatus } from '../features/questions/fold.js';
+import { transact } from '../transaction-origins.js';
 
 /**
  * One phone's private document, shared with the host only.
- * - `requests` (phone appends): what the phone asks for, each with a unique id.
- * - `receipts` (host writes): accepted or rejected, by request id.
- * - `mine` (host writes): the status of this phone's own questions.
- * - `myVotes` (host writes): the questions this phone has a counted vote on.
- * - `myBallots` (host writes): this phone's counted ballot per poll (option indexes).
+ * - `requests` (phone appends): what the phone asks for, each with a unique id. The phone deletes a request
+ *   once it has the final receipt and the request has left its outbox (room-prune.ts); the host then drops
+ *   the receipt. So the room holds what is open now, not the meeting's history (issue 21).
+ * - `host` (host writes): one map, `now`, holding the host's parts of the room:
+ *   - `receipts`: accepted or rejected, by request id;
+ *   - `mine`: the status of this phone's own questions;
+ *   - `myVotes`: the questions this phone has a counted vote on;
+ *   - `myBallots`: this phone's counted ballot per poll (option indexes);
+ *   - `mySpeaking`: this phone's sign-ups to speak, by speaker id.
+ *   Now and then the host replaces `now` with a copy of what it holds (`renewHostParts`): the old map is
+ *   deleted whole, and Yjs's garbage collection keeps of it a few bytes per host client instead of an item
+ *   per receipt and vote ever written.
  * - `board`: the host's one board doc, served inside the room's sync as an overlay (never a copy written
  *   into the room; the host never reads `board` from a room).
  */
-export const ROOM_KEYS = { requests: 'requests', receipts: 'receipts', mine: 'mine', myVotes: 'myVotes', myBallots: 'myBallots' } as const;
+export const ROOM_KEYS = { requests: 'requests', host: 'host' } as const;
+const NOW = 'now';
 
 export interface MyQuestion extends MyQuestionModeration {
   id: string;
@@ -23,19 +33,91 @@ export interface MyQuestion extends MyQuestionModeration {
   askedAt: number;
 }
 
-export function roomParts(doc: Y.Doc) {
-  return {
-    requests: doc.getArray<unknown>(ROOM_KEYS.requests),
-    receipts: doc.getMap<Receipt>(ROOM_KEYS.receipts),
-    mine: doc.getMap<MyQuestion>(ROOM_KEYS.mine),
-    myVotes: doc.getMap<true>(ROOM_KEYS.myVotes),
-    myBallots: doc.getMap<number[]>(ROOM_KEYS.myBallots),
+/** The host's parts of a room (see above). */
+export interface HostParts {
+  receipts: Y.Map<Receipt>;
+  mine: Y.Map<MyQuestion>;
+  myVotes: Y.Map<true>;
+  myBallots: Y.Map<number[]>;
+  mySpeaking: Y.Map<MySpeaking>;
+}
+
+const HOST_PART_NAMES = ['receipts', 'mine', 'myVotes', 'myBallots', 'mySpeaking'] as const satisfies ReadonlyArray<keyof HostParts>;
+
+/** What a reader may do with a host part: a Y.Map once the host made it, an empty Map before. */
+export interface ReadMap<T> {
+  get(key: string): T | undefined;
+  has(key: string): boolean;
+  keys(): IterableIterator<string>;
+  values(): IterableIterator<T>;
+  entries(): IterableIterator<[string, T]>;
+  readonly size: number;
+}
+
+export type RoomParts = { requests: Y.Array<unknown> } & { [K in keyof HostParts]: ReadMap<HostParts[K] extends Y.Map<infer T> ? T : never> };
+
+const hostRoot = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>(ROOM_KEYS.host);
+export const roomRequests = (doc: Y.Doc): Y.Array<unknown> => doc.getArray<unknown>(ROOM_KEYS.requests);
+
+/** The reader's view of a room (the phone, tests): never writes, so a phone can never race the host. */
+export function roomParts(doc: Y.Doc): RoomParts {
+  const now = hostRoot(doc).get(NOW);
+  const part = (name: keyof HostParts): ReadMap<never> => {
+    const m = now instanceof Y.Map ? now.get(name) : undefined;
+    return m instanceof Y.Map ? (m as ReadMap<never>) : new Map<string, never>();
   };
+  return {
+    requests: roomRequests(doc),
+    receipts: part('receipts'),
+    mine: part('mine'),
+    myVotes: part('myVotes'),
+    myBallots: part('myBallots'),
+    mySpeaking: part('mySpeaking'),
+  };
+}
+
+/** The host's side: its parts of the room, made on first use (only the host writes them). */
+export function hostParts(doc: Y.Doc): HostParts {
+  let parts: HostParts | undefined;
+  transact(doc, 'host:private', () => {
+    const root = hostRoot(doc);
+    let now = root.get(NOW);
+    if (!(now instanceof Y.Map)) root.set(NOW, (now = new Y.Map<unknown>()));
+    const current = now as Y.Map<unknown>;
+    const child = (name: keyof HostParts): Y.Map<unknown> => {
+      const m = current.get(name);
+      if (m instanceof Y.Map) return m as Y.Map<unknown>;
+      const made = new Y.Map<unknown>();
+      current.set(name, made);
+      return made;
+    };
+    parts = Object.fromEntries(HOST_PART_NAMES.map((name) => [name, child(name)])) as unknown as HostParts;
+  });
+  return parts!;
+}
+
+/**
+ * Replaces the host's parts with fresh maps holding the same values. The old maps are deleted whole, so
+ * every receipt, vote and status the host wrote and overwrote since the last renewal is garbage collected
+ * to one run per host client (see above). Costs one update of the room's current host parts.
+ */
+export function renewHostParts(doc: Y.Doc): void {
+  transact(doc, 'host:prune', () => {
+    const old = hostParts(doc);
+    const values = HOST_PART_NAMES.map((name) => [name, [...old[name].entries()]] as const);
+    const fresh = new Y.Map<unknown>();
+    hostRoot(doc).set(NOW, fresh);
+    for (const [name, entries] of values) {
+      const map = new Y.Map<unknown>();
+      fresh.set(name, map);
+      for (const [key, value] of entries) map.set(key, value);
+    }
+  });
 }
 
 /** The phone side: append a request (typed) to the room. */
 export function appendRequest(doc: Y.Doc, request: PhoneRequestDraft): void {
-  roomParts(doc).requests.push([request]);
+  roomRequests(doc).push([request]);
 }
 
 /** Prefix of doc names on /sync that are phone rooms (others: the board and the desk). */

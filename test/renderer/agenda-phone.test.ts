@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { mySpeakingMap } from '../../src-shared/features/agenda/room';
+
 import { writeBoardHeader } from '../../src-shared/docs/board-doc';
-import { appendRequest, roomParts } from '../../src-shared/docs/room-doc';
+import { appendRequest, hostParts } from '../../src-shared/docs/room-doc';
 import { readPhoneAgenda } from '../../src-renderer/attendee/agenda-view';
 import { bestOffset } from '../../src-renderer/attendee/host-clock';
 import { ordinal } from '../../src-renderer/ui/agenda/labels';
@@ -31,14 +31,14 @@ describe('the phone’s view of its sign-ups', () => {
     let view = readPhoneAgenda(doc);
     expect(view.byItem.get('item-aaaa')).toEqual({ entry: null, sending: 'speak', refusal: null });
 
-    roomParts(doc).receipts.set('req-speak1', { ok: true, at: 1 });
-    roomParts(doc).receipts.set('req-speak2', { ok: false, at: 1, reason: 'Sign-up to speak on this item has closed.' });
+    hostParts(doc).receipts.set('req-speak1', { ok: true, at: 1 });
+    hostParts(doc).receipts.set('req-speak2', { ok: false, at: 1, reason: 'Sign-up to speak on this item has closed.' });
     view = readPhoneAgenda(doc);
     // Accepted, but the place has not arrived yet: still on its way.
     expect(view.byItem.get('item-aaaa')!.sending).toBe('speak');
     expect(view.byItem.get('item-bbbb')).toEqual({ entry: null, sending: null, refusal: 'Sign-up to speak on this item has closed.' });
 
-    mySpeakingMap(doc).set('spk-000001', { itemId: 'item-aaaa', speakerId: 'spk-000001', requestId: 'req-speak1', status: 'waiting', place: 3, allowedMs: 180_000, usedMs: null });
+    hostParts(doc).mySpeaking.set('spk-000001', { itemId: 'item-aaaa', speakerId: 'spk-000001', requestId: 'req-speak1', status: 'waiting', place: 3, allowedMs: 180_000, usedMs: null });
     view = readPhoneAgenda(doc);
     expect(view.byItem.get('item-aaaa')).toMatchObject({ sending: null, entry: { place: 3, status: 'waiting' } });
 

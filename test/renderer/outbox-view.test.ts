@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendRequest, roomParts } from '../../src-shared/docs/room-doc';
+import { appendRequest, hostParts } from '../../src-shared/docs/room-doc';
 import { withOutbox } from '../../src-renderer/attendee/outbox-view';
 import { readPhone } from '../../src-renderer/attendee/phone-view';
 
@@ -25,7 +25,7 @@ describe('withOutbox', () => {
   it('adds only what the room document does not hold, so nothing shows twice', () => {
     const doc = new Y.Doc();
     appendRequest(doc, { kind: 'ask', id: 'req-a1', text: 'In the doc' });
-    const { receipts, mine } = roomParts(doc);
+    const { receipts, mine } = hostParts(doc);
     doc.transact(() => {
       receipts.set('req-a1', { ok: true, at, questionId: 'q-mine1' });
       mine.set('q-mine1', { id: 'q-mine1', requestId: 'req-a1', text: 'In the doc', status: 'waiting', askedAt: at });

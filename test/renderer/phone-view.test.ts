@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { EMPTY_BOARD, writeBoard } from '../../src-shared/docs/board-doc';
-import { appendRequest, roomParts } from '../../src-shared/docs/room-doc';
+import { appendRequest, hostParts, roomParts } from '../../src-shared/docs/room-doc';
 import { readPhone } from '../../src-renderer/attendee/phone-view';
 
 const at = 1_700_000_000_000;
@@ -33,7 +33,7 @@ describe('readPhone', () => {
   it('keeps a request the laptop could not store yet (a "will retry" receipt) as waiting to send', () => {
     const doc = room();
     appendRequest(doc, { kind: 'ask', id: 'req-ask1', text: 'Kept while the disk is full?' });
-    roomParts(doc).receipts.set('req-ask1', { ok: false, at, reason: 'The laptop cannot save right now.', retry: true });
+    hostParts(doc).receipts.set('req-ask1', { ok: false, at, reason: 'The laptop cannot save right now.', retry: true });
     const view = readPhone(doc);
     expect(view.mine).toEqual([expect.objectContaining({ key: 'req-ask1', state: 'sending', reason: null })]);
     expect(view.pendingCount).toBe(1);
@@ -42,7 +42,7 @@ describe('readPhone', () => {
   it('uses the host status once accepted, and offers withdraw while waiting or on screen', () => {
     const doc = room();
     appendRequest(doc, { kind: 'ask', id: 'req-ask1', text: 'Why?' });
-    const { receipts, mine } = roomParts(doc);
+    const { receipts, mine } = hostParts(doc);
     doc.transact(() => {
       receipts.set('req-ask1', { ok: true, at, questionId: 'q-mine01' });
       mine.set('q-mine01', { id: 'q-mine01', requestId: 'req-ask1', text: 'Why?', status: 'waiting', askedAt: at });
@@ -58,7 +58,7 @@ describe('readPhone', () => {
   it('shows the reason of a refused ask', () => {
     const doc = room();
     appendRequest(doc, { kind: 'ask', id: 'req-ask1', text: 'spam' });
-    roomParts(doc).receipts.set('req-ask1', { ok: false, at, reason: 'Too many questions in a minute.' });
+    hostParts(doc).receipts.set('req-ask1', { ok: false, at, reason: 'Too many questions in a minute.' });
     expect(readPhone(doc).mine[0]).toEqual(
       expect.objectContaining({ state: 'rejected', reason: 'Too many questions in a minute.' }),
     );
@@ -66,7 +66,7 @@ describe('readPhone', () => {
 
   it('applies pending votes optimistically, in order, over the counted ones', () => {
     const doc = room();
-    const { receipts, myVotes } = roomParts(doc);
+    const { receipts, myVotes } = hostParts(doc);
     expect(readPhone(doc).voted.has('q-other1')).toBe(false);
     appendRequest(doc, { kind: 'vote', id: 'req-vote1', questionId: 'q-other1' });
     expect(readPhone(doc).voted.has('q-other1')).toBe(true);
@@ -83,7 +83,7 @@ describe('readPhone', () => {
     const doc = room();
     roomParts(doc).requests.push([{ nonsense: true }, 42]);
     appendRequest(doc, { kind: 'vote', id: 'req-vote1', questionId: 'q-other1' });
-    roomParts(doc).receipts.set('req-vote1', { ok: false, at, reason: 'Voting is closed.' });
+    hostParts(doc).receipts.set('req-vote1', { ok: false, at, reason: 'Voting is closed.' });
     const view = readPhone(doc);
     expect(view.voteRejections).toEqual([{ requestId: 'req-vote1', questionId: 'q-other1', reason: 'Voting is closed.' }]);
     expect(view.voted.size).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { appendRequest, roomParts } from '../../src-shared/docs/room-doc';
+import { appendRequest, hostParts } from '../../src-shared/docs/room-doc';
 import { readMyBallots } from '../../src-renderer/attendee/poll-view';
 
 describe('readMyBallots (what the phone shows as its answer)', () => {
@@ -9,7 +9,7 @@ describe('readMyBallots (what the phone shows as its answer)', () => {
     appendRequest(doc, { kind: 'ballot', id: 'req-b1', pollId: 'poll-1', choices: [1] });
     expect(readMyBallots(doc).get('poll-1')).toEqual({ counted: null, sending: [1], refused: null });
 
-    const { receipts, myBallots } = roomParts(doc);
+    const { receipts, myBallots } = hostParts(doc);
     doc.transact(() => {
       receipts.set('req-b1', { ok: true, at: 1 });
       myBallots.set('poll-1', [1]);

@@ -21,6 +21,20 @@ function dropPending(doc: Y.Doc): void {
   store.pendingDs = null;
 }
 
+/**
+ * A phone's copy of its room holds the board too (served alongside, sync-server.ts), and the delete set
+ * Yjs sends with every sync answer covers the board's deleted items as well. The room doc never has those
+ * items, so Yjs kept the deletes as pending: retried on every later update, stored with the room, and
+ * growing with the board. Deletes that only concern the board's clients are dropped here (issue 21).
+ */
+function dropOverlayDeletes(doc: Y.Doc, overlay: Y.Doc): void {
+  const store = doc.store as unknown as { pendingDs: Uint8Array | null };
+  if (store.pendingDs === null) return;
+  const boardClients = overlay.store.clients;
+  for (const client of Y.decodeUpdateV2(store.pendingDs).ds.clients.keys()) if (!boardClients.has(client)) return;
+  store.pendingDs = null;
+}
+
 /** Reads one message from a peer and acts on it; throws (LimitError or any other) to close the connection. */
 export class SyncMessages {
   /** Size of each size-capped doc: measured once, then counted up with every update a peer wrote. */
@@ -87,6 +101,7 @@ export class SyncMessages {
       this.sizes.set(doc, size);
     }
     Y.applyUpdate(doc, update, conn);
+    if (conn.target.overlay) dropOverlayDeletes(doc, conn.target.overlay);
     if (pendingBytes(doc) > this.maxPendingBytes) {
       // Updates whose first piece never came: drop them (a real phone sends them again after it
       // reconnects, with what they depend on) and close the connection that sent them.

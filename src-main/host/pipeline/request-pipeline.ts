@@ -1,7 +1,7 @@
 import { decidePhoneRequest } from '../../../src-shared/decide-phone.js';
 import { REFUSALS } from '../../../src-shared/refusals.js';
 import { FAILED_REASON } from '../../../src-shared/refusals.js';
-import { roomParts } from '../../../src-shared/docs/room-doc.js';
+import { hostParts, roomRequests } from '../../../src-shared/docs/room-doc.js';
 import { newId } from '../../../src-shared/ids.js';
 import { LIMITS } from '../../../src-shared/limits.js';
 import { isFinalReceipt, parsePhoneRequest, type PhoneRequest, type Receipt } from '../../../src-shared/requests.js';
@@ -106,7 +106,7 @@ export class RequestPipeline {
     const parsed = parsePhoneRequest(raw);
     const requestId = parsed.ok ? parsed.request.id : parsed.requestId;
     if (requestId === null) return null; // nothing to answer to; the phone only spoiled its own copy
-    if (isFinalReceipt(roomParts(room.doc).receipts.get(requestId))) return null;
+    if (isFinalReceipt(hostParts(room.doc).receipts.get(requestId))) return null;
     if (!parsed.ok) return { room, requestId, ok: false, reason: parsed.reason };
     return { room, requestId, ok: true, request: parsed.request };
   }
@@ -118,23 +118,26 @@ export class RequestPipeline {
     if (!p.ok) return answer({ ok: false, at, reason: p.reason });
     const { room, request } = p;
     const { log } = this.deps;
-    if (log.state.appliedRequests.has(`${room.deviceId}/${request.id}`)) {
-      // In the log already (a crash came between the commit and the receipt): the same answer again.
-      const questionId = request.kind === 'ask' ? log.questionOfRequest(room.deviceId, request.id) : undefined;
-      return answer({ ok: true, at, ...(questionId ? { questionId } : {}) });
-    }
-    if (roomParts(room.doc).requests.length > LIMITS.requestsPerRoom) return answer({ ok: false, at, reason: REFUSALS.tooManyRequests });
+    // Answered before (a crash between the commit and the receipt, or a phone that pruned the request and
+    // sent it again): the same answer, not a second decision.
+    const earlier = log.earlierAnswer(room.deviceId, request.id);
+    if (earlier) return answer(earlier.ok ? { ...earlier, at } : { ok: false, at, reason: earlier.reason });
+    const refuse = (reason: string): Answer => {
+      log.refuse(room.deviceId, request.id, at, reason);
+      return answer({ ok: false, at, reason });
+    };
+    if (roomRequests(room.doc).length > LIMITS.requestsPerRoom) return refuse(REFUSALS.tooManyRequests);
     const limited = this.limits.refusal(room.deviceId, request.kind, at, charges);
-    if (limited) return answer({ ok: false, at, reason: limited });
+    if (limited) return refuse(limited);
     let decision: ReturnType<typeof decidePhoneRequest>;
     try {
       decision = this.decideRequest(log.state, room.deviceId, request, newId);
     } catch (err) {
       // One request must never abort the batch (and with it everybody else's).
       this.deps.logLine?.(`request ${p.requestId}: ${(err as Error).stack ?? String(err)}`);
-      return answer({ ok: false, at, reason: FAILED_REASON });
+      return refuse(FAILED_REASON);
     }
-    if (!decision.ok) return answer({ ok: false, at, reason: decision.reason });
+    if (!decision.ok) return refuse(decision.reason);
     // A storage failure throws out of here and fails the whole commit, as it must.
     log.append(`device:${room.deviceId}`, decision.events);
     return answer(decision.questionId ? { ok: true, at, questionId: decision.questionId } : { ok: true, at });
@@ -145,7 +148,7 @@ export class RequestPipeline {
     const byRoom = new Map<Room, Answer[]>();
     for (const a of answers) byRoom.set(a.room, [...(byRoom.get(a.room) ?? []), a]);
     for (const [room, list] of byRoom) {
-      const { receipts } = roomParts(room.doc);
+      const { receipts } = hostParts(room.doc);
       transact(room.doc, 'host:receipt', () => list.forEach((a) => receipts.set(a.requestId, a.receipt)));
     }
   }

@@ -1,5 +1,5 @@
 import { putEntry } from '../../../src-shared/docs/json-map.js';
-import { roomParts, type MyQuestion } from '../../../src-shared/docs/room-doc.js';
+import { hostParts, type MyQuestion } from '../../../src-shared/docs/room-doc.js';
 import { mergeTree } from '../../../src-shared/features/moderation/fold.js';
 import { myQuestionModeration } from '../../../src-shared/features/moderation/views.js';
 import { type SessionState } from '../../../src-shared/state.js';
@@ -29,13 +29,13 @@ export class PrivateViews {
     for (const id of withMergedInto(state, applied.touched)) {
       const q = state.questions.get(id);
       const owner = q && this.rooms.loadedOfDevice(q.deviceId);
-      if (q && owner) transact(owner.doc, 'host:private', () => putEntry(roomParts(owner.doc).mine, q.id, myQuestion(q, state)));
+      if (q && owner) transact(owner.doc, 'host:private', () => putEntry(hostParts(owner.doc).mine, q.id, myQuestion(q, state)));
     }
     for (const { body } of applied.events) {
       if (body.type !== 'vote.cast' && body.type !== 'vote.withdrawn') continue;
       const voter = this.rooms.loadedOfDevice(body.deviceId);
       const vote = body.type === 'vote.cast' ? true : null;
-      if (voter) transact(voter.doc, 'host:private', () => putEntry(roomParts(voter.doc).myVotes, body.questionId, vote));
+      if (voter) transact(voter.doc, 'host:private', () => putEntry(hostParts(voter.doc).myVotes, body.questionId, vote));
     }
     refreshUnitedVotes(this.rooms, state, applied);
     updateMyBallots(this.rooms, applied);
@@ -44,7 +44,7 @@ export class PrivateViews {
   /** A room's whole private view (when it is opened). */
   rewrite(room: Room): void {
     const state = this.state();
-    const { mine, myVotes } = roomParts(room.doc);
+    const { mine, myVotes } = hostParts(room.doc);
     rewriteMySpeaking(room, state);
     transact(room.doc, 'host:private', () => {
       for (const q of state.questions.values()) {

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
-import { ROOM_DOC_PREFIX, roomParts } from '../../../src-shared/docs/room-doc.js';
+import { ROOM_DOC_PREFIX, roomRequests } from '../../../src-shared/docs/room-doc.js';
 import { isHostOrigin } from '../../../src-shared/transaction-origins.js';
 import { loadAndPersist } from '../store/doc-persistence.js';
+import { moveTopLevelParts, RoomPruning } from './room-pruning.js';
 import type { Store } from '../store/store.js';
 import type { StoreThenSend } from '../pipeline/store-then-send.js';
 
@@ -123,7 +124,7 @@ export class RoomDocs {
 
   /** Every request in a room, to be looked at again (after the store could not take them). */
   replay(room: Room): void {
-    for (const raw of roomParts(room.doc).requests.toArray()) this.onRequest(room, raw);
+    for (const raw of roomRequests(room.doc).toArray()) this.onRequest(room, raw);
   }
 
   /** Whether this load of the room is the one in memory (not unloaded since, nor its session replaced). */
@@ -163,12 +164,16 @@ export class RoomDocs {
     }
     const doc = new Y.Doc({ gc: true });
     const stopPersisting = loadAndPersist(this.store, this.turn, roomDocName(roomId), doc);
-    const { requests } = roomParts(doc);
+    moveTopLevelParts(doc);
+    const pruning = new RoomPruning(doc);
+    const requests = roomRequests(doc);
     const observer = (event: Y.YArrayEvent<unknown>, tx: Y.Transaction) => {
       if (isHostOrigin(tx.origin)) return;
       for (const change of event.changes.delta) {
         if (Array.isArray(change.insert)) for (const raw of change.insert) this.onRequest(room, raw);
       }
+      // The phone deleted requests it is done with: their receipts go too.
+      if (event.changes.deleted.size > 0) pruning.afterDeletes();
     };
     const room: LoadedRoom = {
       roomId,
@@ -187,6 +192,7 @@ export class RoomDocs {
     // Requests that arrived before a crash, while nobody answered, or before the room was unloaded, are
     // answered now (the pipeline skips answered ones).
     for (const raw of requests.toArray()) this.onRequest(room, raw);
+    pruning.afterDeletes();
     requests.observe(observer);
     return room;
   }

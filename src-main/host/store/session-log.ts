@@ -28,8 +28,8 @@ export type CommitResult<T> = { ok: true; value: T; applied: AppliedEvents } | {
  */
 export class SessionLog {
   private folded: SessionState;
-  /** The events on disk, kept to fold the state back after a failed commit without reading the disk. */
-  private readonly committed: LoggedEvent[];
+  /** A failed commit could not be folded back (the disk could not be read either): fold before the next. */
+  private stale = false;
   private open: { applied: AppliedEvents; failure: StorageError | null } | null = null;
 
   constructor(
@@ -37,8 +37,7 @@ export class SessionLog {
     readonly sessionId: string,
     private readonly clock: () => number = Date.now,
   ) {
-    this.committed = store.events(sessionId);
-    this.folded = fold(this.committed);
+    this.folded = fold(store.events(sessionId));
   }
 
   get state(): SessionState {
@@ -51,6 +50,7 @@ export class SessionLog {
    */
   commit<T>(fn: () => T): CommitResult<T> {
     if (this.open) throw new Error('SessionLog.commit does not nest');
+    if (this.stale && !this.foldBack()) return { ok: false, error: new StorageError(new Error('the session log cannot be read back')) };
     const batch = { applied: { events: [] as LoggedEvent[], touched: new Set<string>() }, failure: null as StorageError | null };
     this.open = batch;
     try {
@@ -59,10 +59,11 @@ export class SessionLog {
         if (batch.failure) throw batch.failure;
         return v;
       });
-      for (const e of batch.applied.events) this.committed.push(e);
       return { ok: true, value, applied: batch.applied };
     } catch (err) {
-      if (batch.applied.events.length > 0) this.folded = fold(this.committed);
+      // Folded back from what is on disk. The log's events are not kept in memory (issue 21: a meeting's
+      // whole history was, about 1 KB per event); reading them again happens only after a failed commit.
+      if (batch.applied.events.length > 0) this.foldBack();
       if (batch.failure) return { ok: false, error: batch.failure };
       // The commit itself failed (SQLite could not write the transaction out).
       if (isSqliteError(err)) return { ok: false, error: new StorageError(err) };
@@ -70,6 +71,17 @@ export class SessionLog {
     } finally {
       this.open = null;
     }
+  }
+
+  /** Folds the state again from the disk; false (and the next commit tries again) when it cannot be read. */
+  private foldBack(): boolean {
+    try {
+      this.folded = fold(this.store.events(this.sessionId));
+      this.stale = false;
+    } catch {
+      this.stale = true;
+    }
+    return !this.stale;
   }
 
   /** Appends events and folds them in; only inside `commit`. Throws StorageError if the store refuses. */
@@ -97,12 +109,33 @@ export class SessionLog {
     return logged;
   }
 
-  /** The question a request created, if it asked one (a replayed request gets the same answer). */
-  questionOfRequest(deviceId: string, requestId: string): string | undefined {
-    for (const q of this.folded.questions.values()) {
-      if (q.deviceId === deviceId && q.requestId === requestId) return q.id;
+  /**
+   * How the host answered a phone request before, from the disk: accepted (the log holds its event; with
+   * the question it asked, if any) or refused (`refuse` wrote it down), or undefined when it is new. A
+   * request sent again (a crash between the commit and the receipt, or a phone that pruned it and replays
+   * a stale copy) gets this answer, never a second decision.
+   */
+  earlierAnswer(deviceId: string, requestId: string): { ok: true; questionId?: string } | { ok: false; reason: string } | undefined {
+    const body = this.store.requestEventBody(this.sessionId, deviceId, requestId);
+    if (body !== undefined) {
+      const event = JSON.parse(body) as { type?: string; questionId?: unknown };
+      return event.type === 'question.asked' && typeof event.questionId === 'string' ? { ok: true, questionId: event.questionId } : { ok: true };
     }
-    return undefined;
+    const refused = this.store.refusal(this.sessionId, deviceId, requestId);
+    return refused ? { ok: false, reason: refused.reason } : undefined;
+  }
+
+  /** Writes down a final refusal of a phone request; only inside `commit` (it commits with the batch). */
+  refuse(deviceId: string, requestId: string, at: number, reason: string): void {
+    const batch = this.open;
+    if (!batch) throw new Error('SessionLog.refuse outside a commit');
+    if (batch.failure) throw batch.failure;
+    try {
+      this.store.addRefusal(this.sessionId, deviceId, requestId, at, reason);
+    } catch (err) {
+      batch.failure = new StorageError(err);
+      throw batch.failure;
+    }
   }
 }
 

@@ -46,6 +46,18 @@ CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc, id);
     sql: 'ALTER TABLE sessions ADD COLUMN record_format INTEGER NOT NULL DEFAULT 1;',
     done: (db) => (db.pragma('table_info(sessions)') as Array<{ name: string }>).some((c) => c.name === 'record_format'),
   },
+  {
+    // The host's final refusals of phone requests (issue 21): a request the phone pruned from its room and
+    // sends again under the same id gets the same answer, not a second decision. Accepted requests need
+    // no row: the log holds them (events_once).
+    name: 'refused phone requests',
+    sql: `
+CREATE TABLE IF NOT EXISTS refused_requests (
+  session_id TEXT NOT NULL, device_id TEXT NOT NULL, request_id TEXT NOT NULL, at INTEGER NOT NULL, reason TEXT NOT NULL,
+  PRIMARY KEY (session_id, device_id, request_id)
+) WITHOUT ROWID;
+`,
+  },
 ];
 
 export const schemaVersion = (db: Database.Database): number => db.pragma('user_version', { simple: true }) as number;

@@ -53,6 +53,7 @@ export class Store {
     }
     const db = this.db;
     // A read-only store is not migrated: a folder from before the format column reads as format 1.
+    const hasRefusals = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refused_requests'").get() !== undefined;
     const hasFormat = (db.pragma('table_info(sessions)') as Array<{ name: string }>).some((c) => c.name === 'record_format');
     this.stmt = {
       insertSession: db.prepare(
@@ -78,6 +79,15 @@ export class Store {
       insertUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
       updates: db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id'),
       deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?'),
+      lastUpdateId: db.prepare('SELECT MAX(id) AS id FROM doc_updates WHERE doc = ?'),
+      requestEvent: db.prepare('SELECT body FROM events WHERE session_id = ? AND device_id = ? AND request_id = ? LIMIT 1'),
+      // A read-only store from before the table (an export of an old folder) has no refusals to look up.
+      refusal: hasRefusals
+        ? db.prepare('SELECT at, reason FROM refused_requests WHERE session_id = ? AND device_id = ? AND request_id = ?')
+        : db.prepare('SELECT NULL WHERE ? IS NULL AND ? IS NULL AND ? IS NULL AND 0'),
+      insertRefusal: hasRefusals
+        ? db.prepare('INSERT OR IGNORE INTO refused_requests (session_id, device_id, request_id, at, reason) VALUES (?, ?, ?, ?, ?)')
+        : null,
     };
   }
 
@@ -159,7 +169,27 @@ export class Store {
     return { lastId: rows.at(-1)?.id ?? 0, updates: rows.map((r) => new Uint8Array(r.data)) };
   }
 
-  /** Replaces all updates of `doc` up to `lastId` with one merged update (AFFiNE-style compaction). */
+  /** The body (JSON) of the event a phone request produced, if the log has one. */
+  requestEventBody(sessionId: string, deviceId: string, requestId: string): string | undefined {
+    return (this.stmt.requestEvent.get(sessionId, deviceId, requestId) as { body: string } | undefined)?.body;
+  }
+
+  /** The host's final refusal of a phone request, if it refused it. */
+  refusal(sessionId: string, deviceId: string, requestId: string): { at: number; reason: string } | undefined {
+    return this.stmt.refusal.get(sessionId, deviceId, requestId) as { at: number; reason: string } | undefined;
+  }
+
+  addRefusal(sessionId: string, deviceId: string, requestId: string, at: number, reason: string): void {
+    if (!this.stmt.insertRefusal) throw new Error('This data folder is open read-only.');
+    this.stmt.insertRefusal.run(sessionId, deviceId, requestId, at, reason);
+  }
+
+  /** The id of the newest stored update of `doc` (0 if none). */
+  lastDocUpdateId(doc: string): number {
+    return (this.stmt.lastUpdateId.get(doc) as { id: number | null }).id ?? 0;
+  }
+
+  /** Replaces all updates of `doc` up to `lastId` with one update (the document's state now). */
   compactDoc(doc: string, lastId: number, merged: Uint8Array): void {
     this.db.transaction(() => {
       this.stmt.deleteUpdatesUpTo.run(doc, lastId);

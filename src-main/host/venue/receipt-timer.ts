@@ -1,6 +1,5 @@
 import type * as Y from 'yjs';
-import { roomParts } from '../../../src-shared/docs/room-doc.js';
-import type { Receipt } from '../../../src-shared/requests.js';
+import { roomParts, roomRequests } from '../../../src-shared/docs/room-doc.js';
 
 /**
  * How long the laptop takes to answer a phone: from the moment a phone's request lands in its room doc on
@@ -23,20 +22,29 @@ export class ReceiptTimer {
   /** Starts timing the requests of one room doc (`room-<id>`); watching twice is a no-op. */
   watch(name: string, doc: Y.Doc): void {
     if (this.watched.has(name)) return;
-    const { requests, receipts } = roomParts(doc);
+    const requests = roomRequests(doc);
+    /** This room's requests being timed (the receipts map is replaced now and then: see room-doc.ts). */
+    const waiting = new Set<string>();
     const onRequests = (event: Y.YArrayEvent<unknown>) => {
       const t = this.now();
+      const { receipts } = roomParts(doc);
       for (const change of event.changes.delta) {
         if (!Array.isArray(change.insert)) continue;
         for (const item of change.insert as unknown[]) {
           const id = (item as { id?: unknown } | null)?.id;
-          if (typeof id === 'string' && id.length <= 64 && !receipts.has(id)) this.start(`${name}\u0000${id}`, t);
+          if (typeof id !== 'string' || id.length > 64 || receipts.has(id) || waiting.size >= MAX_PENDING) continue;
+          this.start(`${name}\u0000${id}`, t);
+          waiting.add(id);
         }
       }
     };
-    const onReceipts = (event: Y.YMapEvent<Receipt>) => {
+    const onTransaction = () => {
+      if (waiting.size === 0) return;
       const t = this.now();
-      for (const id of event.keysChanged) {
+      const { receipts } = roomParts(doc);
+      for (const id of waiting) {
+        if (!receipts.has(id)) continue;
+        waiting.delete(id);
         const key = `${name}\u0000${id}`;
         const since = this.pending.get(key);
         if (since === undefined) continue;
@@ -45,10 +53,10 @@ export class ReceiptTimer {
       }
     };
     requests.observe(onRequests);
-    receipts.observe(onReceipts);
+    doc.on('afterTransaction', onTransaction);
     this.watched.set(name, () => {
       requests.unobserve(onRequests);
-      receipts.unobserve(onReceipts);
+      doc.off('afterTransaction', onTransaction);
     });
   }
 

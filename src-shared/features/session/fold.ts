@@ -16,8 +16,6 @@ export interface SessionCore {
   premoderation: boolean;
   devices: Set<string>;
   peakConnected: number;
-  /** `${deviceId}/${requestId}` of every request that produced an event. */
-  appliedRequests: Set<string>;
   lastSeq: number;
   lastHash: string;
 }
@@ -35,14 +33,12 @@ export const emptySessionCore = (): SessionCore => ({
   premoderation: true,
   devices: new Set(),
   peakConnected: 0,
-  appliedRequests: new Set(),
   lastSeq: 0,
   lastHash: '',
 });
 
-/** The session's own events: created, opened, closed, settings, devices, attendance; and every phone request's key. */
+/** The session's own events: created, opened, closed, settings, devices, attendance. (Which requests the log holds is asked of the store: SessionLog.earlierAnswer.) */
 export function applySessionEvent(state: SessionCore, body: EventBody, at: number): void {
-  if ('requestId' in body) state.appliedRequests.add(`${body.deviceId}/${body.requestId}`);
   switch (body.type) {
     case 'session.created':
       state.id = body.sessionId;

@@ -1,4 +1,4 @@
-import { mySpeakingMap } from '../../../../src-shared/features/agenda/room.js';
+import { hostParts } from '../../../../src-shared/docs/room-doc.js';
 import { isAgendaEvent } from '../../../../src-shared/features/agenda/fold.js';
 import { mySpeaking, mySpeakingOf, type MySpeaking } from '../../../../src-shared/features/agenda/views.js';
 import { putEntry } from '../../../../src-shared/docs/json-map.js';
@@ -40,7 +40,7 @@ export function rewriteMySpeaking(room: Room, state: SessionState): void {
 }
 
 function writeMySpeaking(room: Room, entries: MySpeaking[]): void {
-  const map = mySpeakingMap(room.doc);
+  const map = hostParts(room.doc).mySpeaking;
   if (entries.length === 0 && map.size === 0) return;
   transact(room.doc, 'host:private', () => {
     const seen = new Set<string>();

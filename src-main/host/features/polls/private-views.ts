@@ -1,5 +1,5 @@
 import { putEntry } from '../../../../src-shared/docs/json-map.js';
-import { roomParts } from '../../../../src-shared/docs/room-doc.js';
+import { hostParts } from '../../../../src-shared/docs/room-doc.js';
 import type { SessionState } from '../../../../src-shared/state.js';
 import { transact } from '../../../../src-shared/transaction-origins.js';
 import type { Room, RoomDocs } from '../../rooms/room-docs.js';
@@ -10,13 +10,13 @@ export function updateMyBallots(rooms: RoomDocs, applied: AppliedEvents): void {
   for (const { body } of applied.events) {
     if (body.type !== 'ballot.cast' && body.type !== 'ballot.changed') continue;
     const room = rooms.loadedOfDevice(body.deviceId);
-    if (room) transact(room.doc, 'host:private', () => putEntry(roomParts(room.doc).myBallots, body.pollId, body.choices));
+    if (room) transact(room.doc, 'host:private', () => putEntry(hostParts(room.doc).myBallots, body.pollId, body.choices));
   }
 }
 
 /** A room's whole ballot view (when it is opened). */
 export function rewriteMyBallots(room: Room, state: SessionState): void {
-  const { myBallots } = roomParts(room.doc);
+  const { myBallots } = hostParts(room.doc);
   transact(room.doc, 'host:private', () => {
     for (const p of state.polls.byId.values()) putEntry(myBallots, p.id, p.ballots.get(room.deviceId) ?? null);
   });

@@ -1,5 +1,5 @@
 import { putEntry } from '../../../../src-shared/docs/json-map.js';
-import { roomParts } from '../../../../src-shared/docs/room-doc.js';
+import { hostParts } from '../../../../src-shared/docs/room-doc.js';
 import { mergeRoot, mergeTree, unitedVoters } from '../../../../src-shared/features/moderation/fold.js';
 import type { SessionState } from '../../../../src-shared/state.js';
 import type { QuestionState } from '../../../../src-shared/features/questions/fold.js';
@@ -40,7 +40,7 @@ export function refreshUnitedVotes(rooms: RoomDocs, state: SessionState, applied
     const room = rooms.loadedOfDevice(deviceId);
     if (!room) continue;
     transact(room.doc, 'host:private', () => {
-      const { myVotes } = roomParts(room.doc);
+      const { myVotes } = hostParts(room.doc);
       for (const tree of trees.values()) for (const q of tree) putEntry(myVotes, q.id, unitedVote(q, deviceId));
     });
   }
