@@ -10,6 +10,7 @@
 const http = require('node:http');
 const WebSocket = require('ws');
 const Y = require('yjs');
+const { watchReceipts } = require('../room-parts.cjs');
 const wrtc = require('@roamhq/wrtc');
 const { now, sleep } = require('./stats.cjs');
 
@@ -77,16 +78,11 @@ class RtcPhone {
     const joined = await postJoin(origin, code, this.addr);
     if (!joined || !joined.ok) throw new Error(`join refused: ${joined && joined.error}`);
     this.doc = new Y.Doc();
-    const receipts = this.doc.getMap('receipts');
-    receipts.observe((event) => {
-      const t = now();
-      for (const key of event.keysChanged) {
-        const p = this.pending.get(key);
-        const r = receipts.get(key);
-        if (!p || !r) continue;
-        this.pending.delete(key);
-        p(t, r);
-      }
+    watchReceipts(this.doc, (key, r) => {
+      const p = this.pending.get(key);
+      if (!p) return;
+      this.pending.delete(key);
+      p(now(), r);
     });
     this.provider = new WebrtcProvider(`room-${joined.roomId}`, this.doc, {
       signaling: [`${origin.replace(/^http/, 'ws')}/signal`],

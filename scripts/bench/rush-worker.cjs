@@ -14,6 +14,7 @@
 const http = require('node:http');
 const WebSocket = require('ws');
 const Y = require('yjs');
+const { watchReceipts } = require('../room-parts.cjs');
 const { WebsocketProvider } = require('y-websocket');
 const { now, sleep } = require('./stats.cjs');
 const { serveCommands } = require('./worker-rpc.cjs');
@@ -135,16 +136,11 @@ class RushPhone {
 
   watchReceipts() {
     this.pending = new Map();
-    const receipts = this.doc.getMap('receipts');
-    receipts.observe((event) => {
-      const t = now();
-      for (const key of event.keysChanged) {
-        const p = this.pending.get(key);
-        const r = receipts.get(key);
-        if (!p || !r) continue;
-        this.pending.delete(key);
-        p({ t, receipt: r });
-      }
+    watchReceipts(this.doc, (key, r) => {
+      const p = this.pending.get(key);
+      if (!p) return;
+      this.pending.delete(key);
+      p({ t: now(), receipt: r });
     });
   }
 

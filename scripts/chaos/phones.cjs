@@ -13,6 +13,7 @@
 const http = require('node:http');
 const WebSocket = require('ws');
 const Y = require('yjs');
+const { hostPart, watchReceipts } = require('../room-parts.cjs');
 const { WebsocketProvider } = require('y-websocket');
 const { sleep } = require('../bench/stats.cjs');
 const { serveCommands } = require('../bench/worker-rpc.cjs');
@@ -74,16 +75,11 @@ class Phone {
     this.deviceId = joined.deviceId;
     this.doc = new Y.Doc();
     this.provider = new WebsocketProvider(`${lan.replace(/^http/, 'ws')}/sync`, `room-${joined.roomId}`, this.doc, { WebSocketPolyfill: wsFor(this.address), disableBc: true, maxBackoffTime: 1000 });
-    const rec = this.doc.getMap('receipts');
-    rec.observe((e) => {
-      for (const key of e.keysChanged) {
-        if (!this.pending || this.pending.id !== key) continue;
-        const r = rec.get(key);
-        if (!r) continue;
-        receipts.push([this.deviceId, key, r.ok, this.pending.kind]);
-        this.pending = null;
-        setTimeout(() => this.next(), PAUSE_MS / 2 + Math.random() * PAUSE_MS * 1.5);
-      }
+    watchReceipts(this.doc, (key, r) => {
+      if (!this.pending || this.pending.id !== key) return;
+      receipts.push([this.deviceId, key, r.ok, this.pending.kind]);
+      this.pending = null;
+      setTimeout(() => this.next(), PAUSE_MS / 2 + Math.random() * PAUSE_MS * 1.5);
     });
     await new Promise((r) => this.provider.once('sync', r));
     setTimeout(() => this.next(), Math.random() * 2000);
@@ -104,7 +100,7 @@ class Phone {
       request = { kind: 'ask', id, text: `Question ${this.counter} from phone ${this.i}: does the log keep me exactly once?` };
     } else if (ids.length > 0) {
       const qid = ids[Math.floor(Math.random() * ids.length)];
-      const mine = this.doc.getMap('myVotes').get(qid) === true;
+      const mine = hostPart(this.doc, 'myVotes')?.get(qid) === true;
       request = { kind: mine ? 'unvote' : 'vote', id, questionId: qid };
     } else {
       setTimeout(() => this.next(), 1000);

@@ -10,6 +10,7 @@
 const http = require('node:http');
 const WebSocket = require('ws');
 const Y = require('yjs');
+const { watchReceipts } = require('../room-parts.cjs');
 const { WebsocketProvider } = require('y-websocket');
 const { now, summary } = require('../bench/stats.cjs');
 
@@ -51,21 +52,17 @@ let reconnects = 0;
 async function main() {
   const joined = await join();
   const doc = new Y.Doc();
-  const receipts = doc.getMap('receipts');
   const requests = doc.getArray('requests');
   let questionId = null;
-  receipts.observe((e) => {
+  watchReceipts(doc, (key, r) => {
     const t = now();
-    for (const key of e.keysChanged) {
-      const p = pending.get(key);
-      const r = receipts.get(key);
-      if (!p || !r) continue;
-      pending.delete(key);
-      if (p.phase === phase) p.phase.latencies.push(t - p.t);
-      if (r.ok) p.phase.ok++;
-      else p.phase.refused++;
-      if (r.questionId && !questionId) questionId = r.questionId;
-    }
+    const p = pending.get(key);
+    if (!p) return;
+    pending.delete(key);
+    if (p.phase === phase) p.phase.latencies.push(t - p.t);
+    if (r.ok) p.phase.ok++;
+    else p.phase.refused++;
+    if (r.questionId && !questionId) questionId = r.questionId;
   });
   const provider = new WebsocketProvider(`${LAN.replace(/^http/, 'ws')}/sync`, `room-${joined.roomId}`, doc, { WebSocketPolyfill: BoundWebSocket, disableBc: true });
   provider.on('connection-close', () => reconnects++);

@@ -1,0 +1,48 @@
+'use strict';
+/**
+ * The simulated phones' view of a room document (bench, chaos, fuzz), as src-shared/docs/room-doc.ts lays
+ * it out: the host's parts live under `host` → `now` (a map the host replaces now and then), and a phone
+ * deletes a request from `requests` once its final receipt is in (src-shared/docs/room-prune.ts).
+ */
+const Y = require('yjs');
+
+const PRUNE_ORIGIN = 'phone:prune';
+
+/** One of the host's parts of the room (`receipts`, `myVotes`, ...), or null before the host wrote it. */
+function hostPart(doc, name) {
+  const now = doc.getMap('host').get('now');
+  const part = now instanceof Y.Map ? now.get(name) : null;
+  return part instanceof Y.Map ? part : null;
+}
+
+/**
+ * Calls `onReceipt(id, receipt)` when a request's receipt shows (and again when a "will retry" one turns
+ * final). With `prune` (the default, as the phone app does) a request with a final receipt is deleted from
+ * the room; the host then drops the receipt.
+ */
+function watchReceipts(doc, onReceipt, { prune = true } = {}) {
+  const seen = new Map();
+  doc.on('afterTransaction', (tx) => {
+    if (tx.origin === PRUNE_ORIGIN) return;
+    const receipts = hostPart(doc, 'receipts');
+    if (!receipts) return;
+    const final = new Set();
+    for (const [id, r] of receipts.entries()) {
+      const state = r && r.ok === false && r.retry ? 'retry' : 'final';
+      if (state === 'final') final.add(id);
+      if (seen.get(id) === state) continue;
+      seen.set(id, state);
+      onReceipt(id, r);
+    }
+    if (seen.size > 2 * receipts.size + 100) for (const id of [...seen.keys()]) if (!receipts.has(id)) seen.delete(id);
+    if (!prune || final.size === 0) return;
+    const requests = doc.getArray('requests');
+    const done = [];
+    requests.toArray().forEach((r, i) => {
+      if (r && final.has(r.id)) done.push(i);
+    });
+    if (done.length) doc.transact(() => done.reverse().forEach((i) => requests.delete(i, 1)), PRUNE_ORIGIN);
+  });
+}
+
+module.exports = { hostPart, watchReceipts };
