@@ -1,7 +1,7 @@
-import type * as Y from 'yjs';
-import { writeBoard, writeBoardHeader, type BoardView } from '../../../src-shared/docs/board-doc.js';
+import * as Y from 'yjs';
+import { BOARD_MAP, writeBoard, writeBoardHeader, type BoardView } from '../../../src-shared/docs/board-doc.js';
 import { DESK_MAP, writeDesk, type DeskView } from '../../../src-shared/docs/desk-doc.js';
-import { childMap, putEntry, setIfChanged, syncKeyedMap } from '../../../src-shared/docs/json-map.js';
+import { childMap, putEntry, renewChildMap, setIfChanged, syncKeyedMap } from '../../../src-shared/docs/json-map.js';
 import { boardPolls, deskPolls, type BoardPoll } from '../../../src-shared/features/polls/views.js';
 import { writeDeskAgenda } from '../../../src-shared/features/agenda/desk-store.js';
 import { boardAgenda, boardSpeaking, deskAgenda } from '../../../src-shared/features/agenda/views.js';
@@ -10,6 +10,9 @@ import { deskPaperCodes } from '../../../src-shared/features/paper-codes/fold.js
 import { transact } from '../../../src-shared/transaction-origins.js';
 import { boardQuestions, deskQuestions, deskStats, toBoardQuestion, toDeskQuestion, type BoardQuestion, type DeskQuestion } from '../../../src-shared/features/questions/views.js';
 import { boardSession, type HostInfo, type JoinInfo, type SessionSummary } from '../../../src-shared/features/session/views.js';
+
+const RENEW_FLOOR = 2_000;
+const RENEW_FACTOR = 8;
 
 /** The board's header: the join link only while the session is open. */
 function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions' | 'polls'> {
@@ -43,6 +46,9 @@ export interface ProjectionInput {
  * same with ten questions or ten thousand.
  */
 export class Projections {
+  /** Entries rewritten in the board's and the desk's nested maps since they were last renewed. */
+  private churn = 0;
+
   constructor(
     private readonly board: Y.Doc,
     private readonly desk: Y.Doc,
@@ -80,6 +86,7 @@ export class Projections {
       // Polls are few (LIMITS.pollsPerSession); each is rewritten only if it changed.
       syncKeyedMap(childMap<BoardPoll>(board, 'polls'), state ? boardPolls(state.polls) : []);
     });
+    this.churn += ids.length + 1;
     transact(this.desk, 'host:desk', () => {
       const desk = this.desk.getMap<unknown>(DESK_MAP);
       const header = this.deskHeader(input);
@@ -91,6 +98,27 @@ export class Projections {
         putEntry(questions, id, q && state ? toDeskQuestion(q, state.floor, input.deviceLabel(q.deviceId)) : null);
       }
     });
+    this.renewIfDue();
+  }
+
+  /**
+   * Every vote rewrites its question on the board and the desk, and each rewrite left the old value behind
+   * as a Yjs item: about 8 bytes per vote in every phone's download of the board, and more in the host's
+   * memory (issue 21). Once the rewrites reach RENEW_FLOOR plus RENEW_FACTOR times the questions, the
+   * nested maps are renewed (json-map.ts): one update of their current entries, so a renewal costs the
+   * phones about 1/RENEW_FACTOR of what the rewrites it clears already cost them.
+   */
+  private renewIfDue(): void {
+    const board = this.board.getMap<unknown>(BOARD_MAP);
+    const questions = board.get('questions');
+    const live = questions instanceof Y.Map ? questions.size : 0;
+    if (this.churn < RENEW_FLOOR + RENEW_FACTOR * live) return;
+    this.churn = 0;
+    transact(this.board, 'host:board', () => {
+      renewChildMap(board, 'questions');
+      renewChildMap(board, 'polls');
+    });
+    transact(this.desk, 'host:desk', () => renewChildMap(this.desk.getMap<unknown>(DESK_MAP), 'questions'));
   }
 
   private deskHeader(input: ProjectionInput): Omit<DeskView, 'questions'> {
