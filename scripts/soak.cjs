@@ -9,6 +9,7 @@
  * a request from `requests` once its final receipt is in. Measured per 30 s window and at the end: see
  * docs/soak/README.md. All traffic is to 127.0.0.1; every loop is bounded.
  */
+const { execFileSync } = require('node:child_process');
 const { writeFileSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
@@ -33,6 +34,7 @@ const CONFIG = {
   drainMs: 30_000,
   /** Phones run at this nice level so the host gets a core whenever it can use one (phones are other devices). */
   workerNice: num('SOAK_WORKER_NICE', 10),
+  /** The JSON; the markdown goes beside it (same name, .md) and to stdout. */
   out: env.SOAK_OUT || join(os.tmpdir(), 'open-floor-soak-last.json'),
 };
 
@@ -41,6 +43,13 @@ const MiB = (b) => b / 1048576;
 const phoneAddress = (i) => `127.77.${Math.floor(i / 250)}.${(i % 250) + 2}`;
 /** `count` evenly spread indexes in [0, n). */
 const spread = (n, count) => [...new Set(Array.from({ length: Math.min(n, count) }, (_, k) => Math.floor((k * n) / count)))];
+const gitHead = () => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: __dirname }).toString().trim();
+  } catch {
+    return null;
+  }
+};
 const all = (workers, cmd, args) => Promise.all(workers.map((w) => w.call(cmd, typeof args === 'function' ? args(w) : args)));
 
 /** Samples the host's RSS every second, and at `at(t)` on request; `maxSince(t)` is the peak since t. */
@@ -156,7 +165,7 @@ function windowRows(results, boundaries) {
 }
 
 async function main() {
-  const result = { date: new Date().toISOString(), machine: machine(), config: { ...CONFIG }, memory: {}, data: {} };
+  const result = { date: new Date().toISOString(), commit: gitHead(), machine: machine(), config: { ...CONFIG }, memory: {}, data: {} };
   log(`${CONFIG.phones} phones, ${CONFIG.questions} questions, ${CONFIG.minutes} min, one request per phone every ${CONFIG.periodMs} ms (${((CONFIG.phones * 1000) / CONFIG.periodMs).toFixed(0)}/s)`);
   const host = await new BenchHost().start();
   const sampler = rssSampler(host);
@@ -216,9 +225,12 @@ async function main() {
   }
   result.loadAvgEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
   result.memory.ratioEndTo5min = result.memory.rss5min ? result.memory.rssEnd / result.memory.rss5min : null;
+  const md = markdown(result);
+  const mdOut = CONFIG.out.replace(/\.json$/, '') + '.md';
   writeFileSync(CONFIG.out, JSON.stringify(result, null, 1));
-  process.stdout.write(`\n${markdown(result)}\n`);
-  log(`JSON: ${CONFIG.out}`);
+  writeFileSync(mdOut, `${md}\n`);
+  process.stdout.write(`\n${md}\n`);
+  log(`JSON: ${CONFIG.out}; markdown: ${mdOut}`);
 }
 
 main().then(

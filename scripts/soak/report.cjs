@@ -19,6 +19,12 @@ const kib = (b) => (typeof b === 'number' && !Number.isNaN(b) ? (b / 1024).toFix
 const lat = (s) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`;
 const reasons = (o) => Object.entries(o || {}).map(([k, v]) => `${v}× "${k}"`).join(', ') || '0';
 
+/** The phone process that sent furthest behind its schedule (a busy machine bunches the sends). */
+function lateness(list) {
+  const worst = [...(list || [])].sort((a, b) => b.p99 - a.p99)[0];
+  return worst ? `${ms(worst.p50)} / ${ms(worst.p99)} / ${ms(worst.max)}` : '—';
+}
+
 function windowTable(rows) {
   const lines = [
     '| from s | sent | final receipts | lost | receipt latency p50 / p95 / p99 ms | host RSS MiB (end / max) | host CPU ms per request |',
@@ -53,8 +59,9 @@ function summaryTable(r) {
     ['host CPU ms per request, whole run', (cpu / Math.max(1, r.sent)).toFixed(2)],
     ['data folder after join / end (host running) / end (host stopped), KiB', `${kib(r.data.afterJoinBytes)} / ${kib(r.data.endBytesLive)} / ${kib(r.data.endBytes)}`],
     ['data folder growth per request, bytes', r.data.growthPerRequest.toFixed(0)],
-    ['stored doc updates: rooms / board, rows (KiB)', ['rooms', 'board'].map((k) => (r.docTotals[k] ? `${r.docTotals[k].rows} (${kib(r.docTotals[k].bytes)})` : '0')).join(' / ')],
+    ['stored doc updates at the end: rooms / board / desk, rows (KiB)', ['rooms', 'board', 'desk'].map((k) => (r.docTotals[k] ? `${r.docTotals[k].rows} (${kib(r.docTotals[k].bytes)})` : '0')).join(' / ')],
     ['requests per phone p50 (max)', `${r.requestsPerPhone.p50} (${r.requestsPerPhone.max})`],
+    ['phones sent late (after their slot) p50 / p99 / max ms, worst process', lateness(r.run.sendLateMs)],
     ['phones: CPU s; reconnects; connected at the end', `${(r.clients.cpuMs / 1000).toFixed(0)}; ${r.clients.reconnects}; ${r.clients.connected}`],
   ];
   return ['| metric | value |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
@@ -62,11 +69,11 @@ function summaryTable(r) {
 
 function roomTable(r) {
   const lines = [
-    '| phone | requests sent | requests left in its doc | stored rows | stored bytes | room doc without board, bytes | reload sync: bytes received (messages) | reloaded doc with board, bytes |',
-    '|---|---|---|---|---|---|---|---|',
+    '| phone | requests sent | requests left in its doc | stored rows | stored bytes | room doc without board, bytes | receipts in it | reload sync: bytes received (messages) | reloaded doc with board, bytes |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const p of r.rooms) {
-    lines.push(`| ${p.idx} | ${p.sent} | ${p.requestsInPhoneDoc} | ${p.stored.rows} | ${p.stored.storedBytes} | ${p.stored.encodedBytes} | ${p.reload.receivedBytes} (${p.reload.messages}) | ${p.reload.docBytes} |`);
+    lines.push(`| ${p.idx} | ${p.sent} | ${p.requestsInPhoneDoc} | ${p.stored.rows} | ${p.stored.storedBytes} | ${p.stored.encodedBytes} | ${p.stored.receipts} | ${p.reload.receivedBytes} (${p.reload.messages}) | ${p.reload.docBytes} |`);
   }
   lines.push('');
   lines.push(`Board alone (a read-only doc synced from the loopback \`/sync/board\`): ${r.board.docBytes} bytes encoded, ${r.board.receivedBytes} bytes received; stored as ${r.boardStored.rows} rows, ${r.boardStored.storedBytes} bytes.`);
@@ -77,7 +84,7 @@ function markdown(r) {
   const mc = r.machine;
   const c = r.config;
   return [
-    `Run: ${r.date} on ${mc.cores} cores (${mc.cpu}), ${mc.memGiB} GiB RAM, Node ${mc.node}; load average at start ${mc.loadAvgStart.join(', ')}, at end ${(r.loadAvgEnd || []).join(', ')}.`,
+    `Run: ${r.date}${r.commit ? ` (commit ${r.commit})` : ''} on ${mc.cores} cores (${mc.cpu}), ${mc.memGiB} GiB RAM, Node ${mc.node}; load average at start ${mc.loadAvgStart.join(', ')}, at end ${(r.loadAvgEnd || []).join(', ')}.`,
     `Config: ${c.phones} phones, ${c.questions} questions, ${c.minutes} min, one vote/unvote per phone every ${c.periodMs} ms (${((c.phones * 1000) / c.periodMs).toFixed(0)} requests/s), ${c.workers} phone processes at nice ${c.workerNice}; windows of ${c.windowMs / 1000} s by send time.`,
     '',
     windowTable(r.windows),
@@ -89,3 +96,6 @@ function markdown(r) {
 }
 
 module.exports = { machine, markdown };
+
+// `node scripts/soak/report.cjs <soak.json>`: the markdown of a saved run again.
+if (require.main === module) process.stdout.write(`${markdown(JSON.parse(require('node:fs').readFileSync(process.argv[2], 'utf8')))}\n`);
