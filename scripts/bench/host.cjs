@@ -97,8 +97,11 @@ class BenchHost {
     return { rss: rssKb * 1024, hwm: hwmKb * 1024, cpuMs: ((utime + stime) * 1000) / clkTck, userMs: (utime * 1000) / clkTck, sysMs: (stime * 1000) / clkTck };
   }
 
-  /** SIGTERM (the CLI closes the host and exits, so a --cpu-prof profile gets written), SIGKILL after 15 s. */
-  async stop() {
+  /**
+   * SIGTERM (the CLI closes the host and exits, so a --cpu-prof profile gets written), SIGKILL after 15 s.
+   * The data folder is removed unless `keepData` (the soak reads the store after the host stopped).
+   */
+  async stop({ keepData = false } = {}) {
     const child = this.child;
     if (child && child.exitCode === null && child.signalCode === null) {
       await new Promise((resolve) => {
@@ -110,7 +113,7 @@ class BenchHost {
         child.kill('SIGTERM');
       });
     }
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (!keepData) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 

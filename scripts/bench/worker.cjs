@@ -9,62 +9,13 @@
  * The orchestrator (scripts/bench.cjs) drives this over the IPC channel: { id, cmd, ...args } in,
  * { id, result } or { id, error } out.
  */
-const http = require('node:http');
-const WebSocket = require('ws');
 const Y = require('yjs');
 const { WebsocketProvider } = require('y-websocket');
 const { now, sleep } = require('./stats.cjs');
 const { serveCommands } = require('./worker-rpc.cjs');
+const { wsClassFor, postJson } = require('./phone-net.cjs');
 
 process.setMaxListeners(0); // each y-websocket provider adds an 'exit' listener
-
-const wsClasses = new Map();
-/** A `ws` WebSocket whose connections leave from `localAddress` (y-websocket takes a class, not options). */
-function wsClassFor(localAddress) {
-  let cls = wsClasses.get(localAddress);
-  if (!cls) {
-    cls = class BoundWebSocket extends WebSocket {
-      constructor(url, protocols) {
-        super(url, protocols, { localAddress, perMessageDeflate: false });
-      }
-    };
-    wsClasses.set(localAddress, cls);
-  }
-  return cls;
-}
-
-function postJson(origin, path, body, localAddress, timeoutMs = 30_000) {
-  const url = new URL(path, origin);
-  const data = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method: 'POST',
-        localAddress,
-        agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': data.length },
-        timeout: timeoutMs,
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolve({ status: res.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-          } catch (err) {
-            reject(err);
-          }
-        });
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('join timed out')));
-    req.on('error', reject);
-    req.end(data);
-  });
-}
 
 let requestCounter = 0;
 const workerTag = `w${process.env.BENCH_WORKER_ID ?? process.pid}`;
