@@ -14,6 +14,7 @@ const { WebsocketProvider } = require('y-websocket');
 const { now, sleep } = require('./stats.cjs');
 const { serveCommands } = require('./worker-rpc.cjs');
 const { wsClassFor, postJson } = require('./phone-net.cjs');
+const { watchReceipts } = require('../room-parts.cjs');
 
 process.setMaxListeners(0); // each y-websocket provider adds an 'exit' listener
 
@@ -52,29 +53,24 @@ class Phone {
     if (!res.body || !res.body.ok) throw new Error(`join refused (${res.status}): ${res.body && res.body.error}`);
     this.roomId = res.body.roomId;
     this.doc = new Y.Doc();
-    const receipts = this.doc.getMap('receipts');
-    receipts.observe((event) => {
+    watchReceipts(this.doc, (key, r) => {
       const t = now();
-      for (const key of event.keysChanged) {
-        const p = this.pending.get(key);
-        if (!p) continue;
-        const r = receipts.get(key);
-        if (!r) continue;
-        this.pending.delete(key);
-        const tagPending = pendingByTag.get(p.tag);
-        if (tagPending) tagPending.delete(key);
-        recordFor(p.tag).push({
-          idx: this.idx,
-          kind: p.kind,
-          qid: p.qid,
-          sendT: p.sendT,
-          recvT: t,
-          ok: r.ok,
-          at: r.at,
-          reason: r.ok ? undefined : r.reason,
-          questionId: r.questionId,
-        });
-      }
+      const p = this.pending.get(key);
+      if (!p) return;
+      this.pending.delete(key);
+      const tagPending = pendingByTag.get(p.tag);
+      if (tagPending) tagPending.delete(key);
+      recordFor(p.tag).push({
+        idx: this.idx,
+        kind: p.kind,
+        qid: p.qid,
+        sendT: p.sendT,
+        recvT: t,
+        ok: r.ok,
+        at: r.at,
+        reason: r.ok ? undefined : r.reason,
+        questionId: r.questionId,
+      });
     });
     if (this.watcher) this.watchBoard();
     this.provider = new WebsocketProvider(`${lanOrigin.replace(/^http/, 'ws')}/sync`, `room-${this.roomId}`, this.doc, {
