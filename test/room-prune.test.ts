@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendRequest, hostParts, roomParts } from '../src-shared/docs/room-doc.js';
 import { answeredRequests, pruneAnswered } from '../src-shared/docs/room-prune.js';
+import { LIMITS } from '../src-shared/limits.js';
 import { REFUSALS } from '../src-shared/refusals.js';
 import { Store } from '../src-main/host/store/store.js';
 import { startTestHost, type TestHost, type TestPhone } from './helpers/host-harness.js';
@@ -151,5 +152,22 @@ describe('a long meeting in one room (host and phone)', () => {
     expect(await offline.until(() => offline.receipt(kept))).toMatchObject({ ok: true });
     await offline.until(() => roomParts(offline.doc).requests.length === 0);
     expect(host.host.question(qid)!.votes).toBe(1);
+  });
+
+  it('a phone that has written more than a room may hold, but pruned it, is not refused for its history', async () => {
+    host = await startTestHost();
+    const code = await host.openSession('Busy phone', false);
+    const phone = await host.phone(code);
+    pruneLikeThePhone(phone);
+    const chunk = 50_000;
+    const rounds = Math.ceil((1.5 * LIMITS.roomStoredBytes) / chunk);
+    for (let i = 0; i < rounds; i++) {
+      // refused (no such kind), answered, then deleted by the phone
+      const id = phone.send({ kind: 'nonsense', id: `junk-${i}`, padding: 'x'.repeat(chunk) } as never);
+      let answered = false;
+      await phone.until(() => (answered ||= phone.receipt(id) !== undefined) && roomParts(phone.doc).requests.length === 0, 10_000);
+    }
+    const r = phone.send({ kind: 'ask', text: 'Still heard after all that?' });
+    expect(await phone.until(() => phone.receipt(r))).toMatchObject({ ok: true });
   });
 });

@@ -12,6 +12,11 @@ import { childMap, readChildMap, setIfChanged, syncKeyedMap } from './json-map.j
  * every room"), so a phone's room doc shows a `board` map of the same name; no copy is written into rooms.
  */
 export const BOARD_MAP = 'board';
+/**
+ * The header's fields live in a nested map the host renews now and then, with `questions` and `polls`
+ * (rooms/projections.ts), so the values they had before leave the document (issue 21).
+ */
+export const BOARD_HEADER = 'header';
 
 export { EMPTY_BOARD, type BoardView } from './board-view.js';
 
@@ -22,7 +27,8 @@ export { EMPTY_BOARD, type BoardView } from './board-view.js';
  */
 export function writeBoardHeader(doc: Y.Doc, header: Omit<BoardView, 'questions' | 'polls'>): Y.Map<unknown> {
   const board = doc.getMap<unknown>(BOARD_MAP);
-  for (const [key, value] of Object.entries(header)) setIfChanged(board, key, value);
+  const head = childMap<unknown>(board, BOARD_HEADER);
+  for (const [key, value] of Object.entries(header)) setIfChanged(head, key, value);
   return board;
 }
 
@@ -35,15 +41,17 @@ export function writeBoard(doc: Y.Doc, view: BoardView): void {
 export function readBoard(doc: Y.Doc): BoardView {
   const board = doc.getMap<unknown>(BOARD_MAP);
   const questions = readChildMap<BoardQuestion>(board, 'questions');
+  const head = readChildMap<unknown>(board, BOARD_HEADER);
+  const get = <T>(key: string, fallback: T): T => (head?.get(key) as T | undefined) ?? fallback;
   return {
-    session: (board.get('session') as BoardSession | null | undefined) ?? null,
-    join: (board.get('join') as JoinInfo | null | undefined) ?? null,
+    session: get<BoardSession | null>('session', null),
+    join: get<JoinInfo | null>('join', null),
     questions: questions ? [...questions.values()] : [],
-    floor: (board.get('floor') as string | null | undefined) ?? null,
-    connected: (board.get('connected') as number | undefined) ?? 0,
+    floor: get<string | null>('floor', null),
+    connected: get<number>('connected', 0),
     polls: [...(readChildMap<BoardPoll>(board, 'polls')?.values() ?? [])].sort((a, b) => a.openedAt - b.openedAt),
-    pollShown: (board.get('pollShown') as string | null | undefined) ?? null,
-    agenda: (board.get('agenda') as BoardAgenda | null | undefined) ?? null,
-    speaking: (board.get('speaking') as BoardSpeaking | null | undefined) ?? null,
+    pollShown: get<string | null>('pollShown', null),
+    agenda: get<BoardAgenda | null>('agenda', null),
+    speaking: get<BoardSpeaking | null>('speaking', null),
   };
 }

@@ -27,25 +27,32 @@ export interface DeskView {
   agenda: DeskAgenda | null;
 }
 
+/**
+ * The header's fields (all but the questions and the agenda) live in a nested map the host renews now and
+ * then, with `questions` (rooms/projections.ts): `stats` and the session's final hash change with every
+ * commit, and every value they had stayed in the document until then (issue 21).
+ */
+export const DESK_HEADER = 'header';
+
+/** Writes the header's fields, each only if it changed. */
+export function writeDeskHeader(desk: Y.Map<unknown>, header: Omit<DeskView, 'questions' | 'agenda'>): void {
+  const head = childMap<unknown>(desk, DESK_HEADER);
+  for (const [key, value] of Object.entries(header)) setIfChanged(head, key, value);
+}
+
 export function writeDesk(doc: Y.Doc, view: DeskView): void {
   const desk = doc.getMap<unknown>(DESK_MAP);
-  setIfChanged(desk, 'host', view.host);
-  setIfChanged(desk, 'session', view.session);
-  setIfChanged(desk, 'join', view.join);
-  setIfChanged(desk, 'floor', view.floor);
-  setIfChanged(desk, 'stats', view.stats);
-  setIfChanged(desk, 'sessions', view.sessions);
-  setIfChanged(desk, 'storageProblem', view.storageProblem);
-  setIfChanged(desk, 'polls', view.polls);
-  setIfChanged(desk, 'pollShown', view.pollShown);
-  writeDeskAgenda(desk, view.agenda);
-  syncKeyedMap(childMap<DeskQuestion>(desk, 'questions'), view.questions);
+  const { questions, agenda, ...header } = view;
+  writeDeskHeader(desk, header);
+  writeDeskAgenda(desk, agenda);
+  syncKeyedMap(childMap<DeskQuestion>(desk, 'questions'), questions);
 }
 
 export function readDesk(doc: Y.Doc): DeskView {
   const desk = doc.getMap<unknown>(DESK_MAP);
   const questions = readChildMap<DeskQuestion>(desk, 'questions');
-  const get = <T>(key: string, fallback: T): T => (desk.get(key) as T | undefined) ?? fallback;
+  const head = readChildMap<unknown>(desk, DESK_HEADER);
+  const get = <T>(key: string, fallback: T): T => (head?.get(key) as T | undefined) ?? fallback;
   return {
     host: get<HostInfo | null>('host', null),
     session: get<DeskView['session']>('session', null),

@@ -96,7 +96,10 @@ export class SyncMessages {
   private applyUpdate(conn: SyncConnection, update: Uint8Array): void {
     const { maxBytes, doc } = conn.target;
     if (maxBytes !== undefined) {
-      const size = this.sizeOf(doc) + update.length;
+      let size = this.sizeOf(doc) + update.length;
+      // The count only goes up, and a room shrinks when its phone prunes what was answered (issue 21):
+      // measure again before refusing, so a long meeting's busy phone is not refused for its history.
+      if (size > maxBytes) size = Y.encodeStateAsUpdate(doc).length + update.length;
       if (size > maxBytes) throw new RoomFullError(ROOM_FULL_REASON);
       this.sizes.set(doc, size);
     }

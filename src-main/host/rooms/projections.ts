@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { BOARD_MAP, writeBoard, writeBoardHeader, type BoardView } from '../../../src-shared/docs/board-doc.js';
-import { DESK_MAP, writeDesk, type DeskView } from '../../../src-shared/docs/desk-doc.js';
-import { childMap, putEntry, renewChildMap, setIfChanged, syncKeyedMap } from '../../../src-shared/docs/json-map.js';
+import { BOARD_HEADER, BOARD_MAP, writeBoard, writeBoardHeader, type BoardView } from '../../../src-shared/docs/board-doc.js';
+import { DESK_HEADER, DESK_MAP, writeDesk, writeDeskHeader, type DeskView } from '../../../src-shared/docs/desk-doc.js';
+import { childMap, putEntry, renewChildMap, syncKeyedMap } from '../../../src-shared/docs/json-map.js';
 import { boardPolls, deskPolls, type BoardPoll } from '../../../src-shared/features/polls/views.js';
 import { writeDeskAgenda } from '../../../src-shared/features/agenda/desk-store.js';
 import { boardAgenda, boardSpeaking, deskAgenda } from '../../../src-shared/features/agenda/views.js';
@@ -90,8 +90,9 @@ export class Projections {
     transact(this.desk, 'host:desk', () => {
       const desk = this.desk.getMap<unknown>(DESK_MAP);
       const header = this.deskHeader(input);
-      for (const [key, value] of Object.entries(header)) if (key !== 'agenda') setIfChanged(desk, key, value);
-      writeDeskAgenda(desk, header.agenda);
+      const { agenda, ...rest } = header;
+      writeDeskHeader(desk, rest);
+      writeDeskAgenda(desk, agenda);
       const questions = childMap<DeskQuestion>(desk, 'questions');
       for (const id of ids) {
         const q = state?.questions.get(id);
@@ -115,10 +116,12 @@ export class Projections {
     if (this.churn < RENEW_FLOOR + RENEW_FACTOR * live) return;
     this.churn = 0;
     transact(this.board, 'host:board', () => {
-      renewChildMap(board, 'questions');
-      renewChildMap(board, 'polls');
+      for (const key of [BOARD_HEADER, 'questions', 'polls']) renewChildMap(board, key);
     });
-    transact(this.desk, 'host:desk', () => renewChildMap(this.desk.getMap<unknown>(DESK_MAP), 'questions'));
+    transact(this.desk, 'host:desk', () => {
+      const desk = this.desk.getMap<unknown>(DESK_MAP);
+      for (const key of [DESK_HEADER, 'questions']) renewChildMap(desk, key);
+    });
   }
 
   private deskHeader(input: ProjectionInput): Omit<DeskView, 'questions'> {
