@@ -16,6 +16,26 @@ function hostPart(doc, name) {
 }
 
 /**
+ * The receipts map of a room: the host's part, or on a host from before issue 21 (to measure it again,
+ * docs/soak) the top-level `receipts` map. Read it again after every update: the host replaces its parts.
+ */
+const receiptsOf = (doc) => hostPart(doc, 'receipts') ?? doc.getMap('receipts');
+
+/** A receipt that is not `{ ok: false, retry: true }` (the host has not stored the request yet). */
+const isFinal = (r) => r !== undefined && r !== null && !(r.ok === false && r.retry === true);
+
+/** Deletes the requests with these ids from the room, in one transaction, as the phone app does. Returns how many. */
+function deleteRequests(doc, ids) {
+  const requests = doc.getArray('requests');
+  const done = [];
+  requests.toArray().forEach((r, i) => {
+    if (r && ids.has(r.id)) done.push(i);
+  });
+  if (done.length) doc.transact(() => done.reverse().forEach((i) => requests.delete(i, 1)), PRUNE_ORIGIN);
+  return done.length;
+}
+
+/**
  * Calls `onReceipt(id, receipt)` when a request's receipt shows (and again when a "will retry" one turns
  * final). With `prune` (the default, as the phone app does) a request with a final receipt is deleted from
  * the room; the host then drops the receipt.
@@ -28,21 +48,15 @@ function watchReceipts(doc, onReceipt, { prune = true } = {}) {
     if (!receipts) return;
     const final = new Set();
     for (const [id, r] of receipts.entries()) {
-      const state = r && r.ok === false && r.retry ? 'retry' : 'final';
+      const state = isFinal(r) ? 'final' : 'retry';
       if (state === 'final') final.add(id);
       if (seen.get(id) === state) continue;
       seen.set(id, state);
       onReceipt(id, r);
     }
     if (seen.size > 2 * receipts.size + 100) for (const id of [...seen.keys()]) if (!receipts.has(id)) seen.delete(id);
-    if (!prune || final.size === 0) return;
-    const requests = doc.getArray('requests');
-    const done = [];
-    requests.toArray().forEach((r, i) => {
-      if (r && final.has(r.id)) done.push(i);
-    });
-    if (done.length) doc.transact(() => done.reverse().forEach((i) => requests.delete(i, 1)), PRUNE_ORIGIN);
+    if (prune && final.size > 0) deleteRequests(doc, final);
   });
 }
 
-module.exports = { hostPart, watchReceipts };
+module.exports = { hostPart, receiptsOf, isFinal, deleteRequests, watchReceipts };

@@ -12,7 +12,7 @@ const { WebsocketProvider } = require('y-websocket');
 const { now, sleep } = require('../bench/stats.cjs');
 const { serveCommands } = require('../bench/worker-rpc.cjs');
 const { wsClassFor, postJson } = require('../bench/phone-net.cjs');
-const { receiptsOf, isFinal } = require('./receipts.cjs');
+const { receiptsOf, isFinal, deleteRequests } = require('../room-parts.cjs');
 
 process.setMaxListeners(0); // each y-websocket provider adds an 'exit' listener
 
@@ -114,14 +114,7 @@ class Phone {
     this.deleteQueued = false;
     const ids = new Set(this.toDelete);
     this.toDelete = [];
-    const items = this.requests.toArray();
-    const indexes = [];
-    items.forEach((item, i) => ids.has(item && item.id) && indexes.push(i));
-    if (indexes.length === 0) return;
-    this.doc.transact(() => {
-      for (let k = indexes.length - 1; k >= 0; k--) this.requests.delete(indexes[k], 1);
-    });
-    counters.deleted += indexes.length;
+    counters.deleted += deleteRequests(this.doc, ids);
   }
 
   destroy() {

@@ -8,7 +8,7 @@ const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const Database = require('better-sqlite3');
 const Y = require('yjs');
-const { receiptsOf } = require('./receipts.cjs');
+const { receiptsOf } = require('../room-parts.cjs');
 
 const STORE_FILE = 'open-floor.sqlite';
 

@@ -1,4 +1,4 @@
-import { appendRequest, roomParts } from '../../src-shared/docs/room-doc';
+import { appendRequest, roomParts, roomRequestIds } from '../../src-shared/docs/room-doc';
 import { PHONE_PRUNE_ORIGIN, pruneAnswered } from '../../src-shared/docs/room-prune';
 import type * as Y from 'yjs';
 import { isFinalReceipt } from '../../src-shared/receipts';
@@ -36,15 +36,6 @@ export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
   const { doc } = room;
   let replayed = false;
 
-  const inDoc = (): Set<string> => {
-    const ids = new Set<string>();
-    for (const r of roomParts(doc).requests.toArray()) {
-      const id = (r as { id?: unknown } | null)?.id;
-      if (typeof id === 'string') ids.add(id);
-    }
-    return ids;
-  };
-
   /** Requests the host answered leave the outbox; requests the document lost go back in (once loaded). */
   const reconcile = (): void => {
     const { receipts } = roomParts(doc);
@@ -53,7 +44,7 @@ export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
     for (const r of outbox.list()) if (isFinalReceipt(receipts.get(r.id))) answered.add(r.id);
     outbox.remove(answered);
     if (!replayed) return;
-    const have = inDoc();
+    const have = roomRequestIds(doc);
     const missing = outbox.list().filter((r) => !have.has(r.id));
     if (missing.length) doc.transact(() => missing.forEach((r) => appendRequest(doc, r)));
     // Then the room: what has left the outbox and the host has answered (room-prune.ts).
@@ -76,7 +67,7 @@ export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
     view: createYViewStore(doc, readPhone),
     connection: room.connection,
     append(request) {
-      if (!inDoc().has(request.id)) appendRequest(doc, request);
+      if (!roomRequestIds(doc).has(request.id)) appendRequest(doc, request);
     },
     destroy() {
       doc.off('afterTransaction', onTransaction);

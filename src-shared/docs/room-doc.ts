@@ -4,6 +4,7 @@ import type { MyQuestionModeration } from '../features/moderation/views.js';
 import type { PhoneRequestDraft, Receipt } from '../requests.js';
 import type { QuestionStatus } from '../features/questions/fold.js';
 import { transact } from '../transaction-origins.js';
+import { childMap, readChildMap } from './json-map.js';
 
 /**
  * One phone's private document, shared with the host only.
@@ -42,7 +43,7 @@ export interface HostParts {
   mySpeaking: Y.Map<MySpeaking>;
 }
 
-const HOST_PART_NAMES = ['receipts', 'mine', 'myVotes', 'myBallots', 'mySpeaking'] as const satisfies ReadonlyArray<keyof HostParts>;
+export const HOST_PART_NAMES = ['receipts', 'mine', 'myVotes', 'myBallots', 'mySpeaking'] as const satisfies ReadonlyArray<keyof HostParts>;
 
 /** What a reader may do with a host part: a Y.Map once the host made it, an empty Map before. */
 export interface ReadMap<T> {
@@ -61,11 +62,8 @@ export const roomRequests = (doc: Y.Doc): Y.Array<unknown> => doc.getArray<unkno
 
 /** The reader's view of a room (the phone, tests): never writes, so a phone can never race the host. */
 export function roomParts(doc: Y.Doc): RoomParts {
-  const now = hostRoot(doc).get(NOW);
-  const part = (name: keyof HostParts): ReadMap<never> => {
-    const m = now instanceof Y.Map ? now.get(name) : undefined;
-    return m instanceof Y.Map ? (m as ReadMap<never>) : new Map<string, never>();
-  };
+  const now = readChildMap<unknown>(hostRoot(doc), NOW);
+  const part = (name: keyof HostParts): ReadMap<never> => (now && readChildMap<never>(now, name)) ?? new Map<string, never>();
   return {
     requests: roomRequests(doc),
     receipts: part('receipts'),
@@ -80,18 +78,8 @@ export function roomParts(doc: Y.Doc): RoomParts {
 export function hostParts(doc: Y.Doc): HostParts {
   let parts: HostParts | undefined;
   transact(doc, 'host:private', () => {
-    const root = hostRoot(doc);
-    let now = root.get(NOW);
-    if (!(now instanceof Y.Map)) root.set(NOW, (now = new Y.Map<unknown>()));
-    const current = now as Y.Map<unknown>;
-    const child = (name: keyof HostParts): Y.Map<unknown> => {
-      const m = current.get(name);
-      if (m instanceof Y.Map) return m as Y.Map<unknown>;
-      const made = new Y.Map<unknown>();
-      current.set(name, made);
-      return made;
-    };
-    parts = Object.fromEntries(HOST_PART_NAMES.map((name) => [name, child(name)])) as unknown as HostParts;
+    const now = childMap<unknown>(hostRoot(doc), NOW);
+    parts = Object.fromEntries(HOST_PART_NAMES.map((name) => [name, childMap(now, name)])) as unknown as HostParts;
   });
   return parts!;
 }
@@ -108,11 +96,20 @@ export function renewHostParts(doc: Y.Doc): void {
     const fresh = new Y.Map<unknown>();
     hostRoot(doc).set(NOW, fresh);
     for (const [name, entries] of values) {
-      const map = new Y.Map<unknown>();
-      fresh.set(name, map);
+      const map = childMap<unknown>(fresh, name);
       for (const [key, value] of entries) map.set(key, value);
     }
   });
+}
+
+/** The ids of the requests a room holds (anything without a string id is skipped). */
+export function roomRequestIds(doc: Y.Doc): Set<string> {
+  const ids = new Set<string>();
+  for (const raw of roomRequests(doc).toArray()) {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') ids.add(id);
+  }
+  return ids;
 }
 
 /** The phone side: append a request (typed) to the room. */

@@ -121,7 +121,7 @@ export class RequestPipeline {
     // Answered before (a crash between the commit and the receipt, or a phone that pruned the request and
     // sent it again): the same answer, not a second decision.
     const earlier = log.earlierAnswer(room.deviceId, request.id);
-    if (earlier) return answer(earlier.ok ? { ...earlier, at } : { ok: false, at, reason: earlier.reason });
+    if (earlier) return answer({ ...earlier, at });
     const refuse = (reason: string): Answer => {
       log.refuse(room.deviceId, request.id, at, reason);
       return answer({ ok: false, at, reason });

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { hostParts, renewHostParts, roomRequests } from '../../../src-shared/docs/room-doc.js';
+import { HOST_PART_NAMES, hostParts, renewHostParts, roomRequestIds } from '../../../src-shared/docs/room-doc.js';
 import type { Receipt } from '../../../src-shared/requests.js';
 import { transact } from '../../../src-shared/transaction-origins.js';
 
@@ -17,11 +17,7 @@ export const RENEW_AFTER_DROPPED = 64;
 
 /** Receipts whose request is no longer in the room. Returns how many were dropped. */
 export function dropAnsweredReceipts(doc: Y.Doc): number {
-  const live = new Set<string>();
-  for (const raw of roomRequests(doc).toArray()) {
-    const id = (raw as { id?: unknown } | null)?.id;
-    if (typeof id === 'string') live.add(id);
-  }
+  const live = roomRequestIds(doc);
   const { receipts } = hostParts(doc);
   const gone = [...receipts.keys()].filter((id) => !live.has(id));
   if (gone.length > 0) transact(doc, 'host:prune', () => gone.forEach((id) => receipts.delete(id)));
@@ -35,7 +31,7 @@ export function dropAnsweredReceipts(doc: Y.Doc): number {
  */
 export function moveTopLevelParts(doc: Y.Doc): void {
   const old = doc.share;
-  const names = ['receipts', 'mine', 'myVotes', 'myBallots', 'mySpeaking'].filter((n) => old.get(n) instanceof Y.AbstractType);
+  const names = HOST_PART_NAMES.filter((n) => old.get(n) instanceof Y.AbstractType);
   if (names.length === 0) return;
   transact(doc, 'host:prune', () => {
     const receipts = hostParts(doc).receipts;

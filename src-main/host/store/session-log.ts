@@ -86,20 +86,11 @@ export class SessionLog {
 
   /** Appends events and folds them in; only inside `commit`. Throws StorageError if the store refuses. */
   append(actor: Actor, bodies: readonly EventBody[]): LoggedEvent[] {
-    const batch = this.open;
-    if (!batch) throw new Error('SessionLog.append outside a commit');
-    if (batch.failure) throw batch.failure;
+    const batch = this.openBatch('append');
     if (bodies.length === 0) return [];
     const state = this.folded;
     const prev = state.lastSeq > 0 ? { seq: state.lastSeq, hash: state.lastHash } : null;
-    let logged: LoggedEvent[];
-    try {
-      logged = this.store.appendEvents(this.sessionId, prev, this.clock(), actor, bodies);
-    } catch (err) {
-      // After a failed write SQLite may have rolled the whole transaction back: write nothing more.
-      batch.failure = new StorageError(err);
-      throw batch.failure;
-    }
+    const logged = this.write(batch, () => this.store.appendEvents(this.sessionId, prev, this.clock(), actor, bodies));
     for (const e of logged) {
       const floorBefore = state.floor;
       applyEvent(state, e);
@@ -127,11 +118,21 @@ export class SessionLog {
 
   /** Writes down a final refusal of a phone request; only inside `commit` (it commits with the batch). */
   refuse(deviceId: string, requestId: string, at: number, reason: string): void {
+    this.write(this.openBatch('refuse'), () => this.store.addRefusal(this.sessionId, deviceId, requestId, at, reason));
+  }
+
+  /** The commit being run; writing outside one, or after a write of it failed, throws. */
+  private openBatch(what: string): NonNullable<SessionLog['open']> {
     const batch = this.open;
-    if (!batch) throw new Error('SessionLog.refuse outside a commit');
+    if (!batch) throw new Error(`SessionLog.${what} outside a commit`);
     if (batch.failure) throw batch.failure;
+    return batch;
+  }
+
+  /** One write of the batch; a failure fails the whole batch (SQLite may have rolled it back: nothing more is written). */
+  private write<T>(batch: NonNullable<SessionLog['open']>, fn: () => T): T {
     try {
-      this.store.addRefusal(this.sessionId, deviceId, requestId, at, reason);
+      return fn();
     } catch (err) {
       batch.failure = new StorageError(err);
       throw batch.failure;

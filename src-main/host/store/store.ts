@@ -84,7 +84,7 @@ export class Store {
       // A read-only store from before the table (an export of an old folder) has no refusals to look up.
       refusal: hasRefusals
         ? db.prepare('SELECT at, reason FROM refused_requests WHERE session_id = ? AND device_id = ? AND request_id = ?')
-        : db.prepare('SELECT NULL WHERE ? IS NULL AND ? IS NULL AND ? IS NULL AND 0'),
+        : null,
       insertRefusal: hasRefusals
         ? db.prepare('INSERT OR IGNORE INTO refused_requests (session_id, device_id, request_id, at, reason) VALUES (?, ?, ?, ?, ?)')
         : null,
@@ -176,7 +176,7 @@ export class Store {
 
   /** The host's final refusal of a phone request, if it refused it. */
   refusal(sessionId: string, deviceId: string, requestId: string): { at: number; reason: string } | undefined {
-    return this.stmt.refusal.get(sessionId, deviceId, requestId) as { at: number; reason: string } | undefined;
+    return this.stmt.refusal?.get(sessionId, deviceId, requestId) as { at: number; reason: string } | undefined;
   }
 
   addRefusal(sessionId: string, deviceId: string, requestId: string, at: number, reason: string): void {
