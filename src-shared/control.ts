@@ -5,6 +5,7 @@ import { moderationInputs, type ModerationOutputs } from './features/moderation/
 import { agendaControlInputs, type AgendaControlOutputs } from './features/agenda/control.js';
 import { pollControlInputs, type PollControlOutputs } from './features/polls/control.js';
 import { paperCodeControlInputs, type PaperCodeControlOutputs } from './features/paper-codes/control.js';
+import { followUpControlInputs, type FollowUpControlOutputs } from './features/follow-up/control.js';
 
 /**
  * The one contract between the console/projector and the host: every feature's commands
@@ -18,6 +19,7 @@ export const controlInputs = {
   ...agendaControlInputs,
   ...pollControlInputs,
   ...paperCodeControlInputs,
+  ...followUpControlInputs,
 } as const;
 
 export type ControlCommand = keyof typeof controlInputs;
@@ -31,7 +33,8 @@ export interface ControlOutputs
     ModerationOutputs,
     AgendaControlOutputs,
     PollControlOutputs,
-    PaperCodeControlOutputs {}
+    PaperCodeControlOutputs,
+    FollowUpControlOutputs {}
 
 export type ControlResult<K extends ControlCommand> =
   | { ok: true; value: ControlOutputs[K] }

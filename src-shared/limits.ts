@@ -3,6 +3,9 @@ export const LIMITS = {
   questionTextMax: 500,
   nameMax: 40,
   replyTextMax: 2000,
+  /** Where the record is published (issue 19), and the clerk's words on when to look. */
+  publicationUrlMax: 300,
+  publicationWhenMax: 120,
   sessionTitleMax: 120,
   placeMax: 120,
   /** A single message on a room connection (Yjs sync or awareness). */

@@ -5,12 +5,13 @@ import { paperCodesFeature } from './paper-codes/feature.js';
 import { pollsFeature } from './polls/feature.js';
 import { questionsFeature } from './questions/feature.js';
 import { sessionFeature } from './session/feature.js';
+import { followUpFeature } from './follow-up/feature.js';
 
 /**
  * Every feature, in the order the fold applies them to each event. The request pipeline, the control
  * path, the fold and the log's reader iterate this list; adding a feature is its folder and one line here.
  */
-export const FEATURES = [sessionFeature, questionsFeature, moderationFeature, pollsFeature, agendaFeature, paperCodesFeature] as const;
+export const FEATURES = [sessionFeature, questionsFeature, moderationFeature, pollsFeature, agendaFeature, paperCodesFeature, followUpFeature] as const;
 
 type Registered = (typeof FEATURES)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

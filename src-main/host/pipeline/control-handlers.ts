@@ -6,6 +6,7 @@ import { createModerationCommands } from '../features/moderation/commands.js';
 import { createAgendaCommands } from '../features/agenda/commands.js';
 import { createPollCommands } from '../features/polls/commands.js';
 import { createPaperCodeCommands } from '../features/paper-codes/commands.js';
+import { createFollowUpCommands } from '../features/follow-up/commands.js';
 
 /**
  * One handler per command of the shared contract: every feature's `commands.ts`, one line per feature.
@@ -19,6 +20,7 @@ export function createControlHandlers(ctx: CommandsContext): Handlers<ControlCom
     ...createAgendaCommands(ctx),
     ...createPollCommands(ctx),
     ...createPaperCodeCommands(ctx),
+    ...createFollowUpCommands(ctx),
   };
 }
 

@@ -119,7 +119,8 @@ export class LiveSession {
     return room;
   }
 
-  private project(applied: AppliedEvents): void {
+  /** Rewrites the board, the desk and the phones' private views for events this log committed. */
+  project(applied: AppliedEvents): void {
     this.deps.writeBoardAndDesk(applied);
     this.views.update(applied);
   }

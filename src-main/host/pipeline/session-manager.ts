@@ -14,6 +14,9 @@ import { deriveRoomId } from '../rooms/room-id.js';
 import { Projections, type ProjectionInput } from '../rooms/projections.js';
 import { roomIdOfDocName, type Room } from '../rooms/room-docs.js';
 import { SessionLog } from '../store/session-log.js';
+import { commitLinked } from '../store/linked-commit.js';
+import { fold } from '../../../src-shared/fold.js';
+import type { SessionState } from '../../../src-shared/state.js';
 import type { StorageHealth } from '../store/storage-health.js';
 import type { SessionRow, Store } from '../store/store.js';
 import type { StoreThenSend } from './store-then-send.js';
@@ -128,6 +131,35 @@ export class SessionManager {
     if (!decision.ok) return decision;
     const recorded = live.record('facilitator', decision.events);
     return recorded.ok ? decision : recorded;
+  }
+
+  /** Any session's state: the live one's, or folded from the disk; null for an unknown id. */
+  sessionState(sessionId: string): SessionState | null {
+    if (this.live?.row.id === sessionId) return this.live.log.state;
+    return this.store.session(sessionId) ? fold(this.store.events(sessionId)) : null;
+  }
+
+  /**
+   * Records the facilitator's events in several sessions' logs at once (follow-up between two meetings):
+   * one transaction, all or nothing; what lands in the live session is projected like any other commit.
+   */
+  recordAcross(parts: ReadonlyArray<{ sessionId: string; events: readonly EventBody[] }>): { ok: true } | { ok: false; error: string } {
+    const live = this.live;
+    const logs = parts
+      .filter((p) => p.events.length > 0)
+      .map((p) => ({ log: live?.row.id === p.sessionId ? live.log : new SessionLog(this.store, p.sessionId), actor: 'facilitator' as const, events: p.events }));
+    const result = commitLinked(this.store, logs);
+    this.storage.report('log', result.ok ? null : result.error);
+    if (!result.ok) return { ok: false, error: result.error.message };
+    logs.forEach((p, i) => {
+      if (live && p.log === live.log) live.project(result.applied[i]!);
+    });
+    return { ok: true };
+  }
+
+  /** Every session's follow-up writes and carried links (the host carries what is still to carry). */
+  followUpLinks(): ReturnType<Store['followUpLinks']> {
+    return this.store.followUpLinks();
   }
 
   /** Who may join as which device (see join-policy.ts). */

@@ -73,6 +73,11 @@ export class SessionLog {
     }
   }
 
+  /** Folds the state again from the disk: a transaction around this log's commit was rolled back. */
+  reload(): void {
+    this.foldBack();
+  }
+
   /** Folds the state again from the disk; false (and the next commit tries again) when it cannot be read. */
   private foldBack(): boolean {
     try {
@@ -140,7 +145,7 @@ export class SessionLog {
   }
 }
 
-const isSqliteError = (err: unknown): boolean =>
+export const isSqliteError = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_');
 
 function noteTouched(touched: Set<string>, body: EventBody, floorBefore: string | null, floorAfter: string | null): void {

@@ -80,6 +80,9 @@ export class Store {
       updates: db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id'),
       deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?'),
       lastUpdateId: db.prepare('SELECT MAX(id) AS id FROM doc_updates WHERE doc = ?'),
+      followUpLinks: db.prepare(
+        "SELECT session_id AS sessionId, body FROM events WHERE type IN ('followup.written', 'followup.carried') ORDER BY session_id, seq",
+      ),
       requestEvent: db.prepare('SELECT body FROM events WHERE session_id = ? AND device_id = ? AND request_id = ? LIMIT 1'),
       // A read-only store from before the table (an export of an old folder) has no refusals to look up.
       refusal: hasRefusals
@@ -167,6 +170,11 @@ export class Store {
   docUpdates(doc: string): { lastId: number; updates: Uint8Array[] } {
     const rows = this.stmt.updates.all(doc) as Array<{ id: number; data: Buffer }>;
     return { lastId: rows.at(-1)?.id ?? 0, updates: rows.map((r) => new Uint8Array(r.data)) };
+  }
+
+  /** Every session's written follow-ups and carried links, in log order (issue 19: what is still to carry). */
+  followUpLinks(): Array<{ sessionId: string; body: EventBody }> {
+    return (this.stmt.followUpLinks.all() as Array<{ sessionId: string; body: string }>).map((r) => ({ sessionId: r.sessionId, body: JSON.parse(r.body) as EventBody }));
   }
 
   /** The body (JSON) of the event a phone request produced, if the log has one. */

@@ -1,5 +1,6 @@
 import type { SessionControlOutputs } from '../../../../src-shared/features/session/control.js';
 import { recordFolderFilter } from '../moderation/commands.js';
+import { carryWaitingQuestions } from '../follow-up/carry-questions.js';
 import type { CommandsContext, Handlers } from '../commands-context.js';
 
 /**
@@ -11,7 +12,10 @@ export function createSessionCommands(ctx: CommandsContext): Handlers<keyof Sess
   return {
     createSession: (input) => {
       const r = sessions.createSession(input.title, input.place ?? '', input.facilitator ?? '');
-      if (r.ok) recordFolderFilter(sessions, ctx.settings);
+      if (r.ok) {
+        recordFolderFilter(sessions, ctx.settings);
+        carryWaitingQuestions(sessions);
+      }
       return r.ok ? { ok: true, value: { sessionId: r.sessionId } } : r;
     },
     openSession: (input) => {

@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '../src-shared/hash-chain.js';
+import { FOLLOW_UP_REFUSALS } from '../src-shared/features/follow-up/decide-follow-up.js';
+import { Store } from '../src-main/host/store/store.js';
+import { startTestHost, type TestHost } from './helpers/host-harness.js';
+
+let host: TestHost | null = null;
+afterEach(async () => {
+  await host?.stop();
+  host = null;
+});
+
+/** A meeting with three questions on the board: one answered on the floor, two left open. */
+async function meetingWithOpenQuestions(h: TestHost, title: string): Promise<{ sessionId: string; answered: string; open: string[] }> {
+  const code = await h.openSession(title, false);
+  const phone = await h.phone(code);
+  const ids: string[] = [];
+  for (const text of ['When will the pool reopen?', 'Who pays for the new bridge?', 'Can the bus run on Sundays?']) {
+    const rid = phone.send({ kind: 'ask', text });
+    ids.push(((await phone.until(() => phone.receipt(rid))) as { questionId: string }).questionId);
+  }
+  const vote = phone.send({ kind: 'vote', questionId: ids[2]! });
+  await phone.until(() => phone.receipt(vote));
+  await h.mustControl('markAnswered', { questionId: ids[0]! });
+  return { sessionId: h.host.currentSession()!.id, answered: ids[0]!, open: [ids[1]!, ids[2]!] };
+}
+
+const events = (h: TestHost, sessionId: string) => {
+  const store = new Store(h.dataDir, { readOnly: true });
+  try {
+    return store.events(sessionId);
+  } finally {
+    store.close();
+  }
+};
+
+describe('follow-up after the meeting', () => {
+  it('lists the questions not answered on the floor; a written answer after the close extends the chain, and an edit keeps the earlier text', async () => {
+    host = await startTestHost();
+    const m = await meetingWithOpenQuestions(host, 'Spring forum');
+    const early = await host.control('writeFollowUp', { sessionId: m.sessionId, questionId: m.open[0]!, outcome: 'answered', text: 'In May.', by: 'clerk' });
+    expect(early).toEqual({ ok: false, error: FOLLOW_UP_REFUSALS.notClosed });
+    await host.mustControl('closeSession', {});
+
+    const view = await host.control('followUpView', { sessionId: m.sessionId });
+    if (!view.ok) throw new Error(view.error);
+    // Most votes first; the question answered on the floor is not there.
+    expect(view.value.questions.map((q) => q.questionId)).toEqual([m.open[1], m.open[0]]);
+
+    const first = await host.control('writeFollowUp', { sessionId: m.sessionId, questionId: m.open[0]!, outcome: 'answered', text: 'The county pays.', by: 'clerk' });
+    expect(first.ok).toBe(true);
+    const edited = await host.control('writeFollowUp', { sessionId: m.sessionId, questionId: m.open[0]!, outcome: 'answered', text: 'The county pays 80 %.', by: 'facilitator' });
+    if (!edited.ok) throw new Error(edited.error);
+    const q = edited.value.questions.find((x) => x.questionId === m.open[0]);
+    expect(q?.current).toMatchObject({ outcome: 'answered', text: 'The county pays 80 %.', by: 'facilitator' });
+    expect(q?.earlier.map((e) => e.text)).toEqual(['The county pays.']);
+    const none = await host.control('writeFollowUp', { sessionId: m.sessionId, questionId: m.answered, outcome: 'answered', text: 'x', by: 'clerk' });
+    expect(none).toEqual({ ok: false, error: FOLLOW_UP_REFUSALS.noQuestion });
+    const empty = await host.control('writeFollowUp', { sessionId: m.sessionId, questionId: m.open[1]!, outcome: 'referred', text: '  ', by: 'clerk' });
+    expect(empty).toEqual({ ok: false, error: FOLLOW_UP_REFUSALS.needsText.referred });
+
+    const log = events(host, m.sessionId);
+    const closedAt = log.findIndex((e) => e.body.type === 'session.closed');
+    expect(log.slice(closedAt + 1).map((e) => e.body.type)).toEqual(['followup.written', 'followup.written']);
+    expect(verifyChain(log).ok).toBe(true);
+  });
+
+  it('a question carried to the next meeting appears there, and answering it there answers it in both records', async () => {
+    host = await startTestHost();
+    const a = await meetingWithOpenQuestions(host, 'March meeting');
+    await host.mustControl('closeSession', {});
+    const carried = a.open[1]!;
+    await host.mustControl('writeFollowUp', { sessionId: a.sessionId, questionId: carried, outcome: 'carried', text: 'Needs the transport report.', by: 'clerk' });
+
+    await host.mustControl('createSession', { title: 'April meeting' });
+    const b = host.host.currentSession()!.id;
+    const inB = await host.control('followUpView', { sessionId: b });
+    if (!inB.ok) throw new Error(inB.error);
+    expect(inB.value.carriedIn).toEqual([
+      expect.objectContaining({ questionId: carried, text: 'Can the bus run on Sundays?', votes: 1, from: expect.objectContaining({ sessionId: a.sessionId, title: 'March meeting' }) }),
+    ]);
+    const inA = await host.control('followUpView', { sessionId: a.sessionId });
+    expect(inA.ok && inA.value.questions.find((q) => q.questionId === carried)?.carriedTo).toMatchObject({ sessionId: b, title: 'April meeting' });
+    const again = await host.control('writeFollowUp', { sessionId: b, questionId: carried, outcome: 'carried', text: '', by: 'clerk' });
+    expect(again).toEqual({ ok: false, error: FOLLOW_UP_REFUSALS.carriedAgain });
+
+    // Answered at the later meeting (still a draft): recorded in both logs, once each.
+    await host.mustControl('writeFollowUp', { sessionId: b, questionId: carried, outcome: 'answered', text: 'Yes, from June.', by: 'facilitator' });
+    const aLog = events(host, a.sessionId);
+    const bLog = events(host, b);
+    expect(aLog.filter((e) => e.body.type === 'followup.written').map((e) => e.body)).toEqual([
+      expect.objectContaining({ outcome: 'carried' }),
+      expect.objectContaining({ outcome: 'answered', text: 'Yes, from June.', writtenIn: b }),
+    ]);
+    expect(aLog.filter((e) => e.body.type === 'followup.carried')).toHaveLength(1);
+    expect(bLog.filter((e) => e.body.type === 'followup.carried-in')).toHaveLength(1);
+    expect(bLog.filter((e) => e.body.type === 'followup.written').map((e) => e.body)).toEqual([expect.objectContaining({ outcome: 'answered', text: 'Yes, from June.' })]);
+    expect(verifyChain(aLog).ok && verifyChain(bLog).ok).toBe(true);
+
+    // A second new session does not get it again.
+    await host.mustControl('closeSession', {});
+    await host.mustControl('createSession', { title: 'May meeting' });
+    const inC = await host.control('followUpView', { sessionId: host.host.currentSession()!.id });
+    expect(inC.ok && inC.value.carriedIn).toEqual([]);
+  });
+
+  it('where the record is published is set once and refused when it is not a web address', async () => {
+    host = await startTestHost();
+    const m = await meetingWithOpenQuestions(host, 'June forum');
+    const bad = await host.control('setPublication', { sessionId: m.sessionId, url: 'javascript:alert(1)', when: '' });
+    expect(bad.ok).toBe(false);
+    await host.mustControl('setPublication', { sessionId: m.sessionId, url: 'https://council.example/meetings', when: 'from 20 June' });
+    await host.mustControl('setPublication', { sessionId: m.sessionId, url: 'https://council.example/meetings', when: 'from 20 June' });
+    expect(events(host, m.sessionId).filter((e) => e.body.type === 'publication.set')).toHaveLength(1);
+  });
+});
