@@ -71,6 +71,9 @@ const api = {
   phonesPerAddress: control('phonesPerAddress'),
   requirePaperCodes: control('requirePaperCodes'),
   issuePaperCodes: control('issuePaperCodes'),
+  followUpView: control('followUpView'),
+  writeFollowUp: control('writeFollowUp'),
+  setPublication: control('setPublication'),
   showProjector: () => invoke('showProjector'),
   onCommand: (listener: (command: ShellCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {

@@ -59,6 +59,9 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     phonesPerAddress: (input) => call('phonesPerAddress', input),
     requirePaperCodes: (input) => call('requirePaperCodes', input),
     issuePaperCodes: (input) => call('issuePaperCodes', input),
+    followUpView: (input) => call('followUpView', input),
+    writeFollowUp: (input) => call('writeFollowUp', input),
+    setPublication: (input) => call('setPublication', input),
   } satisfies ControlApi;
 }
 
