@@ -5,6 +5,7 @@ import type { SessionListing } from '../../src-shared/minutes/listing';
 import { pageToken } from '../ui/token';
 import { ExportLinks } from './ExportLinks';
 import { MinutesReader } from './MinutesReader';
+import { FollowUpPanel } from './FollowUp';
 import { formatIsoDate, t } from '../ui/i18n';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ok'; sessions: SessionListing[] };
@@ -27,6 +28,7 @@ export function Archive({ view }: { view: DeskView }) {
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [reading, setReading] = useState<string | null>(null);
+  const [following, setFollowing] = useState<string | null>(null);
   const key = view.sessions.map((s) => `${s.id}:${s.status}`).join(',');
 
   useEffect(() => {
@@ -79,6 +81,17 @@ export function Archive({ view }: { view: DeskView }) {
                 {reading === s.id ? t('console.hideMinutes') : t('console.readMinutes')}
               </button>
               {reading === s.id && <MinutesReader sessionId={s.id} />}
+              {s.status === 'closed' ? (
+                <button
+                  type="button"
+                  aria-expanded={following === s.id}
+                  aria-label={t('console.fu_openLabel', { title: s.title })}
+                  onClick={() => setFollowing(following === s.id ? null : s.id)}
+                >
+                  {t('console.fu_heading')}
+                </button>
+              ) : null}
+              {following === s.id && <FollowUpPanel sessionId={s.id} refreshKey={key} />}
             </li>
           ))}
         </ul>

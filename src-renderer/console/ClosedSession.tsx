@@ -1,5 +1,6 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { ExportPanel } from './ExportLinks';
+import { FollowUpPanel } from './FollowUp';
 import { SessionForm } from './SessionForm';
 import { t } from '../ui/i18n';
 
@@ -26,6 +27,7 @@ export function ClosedSession({ view }: { view: DeskView }) {
           {session?.finalHash}
         </p>
       </main>
+      {session ? <FollowUpPanel sessionId={session.id} refreshKey={session.finalHash ?? ''} /> : null}
       {session ? <ExportPanel sessionId={session.id} title={session.title} live={false} /> : null}
       <SessionForm heading={t('console.newSession')} />
     </>

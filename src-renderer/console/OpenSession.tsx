@@ -5,6 +5,7 @@ import { DisplaySettings } from './DisplaySettings';
 import { FilterSettings } from './FilterSettings';
 import { control, run } from './control';
 import { ExportPanel } from './ExportLinks';
+import { FollowUpPanel } from './FollowUp';
 import { JoinPanel } from './JoinPanel';
 import { Moderation } from './Moderation';
 import { PollsPanel } from './PollsPanel';
@@ -33,6 +34,7 @@ export function OpenSession({ view }: { view: DeskView }) {
               </button>
             </section>
           ) : null}
+          <FollowUpPanel sessionId={session.id} refreshKey={String(view.sessions.length)} carriedOnly />
           <AgendaPanel view={view} />
           <Moderation view={view} />
           <PollsPanel view={view} />

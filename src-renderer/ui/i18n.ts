@@ -119,3 +119,6 @@ export function formatIsoDate(isoDate: string): string {
   const at = Date.parse(`${isoDate}T12:00:00Z`);
   return Number.isNaN(at) ? isoDate : new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(at);
 }
+
+/** A moment (epoch ms) as date and time in the page language, in this computer's zone. */
+export const formatDateTime = (at: number): string => new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
