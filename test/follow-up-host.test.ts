@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../src-shared/hash-chain.js';
 import { FOLLOW_UP_REFUSALS } from '../src-shared/features/follow-up/decide-follow-up.js';
 import { Store } from '../src-main/host/store/store.js';
+import { exportSession } from '../src-main/host/export/export-session.js';
+import mammoth from 'mammoth';
+import { PDFParse } from 'pdf-parse';
 import { startTestHost, type TestHost } from './helpers/host-harness.js';
 
 let host: TestHost | null = null;
@@ -96,6 +99,17 @@ describe('follow-up after the meeting', () => {
     expect(bLog.filter((e) => e.body.type === 'followup.carried-in')).toHaveLength(1);
     expect(bLog.filter((e) => e.body.type === 'followup.written').map((e) => e.body)).toEqual([expect.objectContaining({ outcome: 'answered', text: 'Yes, from June.' })]);
     expect(verifyChain(aLog).ok && verifyChain(bLog).ok).toBe(true);
+    const store = new Store(host.dataDir, { readOnly: true });
+    try {
+      const md = async (id: string) => new TextDecoder().decode((await exportSession(store, id, 'md', { locale: 'en-GB' })).data);
+      const aMinutes = await md(a.sessionId);
+      expect(aMinutes).toContain('Written at “April meeting”.');
+      expect(aMinutes).toContain('> Yes, from June.');
+      const bMinutes = await md(b);
+      expect(bMinutes).toMatch(/## Carried from earlier meetings\n\n1\. Can the bus run on Sundays\? \(Question 3 of “March meeting” \(.+\); 1 vote\)\n\n {3}\*Answered in writing by the facilitator/);
+    } finally {
+      store.close();
+    }
 
     // A second new session does not get it again.
     await host.mustControl('closeSession', {});
@@ -112,5 +126,40 @@ describe('follow-up after the meeting', () => {
     await host.mustControl('setPublication', { sessionId: m.sessionId, url: 'https://council.example/meetings', when: 'from 20 June' });
     await host.mustControl('setPublication', { sessionId: m.sessionId, url: 'https://council.example/meetings', when: 'from 20 June' });
     expect(events(host, m.sessionId).filter((e) => e.body.type === 'publication.set')).toHaveLength(1);
+  });
+
+  it('the minutes in both languages list the written answers with their dates and who wrote them, in every format', async () => {
+    host = await startTestHost();
+    const a = await meetingWithOpenQuestions(host, 'Harbour forum');
+    await host.mustControl('closeSession', {});
+    await host.mustControl('writeFollowUp', { sessionId: a.sessionId, questionId: a.open[0]!, outcome: 'answered', text: 'The county pays.', by: 'clerk' });
+    await host.mustControl('writeFollowUp', { sessionId: a.sessionId, questionId: a.open[0]!, outcome: 'answered', text: 'The county pays 80 %.', by: 'clerk' });
+    await host.mustControl('writeFollowUp', { sessionId: a.sessionId, questionId: a.open[1]!, outcome: 'referred', text: 'Transport department', by: 'facilitator' });
+    const store = new Store(host.dataDir, { readOnly: true });
+    try {
+      const now = Date.UTC(2026, 11, 10, 12, 0);
+      const en = new TextDecoder().decode((await exportSession(store, a.sessionId, 'md', { locale: 'en-GB', now })).data);
+      expect(en).toMatch(/Answered in writing by the clerk on [^*]*\d{4}, \d{2}:\d{2}\. \(Edited; the earlier text is in the archive\.\)/);
+      expect(en).toContain('> The county pays 80 %.');
+      expect(en).toContain('What was done after the meeting is written under each question');
+      expect(en).not.toContain('> The county pays.');
+      expect(en).toMatch(/Referred by the facilitator on .+ to:\*\n\n {3}> Transport department/);
+      const es = new TextDecoder().decode((await exportSession(store, a.sessionId, 'md', { locale: 'es-ES', now })).data);
+      expect(es).toMatch(/Respondida por escrito por la secretaría el [^*]*\d{4}, \d{2}:\d{2}\./);
+      expect(es).toContain('Remitida por la persona moderadora');
+
+      const pdf = await exportSession(store, a.sessionId, 'pdf', { locale: 'en-GB', now });
+      const parser = new PDFParse({ data: pdf.data.slice() });
+      const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+      await parser.destroy();
+      expect(text).toContain('Answered in writing by the clerk on');
+      expect(text).toContain('The county pays 80 %.');
+      const docx = await exportSession(store, a.sessionId, 'docx', { locale: 'es-ES', now });
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx.data) });
+      expect(value).toContain('Remitida por la persona moderadora');
+      expect(value).toContain('Transport department');
+    } finally {
+      store.close();
+    }
   });
 });

@@ -565,6 +565,19 @@ export const console = {
 
 /** The fixed wording of the minutes (Markdown, PDF, DOCX, the console's reader); attendee text is never translated. */
 export const minutes = {
+  fu_by_clerk: 'the clerk',
+  fu_by_facilitator: 'the facilitator',
+  fu_answered: 'Answered in writing by {{by}} on {{when}}.',
+  fu_referred: 'Referred by {{by}} on {{when}} to:',
+  fu_carried: 'Carried to a later meeting by {{by}} on {{when}}.',
+  'fu_not-answered': 'Not answered; {{by}} said on {{when}} why:',
+  fu_carriedTo: 'It is on the agenda of “{{title}}”.',
+  fu_writtenAt: 'Written at “{{title}}”.',
+  fu_edited: '(Edited; the earlier text is in the archive.)',
+  fu_intro: 'Ranked by votes. What was done after the meeting is written under each question, with its date and who wrote it.',
+  fu_carriedHeading: 'Carried from earlier meetings',
+  fu_carriedDetail: 'Question {{number}} of “{{title}}” ({{date}})',
+  fu_noFollowUp: 'No follow-up written yet.',
   speakerN: 'Speaker {{n}}',
   pollItem: 'Agenda item',
   untitled: 'Untitled session',

@@ -566,6 +566,19 @@ export const console: Same<typeof en.console> = {
 };
 
 export const minutes: Same<typeof en.minutes> = {
+  fu_by_clerk: 'la secretaría',
+  fu_by_facilitator: 'la persona moderadora',
+  fu_answered: 'Respondida por escrito por {{by}} el {{when}}.',
+  fu_referred: 'Remitida por {{by}} el {{when}} a:',
+  fu_carried: 'Trasladada a una reunión posterior por {{by}} el {{when}}.',
+  'fu_not-answered': 'No se responderá; {{by}} explicó el {{when}} por qué:',
+  fu_carriedTo: 'Figura en el orden del día de «{{title}}».',
+  fu_writtenAt: 'Escrito en «{{title}}».',
+  fu_edited: '(Editado; el texto anterior está en el archivo.)',
+  fu_intro: 'Ordenadas por votos. Lo que se hizo después de la reunión figura bajo cada pregunta, con su fecha y quién lo escribió.',
+  fu_carriedHeading: 'Trasladadas desde reuniones anteriores',
+  fu_carriedDetail: 'Pregunta {{number}} de «{{title}}» ({{date}})',
+  fu_noFollowUp: 'Aún sin seguimiento escrito.',
   speakerN: 'Participante {{n}}',
   pollItem: 'Punto del orden del día',
   untitled: 'Sesión sin título',

@@ -10,6 +10,8 @@ import { buildPollMinutes } from '../features/polls/minutes.js';
 import { minutesWords } from './language.js';
 import { buildAgendaMinutes } from '../features/agenda/minutes.js';
 import { joinedWithoutCode } from '../features/paper-codes/fold.js';
+import { carriedInMinutes, questionFollowUp } from '../features/follow-up/minutes.js';
+import { isFollowUpEvent } from '../features/follow-up/events.js';
 import type { Minutes, MinutesPaperCodes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
 /**
@@ -44,7 +46,7 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
   const state = fold(events);
 
   const listed: QuestionState[] = [...state.questions.values()].filter(isPublic);
-  const questions: MinutesQuestion[] = listed.map((q, i) => toMinutesQuestion(q, i + 1));
+  const questions: MinutesQuestion[] = listed.map((q, i) => withFollowUp(toMinutesQuestion(q, i + 1), state));
 
   let hidden = 0;
   let withdrawn = 0;
@@ -63,7 +65,7 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
   }
 
   const followUp = questions
-    .filter((q) => q.outcome === 'open')
+    .filter((q) => q.outcome === 'open' || q.followUp)
     .sort((a, b) => b.votes - a.votes || a.askedAt - b.askedAt || a.number - b.number);
 
   return {
@@ -77,10 +79,17 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     polls: buildPollMinutes(state, minutesWords(opts.locale)),
     log: { events: events.length, finalHash: events.at(-1)?.hash ?? '' },
     ...withAgenda(buildAgendaMinutes(state, new Map(questions.map((q) => [q.id, q.number])), opts.generatedAt)),
+    ...withCarriedIn(carriedInMinutes(state)),
   };
 }
 
 const withAgenda = (agenda: Minutes['agenda']): Pick<Minutes, 'agenda'> => (agenda ? { agenda } : {});
+const withCarriedIn = (carriedIn: NonNullable<Minutes['carriedIn']>): Pick<Minutes, 'carriedIn'> => (carriedIn.length > 0 ? { carriedIn } : {});
+
+function withFollowUp(q: MinutesQuestion, state: SessionState): MinutesQuestion {
+  const followUp = questionFollowUp(state, q.id);
+  return followUp ? { ...q, followUp } : q;
+}
 
 function toMinutesQuestion(q: QuestionState, number: number): MinutesQuestion {
   return {
@@ -113,8 +122,9 @@ function participation(
   const standingVotes = new Map<string, number>();
   let lastAt = 0;
   for (const e of events) {
-    lastAt = Math.max(lastAt, e.at);
     const body = e.body;
+    // Follow-up written days later says nothing about when the meeting ran.
+    if (!isFollowUpEvent(body.type)) lastAt = Math.max(lastAt, e.at);
     switch (body.type) {
       case 'question.asked':
         askers.add(body.deviceId);

@@ -7,6 +7,7 @@ import { minutesWords } from './language.js';
 import type { Translate } from '../i18n/format.js';
 import { pollsMarkdown } from '../features/polls/minutes-markdown.js';
 import { escapeMarkdown, escapeMarkdownLine } from './markdown-escape.js';
+import { carriedInMarkdown, followUpMarkdown } from '../features/follow-up/minutes-markdown.js';
 
 /** The minutes as Markdown (CommonMark + GFM); untrusted text goes through `markdown-escape.ts`. */
 export function renderMinutesMarkdown(m: Minutes): string {
@@ -16,6 +17,8 @@ export function renderMinutesMarkdown(m: Minutes): string {
   const tr = minutesWords(locale);
   const out: string[] = [];
   const start = session.openedAt ?? session.createdAt;
+  const date = (at: number) => formatDate(at, locale, tz);
+  const when = (at: number) => `${date(at)}, ${time(at)}`;
 
   out.push(`# ${escapeMarkdownLine(session.title) || tr('minutes.untitled')}`, '');
   out.push(tr('minutes.subtitle'), '');
@@ -68,12 +71,14 @@ export function renderMinutesMarkdown(m: Minutes): string {
   out.push(`## ${tr('minutes.followUp')}`, '');
   if (m.followUp.length === 0) out.push(tr('minutes.allAnswered'), '');
   else {
-    out.push(tr('minutes.followUpIntro'), '');
+    out.push(tr(m.followUp.some((q) => q.followUp) ? 'minutes.fu_intro' : 'minutes.followUpIntro'), '');
     m.followUp.forEach((q, i) => {
       out.push(`${i + 1}. ${escapeMarkdown(q.text, '   ')} (${tr('minutes.followUpItem', { number: q.number, votes: tr('minutes.votes', { count: q.votes }) })})`);
+      out.push(...followUpMarkdown(q.followUp, when, tr));
     });
     out.push('');
   }
+  out.push(...carriedInMarkdown(m.carriedIn, date, when, tr));
 
   out.push(`## ${tr('minutes.record')}`, '');
   out.push(fact('minutes.events', String(m.log.events)));

@@ -10,6 +10,7 @@ import type { MinutesPoll } from '../features/polls/minutes.js';
 
 import type { MinutesModerationCounts, MinutesQuestionModeration } from '../features/moderation/minutes.js';
 import type { MinutesAgenda } from '../features/agenda/minutes.js';
+import type { MinutesCarriedQuestion, MinutesFollowUp } from '../features/follow-up/minutes.js';
 
 export type QuestionOutcome = 'answered-live' | 'answered-in-writing' | 'open';
 
@@ -28,6 +29,8 @@ export interface MinutesQuestion extends MinutesQuestionModeration {
   reply: string | null;
   /** When it was (last) put on the floor, if ever. */
   floorAt: number | null;
+  /** What was done about it after the meeting (issue 19), when something was written. */
+  followUp?: MinutesFollowUp;
 }
 
 export interface TimelineBucket {
@@ -96,8 +99,10 @@ export interface Minutes {
   questions: MinutesQuestion[];
   moderation: Moderation;
   participation: Participation;
-  /** Open questions, most votes first, so the council can answer them after the meeting. */
+  /** Open questions (and any with a written follow-up), most votes first, so the council can answer them after the meeting. */
   followUp: MinutesQuestion[];
+  /** Questions carried into this meeting from earlier ones (absent when none). */
+  carriedIn?: MinutesCarriedQuestion[];
   /** Polls that were opened, in the order created (src-shared/features/polls/minutes.ts). */
   polls?: MinutesPoll[];
   log: { events: number; finalHash: string };

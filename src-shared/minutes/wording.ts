@@ -9,6 +9,7 @@
 import { moderationSummaryLines, questionModerationNote } from '../features/moderation/minutes.js';
 import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
+import { followUpLine, type MinutesFollowUp } from '../features/follow-up/minutes.js';
 import { agendaText, type AgendaText } from '../features/agenda/minutes-text.js';
 import type { Translate } from '../i18n/format.js';
 import { minutesWords } from './language.js';
@@ -72,6 +73,8 @@ export interface FollowUpRow {
   votes: string;
   /** "Question 4 · asked by … at 19:07" */
   detail: string;
+  /** What was done after the meeting: a line ("Answered in writing by the clerk on …") and the text. */
+  followUp?: { line: string; text: string };
 }
 
 export interface MinutesText {
@@ -94,6 +97,8 @@ export interface MinutesText {
   followUpIntro: string;
   followUpColumns: { rank: string; question: string; votes: string };
   followUp: FollowUpRow[];
+  /** Questions carried in from earlier meetings (issue 19); null when none. */
+  carriedIn: { heading: string; rows: FollowUpRow[] } | null;
   recordHeading: string;
   record: Array<[string, string]>;
   hashLabel: string;
@@ -156,6 +161,36 @@ export function outcomeText(q: MinutesQuestion, time: (at: number) => string, tr
   return q.floorAt !== null ? tr('minutes.leftOpenFloor', { time: time(q.floorAt) }) : tr('minutes.leftOpen');
 }
 
+/** The follow-up list and the questions carried in, with what was written after the meeting (issue 19). */
+function followUpRows(m: Minutes, date: (at: number) => string, time: (at: number) => string, tr: Translate): Pick<MinutesText, 'followUp' | 'carriedIn'> {
+  const when = (at: number) => `${date(at)}, ${time(at)}`;
+  const written = (f: MinutesFollowUp | null | undefined) => (f ? { followUp: { line: followUpLine(f, when, tr), text: plain(f.text) } } : {});
+  const followUp: FollowUpRow[] = m.followUp.map((q, i) => ({
+    rank: String(i + 1),
+    text: plain(q.text),
+    votes: String(q.votes),
+    detail:
+      tr('minutes.followUpDetail', {
+        number: q.number,
+        asked: q.name.trim() ? tr('minutes.askedLowerByAt', { name: plain(q.name), time: time(q.askedAt) }) : tr('minutes.askedLowerAt', { time: time(q.askedAt) }),
+      }) + (q.floorAt !== null ? tr('minutes.wasOnFloor', { time: time(q.floorAt) }) : ''),
+    ...written(q.followUp),
+  }));
+  const carriedIn = m.carriedIn
+    ? {
+        heading: tr('minutes.fu_carriedHeading'),
+        rows: m.carriedIn.map((c, i) => ({
+          rank: String(i + 1),
+          text: plain(c.text),
+          votes: String(c.votes),
+          detail: tr('minutes.fu_carriedDetail', { number: c.number, title: plain(c.fromTitle), date: date(c.fromDate) }),
+          ...(c.followUp ? written(c.followUp) : { followUp: { line: tr('minutes.fu_noFollowUp'), text: '' } }),
+        })),
+      }
+    : null;
+  return { followUp, carriedIn };
+}
+
 /** The minutes' wording, shared by the PDF and the DOCX. */
 export function minutesText(m: Minutes): MinutesText {
   const { session, locale } = m;
@@ -192,16 +227,7 @@ export function minutesText(m: Minutes): MinutesText {
   const moderation = moderationLines(m, tr);
   const participation = participationRows(p, tr);
 
-  const followUp: FollowUpRow[] = m.followUp.map((q, i) => ({
-    rank: String(i + 1),
-    text: plain(q.text),
-    votes: String(q.votes),
-    detail:
-      tr('minutes.followUpDetail', {
-        number: q.number,
-        asked: q.name.trim() ? tr('minutes.askedLowerByAt', { name: plain(q.name), time: time(q.askedAt) }) : tr('minutes.askedLowerAt', { time: time(q.askedAt) }),
-      }) + (q.floorAt !== null ? tr('minutes.wasOnFloor', { time: time(q.floorAt) }) : ''),
-  }));
+  const { followUp, carriedIn } = followUpRows(m, date, time, tr);
 
   return {
     title,
@@ -223,9 +249,10 @@ export function minutesText(m: Minutes): MinutesText {
     chartHeading: p.timeline.length > 0 ? tr('minutes.chartHeading', { minutes: p.bucketMinutes }) : null,
     chartLegend: { questions: tr('minutes.legendQuestions'), votes: tr('minutes.legendVotes') },
     followUpHeading: tr('minutes.followUp'),
-    followUpIntro: m.followUp.length === 0 ? tr('minutes.allAnswered') : tr('minutes.followUpIntro'),
+    followUpIntro: m.followUp.length === 0 ? tr('minutes.allAnswered') : tr(m.followUp.some((q) => q.followUp) ? 'minutes.fu_intro' : 'minutes.followUpIntro'),
     followUpColumns: { rank: tr('minutes.rank'), question: tr('minutes.colQuestion'), votes: tr('minutes.colVotes') },
     followUp,
+    carriedIn,
     recordHeading: tr('minutes.record'),
     record: [
       [tr('minutes.events'), String(m.log.events)],

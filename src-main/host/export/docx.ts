@@ -361,27 +361,30 @@ function moderationAndParticipation(minutes: Minutes, t: MinutesText): Array<Par
   return body;
 }
 
-/** Questions left open, as a follow-up list. */
+/** Questions left open, as a follow-up list (with what was written after the meeting), and those carried in. */
 function followUpSection(t: MinutesText): Array<Paragraph | Table> {
   const body: Array<Paragraph | Table> = [];
   body.push(heading(t.followUpHeading));
   body.push(textPara(t.followUpIntro, {}, 120));
-  if (t.followUp.length > 0) {
-    const widths = [700, CONTENT - 700 - 900, 900];
-    const c = t.followUpColumns;
-    body.push(
-      table(
-        widths,
-        [c.rank, c.question, c.votes],
-        t.followUp.map((f) => [
-          [para(runs(f.rank), { alignment: AlignmentType.RIGHT, spacingAfter: 0 })],
-          [textPara(f.text), textPara(f.detail, { color: MUTED, size: 17 }, 0)],
-          [para(runs(f.votes, { bold: true }), { alignment: AlignmentType.RIGHT, spacingAfter: 0 })],
-        ]),
-      ),
-    );
-  }
+  if (t.followUp.length > 0) body.push(followUpTable(t, t.followUp));
+  if (t.carriedIn) body.push(heading(t.carriedIn.heading), followUpTable(t, t.carriedIn.rows));
   return body;
+}
+
+function followUpTable(t: MinutesText, rows: MinutesText['followUp']): Table {
+  const widths = [700, CONTENT - 700 - 900, 900];
+  const c = t.followUpColumns;
+  const written = (f: MinutesText['followUp'][number]) =>
+    f.followUp ? [textPara(f.followUp.line, { bold: true }, 0), ...(f.followUp.text ? [textPara(f.followUp.text, {}, 0)] : [])] : [];
+  return table(
+    widths,
+    [c.rank, c.question, c.votes],
+    rows.map((f) => [
+      [para(runs(f.rank), { alignment: AlignmentType.RIGHT, spacingAfter: 0 })],
+      [textPara(f.text), textPara(f.detail, { color: MUTED, size: 17 }, 0), ...written(f)],
+      [para(runs(f.votes, { bold: true }), { alignment: AlignmentType.RIGHT, spacingAfter: 0 })],
+    ]),
+  );
 }
 
 /** The record: its facts and the final hash. */

@@ -295,21 +295,29 @@ function moderationAndParticipation(w: Writer, m: Minutes, t: MinutesText): void
   }
 }
 
-/** Questions left open, as a follow-up list. */
+/** Questions left open, as a follow-up list (with what was written after the meeting), and those carried in. */
 function followUpSection(w: Writer, t: MinutesText): void {
   w.heading(t.followUpHeading);
   w.paragraph([{ text: t.followUpIntro, style: S.body }], { gapAfter: 6 });
-  if (t.followUp.length > 0) {
-    const cols: Column[] = [{ width: 40, align: 'right' }, { width: CONTENT_WIDTH - 40 - 50 }, { width: 50, align: 'right' }];
-    const qw = (cols[1] as Column).width;
-    const rows = t.followUp.map((f) => [
-      cell([{ text: f.rank, style: S.body }], 40),
-      [...cell([{ text: f.text, style: S.body }], qw), ...cell([{ text: f.detail, style: S.small }], qw)],
-      cell([{ text: f.votes, style: S.bodyBold }], 50),
-    ]);
-    const c = t.followUpColumns;
-    w.table(cols, [c.rank, c.question, c.votes], rows);
+  if (t.followUp.length > 0) followUpTable(w, t, t.followUp);
+  if (t.carriedIn) {
+    w.heading(t.carriedIn.heading);
+    followUpTable(w, t, t.carriedIn.rows);
   }
+}
+
+function followUpTable(w: Writer, t: MinutesText, rows: MinutesText['followUp']): void {
+  const cols: Column[] = [{ width: 40, align: 'right' }, { width: CONTENT_WIDTH - 40 - 50 }, { width: 50, align: 'right' }];
+  const qw = (cols[1] as Column).width;
+  const written = (f: MinutesText['followUp'][number]) =>
+    f.followUp ? [...cell([{ text: f.followUp.line, style: S.bodyBold }], qw), ...(f.followUp.text ? cell([{ text: f.followUp.text, style: S.body }], qw) : [])] : [];
+  const lines = rows.map((f) => [
+    cell([{ text: f.rank, style: S.body }], 40),
+    [...cell([{ text: f.text, style: S.body }], qw), ...cell([{ text: f.detail, style: S.small }], qw), ...written(f)],
+    cell([{ text: f.votes, style: S.bodyBold }], 50),
+  ]);
+  const c = t.followUpColumns;
+  w.table(cols, [c.rank, c.question, c.votes], lines);
 }
 
 /** The record: its facts and the final hash. */
