@@ -42,7 +42,7 @@ export function loopbackFiles({ store, sessions, settings, venue, log }: FilesDe
       const join = sessions.joinInfo();
       const state = sessions.current?.log.state;
       const live = join && state && state.status !== 'closed';
-      return venue.file(name, live ? { title: state.title, place: state.place, joinUrl: join.url, code: join.code, languages } : null);
+      return venue.file(name, live ? { title: state.title, place: state.place, joinUrl: join.url, code: join.code, languages, recordUrl: state.followUp.publication?.url ?? '' } : null);
     },
   };
 }

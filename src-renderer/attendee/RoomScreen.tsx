@@ -8,6 +8,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { FloorBanner } from './FloorBanner';
 import { startHostClock } from './host-clock';
 import type { JoinIdentity } from './join';
+import { RecordNotice } from './RecordNotice';
 import { MyQuestions } from './MyQuestions';
 import { registerOfflineCopy } from './offline-copy';
 import { outboxFor } from './outbox';
@@ -105,6 +106,7 @@ export function RoomScreen({ identity }: { identity: JoinIdentity }) {
       <main className="stack">
         {session?.status === 'draft' ? <p className="notice">{t('phone.notOpenYet')}</p> : null}
         {closed ? <p className="notice">{t('common.closedThanks')}</p> : null}
+        {closed && session ? <RecordNotice session={session} questionIds={view.mine.flatMap((m) => (m.questionId ? [m.questionId] : []))} /> : null}
         {live && cards ? <cards.Polls doc={live.doc} send={send} board={view.board} disabled={closed} /> : null}
         {floor ? <FloorBanner question={floor} /> : null}
         {live && cards ? <cards.AgendaCard doc={live.doc} send={send} closed={closed} /> : null}

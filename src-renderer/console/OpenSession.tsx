@@ -6,6 +6,7 @@ import { FilterSettings } from './FilterSettings';
 import { control, run } from './control';
 import { ExportPanel } from './ExportLinks';
 import { FollowUpPanel } from './FollowUp';
+import { PublicationForm } from './PublicationForm';
 import { JoinPanel } from './JoinPanel';
 import { Moderation } from './Moderation';
 import { PollsPanel } from './PollsPanel';
@@ -39,6 +40,7 @@ export function OpenSession({ view }: { view: DeskView }) {
           <Moderation view={view} />
           <PollsPanel view={view} />
           <AgendaSetup view={view} />
+          <PublicationForm sessionId={session.id} publication={session.publication ?? null} onSaved={() => {}} panel />
         </div>
         <aside className="side-col">
           <JoinPanel view={view} />

@@ -7,19 +7,30 @@ import { t } from '../ui/i18n';
  * Where the record will be published (the council's website, say) and when to look: after the meeting,
  * phones that asked show it with a link to their own questions, and so do the handout and the projector.
  */
-export function PublicationForm({ sessionId, publication, onSaved }: { sessionId: string; publication: { url: string; when: string } | null; onSaved(): void }) {
+export function PublicationForm({
+  sessionId,
+  publication,
+  onSaved,
+  panel = false,
+}: {
+  sessionId: string;
+  publication: { url: string; when: string } | null;
+  onSaved(): void;
+  /** A panel of its own (an h2) rather than part of the Follow-up view (an h3). */
+  panel?: boolean;
+}) {
   const [url, setUrl] = useState(publication?.url ?? '');
   const [when, setWhen] = useState(publication?.when ?? '');
   return (
     <form
-      className="publication-form"
+      className={panel ? 'publication-form panel' : 'publication-form'}
       aria-label={t('console.pub_label')}
       onSubmit={(e) => {
         e.preventDefault();
         void run(() => control.setPublication({ sessionId, url, when })).then((r) => r.ok && onSaved());
       }}
     >
-      <h3>{t('console.pub_heading')}</h3>
+      {panel ? <h2>{t('console.pub_heading')}</h2> : <h3>{t('console.pub_heading')}</h3>}
       <label className="stack">
         {t('console.pub_url')}
         <input type="url" inputMode="url" value={url} maxLength={LIMITS.publicationUrlMax} placeholder="https://" onChange={(e) => setUrl(e.target.value)} />

@@ -1,7 +1,7 @@
 import type { BoardView } from '../../src-shared/docs/board-doc';
 import { t } from '../ui/i18n';
 
-/** Before and after the meeting: calm, just the title. */
+/** Before and after the meeting: calm, just the title (and, after it, where the record will be published). */
 export function WaitingScreen({ board }: { board: BoardView }) {
   const session = board.session;
   return (
@@ -11,6 +11,12 @@ export function WaitingScreen({ board }: { board: BoardView }) {
       <p className="waiting-note">
         {session?.status === 'closed' ? t('common.closedThanks') : t('projector.startsSoon')}
       </p>
+      {session?.status === 'closed' && session.publication?.url ? (
+        <p className="record-address">
+          {t('projector.recordAt')} <span className="user-text record-url">{session.publication.url}</span>
+          {session.publication.when ? <span className="user-text"> · {session.publication.when}</span> : null}
+        </p>
+      ) : null}
     </main>
   );
 }

@@ -34,6 +34,11 @@ export const common = {
 };
 
 export const phone = {
+  recordHeading: 'The record of this meeting',
+  recordWhere: 'The council will publish it, with the answers written after the meeting, at',
+  recordWhen: 'When to look: {{when}}',
+  recordMine: 'See your questions and their answers there',
+  recordOpen: 'Open the published record',
   invalidCode: 'That is not a valid code. Check the code on the screen.',
   codeHelp: 'A code has 6 letters and digits, like ABC234. Check the code on the screen.',
   unreachable: 'Could not reach the meeting laptop. Check that you are on the venue Wi-Fi.',
@@ -167,6 +172,7 @@ export const phone = {
 
 export const projector = {
   pageTitle: 'Open Floor — Projector',
+  recordAt: 'The record, with written answers, will be published at',
   howToJoin: 'How to join',
   joinCall: 'Join from your phone',
   paperCodeNeeded: 'Have the code from your paper slip ready',
@@ -754,6 +760,7 @@ export const handout = {
   scan: 'Scan the code with the camera, or open this address:',
   typeCode: 'and type the code',
   sameWifi: 'Your phone must be on the same Wi-Fi as the laptop at the front. No app, no account: it opens in the browser.',
+  recordAt: 'After the meeting, the record and the written answers will be published at:',
 };
 
 /** Slips with single-use paper codes (src-main/host/venue/paper-codes-pdf.ts), in the projector's language(s). */

@@ -36,6 +36,11 @@ export const common: Same<typeof en.common> = {
 };
 
 export const phone: Same<typeof en.phone> = {
+  recordHeading: 'El registro de esta reunión',
+  recordWhere: 'El ayuntamiento lo publicará, con las respuestas escritas después de la reunión, en',
+  recordWhen: 'Cuándo consultarlo: {{when}}',
+  recordMine: 'Ver allí sus preguntas y sus respuestas',
+  recordOpen: 'Abrir el registro publicado',
   invalidCode: 'Ese código no es válido. Compruebe el código que aparece en la pantalla.',
   codeHelp: 'El código tiene 6 letras y números, por ejemplo ABC234. Compruebe el que aparece en la pantalla.',
   unreachable: 'No hemos podido conectar con el portátil de la reunión. Compruebe que está usando la wifi del lugar.',
@@ -169,6 +174,7 @@ export const phone: Same<typeof en.phone> = {
 
 export const projector: Same<typeof en.projector> = {
   pageTitle: 'Open Floor — Proyector',
+  recordAt: 'El registro, con las respuestas escritas, se publicará en',
   howToJoin: 'Cómo participar',
   joinCall: 'Únase desde su teléfono',
   paperCodeNeeded: 'Tenga a mano el código de su papeleta',
@@ -754,6 +760,7 @@ export const handout: Same<typeof en.handout> = {
   scan: 'Escanee el código con la cámara o abra esta dirección:',
   typeCode: 'y escriba el código',
   sameWifi: 'Su teléfono debe estar en la misma red Wi-Fi que el portátil de la mesa principal. No hace falta ninguna aplicación ni cuenta: se abre en el navegador.',
+  recordAt: 'Después de la reunión, el registro y las respuestas escritas se publicarán en:',
 };
 
 export const paperSlip: Same<typeof en.paperSlip> = {

@@ -19,6 +19,8 @@ export interface HandoutFacts {
   code: string;
   /** The projector's language first; a second one when the projector shows the join call in both. */
   languages: readonly Locale[];
+  /** Where the record will be published (issue 19); empty when not set yet. */
+  recordUrl?: string;
 }
 
 const handoutText = (locale: Locale): Translate =>
@@ -99,4 +101,8 @@ function draw(doc: PDFKit.PDFDocument, f: HandoutFacts): void {
   say('typeCode', { size: 13, color: INK }, 0);
   block(f.code, { size: 64, bold: true, color: ACCENT }, 12);
   say('sameWifi', { size: 11, color: MUTED });
+  if (f.recordUrl) {
+    say('recordAt', { size: 11, color: MUTED }, 2);
+    block(f.recordUrl, { size: 12, bold: true, color: INK });
+  }
 }

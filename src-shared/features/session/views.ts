@@ -11,6 +11,8 @@ export interface BoardSession {
   status: SessionStatus;
   /** A new phone needs a single-use paper code to join (the projector says so under the QR). */
   paperCodesRequired: boolean;
+  /** Where and when the record will be published (issue 19); absent until the clerk says. */
+  publication?: { url: string; when: string };
 }
 
 export interface JoinInfo {
@@ -37,5 +39,6 @@ export interface SessionSummary {
 }
 
 export function boardSession(state: SessionState): BoardSession {
-  return { id: state.id, title: state.title, place: state.place, status: state.status, paperCodesRequired: state.paperCodes.required };
+  const publication = state.followUp.publication;
+  return { id: state.id, title: state.title, place: state.place, status: state.status, paperCodesRequired: state.paperCodes.required, ...(publication ? { publication } : {}) };
 }

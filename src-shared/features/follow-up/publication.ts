@@ -1,0 +1,18 @@
+/**
+ * Where a meeting's page is in a published record (`open-floor publish` writes `meetings/<id>/`), and the
+ * link a phone gives its resident: the fragment names the phone's own questions, so the page can
+ * highlight them. A fragment never leaves the browser: nothing about the resident reaches the server.
+ */
+export const MINE_FRAGMENT = 'mine';
+
+/** The meeting's page under the record's published address, with the asker's questions in the fragment. */
+export function recordLink(base: string, sessionId: string, questionIds: readonly string[] = []): string {
+  const page = `${base.replace(/\/+$/, '')}/meetings/${encodeURIComponent(sessionId)}/`;
+  return questionIds.length > 0 ? `${page}#${MINE_FRAGMENT}=${questionIds.map(encodeURIComponent).join(',')}` : page;
+}
+
+/** The question ids a link's fragment names ("#mine=a,b"); none for any other fragment. */
+export function mineFromFragment(hash: string): string[] {
+  const match = /^#?mine=([A-Za-z0-9_,-]*)$/.exec(hash);
+  return match ? match[1]!.split(',').filter((id) => id.length > 0) : [];
+}
