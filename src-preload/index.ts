@@ -74,6 +74,7 @@ const api = {
   followUpView: control('followUpView'),
   writeFollowUp: control('writeFollowUp'),
   setPublication: control('setPublication'),
+  dialogueMeasures: control('dialogueMeasures'),
   showProjector: () => invoke('showProjector'),
   onCommand: (listener: (command: ShellCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {

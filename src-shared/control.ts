@@ -6,6 +6,7 @@ import { agendaControlInputs, type AgendaControlOutputs } from './features/agend
 import { pollControlInputs, type PollControlOutputs } from './features/polls/control.js';
 import { paperCodeControlInputs, type PaperCodeControlOutputs } from './features/paper-codes/control.js';
 import { followUpControlInputs, type FollowUpControlOutputs } from './features/follow-up/control.js';
+import { measuresControlInputs, type MeasuresControlOutputs } from './measures/control.js';
 
 /**
  * The one contract between the console/projector and the host: every feature's commands
@@ -20,6 +21,7 @@ export const controlInputs = {
   ...pollControlInputs,
   ...paperCodeControlInputs,
   ...followUpControlInputs,
+  ...measuresControlInputs,
 } as const;
 
 export type ControlCommand = keyof typeof controlInputs;
@@ -34,7 +36,8 @@ export interface ControlOutputs
     AgendaControlOutputs,
     PollControlOutputs,
     PaperCodeControlOutputs,
-    FollowUpControlOutputs {}
+    FollowUpControlOutputs,
+    MeasuresControlOutputs {}
 
 export type ControlResult<K extends ControlCommand> =
   | { ok: true; value: ControlOutputs[K] }

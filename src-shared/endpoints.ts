@@ -26,6 +26,8 @@ export const joinRequestSchema = z.object({
     .refine((c) => JOIN_CODE_REGEX.test(c), { message: 'That is not a valid code.' }),
   /** The single-use code from a paper slip, when the meeting asks for one (src-shared/paper-codes). */
   paper: z.string().max(32).optional(),
+  /** The language the phone's screen is in (a BCP 47 primary tag: "en", "es"), for the meeting's measures. */
+  lang: z.string().regex(/^[a-z]{2,3}$/, 'not a language tag').optional(),
 });
 
 export type JoinResponse =

@@ -1,6 +1,6 @@
 import { JOIN_API, parseIdentity, parseJoinResponse, storageKey, type JoinIdentity } from './join';
 import { postJson } from '../ui/post-json';
-import { t } from '../ui/i18n';
+import { getLocale, t } from '../ui/i18n';
 import type { PaperCodeRefusal } from '../../src-shared/features/paper-codes/format';
 
 export type JoinOutcome = { ok: true; identity: JoinIdentity } | { ok: false; error: string; paperCode?: PaperCodeRefusal };
@@ -47,7 +47,9 @@ export function join(code: string, paper: string | null): Promise<JoinOutcome> {
 async function joinNow(code: string, paper: string | null): Promise<JoinOutcome> {
   const kept = readStored(code);
   if (kept) return { ok: true, identity: kept };
-  const answer = await postJson(JOIN_API, paper ? { code, paper } : { code });
+  // The phone's own language (what the council learns who came), not only the two the screens are in.
+  const lang = (navigator.language || getLocale()).split('-')[0]!.toLowerCase();
+  const answer = await postJson(JOIN_API, { code, ...(paper ? { paper } : {}), ...(/^[a-z]{2,3}$/.test(lang) ? { lang } : {}) });
   if (!answer.reached) {
     return { ok: false, error: t('phone.unreachable') };
   }

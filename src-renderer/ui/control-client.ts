@@ -62,6 +62,7 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     followUpView: (input) => call('followUpView', input),
     writeFollowUp: (input) => call('writeFollowUp', input),
     setPublication: (input) => call('setPublication', input),
+    dialogueMeasures: (input) => call('dialogueMeasures', input),
   } satisfies ControlApi;
 }
 

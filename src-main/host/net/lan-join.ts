@@ -34,6 +34,7 @@ export class JoinHandler {
       address: clientAddress(req),
       token: deviceTokenFromCookie(req.headers.cookie),
       ...(parsed.data.paper !== undefined ? { paperCode: parsed.data.paper } : {}),
+      ...(parsed.data.lang !== undefined ? { lang: parsed.data.lang } : {}),
     });
     this.deps.onPhone?.(result.ok ? 'join' : 'page', req);
     // The host could not record the join: the try is given back (a host-side failure spends no budget).

@@ -7,6 +7,7 @@ import { createAgendaCommands } from '../features/agenda/commands.js';
 import { createPollCommands } from '../features/polls/commands.js';
 import { createPaperCodeCommands } from '../features/paper-codes/commands.js';
 import { createFollowUpCommands } from '../features/follow-up/commands.js';
+import { createMeasuresCommands } from '../features/measures/commands.js';
 
 /**
  * One handler per command of the shared contract: every feature's `commands.ts`, one line per feature.
@@ -21,6 +22,7 @@ export function createControlHandlers(ctx: CommandsContext): Handlers<ControlCom
     ...createPollCommands(ctx),
     ...createPaperCodeCommands(ctx),
     ...createFollowUpCommands(ctx),
+    ...createMeasuresCommands(ctx),
   };
 }
 

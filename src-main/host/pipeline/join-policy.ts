@@ -22,6 +22,8 @@ export interface JoinContext {
   token?: string;
   /** The single-use code from a paper slip, as typed, if any. */
   paperCode?: string;
+  /** The language the phone's screen is in, if it said (recorded with a new device). */
+  lang?: string;
 }
 
 export const DEVICE_COOKIE = 'of_device';

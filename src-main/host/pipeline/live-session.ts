@@ -86,12 +86,12 @@ export class LiveSession {
   }
 
   /** A phone joins: a new device and its room, recorded in the log (with the paper code it used, if any). */
-  join(paperCode?: number): JoinResponse | HostJoinFailure {
+  join(paperCode?: number, lang?: string): JoinResponse | HostJoinFailure {
     const deviceId = newId();
     const roomId = deriveRoomId(this.row.secret, deviceId);
     const result = this.log.commit(() => {
       this.deps.store.addDevice(this.row.id, deviceId, roomId, Date.now());
-      this.log.append('host', [{ type: 'device.joined', deviceId, ...(paperCode !== undefined ? { paperCode } : {}) }]);
+      this.log.append('host', [{ type: 'device.joined', deviceId, ...(paperCode !== undefined ? { paperCode } : {}), ...(lang ? { lang } : {}) }]);
     });
     this.deps.storage.report('log', result.ok ? null : result.error);
     if (!result.ok) return { ok: false, error: 'The laptop cannot save right now. Try again in a moment.', hostFailure: true };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type * as Y from 'yjs';
 import type { ControlParsedInput } from '../../../src-shared/control.js';
-import type { EventBody } from '../../../src-shared/events.js';
+import type { EventBody, LoggedEvent } from '../../../src-shared/events.js';
 import { decideControl, type DecidedCommand, type RuleAnswer } from '../../../src-shared/decide-control.js';
 import { joinUrl } from '../../../src-shared/endpoints.js';
 import { newId, newJoinCode } from '../../../src-shared/ids.js';
@@ -157,6 +157,11 @@ export class SessionManager {
     return { ok: true };
   }
 
+  /** Every session of the folder with its newest seq, and a way to read its log (the measures read them). */
+  logs(): Array<{ id: string; lastSeq: number; events(): LoggedEvent[] }> {
+    return this.store.sessions().map((s) => ({ id: s.id, lastSeq: this.store.lastSeq(s.id), events: () => this.store.events(s.id) }));
+  }
+
   /** Every session's follow-up writes and carried links (the host carries what is still to carry). */
   followUpLinks(): ReturnType<Store['followUpLinks']> {
     return this.store.followUpLinks();
@@ -196,7 +201,7 @@ export class SessionManager {
       const refused = this.joinPolicy.refusal(row.id, who.address);
       if (refused) return { ok: false, error: refused, tooMany: true };
     }
-    const joined = live.join(paper.kind === 'new-device' ? paper.paperCode : undefined);
+    const joined = live.join(paper.kind === 'new-device' ? paper.paperCode : undefined, who.lang);
     if (!joined.ok) return joined;
     this.joinPolicy.joined(row.id, who.address, joined.deviceId);
     return admit(joined.deviceId);

@@ -80,6 +80,7 @@ export class Store {
       updates: db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id'),
       deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?'),
       lastUpdateId: db.prepare('SELECT MAX(id) AS id FROM doc_updates WHERE doc = ?'),
+      lastSeq: db.prepare('SELECT MAX(seq) AS seq FROM events WHERE session_id = ?'),
       followUpLinks: db.prepare(
         "SELECT session_id AS sessionId, body FROM events WHERE type IN ('followup.written', 'followup.carried') ORDER BY session_id, seq",
       ),
@@ -170,6 +171,11 @@ export class Store {
   docUpdates(doc: string): { lastId: number; updates: Uint8Array[] } {
     const rows = this.stmt.updates.all(doc) as Array<{ id: number; data: Buffer }>;
     return { lastId: rows.at(-1)?.id ?? 0, updates: rows.map((r) => new Uint8Array(r.data)) };
+  }
+
+  /** The seq of a session's newest event (0 when none): whether something changed since it was last read. */
+  lastSeq(sessionId: string): number {
+    return (this.stmt.lastSeq.get(sessionId) as { seq: number | null }).seq ?? 0;
   }
 
   /** Every session's written follow-ups and carried links, in log order (issue 19: what is still to carry). */

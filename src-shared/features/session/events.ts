@@ -12,8 +12,11 @@ export type SessionEvent =
   | { type: 'session.opened' }
   | { type: 'session.closed' }
   | { type: 'settings.changed'; premoderation: boolean }
-  /** `paperCode`: the number of the paper code it joined with (issue 9), when it used one. */
-  | { type: 'device.joined'; deviceId: string; paperCode?: number }
+  /**
+   * `paperCode`: the number of the paper code it joined with (issue 9), when it used one. `lang`: the
+   * language the phone's screen was in when it joined (issue 19's measures), when it said.
+   */
+  | { type: 'device.joined'; deviceId: string; paperCode?: number; lang?: string }
   /** The most phones connected at once so far (recorded when a new peak is reached). */
   | { type: 'attendance.peak'; connected: number };
 
