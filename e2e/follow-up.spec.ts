@@ -75,5 +75,11 @@ test('a clerk answers in writing after the close, carries a question to the next
   const es = await minutes('es-ES');
   expect(es).toMatch(/Respondida por escrito por la secretaría el [^*]+\d{4}, \d\d:\d\d\./);
   expect(es).toContain('Escrito en «Summer forum».');
+  // The dialogue, measured over both meetings: a chart per measure, with its numbers as text (the answer
+  // given at the second meeting counts in the first, where the question was asked).
+  await consolePage.getByText('The dialogue, measured').click();
+  const written = consolePage.getByRole('figure', { name: 'Answered in writing' });
+  await expect(written.getByRole('listitem').filter({ hasText: 'Spring forum' })).toHaveText('Spring forum2');
+  await expect(consolePage.getByText(/Meetings: 2 · phones joined: 1 · questions asked: 2 · answered on the floor: 0 · answered in writing: 2 /)).toBeVisible();
   await laptop.close();
 });

@@ -5,6 +5,7 @@ import { setAppState, setConnectionAttr } from '../ui/page';
 import type { ReadOnlyDoc } from '../ui/read-only-doc';
 import { useYView } from '../ui/use-y-view';
 import { Archive } from './Archive';
+import { DialogueMeasures } from './DialogueMeasures';
 import { ClosedSession } from './ClosedSession';
 import { ErrorRegion } from './ErrorRegion';
 import { OpenSession } from './OpenSession';
@@ -58,6 +59,7 @@ export function App({ desk }: { desk: ReadOnlyDoc }) {
         <OpenSession view={view} />
       )}
       {connection.everSynced ? <Archive view={view} /> : null}
+      {connection.everSynced ? <DialogueMeasures refreshKey={view.sessions.map((s) => `${s.id}:${s.status}`).join(',')} /> : null}
     </div>
   );
 }

@@ -207,6 +207,15 @@ export const projector = {
 
 export const console = {
   pageTitle: 'Open Floor — Console',
+  m_heading: 'The dialogue, measured',
+  m_totals: 'Meetings: {{meetings}} · phones joined: {{phones}} · questions asked: {{asked}} · answered on the floor: {{floor}} · answered in writing: {{writing}} · referred: {{referred}} · still open: {{open}} · top-voted questions answered: {{top}} · median days to a written answer: {{days}}',
+  m_phones: 'Phones that joined',
+  m_asked: 'Questions asked',
+  m_answeredOnFloor: 'Answered on the floor',
+  m_answeredInWriting: 'Answered in writing',
+  m_stillOpen: 'Still open',
+  m_topAnswered: 'Top 5 questions answered',
+  m_medianDays: 'Median days to a written answer',
   fu_heading: 'Follow-up',
   fu_openLabel: 'Follow-up of “{{title}}”',
   fu_intro: 'Every question not answered on the floor, most votes first. Write an answer, say whom it was referred to, carry it to a later meeting, or say why it will not be answered. Each entry is added to the record with its date; an edit keeps the earlier text in the archive.',

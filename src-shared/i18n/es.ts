@@ -209,6 +209,15 @@ export const projector: Same<typeof en.projector> = {
 
 export const console: Same<typeof en.console> = {
   pageTitle: 'Open Floor — Consola',
+  m_heading: 'El diálogo, medido',
+  m_totals: 'Reuniones: {{meetings}} · teléfonos: {{phones}} · preguntas: {{asked}} · respondidas en sala: {{floor}} · respondidas por escrito: {{writing}} · remitidas: {{referred}} · pendientes: {{open}} · más votadas respondidas: {{top}} · mediana de días hasta una respuesta escrita: {{days}}',
+  m_phones: 'Teléfonos que se unieron',
+  m_asked: 'Preguntas formuladas',
+  m_answeredOnFloor: 'Respondidas en sala',
+  m_answeredInWriting: 'Respondidas por escrito',
+  m_stillOpen: 'Pendientes',
+  m_topAnswered: 'Las 5 más votadas, respondidas',
+  m_medianDays: 'Mediana de días hasta una respuesta escrita',
   fu_heading: 'Seguimiento',
   fu_openLabel: 'Seguimiento de «{{title}}»',
   fu_intro: 'Cada pregunta que no se respondió en sala, de más a menos votos. Escriba una respuesta, diga a quién se remitió, trasládela a una reunión posterior o diga por qué no se responderá. Cada entrada se añade al registro con su fecha; al editarla, el texto anterior queda en el archivo.',
