@@ -10,10 +10,11 @@ import type { ModerationEventBody } from './features/moderation/events.js';
 import type { AgendaEventBody } from './features/agenda/events.js';
 import type { PollEvent } from './features/polls/events.js';
 import type { PaperCodeEvent } from './features/paper-codes/events.js';
+import type { CommentEvent } from './features/comments/events.js';
 
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
-export type EventBody = SessionEvent | QuestionEvent | ModerationEventBody | AgendaEventBody | PollEvent | PaperCodeEvent;
+export type EventBody = SessionEvent | QuestionEvent | ModerationEventBody | AgendaEventBody | PollEvent | PaperCodeEvent | CommentEvent;
 
 export type EventType = EventBody['type'];
 

@@ -4,6 +4,7 @@ import { emptySessionModeration, type SessionModeration } from './features/moder
 import { emptyAgenda, type AgendaState } from './features/agenda/fold.js';
 import { emptyPolls, type PollsState } from './features/polls/fold.js';
 import { emptyPaperCodes, type PaperCodesState } from './features/paper-codes/fold.js';
+import { emptyComments, type CommentsState } from './features/comments/fold.js';
 
 /**
  * The state folded from a session's log: each feature's part (its `fold.ts`), one line per feature. The
@@ -16,6 +17,8 @@ export interface SessionState extends SessionCore, QuestionsState, SessionModera
   agenda: AgendaState;
   /** Single-use paper codes: features/paper-codes/fold.ts. */
   paperCodes: PaperCodesState;
+  /** Written comments on agenda items: features/comments/fold.ts. */
+  comments: CommentsState;
 }
 
 export function emptyState(): SessionState {
@@ -26,6 +29,7 @@ export function emptyState(): SessionState {
     polls: emptyPolls(),
     agenda: emptyAgenda(),
     paperCodes: emptyPaperCodes(),
+    comments: emptyComments(),
   };
 }
 

@@ -162,6 +162,9 @@ export const phone = {
   refusal_poll_sameOptionTwice: 'Each answer can be picked only once.',
   refusal_poll_onlyOne: 'This poll takes one answer.',
   refusal_poll_tooFast: 'You are answering very fast. Please wait a minute.',
+  refusal_comment_noPublicComment: 'This item does not take public comment, so it takes no written comments.',
+  refusal_comment_tooMany: 'This phone has already sent the most written comments allowed on this item.',
+  refusal_comment_tooFast: 'You are sending comments very fast. Please wait a minute.',
   refusal_failed: 'The host could not process this request. Please try again.',
 };
 

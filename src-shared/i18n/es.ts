@@ -164,6 +164,9 @@ export const phone: Same<typeof en.phone> = {
   refusal_poll_sameOptionTwice: 'Cada respuesta se puede elegir una sola vez.',
   refusal_poll_onlyOne: 'Esta encuesta admite una sola respuesta.',
   refusal_poll_tooFast: 'Está respondiendo muy seguido. Espere un minuto, por favor.',
+  refusal_comment_noPublicComment: 'Este punto no admite intervenciones del público, así que no admite comentarios escritos.',
+  refusal_comment_tooMany: 'Este teléfono ya envió el máximo de comentarios escritos permitido para este punto.',
+  refusal_comment_tooFast: 'Está enviando comentarios muy seguido. Espere un minuto, por favor.',
   refusal_failed: 'No se pudo procesar esta solicitud. Inténtelo de nuevo.',
 };
 
