@@ -701,6 +701,9 @@ export const minutes = {
   itemQuestions_one: 'Question {{numbers}} (see Questions).',
   itemQuestions_other: 'Questions {{numbers}} (see Questions).',
   nobodySpoke: 'No one spoke on this item.',
+  writtenComments: 'Written comments ({{count}})',
+  commentBy: '{{name}}, {{time}}',
+  commentAnonymous: 'anonymous',
   itemParticipation: 'Participation: {{parts}}.',
 };
 

@@ -702,6 +702,9 @@ export const minutes: Same<typeof en.minutes> = {
   itemQuestions_one: 'Pregunta {{numbers}} (véase Preguntas).',
   itemQuestions_other: 'Preguntas {{numbers}} (véase Preguntas).',
   nobodySpoke: 'Nadie intervino en este punto.',
+  writtenComments: 'Comentarios escritos ({{count}})',
+  commentBy: '{{name}}, {{time}}',
+  commentAnonymous: 'anónimo',
   itemParticipation: 'Participación: {{parts}}.',
 };
 
