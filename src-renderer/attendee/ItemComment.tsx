@@ -20,7 +20,7 @@ export function ItemComment({ doc, send, item }: { doc: Y.Doc; send: Send; item:
   const mine = useYView(doc, readMyComments).get(item.id) ?? null;
   const [open, setOpen] = useState(false);
   return (
-    <>
+    <div className="item-comment">
       {mine && !open ? <CommentStatus mine={mine} /> : null}
       {open ? (
         <CommentForm send={send} item={item} onDone={() => setOpen(false)} />
@@ -29,7 +29,7 @@ export function ItemComment({ doc, send, item }: { doc: Y.Doc; send: Send; item:
           {t('phone.writeComment')}
         </button>
       )}
-    </>
+    </div>
   );
 }
 

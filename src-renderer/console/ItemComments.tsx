@@ -18,7 +18,7 @@ export function ItemComments({ title, comments }: { title: string; comments: rea
           <li key={c.id}>
             <p className="user-text comment-text">{c.text}</p>
             <p className="qmeta">
-              {c.name ? <span className="user-text">{c.name}</span> : t('console.commentAnonymous')} · {clock(c.at)}
+              {c.name ? <span className="user-text">{c.name}</span> : t('console.commentAnonymous')} · <time dateTime={new Date(c.at).toISOString()}>{clock(c.at)}</time>
             </p>
           </li>
         ))}
