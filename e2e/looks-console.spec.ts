@@ -36,6 +36,8 @@ test.describe.serial('the console at 1400×900', () => {
   let laptop: BrowserContext;
   let desk: Page;
   const phones: BrowserContext[] = [];
+  /** The two phones' pages, in the order they joined. */
+  let phonePages: Page[] = [];
 
   /** The masks of a panel: whatever in it differs from run to run. */
   const changing = (panel: Locator): Locator[] => [
@@ -89,6 +91,7 @@ test.describe.serial('the console at 1400×900', () => {
       await openPhone(page, joinUrl);
       joined.push(page);
     }
+    phonePages = joined;
     const [a, b] = joined as [Page, Page];
     await ask(a, Q.floor, 'Marta');
     await ask(a, Q.board, '');
@@ -201,5 +204,27 @@ test.describe.serial('the console at 1400×900', () => {
     await shoot('shortcuts', desk.getByRole('region', { name: 'Keyboard shortcuts' }));
     await shoot('export', desk.getByRole('region', { name: 'Export the record' }));
     await shoot('close-session', desk.getByRole('region', { name: 'Close the session' }));
+  });
+
+  test('written comments under the current item: one named, one anonymous, as text (times masked)', async () => {
+    const comments: Array<[string, string]> = [
+      ['I cannot stay tonight. Please keep the branch library open on Sunday afternoons.', 'Ana Martínez'],
+      ['The reading room needs more seats\nand better light in winter.', ''],
+    ];
+    for (const [i, [text, name]] of comments.entries()) {
+      const phone = phonePages[i]!;
+      await phone.getByRole('button', { name: `Send a written comment on ${ITEM1}` }).click();
+      const form = phone.getByRole('form', { name: `Send a written comment on ${ITEM1}` });
+      await form.getByLabel('Your comment').fill(text);
+      if (name) await form.getByLabel('Your name (optional)').fill(name);
+      await form.getByRole('button', { name: 'Send comment' }).click();
+      await expect(phone.getByRole('status').filter({ hasText: 'Your comment was received.' })).toBeVisible();
+    }
+    const panel = desk.getByRole('region', { name: `Written comments on ${ITEM1}` });
+    await expect(panel.getByRole('heading', { name: 'Written comments (2)' })).toBeVisible();
+    await expect(panel.getByRole('listitem')).toHaveText([/^I cannot stay tonight.*Ana Martínez · \d\d:\d\d/, /^The reading room[\s\S]*winter\.anonymous · \d\d:\d\d/]);
+    await desk.mouse.move(0, 0);
+    await settle(desk);
+    await expect(panel).toHaveScreenshot('written-comments.png', { mask: [panel.locator('time')] });
   });
 });

@@ -22,6 +22,7 @@ import { expect, test } from './fixtures/test.js';
  *   speak-form        the agenda card with the form to ask to speak (name, subject, interpreter ticked)
  *   speak-in-line     the agenda card once sent: "2nd in line" and Withdraw
  *   speaking-now      the neighbour called (timer not started): "Speaking now", Speaker 1, 3:00; "You’re next"
+ *   comment-form      the agenda card with the form to send a written comment (text typed, name Marta)
  *   poll-single, poll-multiple, poll-yesno, poll-rating
  *                     each poll answered by this phone and another: the choices, "Your answer", the results
  *   spanish           the whole page of a phone in Spanish that has not answered (fullPage)
@@ -158,6 +159,18 @@ test.describe.serial('the phone at 360 and 393 px', () => {
     await expect(now.getByRole('timer')).toHaveText('3:00');
     await expect(phone.getByRole('status').filter({ hasText: 'You’re next' })).toBeVisible();
     await shootAtBothWidths('speaking-now', (p) => p.getByRole('region', { name: 'Agenda' }));
+  });
+
+  test('a written comment: the form on the current item, then "received"', async () => {
+    await phone.getByRole('button', { name: `Send a written comment on ${ITEM}` }).click();
+    const form = phone.getByRole('form', { name: `Send a written comment on ${ITEM}` });
+    await form.getByLabel('Your comment').fill('I cannot stay tonight. Please keep the branch library open on Sunday afternoons: it is the only quiet place for students near the east side.');
+    await form.getByLabel('Your name (optional)').fill('Marta');
+    await form.getByLabel('Your name (optional)').blur();
+    await shootAtBothWidths('comment-form', (p) => p.getByRole('region', { name: 'Agenda' }));
+    await form.getByRole('button', { name: 'Send comment' }).click();
+    await expect(phone.getByRole('status').filter({ hasText: 'Your comment was received.' })).toBeVisible();
+    await layoutOk(phone, 'comment received');
   });
 
   test('each kind of poll, answered, with the room’s results live', async () => {

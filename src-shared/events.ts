@@ -11,10 +11,11 @@ import type { AgendaEventBody } from './features/agenda/events.js';
 import type { PollEvent } from './features/polls/events.js';
 import type { PaperCodeEvent } from './features/paper-codes/events.js';
 import type { FollowUpEvent } from './features/follow-up/events.js';
+import type { CommentEvent } from './features/comments/events.js';
 
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
-export type EventBody = SessionEvent | QuestionEvent | ModerationEventBody | AgendaEventBody | PollEvent | PaperCodeEvent | FollowUpEvent;
+export type EventBody = SessionEvent | QuestionEvent | ModerationEventBody | AgendaEventBody | PollEvent | PaperCodeEvent | FollowUpEvent | CommentEvent;
 
 export type EventType = EventBody['type'];
 

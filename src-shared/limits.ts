@@ -68,6 +68,10 @@ export const LIMITS = {
   speakingSecondsDefault: 180,
   timerExtendMs: 30_000,
   signupsPerMinute: 6,
+  /** Written comments (issue 19): length, comments one phone may write on one item, and per minute. */
+  commentTextMax: 2000,
+  commentsPerItemPerPhone: 3,
+  commentsPerMinute: 3,
   /** WebRTC peer connections the gateway keeps per room: the phone, and the same phone after a reload. */
   gatewayPeersPerRoom: 2,
   /** Messages one /signal connection may send per 10 s (a connection set-up takes about 20). */

@@ -24,6 +24,12 @@ export const SPEAK_REFUSALS = {
   tooManySignUps: 'You are signing up very fast. Please wait a minute.',
 } as const;
 
+export const COMMENT_REFUSALS = {
+  noPublicComment: 'This item does not take public comment, so it takes no written comments.',
+  tooMany: 'This phone has already sent the most written comments allowed on this item.',
+  tooFast: 'You are sending comments very fast. Please wait a minute.',
+} as const;
+
 export const POLL_REFUSALS = {
   unknownPoll: 'That poll does not exist.',
   notOpenYet: 'That poll is not open yet.',
@@ -43,6 +49,7 @@ const KEYED: ReadonlyArray<[string, Readonly<Record<string, unknown>>]> = [
   ['qa', REFUSALS],
   ['speak', SPEAK_REFUSALS],
   ['poll', POLL_REFUSALS],
+  ['comment', COMMENT_REFUSALS],
 ];
 const BY_TEXT = new Map<string, string>();
 for (const [group, reasons] of KEYED) {

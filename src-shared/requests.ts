@@ -3,13 +3,14 @@ import { ID_REGEX } from './ids.js';
 import { questionRequests } from './features/questions/phone.js';
 import { pollRequests } from './features/polls/phone.js';
 import { agendaRequests } from './features/agenda/phone.js';
+import { commentRequests } from './features/comments/phone.js';
 
 /**
  * What a phone may append to the `requests` array of its room document: every feature's requests
  * (`features/<name>/phone.ts`), one line per feature. Everything here comes from an untrusted device: the
  * host parses each entry with `parsePhoneRequest` and rejects what does not fit.
  */
-export const PHONE_REQUEST_SCHEMAS = { ...questionRequests, ...pollRequests, ...agendaRequests } as const;
+export const PHONE_REQUEST_SCHEMAS = { ...questionRequests, ...pollRequests, ...agendaRequests, ...commentRequests } as const;
 
 const [first, ...rest] = Object.values(PHONE_REQUEST_SCHEMAS);
 export const phoneRequestSchema = z.discriminatedUnion('kind', [first, ...rest]);

@@ -5,6 +5,7 @@ import { emptyAgenda, type AgendaState } from './features/agenda/fold.js';
 import { emptyPolls, type PollsState } from './features/polls/fold.js';
 import { emptyPaperCodes, type PaperCodesState } from './features/paper-codes/fold.js';
 import { emptyFollowUp, type FollowUpState } from './features/follow-up/fold.js';
+import { emptyComments, type CommentsState } from './features/comments/fold.js';
 
 /**
  * The state folded from a session's log: each feature's part (its `fold.ts`), one line per feature. The
@@ -19,6 +20,8 @@ export interface SessionState extends SessionCore, QuestionsState, SessionModera
   paperCodes: PaperCodesState;
   /** Written answers, referrals and carried questions after the meeting: features/follow-up/fold.ts. */
   followUp: FollowUpState;
+  /** Written comments on agenda items: features/comments/fold.ts. */
+  comments: CommentsState;
 }
 
 export function emptyState(): SessionState {
@@ -30,6 +33,7 @@ export function emptyState(): SessionState {
     agenda: emptyAgenda(),
     paperCodes: emptyPaperCodes(),
     followUp: emptyFollowUp(),
+    comments: emptyComments(),
   };
 }
 

@@ -44,6 +44,19 @@ describe('what the phone deletes from its room (pure)', () => {
     expect(pruneAnswered(doc)).toBe(3);
     expect(roomParts(doc).requests.toArray().map((r) => (r as { id: string }).id)).toEqual(['a2', 'v3', 'v4', 'v5']);
   });
+
+  it('written comments: the last one on each item stays with its receipt (the phone says "received" from it) until a later one replaces it', () => {
+    const doc = new Y.Doc();
+    appendRequest(doc, { kind: 'comment', id: 'c1', itemId: 'item1', text: 'First' });
+    appendRequest(doc, { kind: 'comment', id: 'c2', itemId: 'item2', text: 'Refused' });
+    const { receipts } = hostParts(doc);
+    receipts.set('c1', { ok: true, at: 1 });
+    receipts.set('c2', { ok: false, at: 1, reason: 'No.' });
+    expect(answeredRequests(doc)).toEqual([]);
+    appendRequest(doc, { kind: 'comment', id: 'c3', itemId: 'item1', text: 'Second' });
+    appendRequest(doc, { kind: 'comment', id: 'c4', itemId: 'item2', text: 'Again' });
+    expect(ids(doc, answeredRequests(doc))).toEqual(['c1', 'c2']);
+  });
 });
 
 /** What the phone app does on every change of its room: drop what is answered (the outbox first, then the room). */

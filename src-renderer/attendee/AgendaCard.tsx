@@ -13,6 +13,7 @@ import { useTicking } from '../ui/agenda/use-now';
 import { useYView } from '../ui/use-y-view';
 import { readPhoneAgenda, type MyItemSpeaking } from './agenda-view';
 import { useHostOffset } from './host-clock';
+import { ItemComment } from './ItemComment';
 import { NowSpeaking } from './NowSpeaking';
 import { usePhoneUi } from './ui-store';
 import { reasonText } from './reason';
@@ -55,6 +56,7 @@ export function AgendaCard({ doc, send, closed }: { doc: Y.Doc; send: Send; clos
               ) : null}
               {/* A form being filled stays when sign-up closes meanwhile: sending it then gets the reason. */}
               {free && formFor === item.id ? <SpeakForm send={send} item={item} onDone={() => setFormFor(null)} /> : null}
+              {current && item.publicComment && !closed ? <ItemComment doc={doc} send={send} item={item} /> : null}
             </li>
           );
         })}

@@ -27,7 +27,7 @@ export const outboxKey = (roomId: string): string => `open-floor:outbox:${roomId
 function isRequest(v: unknown): v is PhoneRequestDraft {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as { kind?: unknown; id?: unknown };
-  return typeof r.id === 'string' && (r.kind === 'ask' || r.kind === 'vote' || r.kind === 'unvote' || r.kind === 'withdraw');
+  return typeof r.id === 'string' && (r.kind === 'ask' || r.kind === 'vote' || r.kind === 'unvote' || r.kind === 'withdraw' || r.kind === 'comment');
 }
 
 function read(key: string): PhoneRequestDraft[] {

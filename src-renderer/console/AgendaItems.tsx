@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DeskAgenda, DeskAgendaItem } from '../../src-shared/features/agenda/views';
+import type { DeskComment } from '../../src-shared/features/comments/views';
+import { ItemComments } from './ItemComments';
 import { LIMITS } from '../../src-shared/limits';
 import { speakingTime } from '../ui/agenda/labels';
 import { control, run } from './control';
@@ -94,7 +96,7 @@ const fieldsOf = (item: DeskAgendaItem): ItemFields => ({
 });
 
 /** The agenda: add, edit, reorder (drag, buttons, or Alt+↑/↓ on a row), remove, set the current item. */
-export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
+export function AgendaItems({ agenda, comments = [] }: { agenda: DeskAgenda | null; comments?: readonly DeskComment[] }) {
   const items = agenda?.items ?? [];
   const [editing, setEditing] = useState<string | null>(null);
   const [addOpen, setAddOpen] = useState(false);
@@ -138,6 +140,7 @@ export function AgendaItems({ agenda }: { agenda: DeskAgenda | null }) {
               ) : (
                 <ItemSummary item={item} i={i} last={items.length - 1} current={current} move={move} edit={() => setEditing(item.id)} />
               )}
+              <ItemComments title={item.title} comments={comments.filter((c) => c.itemId === item.id)} />
             </li>
           );
         })}

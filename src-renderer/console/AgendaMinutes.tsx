@@ -38,6 +38,18 @@ export function AgendaMinutes({ agenda }: { agenda: AgendaText }) {
             </table>
           ) : null}
           {item.speakersNote ? <p>{item.speakersNote}</p> : null}
+          {item.comments ? (
+            <>
+              <h6>{item.comments.heading}</h6>
+              <ul className="minutes-comments">
+                {item.comments.rows.map((c, i) => (
+                  <li key={i}>
+                    <span className="user-text comment-text">{c.text}</span> <span className="muted">— {c.by}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p className="muted">{item.participation}</p>
         </section>
       ))}

@@ -15,7 +15,7 @@ export function AgendaPanel({ view }: { view: DeskView }) {
   return (
     <>
       <SpeakerQueue agenda={agenda} />
-      <AgendaItems agenda={agenda} />
+      <AgendaItems agenda={agenda} comments={view.comments} />
       <QuestionItems view={view} />
     </>
   );

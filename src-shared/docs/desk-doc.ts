@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import type { DeskPoll } from '../features/polls/views.js';
 import { readDeskAgenda, writeDeskAgenda } from '../features/agenda/desk-store.js';
 import type { DeskAgenda } from '../features/agenda/views.js';
+import type { DeskComment } from '../features/comments/views.js';
 import type { DeskPaperCodes } from '../features/paper-codes/fold.js';
 import type { DeskQuestion, DeskStats } from '../features/questions/views.js';
 import type { BoardSession, HostInfo, JoinInfo, SessionSummary } from '../features/session/views.js';
@@ -25,6 +26,8 @@ export interface DeskView {
   pollShown: string | null;
   /** The agenda with every item's full queue (null when the session has no agenda). */
   agenda: DeskAgenda | null;
+  /** Written comments on agenda items, in the order written (issue 19; never on the board). */
+  comments: DeskComment[];
 }
 
 /**
@@ -35,16 +38,26 @@ export interface DeskView {
 export const DESK_HEADER = 'header';
 
 /** Writes the header's fields, each only if it changed. */
-export function writeDeskHeader(desk: Y.Map<unknown>, header: Omit<DeskView, 'questions' | 'agenda'>): void {
+export function writeDeskHeader(desk: Y.Map<unknown>, header: Omit<DeskView, 'questions' | 'agenda' | 'comments'>): void {
   const head = childMap<unknown>(desk, DESK_HEADER);
   for (const [key, value] of Object.entries(header)) setIfChanged(head, key, value);
 }
 
+/** Written comments live in a keyed child map: a comment is written once and never changes. */
+export const DESK_COMMENTS = 'comments';
+
+/** Makes the desk's comments exactly `comments`, writing only new ones (skipped when the count is the same: comments are only added). */
+export function writeDeskComments(desk: Y.Map<unknown>, comments: readonly DeskComment[]): void {
+  if ((readChildMap(desk, DESK_COMMENTS)?.size ?? 0) === comments.length) return;
+  syncKeyedMap(childMap<DeskComment>(desk, DESK_COMMENTS), comments);
+}
+
 export function writeDesk(doc: Y.Doc, view: DeskView): void {
   const desk = doc.getMap<unknown>(DESK_MAP);
-  const { questions, agenda, ...header } = view;
+  const { questions, agenda, comments, ...header } = view;
   writeDeskHeader(desk, header);
   writeDeskAgenda(desk, agenda);
+  writeDeskComments(desk, comments);
   syncKeyedMap(childMap<DeskQuestion>(desk, 'questions'), questions);
 }
 
@@ -65,5 +78,6 @@ export function readDesk(doc: Y.Doc): DeskView {
     polls: get<DeskPoll[]>('polls', []),
     pollShown: get<string | null>('pollShown', null),
     agenda: readDeskAgenda(desk),
+    comments: [...(readChildMap<DeskComment>(desk, DESK_COMMENTS)?.values() ?? [])].sort((a, b) => a.n - b.n),
   };
 }

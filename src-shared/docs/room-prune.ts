@@ -7,7 +7,8 @@ export const PHONE_PRUNE_ORIGIN = 'phone:prune';
 
 /**
  * What a later request of the same kind replaces on the phone's screen: a vote by the next vote or unvote
- * of that question, a ballot by the next ballot of that poll, a sign-up by the next one for that item.
+ * of that question, a ballot by the next ballot of that poll, a sign-up by the next one for that item, a
+ * written comment by the next comment on that item.
  */
 function family(raw: unknown): string | null {
   if (typeof raw !== 'object' || raw === null) return null;
@@ -23,6 +24,8 @@ function family(raw: unknown): string | null {
     case 'speak':
     case 'unspeak':
       return `speak ${String(r.itemId)}`;
+    case 'comment':
+      return `comment ${String(r.itemId)}`;
     default:
       return null;
   }
@@ -32,7 +35,9 @@ function family(raw: unknown): string | null {
  * The positions in `requests` of the requests this phone is done with (issue 21). Called after the outbox
  * dropped what the host answered, so a request leaves the room only once it has left the outbox too:
  * - accepted: once the host's own view shows it (an accepted question is in `mine`, an accepted sign-up in
- *   `mySpeaking`; a vote, a ballot, a withdrawal at once: `myVotes`, `myBallots`, `mine` carry them);
+ *   `mySpeaking`; a vote, a ballot, a withdrawal at once: `myVotes`, `myBallots`, `mine` carry them); a
+ *   written comment has no host view, so the last one on each item stays (the phone says "received" from
+ *   its receipt) until a later comment on the item replaces it: at most one per agenda item;
  * - refused: once a later request of the same kind replaced it on the screen; a refused question stays
  *   (the phone shows its text and why, so the resident can ask again);
  * - waiting, or "will retry": never.
@@ -57,6 +62,7 @@ export function answeredRequests(doc: Y.Doc): number[] {
     if (receipt.ok) {
       if (r.kind === 'ask' && !asked.has(r.id)) return;
       if (r.kind === 'speak' && !signedUp.has(r.id)) return;
+      if (r.kind === 'comment' && last.get(family(r) ?? '') === i) return;
       done.push(i);
       return;
     }

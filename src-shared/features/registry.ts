@@ -1,5 +1,6 @@
 import type { EventType } from '../events.js';
 import { agendaFeature } from './agenda/feature.js';
+import { commentsFeature } from './comments/feature.js';
 import { moderationFeature } from './moderation/feature.js';
 import { paperCodesFeature } from './paper-codes/feature.js';
 import { pollsFeature } from './polls/feature.js';
@@ -11,7 +12,16 @@ import { followUpFeature } from './follow-up/feature.js';
  * Every feature, in the order the fold applies them to each event. The request pipeline, the control
  * path, the fold and the log's reader iterate this list; adding a feature is its folder and one line here.
  */
-export const FEATURES = [sessionFeature, questionsFeature, moderationFeature, pollsFeature, agendaFeature, paperCodesFeature, followUpFeature] as const;
+export const FEATURES = [
+  sessionFeature,
+  questionsFeature,
+  moderationFeature,
+  pollsFeature,
+  agendaFeature,
+  paperCodesFeature,
+  followUpFeature,
+  commentsFeature,
+] as const;
 
 type Registered = (typeof FEATURES)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

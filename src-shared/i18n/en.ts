@@ -141,6 +141,15 @@ export const phone = {
   subject: 'Subject',
   interpreter: 'I will speak through an interpreter',
   sendSpeak: 'Send request to speak',
+  writeComment: 'Send a written comment',
+  writeCommentOn: 'Send a written comment on {{title}}',
+  commentHint: 'For the record: the facilitator reads it and the minutes list it under this item. It is not shown on the screen.',
+  yourComment: 'Your comment',
+  sendComment: 'Send comment',
+  commentEmpty: 'Write your comment first.',
+  commentTooLong: 'A written comment can be at most {{max, number}} characters.',
+  commentSending: 'Sending your comment…',
+  commentReceived: 'Your comment was received.',
   cancel: 'Cancel',
   // Refusals the host writes (src-shared/refusals.ts): the phone shows them in its own language.
   refusal_qa_notOpen: 'The session is not open for questions.',
@@ -167,6 +176,9 @@ export const phone = {
   refusal_poll_sameOptionTwice: 'Each answer can be picked only once.',
   refusal_poll_onlyOne: 'This poll takes one answer.',
   refusal_poll_tooFast: 'You are answering very fast. Please wait a minute.',
+  refusal_comment_noPublicComment: 'This item does not take public comment, so it takes no written comments.',
+  refusal_comment_tooMany: 'This phone has already sent the most written comments allowed on this item.',
+  refusal_comment_tooFast: 'You are sending comments very fast. Please wait a minute.',
   refusal_failed: 'The host could not process this request. Please try again.',
 };
 
@@ -536,6 +548,9 @@ export const console = {
   current: 'Current',
   publicCommentEach: 'Public comment · {{time}} each',
   noPublicComment: 'No public comment',
+  writtenComments: 'Written comments ({{count, number}})',
+  writtenCommentsOn: 'Written comments on {{title}}',
+  commentAnonymous: 'anonymous',
   atMost: ' · at most {{max, number}}',
   queueCounts: ' · {{waiting, number}} waiting · {{called, number}} called',
   signupClosed: ' · sign-up closed',
@@ -760,6 +775,9 @@ export const minutes = {
   itemQuestions_one: 'Question {{numbers}} (see Questions).',
   itemQuestions_other: 'Questions {{numbers}} (see Questions).',
   nobodySpoke: 'No one spoke on this item.',
+  writtenComments: 'Written comments ({{count}})',
+  commentBy: '{{name}}, {{time}}',
+  commentAnonymous: 'anonymous',
   itemParticipation: 'Participation: {{parts}}.',
 };
 

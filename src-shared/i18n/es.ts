@@ -143,6 +143,15 @@ export const phone: Same<typeof en.phone> = {
   subject: 'Tema',
   interpreter: 'Hablaré con intérprete',
   sendSpeak: 'Enviar la petición',
+  writeComment: 'Enviar un comentario escrito',
+  writeCommentOn: 'Enviar un comentario escrito sobre {{title}}',
+  commentHint: 'Para el acta: la persona que modera lo lee y el acta lo recoge en este punto. No se muestra en la pantalla.',
+  yourComment: 'Su comentario',
+  sendComment: 'Enviar comentario',
+  commentEmpty: 'Escriba primero su comentario.',
+  commentTooLong: 'Un comentario escrito puede tener como máximo {{max, number}} caracteres.',
+  commentSending: 'Enviando su comentario…',
+  commentReceived: 'Su comentario se ha recibido.',
   cancel: 'Cancelar',
   // Negativas que escribe el portátil (src-shared/refusals.ts).
   refusal_qa_notOpen: 'La sesión no está abierta para preguntas.',
@@ -169,6 +178,9 @@ export const phone: Same<typeof en.phone> = {
   refusal_poll_sameOptionTwice: 'Cada respuesta se puede elegir una sola vez.',
   refusal_poll_onlyOne: 'Esta encuesta admite una sola respuesta.',
   refusal_poll_tooFast: 'Está respondiendo muy seguido. Espere un minuto, por favor.',
+  refusal_comment_noPublicComment: 'Este punto no tiene turno de palabra del público, así que no admite comentarios escritos.',
+  refusal_comment_tooMany: 'Este teléfono ya envió el máximo de comentarios escritos permitido para este punto.',
+  refusal_comment_tooFast: 'Está enviando comentarios muy seguido. Espere un minuto, por favor.',
   refusal_failed: 'No se pudo procesar esta solicitud. Inténtelo de nuevo.',
 };
 
@@ -538,6 +550,9 @@ export const console: Same<typeof en.console> = {
   current: 'Actual',
   publicCommentEach: 'Turno de palabra del público · {{time}} por persona',
   noPublicComment: 'Sin turno de palabra del público',
+  writtenComments: 'Comentarios escritos ({{count, number}})',
+  writtenCommentsOn: 'Comentarios escritos sobre {{title}}',
+  commentAnonymous: 'anónimo',
   atMost: ' · como máximo {{max, number}}',
   queueCounts: ' · {{waiting, number}} en espera · {{called, number}} ya intervinieron',
   signupClosed: ' · inscripción cerrada',
@@ -761,6 +776,9 @@ export const minutes: Same<typeof en.minutes> = {
   itemQuestions_one: 'Pregunta {{numbers}} (véase Preguntas).',
   itemQuestions_other: 'Preguntas {{numbers}} (véase Preguntas).',
   nobodySpoke: 'Nadie intervino en este punto.',
+  writtenComments: 'Comentarios escritos ({{count}})',
+  commentBy: '{{name}}, {{time}}',
+  commentAnonymous: 'anónimo',
   itemParticipation: 'Participación: {{parts}}.',
 };
 

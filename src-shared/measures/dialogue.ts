@@ -107,7 +107,7 @@ export function meetingMeasures(events: readonly LoggedEvent[]): MeetingMeasures
     speakers: agenda?.speakers ?? 0,
     speakingMinutes: Math.round((agenda?.usedMs ?? 0) / 60_000),
     interpreter: agenda?.interpreter ?? 0,
-    writtenComments: 0,
+    writtenComments: state.comments.count,
     pollTurnout: polls.length > 0 ? polls.reduce((s, p) => s + p.shareAnswered, 0) / polls.length : null,
     asked: minutes.participation.questionsAsked,
     approved: minutes.participation.questionsApproved,

@@ -186,6 +186,10 @@ function agendaSection(a: AgendaText): Array<Paragraph | Table> {
       );
     }
     if (item.speakersNote) out.push(textPara(item.speakersNote, {}, 80));
+    if (item.comments) {
+      out.push(textPara(item.comments.heading, { bold: true }, 40));
+      for (const c of item.comments.rows) out.push(textPara(c.text, {}, 0), textPara(`— ${c.by}`, { color: MUTED, size: 17 }, 80));
+    }
     out.push(textPara(item.participation, { color: MUTED, size: 17 }, 160));
   }
   if (a.unfiled) out.push(textPara(a.unfiled, {}, 120));

@@ -174,6 +174,15 @@ function cell(spans: Span[], width: number): Line[] {
   return layoutText(spans, width - 2 * PAD);
 }
 
+/** An item's written comments: a heading, then each comment's text and who wrote it when. */
+function commentsList(w: Writer, comments: NonNullable<AgendaText['items'][number]['comments']>): void {
+  w.paragraph([{ text: comments.heading, style: S.bodyBold }], { gapAfter: 2 });
+  for (const c of comments.rows) {
+    w.paragraph([{ text: c.text, style: S.body }], { gapAfter: 1 });
+    w.paragraph([{ text: `— ${c.by}`, style: S.small }], { gapAfter: 4 });
+  }
+}
+
 /** The agenda, item by item: times, questions filed under it, its speakers in order, its participation. */
 function agendaSection(w: Writer, a: AgendaText): void {
   w.heading(a.heading);
@@ -192,6 +201,7 @@ function agendaSection(w: Writer, a: AgendaText): void {
       w.table(cols, [c.order, c.speaker, c.subject, c.time, c.note], rows);
     }
     if (item.speakersNote) w.paragraph([{ text: item.speakersNote, style: S.body }], { gapAfter: 4 });
+    if (item.comments) commentsList(w, item.comments);
     w.paragraph([{ text: item.participation, style: S.small }], { gapAfter: 8 });
   }
   if (a.unfiled) w.paragraph([{ text: a.unfiled, style: S.body }], { gapAfter: 6 });

@@ -1,7 +1,7 @@
 import { SPEAK_REFUSALS } from '../../../src-shared/refusals.js';
 import { REFUSALS } from '../../../src-shared/refusals.js';
 import { LIMITS, MINUTE_MS } from '../../../src-shared/limits.js';
-import { POLL_REFUSALS } from '../../../src-shared/refusals.js';
+import { COMMENT_REFUSALS, POLL_REFUSALS } from '../../../src-shared/refusals.js';
 import { RateLimiter } from '../../../src-shared/rate-limit.js';
 import type { PhoneRequestKind } from '../../../src-shared/requests.js';
 
@@ -37,6 +37,7 @@ export class PhoneRateLimits {
       ballot: perMinute(LIMITS.ballotsPerMinute, POLL_REFUSALS.tooFast),
       speak: speaking,
       unspeak: speaking,
+      comment: perMinute(LIMITS.commentsPerMinute, COMMENT_REFUSALS.tooFast),
     };
   }
 

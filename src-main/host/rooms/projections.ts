@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { BOARD_HEADER, BOARD_MAP, writeBoard, writeBoardHeader, type BoardView } from '../../../src-shared/docs/board-doc.js';
-import { DESK_HEADER, DESK_MAP, writeDesk, writeDeskHeader, type DeskView } from '../../../src-shared/docs/desk-doc.js';
-import { childMap, putEntry, renewChildMap, syncKeyedMap } from '../../../src-shared/docs/json-map.js';
+import { DESK_COMMENTS, DESK_HEADER, DESK_MAP, writeDesk, writeDeskComments, writeDeskHeader, type DeskView } from '../../../src-shared/docs/desk-doc.js';
+import { childMap, putEntry, readChildMap, renewChildMap, syncKeyedMap } from '../../../src-shared/docs/json-map.js';
 import { boardPolls, deskPolls, type BoardPoll } from '../../../src-shared/features/polls/views.js';
+import { deskComments } from '../../../src-shared/features/comments/views.js';
 import { writeDeskAgenda } from '../../../src-shared/features/agenda/desk-store.js';
 import { boardAgenda, boardSpeaking, deskAgenda } from '../../../src-shared/features/agenda/views.js';
 import type { SessionState } from '../../../src-shared/state.js';
@@ -63,6 +64,7 @@ export class Projections {
       writeDesk(this.desk, {
         ...this.deskHeader(input),
         questions: state ? deskQuestions(state, input.deviceLabel) : [],
+        comments: deskComments(state),
       });
     });
   }
@@ -93,6 +95,8 @@ export class Projections {
       const { agenda, ...rest } = header;
       writeDeskHeader(desk, rest);
       writeDeskAgenda(desk, agenda);
+      // Comments are only added, so one with the same count as the desk's is unchanged (no work per commit).
+      if ((state?.comments.count ?? 0) !== (readChildMap(desk, DESK_COMMENTS)?.size ?? 0)) writeDeskComments(desk, deskComments(state));
       const questions = childMap<DeskQuestion>(desk, 'questions');
       for (const id of ids) {
         const q = state?.questions.get(id);
@@ -124,7 +128,7 @@ export class Projections {
     });
   }
 
-  private deskHeader(input: ProjectionInput): Omit<DeskView, 'questions'> {
+  private deskHeader(input: ProjectionInput): Omit<DeskView, 'questions' | 'comments'> {
     const { state } = input;
     return {
       host: input.host,

@@ -1,6 +1,7 @@
 import type { Minutes } from '../../minutes/model.js';
 import { agendaText } from './minutes-text.js';
 import { minutesWords } from '../../minutes/language.js';
+import { escapeMarkdown } from '../../minutes/markdown-escape.js';
 
 /**
  * The agenda section of the Markdown minutes (after the session facts, before the questions). `escape`
@@ -23,6 +24,11 @@ export function agendaMarkdown(m: Minutes, time: (at: number) => string, escape:
       out.push('');
     }
     if (item.speakersNote) out.push(item.speakersNote, '');
+    if (item.comments) {
+      out.push(`**${item.comments.heading}**`, '');
+      for (const c of item.comments.rows) out.push(`- ${escapeMarkdown(c.text, '  ')} — *${escape(c.by)}*`);
+      out.push('');
+    }
     out.push(`*${item.participation}*`, '');
   }
   if (t.unfiled) out.push(t.unfiled, '');

@@ -1,6 +1,6 @@
 import type { Minutes } from '../../minutes/model.js';
 import { formatDuration, overtimeSeconds } from './timer.js';
-import type { MinutesAgendaItem, MinutesSpeaker } from './minutes.js';
+import type { MinutesAgendaItem, MinutesComment, MinutesSpeaker } from './minutes.js';
 import type { Translate } from '../../i18n/format.js';
 import { minutesWords } from '../../minutes/language.js';
 
@@ -28,6 +28,15 @@ export interface AgendaItemText {
   /** "No one spoke on this item." when empty. */
   speakersNote: string | null;
   participation: string;
+  /** Written comments (issue 19): "Written comments (2)" and each comment's text and "Ana, 19:42"; null when none. */
+  comments: { heading: string; rows: AgendaCommentRow[] } | null;
+}
+
+export interface AgendaCommentRow {
+  /** The comment as written (it may have several lines). */
+  text: string;
+  /** The name given, or "anonymous", and when it was received. */
+  by: string;
 }
 
 export interface AgendaText {
@@ -61,6 +70,12 @@ function speakerRow(s: MinutesSpeaker, clean: Clean, tr: Translate): AgendaSpeak
   return { order: String(s.order), speaker: s.name ? clean(s.name) : tr('minutes.speakerN', { n: s.number }), subject: clean(s.subject), time, note: notes.join(' · ') };
 }
 
+function commentsText(comments: readonly MinutesComment[], time: (at: number) => string, clean: Clean, tr: Translate): AgendaItemText['comments'] {
+  if (comments.length === 0) return null;
+  const rows = comments.map((c) => ({ text: clean(c.text), by: tr('minutes.commentBy', { name: c.name ? clean(c.name) : tr('minutes.commentAnonymous'), time: time(c.at) }) }));
+  return { heading: tr('minutes.writtenComments', { count: comments.length }), rows };
+}
+
 function itemText(item: MinutesAgendaItem, time: (at: number) => string, clean: Clean, tr: Translate): AgendaItemText {
   const facts: Array<[string, string]> = [
     [tr('minutes.started'), item.startedAt !== null ? time(item.startedAt) : tr('minutes.notTakenUp')],
@@ -85,6 +100,7 @@ function itemText(item: MinutesAgendaItem, time: (at: number) => string, clean: 
     speakers: item.speakers.map((s) => speakerRow(s, clean, tr)),
     speakersNote: item.speakers.length === 0 ? (item.publicComment ? tr('minutes.nobodySpoke') : null) : null,
     participation: tr('minutes.itemParticipation', { parts: parts.join(' · ') }),
+    comments: commentsText(item.comments, time, clean, tr),
   };
 }
 

@@ -16,6 +16,8 @@ import { elapsedAt, type TimerFacts } from './timer.js';
  * - `speakers` counts speakers who spoke (not absent); `devicesSpoke` the phones among them, and
  *   `shareSpoke` that over devices joined. Walk-ins have no phone and are counted apart.
  * - Used vs allowed sums over speakers who spoke and whose timer ran.
+ * - Written comments (issue 19) are listed under their item in the order written, with the name given
+ *   (empty: anonymous) and when the host received them. Never a device.
  */
 export type SpeakerOutcome = 'spoke' | 'absent' | 'speaking';
 
@@ -57,6 +59,15 @@ export interface MinutesAgendaItem {
   devicesSpoke: number;
   usedMs: number;
   allowedMs: number;
+  /** Written comments on the item, in the order written (empty when none). */
+  comments: MinutesComment[];
+}
+
+export interface MinutesComment {
+  text: string;
+  /** Empty when the resident gave no name. */
+  name: string;
+  at: number;
 }
 
 export interface MinutesAgenda {
@@ -146,6 +157,7 @@ export function buildAgendaMinutes(state: SessionState, numberOf: ReadonlyMap<st
       devicesSpoke: devices.size,
       usedMs,
       allowedMs,
+      comments: commentsOn(state, id),
     };
   });
   const joined = state.devices.size;
@@ -157,6 +169,9 @@ export function buildAgendaMinutes(state: SessionState, numberOf: ReadonlyMap<st
     shareSpoke: joined === 0 ? 0 : Math.min(1, allDevices.size / joined),
   };
 }
+
+const commentsOn = (state: SessionState, itemId: string): MinutesComment[] =>
+  (state.comments.byItem.get(itemId) ?? []).map((c) => ({ text: c.text, name: c.name, at: c.at }));
 
 /** Time run on a speaker's timer, counting a timer still running up to `now`. */
 function usedSoFar(s: SpeakerState, timer: TimerFacts | null, now: number): number | null {
