@@ -7,6 +7,7 @@ const Q2 = 'Can the number 12 bus run on Sundays?';
 
 /** Writes a follow-up in the console's Follow-up view: the form of question `number`. */
 async function writeFollowUp(consolePage: Page, number: number, outcome: string, text: string, by = 'the clerk') {
+  await consolePage.getByRole('button', { name: `Write follow-up of question ${number}` }).click();
   const form = consolePage.getByRole('form', { name: `Follow-up of question ${number}` });
   await form.getByRole('radio', { name: outcome, exact: true }).check();
   if (text) await form.getByRole('textbox').fill(text);

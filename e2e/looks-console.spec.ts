@@ -227,4 +227,29 @@ test.describe.serial('the console at 1400×900', () => {
     await settle(desk);
     await expect(panel).toHaveScreenshot('written-comments.png', { mask: [panel.locator('time')] });
   });
+
+  test('after the close, the Follow-up view: an answer edited once, a referral, a question with none yet (times masked)', async () => {
+    const sessionId = (await host.waitForLine('session-open')).sessionId!;
+    expect((await host.control('closeSession', {})).ok).toBe(true);
+    const view = await host.control('followUpView', { sessionId });
+    if (!view.ok) throw new Error(view.error);
+    const [first, second] = view.value.questions;
+    for (const [questionId, outcome, text, by] of [
+      [first!.questionId, 'answered', 'The library board will decide in March.', 'clerk'],
+      [first!.questionId, 'answered', 'The library board decided: open until 9 pm from April.', 'clerk'],
+      [second!.questionId, 'referred', 'Parks and Recreation Department', 'facilitator'],
+    ] as const) {
+      expect((await host.control('writeFollowUp', { sessionId, questionId, outcome, text, by })).ok).toBe(true);
+    }
+    const panel = desk.getByRole('region', { name: 'Follow-up' });
+    await expect(panel.getByText('Referred by the facilitator')).toBeVisible();
+    await panel.getByText('Earlier version (1)').click();
+    // The form of the referred question, open: it shows the follow-up as it stands.
+    await panel.getByRole('button', { name: `Write follow-up of question ${second!.number}` }).click();
+    await expect(panel.getByRole('form', { name: `Follow-up of question ${second!.number}` }).getByRole('textbox')).toHaveValue('Parks and Recreation Department');
+    await desk.mouse.move(0, 0);
+    await settle(desk);
+    await expect(panel).toHaveScreenshot('follow-up.png', { mask: [panel.locator('time')] });
+  });
 });
+

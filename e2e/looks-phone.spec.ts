@@ -230,6 +230,15 @@ test.describe.serial('the phone at 360 and 393 px', () => {
     expect((await host.control('requirePaperCodes', { on: false })).ok).toBe(true);
   });
 
+  test('after the meeting: where the record will be published, with a link to my questions', async () => {
+    const sessionId = (await host.waitForLine('session-open')).sessionId!;
+    expect((await host.control('setPublication', { sessionId, url: 'https://riverside.example.gov/meetings/records', when: 'from Monday 22 June' })).ok).toBe(true);
+    expect((await host.control('closeSession', {})).ok).toBe(true);
+    const notice = phone.getByRole('region', { name: 'The record of this meeting' });
+    await expect(notice.getByRole('link', { name: 'See your questions and their answers there' })).toHaveAttribute('href', /#mine=[\w-]+$/);
+    await shootAtBothWidths('record-notice', () => notice);
+  });
+
   test('the layout checks themselves: they find a word cut in two, a small button and a page wider than the phone', async () => {
     expect(await phoneLayoutProblems(phone)).toEqual([]);
     await phone.evaluate(() => {

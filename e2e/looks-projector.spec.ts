@@ -22,6 +22,7 @@ import { expect, test } from './fixtures/test.js';
  *   poll-closed.png              the rating poll closed: counts, "3 ballots · Mean 4.3 of 5"
  *   speech.png                   agenda item current, Ana Martínez (interpreter) on the floor, clock 6:00 not
  *                                started, three next, chime on; nothing on the floor; the top questions below
+ *   closed-record-address.png    the session closed: title, thanks, and where the record will be published
  */
 
 const MIN_TEXT_PX = 28;
@@ -218,5 +219,14 @@ test.describe.serial('the projector at 1920×1080', () => {
     await expect(projector.getByRole('list', { name: 'Next' }).getByRole('listitem')).toHaveText([/Walter Brooks/, /Speaker 3/, /Rosa Chen/]);
     await expectReadable('speech');
     await shoot('speech.png');
+  });
+
+  test('after the meeting: the title, the thanks, and where the record will be published', async () => {
+    const sessionId = (await host.waitForLine('session-open')).sessionId!;
+    expect((await host.control('setPublication', { sessionId, url: 'https://riverside.example.gov/records', when: 'from 20 June' })).ok).toBe(true);
+    expect((await host.control('closeSession', {})).ok).toBe(true);
+    await expect(projector.getByText('https://riverside.example.gov/records')).toBeVisible();
+    await expectReadable('closing');
+    await shoot('closed-record-address.png');
   });
 });

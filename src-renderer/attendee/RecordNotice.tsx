@@ -1,6 +1,7 @@
 import type { BoardSession } from '../../src-shared/features/session/views';
 import { recordLink } from '../../src-shared/features/follow-up/publication';
 import { t } from '../ui/i18n';
+import { BreakableUrl } from '../ui/BreakableUrl';
 
 /**
  * After the meeting: where the record (with the written answers) will be published and when to look,
@@ -13,7 +14,7 @@ export function RecordNotice({ session, questionIds }: { session: BoardSession; 
     <section aria-labelledby="record-heading" className="card record-notice">
       <h2 id="record-heading">{t('phone.recordHeading')}</h2>
       <p>
-        {t('phone.recordWhere')} <span className="user-text record-url">{publication.url}</span>
+        {t('phone.recordWhere')} <BreakableUrl className="user-text record-url" url={publication.url} />
       </p>
       {publication.when ? <p className="user-text">{t('phone.recordWhen', { when: publication.when })}</p> : null}
       <p>

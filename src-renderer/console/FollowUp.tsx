@@ -17,18 +17,30 @@ function useFollowUp(sessionId: string, key: string): { view: FollowUpView | nul
   return { view, setView, reload };
 }
 
-/** What a follow-up says, in one line: "Answered in writing by the clerk, 12 Dec 2026, 10:04". */
-export function followUpStatus(q: FollowUpQuestion): string {
+const WHEN = '\u0000';
+
+/** What a follow-up says, in one line: "Answered in writing by the clerk, 12 Dec 2026, 10:04" (the date a <time>). */
+function FollowUpStatus({ q }: { q: FollowUpQuestion }) {
   const c = q.current;
-  if (!c) return t('console.fu_none');
-  const by = t(`console.fu_by_${c.by}`);
-  return t(`console.fu_status_${c.outcome}`, { by, when: formatDateTime(c.at) });
+  if (!c) return <>{t('console.fu_none')}</>;
+  const [before = '', after = ''] = t(`console.fu_status_${c.outcome}`, { by: t(`console.fu_by_${c.by}`), when: WHEN }).split(WHEN);
+  return (
+    <>
+      {before}
+      <time dateTime={new Date(c.at).toISOString()}>{formatDateTime(c.at)}</time>
+      {after}
+    </>
+  );
 }
 
 function FollowUpItem({ sessionId, q, carriedIn, onSaved }: { sessionId: string; q: FollowUpQuestion; carriedIn: boolean; onSaved(v: FollowUpView): void }) {
+  const [writing, setWriting] = useState(false);
   const save = async (outcome: FollowUpOutcome, text: string, by: FollowUpAuthor) => {
     const r = await run(() => control.writeFollowUp({ sessionId, questionId: q.questionId, outcome, text, by }));
-    if (r.ok) onSaved(r.value);
+    if (r.ok) {
+      onSaved(r.value);
+      setWriting(false);
+    }
     return r.ok;
   };
   return (
@@ -40,7 +52,9 @@ function FollowUpItem({ sessionId, q, carriedIn, onSaved }: { sessionId: string;
       <p className="user-text">{q.text}</p>
       {'from' in q ? <p className="muted">{t('console.fu_from', { title: (q as { from: { title: string } }).from.title })}</p> : null}
       <p className="followup-status" data-outcome={q.current?.outcome ?? 'none'}>
-        <strong>{followUpStatus(q)}</strong>
+        <strong>
+          <FollowUpStatus q={q} />
+        </strong>
         {q.current?.text ? <span className="user-text"> {q.current.text}</span> : null}
       </p>
       {q.carriedTo ? <p className="muted">{t('console.fu_carriedTo', { title: q.carriedTo.title })}</p> : null}
@@ -50,13 +64,16 @@ function FollowUpItem({ sessionId, q, carriedIn, onSaved }: { sessionId: string;
           <ul>
             {q.earlier.map((e, i) => (
               <li key={i} className="user-text">
-                {formatDateTime(e.at)}: {e.text}
+                <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>: {e.text}
               </li>
             ))}
           </ul>
         </details>
       ) : null}
-      <FollowUpForm number={q.number} current={q.current} canCarry={!carriedIn && !q.carriedTo} onSave={save} />
+      <button type="button" aria-expanded={writing} aria-label={t(writing ? 'console.fu_cancelLabel' : 'console.fu_writeLabel', { number: q.number })} onClick={() => setWriting(!writing)}>
+        {writing ? t('console.fu_cancel') : q.current ? t('console.fu_edit') : t('console.fu_write')}
+      </button>
+      {writing ? <FollowUpForm key={q.current?.at ?? 0} number={q.number} current={q.current} canCarry={!carriedIn && !q.carriedTo} onSave={save} /> : null}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import type { BoardView } from '../../src-shared/docs/board-doc';
 import { t } from '../ui/i18n';
+import { BreakableUrl } from '../ui/BreakableUrl';
 
 /** Before and after the meeting: calm, just the title (and, after it, where the record will be published). */
 export function WaitingScreen({ board }: { board: BoardView }) {
@@ -13,7 +14,7 @@ export function WaitingScreen({ board }: { board: BoardView }) {
       </p>
       {session?.status === 'closed' && session.publication?.url ? (
         <p className="record-address">
-          {t('projector.recordAt')} <span className="user-text record-url">{session.publication.url}</span>
+          {t('projector.recordAt')} <BreakableUrl className="user-text record-url" url={session.publication.url} />
           {session.publication.when ? <span className="user-text"> · {session.publication.when}</span> : null}
         </p>
       ) : null}
