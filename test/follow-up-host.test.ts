@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '../src-shared/hash-chain.js';
 import { FOLLOW_UP_REFUSALS } from '../src-shared/features/follow-up/decide-follow-up.js';
@@ -162,4 +165,36 @@ describe('follow-up after the meeting', () => {
       store.close();
     }
   });
+
+  it('a follow-up that must go into two logs goes into both or neither: a failed write leaves both meetings as they were, then goes through', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'open-floor-linked-'));
+    const store = new Store(dataDir);
+    host = await startTestHost(dataDir, { store });
+    const a = await meetingWithOpenQuestions(host, 'March meeting');
+    await host.mustControl('closeSession', {});
+    const carried = a.open[1]!;
+    await host.mustControl('writeFollowUp', { sessionId: a.sessionId, questionId: carried, outcome: 'carried', text: '', by: 'clerk' });
+    await host.mustControl('createSession', { title: 'April meeting' });
+    const b = host.host.currentSession()!.id;
+    const before = { a: events(host, a.sessionId).length, b: events(host, b).length };
+
+    // The later meeting's log refuses writes (as a failing disk would), the earlier one's does not.
+    store.db.exec(`CREATE TEMP TRIGGER refuse_b BEFORE INSERT ON events WHEN NEW.session_id = '${b}' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    const failed = await host.control('writeFollowUp', { sessionId: a.sessionId, questionId: carried, outcome: 'answered', text: 'Yes, from June.', by: 'clerk' });
+    expect(failed.ok).toBe(false);
+    expect(failed.ok ? '' : failed.error).toMatch(/The data folder cannot be written/);
+    expect({ a: events(host, a.sessionId).length, b: events(host, b).length }).toEqual(before);
+    const view = await host.control('followUpView', { sessionId: a.sessionId });
+    expect(view.ok && view.value.questions.find((q) => q.questionId === carried)?.current?.outcome).toBe('carried');
+
+    store.db.exec('DROP TRIGGER refuse_b');
+    await host.mustControl('writeFollowUp', { sessionId: a.sessionId, questionId: carried, outcome: 'answered', text: 'Yes, from June.', by: 'clerk' });
+    expect({ a: events(host, a.sessionId).length, b: events(host, b).length }).toEqual({ a: before.a + 1, b: before.b + 1 });
+    const inB = await host.control('followUpView', { sessionId: b });
+    expect(inB.ok && inB.value.carriedIn[0]?.current).toMatchObject({ outcome: 'answered', text: 'Yes, from June.', writtenIn: a.sessionId });
+    await host.stop();
+    host = null;
+    store.close();
+  });
 });
+
