@@ -33,7 +33,7 @@ export function PublicationForm({
       {panel ? <h2>{t('console.pub_heading')}</h2> : <h3>{t('console.pub_heading')}</h3>}
       <label className="stack">
         {t('console.pub_url')}
-        <input type="url" inputMode="url" value={url} maxLength={LIMITS.publicationUrlMax} placeholder="https://" onChange={(e) => setUrl(e.target.value)} />
+        <input type="url" inputMode="url" value={url} maxLength={LIMITS.publicationUrlMax} placeholder={t('console.pub_placeholder')} onChange={(e) => setUrl(e.target.value)} />
       </label>
       <label className="stack">
         {t('console.pub_when')}

@@ -267,6 +267,7 @@ export const console = {
   pub_url: 'Address of the published record (phones that asked get a link to their questions there)',
   pub_when: 'When to look (for example “from 20 June”)',
   pub_save: 'Save the address',
+  pub_placeholder: 'https://',
   connectingHost: 'Connecting to the host…',
   lostHost: 'Lost the connection to the host. Reconnecting…',
   hostUnreachable: 'Could not reach the host. Is Open Floor still running?',

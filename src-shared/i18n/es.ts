@@ -269,6 +269,7 @@ export const console: Same<typeof en.console> = {
   pub_url: 'Dirección del registro publicado (los teléfonos que preguntaron reciben un enlace a sus preguntas)',
   pub_when: 'Cuándo consultarlo (por ejemplo «desde el 20 de junio»)',
   pub_save: 'Guardar la dirección',
+  pub_placeholder: 'https://',
   connectingHost: 'Conectando con el servidor…',
   lostHost: 'Se perdió la conexión con el servidor. Reconectando…',
   hostUnreachable: 'No se pudo contactar con el servidor. ¿Sigue abierto Open Floor?',
