@@ -12,6 +12,7 @@ import { decidePaperJoin } from '../../../src-shared/features/paper-codes/join.j
 import { LiveSession } from './live-session.js';
 import { deriveRoomId } from '../rooms/room-id.js';
 import { Projections, type ProjectionInput } from '../rooms/projections.js';
+import { BoardCount } from '../rooms/board-count.js';
 import { roomIdOfDocName, type Room } from '../rooms/room-docs.js';
 import { SessionLog } from '../store/session-log.js';
 import { commitLinked } from '../store/linked-commit.js';
@@ -41,6 +42,7 @@ export class SessionManager {
   private live: LiveSession | null = null;
   private readonly projections: Projections;
   private connectedCountTimer: NodeJS.Timeout | null = null;
+  private readonly boardCount = new BoardCount(() => this.writeHeaders());
   /**
    * Sessions other than the live one do not change while it runs, so they are read once per load
    * rather than on every projection (that was one SQL query per past session per batch of requests).
@@ -258,6 +260,7 @@ export class SessionManager {
 
   dispose(): void {
     if (this.connectedCountTimer) clearTimeout(this.connectedCountTimer);
+    this.boardCount.dispose();
     this.disposeLive();
   }
 
@@ -309,6 +312,7 @@ export class SessionManager {
       join: this.joinInfo(),
       host: this.hostInfo(),
       connected: this.connectedCount(),
+      boardConnected: this.boardCount.current(this.connectedCount()),
       sessions: this.sessions(),
       storageProblem: this.storage.problem(),
       deviceLabel: (id) => live?.deviceLabel(id) ?? 'Phone',

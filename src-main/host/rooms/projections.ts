@@ -22,7 +22,7 @@ function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions' | 'pol
     session: state ? boardSession(state) : null,
     join: state?.status === 'open' ? input.join : null,
     floor: state?.floor ?? null,
-    connected: input.connected,
+    connected: input.boardConnected,
     pollShown: state?.polls.shown ?? null,
     agenda: boardAgenda(state),
     speaking: boardSpeaking(state),
@@ -35,6 +35,8 @@ export interface ProjectionInput {
   join: JoinInfo | null;
   host: HostInfo;
   connected: number;
+  /** Phones connected as the board says it (changes spaced out with the room's size: board-count.ts). */
+  boardConnected: number;
   sessions: SessionSummary[];
   /** Why the data folder cannot be written, in plain words, or null. */
   storageProblem: string | null;
