@@ -18,9 +18,12 @@ export interface VerifyPageInput {
 
 const MESSAGE_KEYS = ['loading', 'fetchFailed', 'intact', 'altered', 'notRecord', 'reason_sequence', 'reason_link', 'reason_content', 'reason_final-hash', 'reason_source-final-hash'];
 
+/** `reason_final-hash` → `reason-final-hash`, `fetchFailed` → `fetch-failed` (what verify.js reads). */
+const attrName = (key: string): string => key.replace('_', '-').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 export function verifyPage({ title, finalHash, sourceFinalHash, tr, langs, index }: VerifyPageInput): string {
   const lang = langs[index]!.lang;
-  const data = MESSAGE_KEYS.map((k) => `data-${k.replace('_', '-')}="${esc(tr(`published.${k}`))}"`).join(' ');
+  const data = MESSAGE_KEYS.map((k) => `data-${attrName(k)}="${esc(tr(`published.${k}`))}"`).join(' ');
   const main = `<h1>${esc(tr('published.verifyTitle', { title }))}</h1>
 <p>${esc(tr('published.verifyIntro'))}</p>
 <p>${esc(tr('published.verifyMeaning'))}</p>
