@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyArchive } from '../src-shared/minutes/archive.js';
@@ -8,7 +9,7 @@ import { verifyPublicRecord } from '../src-shared/publish/public-chain.js';
 import { matchesLog } from '../src-shared/publish/public-record.js';
 import { RecordFormatError } from '../src-shared/record/format.js';
 import { defaultLocale } from './host/export/export-session.js';
-import { publishableSessions, publishSessions, PublishError } from './host/publish/publish.js';
+import { publishableSessions, publishSessions, PublishError, writeSiteFiles, type PublishOptions } from './host/publish/publish.js';
 import { Store } from './host/store/store.js';
 
 /** `open-floor publish` and `open-floor verify --public` (the CLI's other commands are in cli.ts). */
@@ -27,14 +28,20 @@ function readJson(path: string): unknown {
   }
 }
 
-export function publishCommand(argv: string[], usage: string): void {
+export async function publishCommand(argv: string[], usage: string): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { data: { type: 'string' }, session: { type: 'string' }, all: { type: 'boolean', default: false }, out: { type: 'string' }, locale: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      session: { type: 'string', multiple: true },
+      all: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      locale: { type: 'string' },
+    },
     strict: true,
   });
   if (!values.out) refuse('Name the folder to write with --out DIR.', usage);
-  if (!values.session === !values.all) refuse('Name one session with --session ID, or publish every one with --all.', usage);
+  if (!values.session === !values.all) refuse('Name the sessions with --session ID (once or more), or publish every one with --all.', usage);
   const locales = (values.locale ?? defaultLocale()).split(',').map((l) => l.trim());
   if (!locales.every(isLocaleTag) || locales.length > 2) refuse('--locale must be one or two language tags such as en-GB or en-GB,es-ES.', usage);
   const dataDir = resolve(values.data ?? join(homedir(), '.open-floor'));
@@ -46,9 +53,10 @@ export function publishCommand(argv: string[], usage: string): void {
     process.exit(2);
   }
   try {
-    const ids = values.all ? publishableSessions(store) : [values.session as string];
+    const ids = values.all ? publishableSessions(store) : (values.session ?? []);
     const outDir = resolve(values.out);
-    publishSessions(store, ids, { outDir, locales, assetsDir: resolve(__dirname, '..', 'published') });
+    const opts: PublishOptions = { outDir, locales, assetsDir: resolve(__dirname, '..', 'published') };
+    await publishInParallel(ids, opts, dataDir, (mine) => publishSessions(store, mine, opts));
     process.stdout.write(`Published ${ids.length} meeting${ids.length === 1 ? '' : 's'} to ${outDir} (open ${join(outDir, 'index.html')})\n`);
   } catch (err) {
     if (err instanceof PublishError || err instanceof RecordFormatError) {
@@ -59,6 +67,24 @@ export function publishCommand(argv: string[], usage: string): void {
   } finally {
     store.close();
   }
+}
+
+/**
+ * Many meetings use every core: meetings are shared out between this process and `cores - 1` children
+ * (the same CLI with `--session` for each of theirs, at most 3); the index is written last, once all are done.
+ */
+async function publishInParallel(ids: readonly string[], opts: PublishOptions, dataDir: string, publishHere: (ids: string[]) => void): Promise<void> {
+  const children = Math.min(3, availableParallelism() - 1, Math.floor(ids.length / 4));
+  const share = (k: number) => ids.filter((_, i) => i % (children + 1) === k);
+  const running = Array.from({ length: Math.max(0, children) }, (_, c) => {
+    const args = [process.argv[1]!, 'publish', ...share(c + 1).flatMap((id) => ['--session', id]), '--out', opts.outDir, '--data', dataDir, '--locale', opts.locales.join(',')];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    return new Promise<number>((done) => child.on('exit', (code) => done(code ?? 1)));
+  });
+  publishHere(share(0));
+  const codes = await Promise.all(running);
+  if (codes.some((c) => c !== 0)) throw new PublishError('Some meetings could not be published (see above).');
+  writeSiteFiles(opts);
 }
 
 /** `verify --public RECORD.json [--against ARCHIVE.json]`: exit 0 intact (and matching), 1 altered, 2 unreadable. */

@@ -54,14 +54,15 @@ event), json (the archive of the whole event log).
 Checks an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable.
 With --public, checks a published record's chain (meetings/<id>/record.json); with --against too, also
 that it is exactly what the full archive derives (nothing of the log left out or changed).`,
-  publish: `Usage: open-floor publish (--session ID | --all) --out DIR [--data DIR] [--locale xx-YY[,xx-YY]]
+  publish: `Usage: open-floor publish (--session ID… | --all) --out DIR [--data DIR] [--locale xx-YY[,xx-YY]]
 
 Writes the published record as a static folder any web server or USB stick can serve: index.html (the
 meetings, newest first), meetings/<id>/index.html (the minutes as a page, charts as PNG), verify.html
 (checks the record in the browser) and record.json (the public record: no phone ids, no hidden text).
 Publishing again rewrites the same paths, so links keep working.
 
-  --session ID     one session (see \`open-floor sessions\`); the index keeps the others already in DIR
+  --session ID     a session (see \`open-floor sessions\`), once or more; the index keeps the meetings
+                   already published in DIR
   --all            every session that was opened
   --out DIR        the folder to write (created if missing)
   --data DIR       where sessions are stored (default: ~/.open-floor)

@@ -128,3 +128,14 @@ describe('published pages', () => {
     expect(index).toContain('href="meetings/sess-000042/index.html"');
   });
 });
+
+describe('public chain hashing', () => {
+  it('hashes the canonical JSON of the entry (the hand-written payload is byte for byte canonicalJson)', async () => {
+    const { canonicalJson } = await import('../src-shared/hash-chain.js');
+    const { publicEntryHash } = await import('../src-shared/publish/public-chain.js');
+    const e = { seq: 3, at: 17, type: 'question.asked', by: 'phone' as const, fields: { text: 'a "b" \u2028 ü', questionId: 'q1' }, sourceHash: 'ab' };
+    const seen: string[] = [];
+    publicEntryHash('p', e, (text) => (seen.push(text), 'x'));
+    expect(seen[0]).toBe(`p\n${canonicalJson(e)}`);
+  });
+});

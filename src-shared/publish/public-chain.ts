@@ -51,17 +51,24 @@ export interface PublicRecord {
 
 export type UnhashedEntry = Omit<PublicEntry, 'prevHash' | 'hash'>;
 
-export function publicEntryHash(prevHash: string, e: UnhashedEntry): string {
-  const payload = canonicalJson({ seq: e.seq, at: e.at, type: e.type, by: e.by, fields: e.fields, sourceHash: e.sourceHash });
-  return bytesToHex(sha256(utf8ToBytes(`${prevHash}\n${payload}`)));
+/** SHA-256 of a string's UTF-8 bytes, as 64 hexadecimal digits. The host passes node:crypto's (faster). */
+export type Sha256Hex = (text: string) => string;
+
+const nobleSha256Hex: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+
+export function publicEntryHash(prevHash: string, e: UnhashedEntry, hash: Sha256Hex = nobleSha256Hex): string {
+  // canonicalJson({ seq, at, type, by, fields, sourceHash }), its keys written in sorted order by hand
+  // (the same bytes; a test holds them equal): this runs once per event of every meeting published.
+  const payload = `{"at":${JSON.stringify(e.at)},"by":${JSON.stringify(e.by)},"fields":${canonicalJson(e.fields)},"seq":${JSON.stringify(e.seq)},"sourceHash":${JSON.stringify(e.sourceHash)},"type":${JSON.stringify(e.type)}}`;
+  return hash(`${prevHash}\n${payload}`);
 }
 
 /** Chains entries in order, from the genesis hash. */
-export function chainEntries(entries: readonly UnhashedEntry[]): PublicEntry[] {
+export function chainEntries(entries: readonly UnhashedEntry[], sha: Sha256Hex = nobleSha256Hex): PublicEntry[] {
   let prevHash = GENESIS_HASH;
   return entries.map((e) => {
-    const hash = publicEntryHash(prevHash, e);
-    const chained = { ...e, prevHash, hash };
+    const hash = publicEntryHash(prevHash, e, sha);
+    const chained: PublicEntry = { seq: e.seq, at: e.at, type: e.type, by: e.by, fields: e.fields, sourceHash: e.sourceHash, prevHash, hash };
     prevHash = hash;
     return chained;
   });

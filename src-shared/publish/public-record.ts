@@ -1,7 +1,7 @@
 import type { Actor, LoggedEvent } from '../events.js';
 import { fold } from '../fold.js';
 import { canonicalJson } from '../hash-chain.js';
-import { chainEntries, PUBLIC_RECORD_FORMAT, PUBLIC_RECORD_VERSION, type PublicActor, type PublicRecord } from './public-chain.js';
+import { chainEntries, PUBLIC_RECORD_FORMAT, PUBLIC_RECORD_VERSION, type PublicActor, type PublicRecord, type Sha256Hex } from './public-chain.js';
 import { publicFields, type FieldContext } from './public-fields.js';
 
 /**
@@ -11,7 +11,7 @@ import { publicFields, type FieldContext } from './public-fields.js';
  * events appended later (written answers after the meeting) only add entries at the end, as long as they
  * do not change which questions are public.
  */
-export function buildPublicRecord(events: readonly LoggedEvent[]): PublicRecord {
+export function buildPublicRecord(events: readonly LoggedEvent[], sha?: Sha256Hex): PublicRecord {
   const state = fold(events);
   const lastEdit = new Map<string, number>();
   const phones = new Map<string, string>();
@@ -22,6 +22,7 @@ export function buildPublicRecord(events: readonly LoggedEvent[]): PublicRecord 
   const ctx: FieldContext = { state, lastEdit, phone: (id) => phones.get(id) ?? 'phone' };
   const entries = chainEntries(
     events.map((e) => ({ seq: e.seq, at: e.at, type: e.body.type, by: publicActor(e.actor), fields: publicFields(e.body, ctx, e.seq), sourceHash: e.hash })),
+    sha,
   );
   return {
     format: PUBLIC_RECORD_FORMAT,

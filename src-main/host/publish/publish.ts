@@ -1,4 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { LoggedEvent } from '../../../src-shared/events.js';
 import { buildMinutes } from '../../../src-shared/minutes/build.js';
@@ -68,7 +69,7 @@ const langsOf = (locales: readonly string[]) => locales.map((l) => publishedWord
 function publishMeeting(events: readonly LoggedEvent[], dir: string, locales: readonly string[], now: number): void {
   mkdirSync(dir, { recursive: true });
   const langs = langsOf(locales);
-  const record = buildPublicRecord(events);
+  const record = buildPublicRecord(events, sha256Hex);
   let summary: MeetingSummary | null = null;
   locales.forEach((locale, index) => {
     const minutes = buildMinutes(events, { locale, generatedAt: now });
@@ -87,7 +88,7 @@ function publishMeeting(events: readonly LoggedEvent[], dir: string, locales: re
 }
 
 /** The index (from every meeting's summary in the folder), the style sheet and the scripts. */
-function writeSiteFiles(opts: PublishOptions): void {
+export function writeSiteFiles(opts: PublishOptions): void {
   const meetingsDir = join(opts.outDir, 'meetings');
   const meetings: MeetingSummary[] = [];
   for (const entry of readdirSync(meetingsDir, { withFileTypes: true })) {
@@ -112,6 +113,8 @@ function writeSiteFiles(opts: PublishOptions): void {
     copyFileSync(from, join(opts.outDir, script));
   }
 }
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 function writeAtomic(path: string, data: string | Uint8Array): void {
   const tmp = `${path}.tmp-${process.pid}`;
