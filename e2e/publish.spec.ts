@@ -1,12 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
-import { ask, boardItem, openPhone, upvote } from './fixtures/pages.js';
+import { ask, boardItem, openPhone, ready, upvote } from './fixtures/pages.js';
 import { expect, test } from './fixtures/test.js';
 
 /** Issue 19, part 2: a closed meeting published as a static folder, read from file:// and http, checked in the browser. */
@@ -73,6 +73,17 @@ test('a closed meeting is published, read without scripts, checked intact then a
   expect((await host.control('closeSession', {})).ok).toBe(true);
   const deviceIds = archive().events.filter((e) => e.body.type === 'device.joined').map((e) => e.body.deviceId!);
   expect(deviceIds).toHaveLength(2);
+
+  // The console's button writes the same site into the data folder and says where.
+  const laptop = await browser.newContext();
+  const consolePage = await laptop.newPage();
+  await consolePage.goto(host.urls.consoleUrl);
+  await ready(consolePage);
+  await consolePage.getByRole('button', { name: 'Publish the record of “Parks committee”' }).click();
+  const page0 = join(host.dataDir, 'published', 'meetings', sessionId!, 'index.html');
+  await expect(consolePage.getByRole('status').filter({ hasText: 'Published:' })).toContainText(page0);
+  expect(existsSync(page0)).toBe(true);
+  await laptop.close();
 
   expect(cli('publish', '--session', sessionId!, '--out', out, '--locale', 'en-GB')).toContain('Published 1 meeting');
   for (const file of files(out)) {

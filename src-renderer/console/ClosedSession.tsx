@@ -1,5 +1,6 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { ExportPanel } from './ExportLinks';
+import { PublishRecord } from './PublishRecord';
 import { SessionForm } from './SessionForm';
 import { t } from '../ui/i18n';
 
@@ -25,6 +26,7 @@ export function ClosedSession({ view }: { view: DeskView }) {
         <p className="hash" data-testid="final-hash">
           {session?.finalHash}
         </p>
+        {session ? <PublishRecord sessionId={session.id} title={session.title} /> : null}
       </main>
       {session ? <ExportPanel sessionId={session.id} title={session.title} live={false} /> : null}
       <SessionForm heading={t('console.newSession')} />
