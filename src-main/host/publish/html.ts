@@ -17,8 +17,12 @@ export function table(columns: readonly string[], rows: ReadonlyArray<readonly s
   const body = rows
     .map((r) => `<tr>${r.map((cell, i) => (i === 0 ? `<th scope="row">${esc(cell)}</th>` : `<td${numeric ? ' class="num"' : ''}>${esc(cell)}</td>`)).join('')}</tr>`)
     .join('');
-  return `<table>${caption ? `<caption>${esc(caption)}</caption>` : ''}${head}<tbody>${body}</tbody></table>`;
+  return scrollable(`<table>${caption ? `<caption>${esc(caption)}</caption>` : ''}${head}<tbody>${body}</tbody></table>`, caption ?? columns.join(', '));
 }
+
+/** A wide table scrolls sideways on a phone; the scrolling box can be reached and scrolled by keyboard. */
+export const scrollable = (tableHtml: string, label: string): string =>
+  `<div class="scroll" tabindex="0" role="region" aria-label="${esc(label)}">${tableHtml}</div>`;
 
 export interface PageShell {
   lang: string;

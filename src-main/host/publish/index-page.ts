@@ -1,7 +1,7 @@
 import type { Minutes } from '../../../src-shared/minutes/model.js';
 import { formatDate } from '../../../src-shared/minutes/format.js';
 import type { Translate } from '../../../src-shared/i18n/format.js';
-import { esc, languageLinks, page, pageFile } from './html.js';
+import { esc, languageLinks, page, pageFile, scrollable } from './html.js';
 
 /**
  * The site's index: every meeting published into the folder, newest first. Each meeting leaves a small
@@ -59,7 +59,10 @@ export function indexPage({ meetings, tr, locale, langs, index }: IndexPageInput
         s.place,
       )}</td><td class="num">${s.asked}</td><td class="num">${s.answeredLive}</td><td class="num">${s.answeredInWriting}</td><td class="num">${s.open}</td></tr>`,
   );
-  const list = rows.length > 0 ? `<table class="meetings"><thead><tr>${cols.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` : `<p>${esc(tr('published.noMeetings'))}</p>`;
+  const list =
+    rows.length > 0
+      ? scrollable(`<table class="meetings"><thead><tr>${cols.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`, tr('published.siteTitle'))
+      : `<p>${esc(tr('published.noMeetings'))}</p>`;
   const main = `<h1>${esc(tr('published.siteTitle'))}</h1><p>${esc(tr('published.siteIntro'))}</p>${list}`;
   return page({ lang, title: tr('published.siteTitle'), root: '', skip: tr('published.skip'), nav: languageLinks('index', langs, index), navLabel: tr('published.languages'), main });
 }

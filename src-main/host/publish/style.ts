@@ -13,11 +13,14 @@ h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid var(--line); 
 h3 { font-size: 1.1rem; }
 .subtitle, .muted, .meta { color: var(--muted); }
 .provisional { border-left: 4px solid #b35c00; padding-left: 0.75rem; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
+.facts { display: grid; grid-template-columns: fit-content(40%) minmax(0, 1fr); gap: 0.25rem 1rem; }
+.hashes { grid-template-columns: minmax(0, 1fr); }
+.hashes dd { font-family: ui-monospace, monospace; word-break: break-all; margin-bottom: 0.5rem; }
 .facts div { display: contents; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 0.75rem 0; }
+.scroll { overflow-x: auto; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: start; vertical-align: top; }
 td.num { text-align: end; font-variant-numeric: tabular-nums; }
 caption { text-align: start; font-weight: 600; }
