@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +42,16 @@ function meeting(): LoggedEvent[] {
     [8, 'facilitator', { type: 'floor.set', questionId: 'q1' }],
     [9, 'facilitator', { type: 'question.answered', questionId: 'q1' }],
     [9, 'facilitator', { type: 'question.answered', questionId: 'q2', reply: 'Reply to a hidden question' }],
+    [9, 'facilitator', { type: 'agenda.itemAdded', itemId: 'item-1', title: 'Parks', description: '', speakingMs: 120_000, publicComment: true, maxSpeakers: null }],
+    [9, 'device:dev-secret-a', { type: 'speaker.signedUp', speakerId: 's1', itemId: 'item-1', deviceId: 'dev-secret-a', requestId: 'sp1', name: 'Rosa', subject: 'Trees', interpreter: false }],
+    [9, 'device:dev-secret-b', { type: 'speaker.signedUp', speakerId: 's2', itemId: 'item-1', deviceId: 'dev-secret-b', requestId: 'sp2', name: 'Sam Unseen', subject: 'Private matter', interpreter: false }],
+    [9, 'device:dev-secret-b', { type: 'speaker.withdrew', speakerId: 's2', deviceId: 'dev-secret-b', requestId: 'sp3' }],
+    [9, 'facilitator', { type: 'speaker.called', speakerId: 's1' }],
+    [9, 'facilitator', { type: 'poll.created', pollId: 'p1', visibility: 'live', kind: 'yesno', question: 'Plant more trees?', options: ['yes', 'no', 'abstain'], maxChoices: 1 }],
+    [9, 'facilitator', { type: 'poll.created', pollId: 'p2', visibility: 'live', kind: 'single', question: 'Draft never run', options: ['a', 'b'], maxChoices: 1 }],
+    [9, 'facilitator', { type: 'poll.opened', pollId: 'p1' }],
+    [9, 'device:dev-secret-a', { type: 'ballot.cast', pollId: 'p1', deviceId: 'dev-secret-a', requestId: 'b1', choices: [0] }],
+    [9, 'facilitator', { type: 'poll.closed', pollId: 'p1', connected: 2 }],
     [10, 'facilitator', { type: 'session.closed' }],
   ]);
 }
@@ -58,10 +68,12 @@ describe('public record', () => {
   });
 
   it('keeps nothing private: no device ids, no hidden, withdrawn or pre-edit text, no paper-code number, no filter words', () => {
-    for (const secret of ['dev-secret', 'Hidden insult', 'Withdrawn words', '555-1234', 'secretword', 'Reply to a hidden', 'r-q1', '"paperCode"']) {
+    for (const secret of ['dev-secret', 'Hidden insult', 'Withdrawn words', '555-1234', 'secretword', 'Reply to a hidden', 'r-q1', '"paperCode"', 'Sam Unseen', 'Private matter', 'Draft never run']) {
       expect(json).not.toContain(secret);
     }
     expect(json).toContain('Edited wording');
+    expect(json).toContain('Rosa');
+    expect(json).toContain('Plant more trees?');
     expect(json).toContain('phone 1');
     const hidden = record.entries.find((e) => e.type === 'question.asked' && e.fields.questionId === 'q2');
     expect(hidden?.fields).toEqual({ questionId: 'q2', withheld: 'hidden' });
@@ -116,11 +128,17 @@ describe('published pages', () => {
     for (const file of ['index.html', 'index.es.html', 'verify.html', 'verify.es.html']) {
       const html = readFileSync(join(dir, file), 'utf8');
       expect(html).not.toContain('<script>alert');
-      expect(html).not.toMatch(/dev-secret|Hidden insult|Withdrawn words|555-1234|secretword/);
+      expect(html).not.toMatch(/dev-secret|Hidden insult|Withdrawn words|555-1234|secretword|Sam Unseen/);
     }
     const page = readFileSync(join(dir, 'index.html'), 'utf8');
     expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39;');
     expect(page).toContain('id="q-q1"');
+    // Speakers as they chose to be named, polls with their labels and a chart with its numbers in words.
+    expect(page).toContain('Rosa');
+    expect(page).toMatch(/<img src="poll-1\.png" [^>]*alt="Bar chart of the answers\. 1\. Yes 1 \(100 %\)/);
+    expect(page).toMatch(/<img src="chart-questions\.png" [^>]*alt="Bar chart\. Questions asked: /);
+    expect(existsSync(join(dir, 'poll-1.png'))).toBe(true);
+    expect(readFileSync(join(dir, 'index.es.html'), 'utf8')).toContain('Sí');
     expect(page).toContain('<html lang="en">');
     expect(readFileSync(join(dir, 'index.es.html'), 'utf8')).toContain('<html lang="es">');
     const index = readFileSync(join(out, 'index.html'), 'utf8');
