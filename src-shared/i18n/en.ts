@@ -737,7 +737,7 @@ export const published = {
   colInWriting: 'Answered in writing',
   colOpen: 'Open',
   allMeetings: 'All meetings',
-  languages: 'Languages',
+  navigation: 'Pages of this site',
   contents: 'On this page',
   questionsListed: 'Questions',
   votes_one: '{{count}} vote',

@@ -736,7 +736,7 @@ export const published = {
   colInWriting: 'Respondidas por escrito',
   colOpen: 'Abiertas',
   allMeetings: 'Todas las sesiones',
-  languages: 'Idiomas',
+  navigation: 'Páginas de este sitio',
   contents: 'En esta página',
   questionsListed: 'Preguntas',
   votes_one: '{{count}} voto',

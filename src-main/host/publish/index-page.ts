@@ -64,5 +64,5 @@ export function indexPage({ meetings, tr, locale, langs, index }: IndexPageInput
       ? scrollable(`<table class="meetings"><thead><tr>${cols.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`, tr('published.siteTitle'))
       : `<p>${esc(tr('published.noMeetings'))}</p>`;
   const main = `<h1>${esc(tr('published.siteTitle'))}</h1><p>${esc(tr('published.siteIntro'))}</p>${list}`;
-  return page({ lang, title: tr('published.siteTitle'), root: '', skip: tr('published.skip'), nav: languageLinks('index', langs, index), navLabel: tr('published.languages'), main });
+  return page({ lang, title: tr('published.siteTitle'), root: '', skip: tr('published.skip'), nav: languageLinks('index', langs, index), navLabel: tr('published.navigation'), main });
 }

@@ -34,7 +34,7 @@ export function meetingPage(input: MeetingPageInput): string {
     recordSection(input),
   ].join('\n');
   const nav = `<a href="../../${input.index === 0 ? 'index.html' : `index.${input.lang}.html`}">${esc(tr('published.allMeetings'))}</a>${languageLinks('index', input.langs, input.index)}`;
-  return page({ lang: input.lang, title: t.title, root: '../../', skip: tr('published.skip'), nav, navLabel: tr('published.languages'), main, scripts: ['mine.js'] });
+  return page({ lang: input.lang, title: t.title, root: '../../', skip: tr('published.skip'), nav, navLabel: tr('published.navigation'), main, scripts: ['mine.js'] });
 }
 
 function headerSection({ text: t }: MeetingPageInput): string {

@@ -36,5 +36,5 @@ ${factList([
 <p><label for="record-file">${esc(tr('published.pickFile'))}</label> <input type="file" id="record-file" accept=".json,application/json"> ${esc(tr('published.dropHint'))}</p>
 </div>`;
   const nav = `<a href="${pageFile('index', lang, index)}">${esc(tr('published.backToMeeting'))}</a>${languageLinks('verify', langs, index)}`;
-  return page({ lang, title: tr('published.verifyTitle', { title }), root: '../../', skip: tr('published.skip'), nav, navLabel: tr('published.languages'), main, scripts: ['verify.js'] });
+  return page({ lang, title: tr('published.verifyTitle', { title }), root: '../../', skip: tr('published.skip'), nav, navLabel: tr('published.navigation'), main, scripts: ['verify.js'] });
 }
