@@ -3,7 +3,6 @@ import { PAPER_CODES_FILE } from '../../src-shared/features/paper-codes/format.j
 import { sessionListing, type SessionListing } from '../../src-shared/minutes/listing.js';
 import { RecordFormatError } from '../../src-shared/record/format.js';
 import { exportSession } from './export/export-session.js';
-import { publishSessions } from './publish/publish.js';
 import { paperCodesFile } from './features/paper-codes/slips-file.js';
 import type { LoopbackDeps } from './net/loopback-server.js';
 import { HttpError } from './net/http-util.js';
@@ -40,10 +39,12 @@ export function loopbackFiles({ store, sessions, settings, venue, dataDir, build
     },
     listSessions: () => readableSessionListings(store, log),
     // The console's "Publish the record": the same folder every time (<data>/published), so links stay.
-    publishRecord: (sessionId, locale) => {
+    // Loaded on first use, like the PDF and DOCX renderers (the charts' module pulls in pdfkit's fonts).
+    publishRecord: async (sessionId, locale) => {
       if (!store.session(sessionId)) return null;
       const folder = join(dataDir, 'published');
       try {
+        const { publishSessions } = await import('./publish/publish.js');
         publishSessions(store, [sessionId], { outDir: folder, locales: [locale], assetsDir: join(buildDir, 'published') });
         return { ok: true, folder, page: join(folder, 'meetings', sessionId, 'index.html') };
       } catch (err) {

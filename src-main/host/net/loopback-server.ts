@@ -32,7 +32,7 @@ export interface LoopbackDeps {
   /** `GET /export/`: the sessions of the data directory. */
   listSessions(): SessionListing[];
   /** `POST /publish/<sessionId>`: writes the published record into the data folder (null: no such session). */
-  publishRecord?(sessionId: string, locale: string): PublishResponse | null;
+  publishRecord?(sessionId: string, locale: string): Promise<PublishResponse | null>;
   /** `GET /venue/<name>`: venue files such as the printable handout (null when there is none to give). */
   venueFile?(name: string, query: URLSearchParams): Promise<ExportedFile | null>;
   log(line: string): void;
@@ -88,11 +88,11 @@ async function serveExport(deps: LoopbackDeps, name: string, res: ServerResponse
   sendAttachment(res, file);
 }
 
-function publish(deps: LoopbackDeps, req: IncomingMessage, res: ServerResponse, sessionId: string, locale: string | null): void {
+async function publish(deps: LoopbackDeps, req: IncomingMessage, res: ServerResponse, sessionId: string, locale: string | null): Promise<void> {
   if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
   if (!ID_REGEX.test(sessionId) || !deps.publishRecord) throw new HttpError(404, `Publish with ${PATHS.publish}<session id>.`);
   if (locale === null || !isLocaleTag(locale)) throw new HttpError(400, 'The locale must be a language tag such as en-GB or es-ES.');
-  const result = deps.publishRecord(sessionId, locale);
+  const result = await deps.publishRecord(sessionId, locale);
   if (!result) throw new HttpError(404, 'No such session.');
   sendJson(res, result.ok ? 200 : 500, result);
 }
@@ -148,7 +148,7 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
     }
     void (async () => {
       try {
-        if (path.startsWith(PATHS.publish)) return publish(deps, req, res, path.slice(PATHS.publish.length), url.searchParams.get(LOCALE_QUERY));
+        if (path.startsWith(PATHS.publish)) return await publish(deps, req, res, path.slice(PATHS.publish.length), url.searchParams.get(LOCALE_QUERY));
         if (isApi) {
           const command = path.slice(PATHS.control.length);
           if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
