@@ -744,6 +744,7 @@ export const published = {
   votes_other: '{{count}} votes',
   yourQuestion: 'Your question',
   chartAlt: 'Bar chart. {{title}}: {{values}}.',
+  chartTime: 'From',
   chartTable: 'The numbers of the chart',
   pollChartAlt: 'Bar chart of the answers. {{values}}.',
   record: 'Check this record',

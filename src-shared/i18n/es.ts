@@ -743,6 +743,7 @@ export const published = {
   votes_other: '{{count}} votos',
   yourQuestion: 'Su pregunta',
   chartAlt: 'Gráfico de barras. {{title}}: {{values}}.',
+  chartTime: 'Desde',
   chartTable: 'Los números del gráfico',
   pollChartAlt: 'Gráfico de barras de las respuestas. {{values}}.',
   record: 'Comprobar este registro',

@@ -109,7 +109,8 @@ function participationSection({ text: t, charts, tr }: MeetingPageInput): string
       out.push(`<figure><figcaption>${esc(panel.title)}</figcaption><img src="${esc(panel.file)}" width="600" height="150" alt="${esc(tr('published.chartAlt', { title: panel.title, values }))}"></figure>`);
     }
     const rows = c.labels.map((l, i) => [l, ...c.panels.map((p) => String(p.values[i] ?? 0))]);
-    out.push(`<details><summary>${esc(tr('published.chartTable'))}</summary>${table(['', ...c.panels.map((p) => p.title)], rows)}</details>`);
+    // Shown, not folded away: it prints, and it is the chart for whoever does not see the picture.
+    out.push(table([tr('published.chartTime'), ...c.panels.map((p) => p.title)], rows, tr('published.chartTable')));
   }
   out.push('</section>');
   return out.join('');

@@ -5,7 +5,7 @@ body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "
 header, main { max-width: 56rem; margin: 0 auto; padding: 0.75rem 1rem; }
 header nav { display: flex; flex-wrap: wrap; gap: 1rem; }
 a { color: var(--accent); }
-a:focus-visible, input:focus-visible, summary:focus-visible, main:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+a:focus-visible, input:focus-visible, .scroll:focus-visible, main:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.5rem; }
 .skip:focus { left: 0.5rem; }
 h1 { font-size: 1.6rem; line-height: 1.25; }
@@ -37,8 +37,8 @@ figure { margin: 0.5rem 0; }
 #verify-result.intact { color: #17602c; }
 #verify-result.altered { color: #a01010; }
 @media print {
-  header, .skip, #verify input, details summary { display: none; }
-  details > * { display: block; }
+  header, .skip, #verify input { display: none; }
+  .scroll { overflow: visible; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   .question { break-inside: avoid; }
