@@ -11,6 +11,7 @@ import { startHost } from './host/host.js';
 import { Store } from './host/store/store.js';
 import { addressListText, runDoctor, doctorText } from './host/venue/doctor.js';
 import { isLocaleTag } from '../src-shared/i18n/format.js';
+import { publishCommand, verifyPublic } from './cli-publish.js';
 
 /**
  * `open-floor serve`: the same host the desktop app runs, headless. The console and projector open in
@@ -48,8 +49,26 @@ event), json (the archive of the whole event log).
   --data DIR       where sessions are stored (default: ~/.open-floor)
   --locale xx-YY   language of the minutes (en or es) and region of their dates, e.g. es-ES (default: this machine's)`,
   verify: `Usage: open-floor verify FILE.json
+       open-floor verify --public RECORD.json [--against ARCHIVE.json]
 
-Checks an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable.`,
+Checks an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable.
+With --public, checks a published record's chain (meetings/<id>/record.json); with --against too, also
+that it is exactly what the full archive derives (nothing of the log left out or changed).`,
+  publish: `Usage: open-floor publish (--session ID… | --all) --out DIR [--data DIR] [--locale xx-YY[,xx-YY]]
+
+Writes the published record as a static folder any web server or USB stick can serve: index.html (the
+meetings, newest first), meetings/<id>/index.html (the minutes as a page, charts as PNG), verify.html
+(checks the record in the browser) and record.json (the public record: no phone ids, no hidden text).
+Publishing again rewrites the same paths, so links keep working.
+
+  --session ID     a session (see \`open-floor sessions\`), once or more; the index keeps the meetings
+                   already published in DIR
+  --all            every session that was opened
+  --out DIR        the folder to write (created if missing)
+  --data DIR       where sessions are stored (default: ~/.open-floor)
+  --locale L[,L]   language(s) of the pages (en or es) and region of their dates, e.g. es-ES or
+                   en-GB,es-ES for both: the first language's pages keep the plain names
+                   (index.html), the second's are index.es.html (default: this machine's)`,
   doctor: `Usage: open-floor doctor [--data DIR] [--port N] [--json]
 
 Checks this laptop before a meeting and says what to fix, in plain words:
@@ -68,13 +87,15 @@ const USAGE = `Usage:
   open-floor doctor [--data DIR] [--port N] [--json]
   open-floor sessions [--data DIR] [--json]
   open-floor export --session ID --format ${EXPORT_FORMAT_NAMES.join('|')} [--out FILE] [--data DIR] [--locale xx-YY]
-  open-floor verify FILE.json
+  open-floor verify FILE.json | --public RECORD.json [--against ARCHIVE.json]
+  open-floor publish (--session ID | --all) --out DIR [--data DIR] [--locale xx-YY[,xx-YY]]
 
   serve            run the host headless (console and projector in a browser on this laptop)
   sessions         list the sessions in the data directory: id, date, status, counts, title
   export           write one session's record: pdf/docx/md minutes, csv, events-csv, speakers-csv,
                    polls-csv, json archive
   verify           check an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable
+  publish          write the published record: a static site of the meetings anyone can check
   doctor           check this laptop before a meeting: port, addresses, data folder, firewall
 
   open-floor COMMAND --help shows the options of one command.`;
@@ -238,7 +259,8 @@ function isDirectory(path: string): boolean {
 }
 
 function verify(argv: string[]): void {
-  const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true, strict: true });
+  const { positionals, values } = parseArgs({ args: argv, options: { public: { type: 'string' }, against: { type: 'string' } }, allowPositionals: true, strict: true });
+  if (values.public !== undefined) return verifyPublic(values.public, values.against, COMMAND_USAGE.verify);
   const [path] = positionals;
   if (!path || positionals.length > 1) fail('Name one archive file: open-floor verify FILE.json', COMMAND_USAGE.verify);
   let json: unknown;
@@ -291,6 +313,8 @@ async function main(): Promise<void> {
       return exportCommand(rest);
     case 'verify':
       return verify(rest);
+    case 'publish':
+      return publishCommand(rest, COMMAND_USAGE.publish);
     case 'doctor':
       return doctorCommand(rest);
     case undefined:

@@ -15,6 +15,13 @@ export const LOCALE_QUERY = 'locale';
 export const exportHref = (sessionId: string, format: ExportFormat, token: string, locale?: string): string =>
   `${PATHS.export}${encodeURIComponent(sessionId)}.${format}?${TOKEN_QUERY}=${encodeURIComponent(token)}${locale ? `&${LOCALE_QUERY}=${encodeURIComponent(locale)}` : ''}`;
 
+/** `POST /publish/<id>?locale=…`: the meeting published into the data folder's `published/` site. */
+export const publishHref = (sessionId: string, locale: string): string =>
+  `${PATHS.publish}${encodeURIComponent(sessionId)}?${LOCALE_QUERY}=${encodeURIComponent(locale)}`;
+
+/** Where it was written: the site's folder and the meeting's page in it (paths on this laptop). */
+export type PublishResponse = { ok: true; folder: string; page: string } | { ok: false; error: string };
+
 /** Response of `GET /export/`: every session of the data directory, oldest first. */
 export type ExportListing = { ok: true; sessions: SessionListing[] } | { ok: false; error: string };
 

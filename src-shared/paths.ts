@@ -13,6 +13,7 @@
  *                                      WS   /sync/desk?t= , /sync/board?t= (read-only), /sync/room-<id>?t= (gateway)
  *                                      GET  /export/?t=           the sessions in the data dir (SessionListing[])
  *                                      GET  /export/<sessionId>.<format>?t=   one export, as an attachment
+ *                                      POST /publish/<sessionId>?locale=  publish the record into <data>/published (header token)
  */
 export const PATHS = {
   join: '/api/join',
@@ -25,6 +26,7 @@ export const PATHS = {
   projector: '/projector/',
   control: '/api/',
   export: '/export/',
+  publish: '/publish/',
 } as const;
 
 export const TOKEN_QUERY = 't';

@@ -27,6 +27,7 @@ describe('open-floor --help', () => {
     sessions: 'Usage: open-floor sessions ',
     export: 'Usage: open-floor export --session ID --format ',
     verify: 'Usage: open-floor verify FILE.json',
+    publish: 'Usage: open-floor publish ',
   };
 
   for (const [command, usage] of Object.entries(OWN_LINE)) {

@@ -118,7 +118,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   sessions.joinPolicy.setPhonesPerAddress(settings.current.phonesPerAddress);
   const publishSettings = () => publishFolderSettings(board, desk, settings);
   const { control, venueStatus } = controlPath({ sessions, venue, settings, publishSettings, log, lanPort: () => ports.lan });
-  const files = loopbackFiles({ store, sessions, settings, venue, log });
+  const files = loopbackFiles({ store, sessions, settings, venue, dataDir: opts.dataDir, buildDir: opts.buildDir, log });
   const servers = createServers({ opts, token, sessions, venue, sync, signal, fdGuard, control, files, board, desk, log, ports });
   ports.lan = await listen(servers.lan.server, opts.lanPort, '0.0.0.0');
   ports.loopback = await listen(servers.loopback.server, 0, '127.0.0.1');

@@ -10,17 +10,21 @@ import type { SessionManager } from './pipeline/session-manager.js';
 import type { FolderSettings } from './store/folder-settings.js';
 import type { Store } from './store/store.js';
 import type { Venue } from './venue/venue.js';
+import { join } from 'node:path';
 
 interface FilesDeps {
   store: Store;
   sessions: SessionManager;
   settings: FolderSettings;
   venue: Venue;
+  dataDir: string;
+  /** The build output (out/): the published site's scripts are in its `published/`. */
+  buildDir: string;
   log(line: string): void;
 }
 
 /** The files the console downloads: minutes and exports, the list of past sessions, the venue's handouts. */
-export function loopbackFiles({ store, sessions, settings, venue, log }: FilesDeps): Pick<LoopbackDeps, 'exportFile' | 'listSessions' | 'venueFile'> {
+export function loopbackFiles({ store, sessions, settings, venue, dataDir, buildDir, log }: FilesDeps): Pick<LoopbackDeps, 'exportFile' | 'listSessions' | 'venueFile' | 'publishRecord'> {
   return {
     // Exports read the log the authority has already committed: a snapshot, nothing is written.
     exportFile: async (sessionId, format, locale) => {
@@ -34,6 +38,20 @@ export function loopbackFiles({ store, sessions, settings, venue, log }: FilesDe
       }
     },
     listSessions: () => readableSessionListings(store, log),
+    // The console's "Publish the record": the same folder every time (<data>/published), so links stay.
+    // Loaded on first use, like the PDF and DOCX renderers (the charts' module pulls in pdfkit's fonts).
+    publishRecord: async (sessionId, locale) => {
+      if (!store.session(sessionId)) return null;
+      const folder = join(dataDir, 'published');
+      try {
+        const { publishSessions } = await import('./publish/publish.js');
+        publishSessions(store, [sessionId], { outDir: folder, locales: [locale], assetsDir: join(buildDir, 'published') });
+        return { ok: true, folder, page: join(folder, 'meetings', sessionId, 'index.html') };
+      } catch (err) {
+        log(`publish ${sessionId}: ${(err as Error).message}`);
+        return { ok: false, error: (err as Error).message };
+      }
+    },
     venueFile: (name, query) => {
       // The handout and the paper slips speak the projector's language, and both when its join call does.
       const { language, bilingualJoin } = settings.current.display;

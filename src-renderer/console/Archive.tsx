@@ -4,6 +4,7 @@ import { PATHS, TOKEN_QUERY, type ExportListing } from '../../src-shared/endpoin
 import type { SessionListing } from '../../src-shared/minutes/listing';
 import { pageToken } from '../ui/token';
 import { ExportLinks } from './ExportLinks';
+import { PublishRecord } from './PublishRecord';
 import { MinutesReader } from './MinutesReader';
 import { FollowUpPanel } from './FollowUp';
 import { formatIsoDate, t } from '../ui/i18n';
@@ -72,6 +73,7 @@ export function Archive({ view }: { view: DeskView }) {
                 })}
               </p>
               <ExportLinks sessionId={s.id} title={s.title} />
+              {s.status !== 'draft' ? <PublishRecord sessionId={s.id} title={s.title} /> : null}
               <button
                 type="button"
                 aria-expanded={reading === s.id}

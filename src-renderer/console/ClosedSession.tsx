@@ -1,6 +1,7 @@
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { ExportPanel } from './ExportLinks';
 import { FollowUpPanel } from './FollowUp';
+import { PublishRecord } from './PublishRecord';
 import { SessionForm } from './SessionForm';
 import { t } from '../ui/i18n';
 
@@ -26,6 +27,7 @@ export function ClosedSession({ view }: { view: DeskView }) {
         <p className="hash" data-testid="final-hash">
           {session?.finalHash}
         </p>
+        {session ? <PublishRecord sessionId={session.id} title={session.title} /> : null}
       </main>
       {session ? <FollowUpPanel sessionId={session.id} refreshKey={session.finalHash ?? ''} /> : null}
       {session ? <ExportPanel sessionId={session.id} title={session.title} live={false} /> : null}

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CONTROL_TOKEN_HEADER, isControlCommand, type ControlCommand, type ControlResult } from '../../../src-shared/control.js';
-import { LOCALE_QUERY, PATHS, TOKEN_QUERY, type ExportListing } from '../../../src-shared/endpoints.js';
+import { LOCALE_QUERY, PATHS, TOKEN_QUERY, type ExportListing, type PublishResponse } from '../../../src-shared/endpoints.js';
 import { isLocaleTag } from '../../../src-shared/i18n/format.js';
 import { ID_REGEX } from '../../../src-shared/ids.js';
 import { EXPORT_FORMAT_NAMES, isExportFormat, type ExportFormat } from '../../../src-shared/minutes/formats.js';
@@ -31,6 +31,8 @@ export interface LoopbackDeps {
   exportFile(sessionId: string, format: ExportFormat, locale?: string): Promise<ExportedFile | null>;
   /** `GET /export/`: the sessions of the data directory. */
   listSessions(): SessionListing[];
+  /** `POST /publish/<sessionId>`: writes the published record into the data folder (null: no such session). */
+  publishRecord?(sessionId: string, locale: string): Promise<PublishResponse | null>;
   /** `GET /venue/<name>`: venue files such as the printable handout (null when there is none to give). */
   venueFile?(name: string, query: URLSearchParams): Promise<ExportedFile | null>;
   log(line: string): void;
@@ -86,6 +88,15 @@ async function serveExport(deps: LoopbackDeps, name: string, res: ServerResponse
   sendAttachment(res, file);
 }
 
+async function publish(deps: LoopbackDeps, req: IncomingMessage, res: ServerResponse, sessionId: string, locale: string | null): Promise<void> {
+  if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
+  if (!ID_REGEX.test(sessionId) || !deps.publishRecord) throw new HttpError(404, `Publish with ${PATHS.publish}<session id>.`);
+  if (locale === null || !isLocaleTag(locale)) throw new HttpError(400, 'The locale must be a language tag such as en-GB or es-ES.');
+  const result = await deps.publishRecord(sessionId, locale);
+  if (!result) throw new HttpError(404, 'No such session.');
+  sendJson(res, result.ok ? 200 : 500, result);
+}
+
 /** A generated file as a download: never cached, never sniffed as something else. */
 function sendAttachment(res: ServerResponse, file: { mime: string; data: Uint8Array; fileName: string }): void {
   res.writeHead(200, {
@@ -120,7 +131,8 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
     const url = requestUrl(req, 'http://loopback');
     if (!url) return sendJson(res, 400, { ok: false, error: 'The address is not valid.' });
     const path = url.pathname;
-    const isApi = path.startsWith(PATHS.control);
+    // Publishing writes files: a POST with the token in its header, like a command.
+    const isApi = path.startsWith(PATHS.control) || path.startsWith(PATHS.publish);
     // Exports are plain download links, so their token comes in the query (like the WebSockets').
     const isExport = path.startsWith(PATHS.export) || path.startsWith(VENUE_FILES);
     const refusal = checkLoopbackRequest(
@@ -136,6 +148,7 @@ export function createLoopbackServer(deps: LoopbackDeps, portOf: () => number): 
     }
     void (async () => {
       try {
+        if (path.startsWith(PATHS.publish)) return await publish(deps, req, res, path.slice(PATHS.publish.length), url.searchParams.get(LOCALE_QUERY));
         if (isApi) {
           const command = path.slice(PATHS.control.length);
           if (req.method !== 'POST') throw new HttpError(405, 'Use POST.');
