@@ -1,3 +1,7 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ask, openPhone, ready } from './fixtures/pages.js';
 import { expect, test } from './fixtures/test.js';
 import type { Page } from '@playwright/test';
@@ -76,6 +80,29 @@ test('a clerk answers in writing after the close, carries a question to the next
   const es = await minutes('es-ES');
   expect(es).toMatch(/Respondida por escrito por la secretaría el [^*]+\d{4}, \d\d:\d\d\./);
   expect(es).toContain('Escrito en «Summer forum».');
+  // Published from the archive: the phone's link, on the clerk's copy of the site, highlights its
+  // questions with their written answers; the page passes axe; the record verifies, then not once altered.
+  await consolePage.getByText(/^Archive \(/).click();
+  await consolePage.getByRole('button', { name: 'Publish the record of “Spring forum”' }).click();
+  await expect(consolePage.getByRole('status').filter({ hasText: /^Published:/ })).toBeVisible();
+  const meetingDir = join(host.dataDir, 'published', 'meetings', sessionId!);
+  const site = await laptop.newPage();
+  await site.goto(`${pathToFileURL(join(meetingDir, 'index.html')).href}${new URL(href!).hash}`);
+  const mine = site.getByRole('listitem').filter({ hasText: 'Your question' });
+  await expect(mine).toHaveCount(2);
+  await expect(mine.filter({ hasText: Q1 })).toContainText('The county pays for it from the 2027 budget.');
+  await expect(mine.filter({ hasText: Q2 })).toContainText('Yes, from June on a trial basis.');
+  const axe = await new AxeBuilder({ page: site }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await site.getByRole('link', { name: 'Check that this record is intact' }).click();
+  const recordFile = join(meetingDir, 'record.json');
+  await site.getByLabel('Choose the record file (record.json)').setInputFiles(recordFile);
+  await expect(site.getByRole('status')).toHaveText(/^Intact: \d+ entries/);
+  writeFileSync(recordFile, readFileSync(recordFile, 'utf8').replace('trial basis', 'trial basil'));
+  await site.reload();
+  await site.getByLabel('Choose the record file (record.json)').setInputFiles(recordFile);
+  await expect(site.getByRole('status')).toHaveText(/^Altered: entry \d+ does not match/);
+
   // The dialogue, measured over both meetings: a chart per measure, with its numbers as text (the answer
   // given at the second meeting counts in the first, where the question was asked).
   await consolePage.getByText('The dialogue, measured').click();

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { verifyChain } from '../src-shared/hash-chain.js';
 import { FOLLOW_UP_REFUSALS } from '../src-shared/features/follow-up/decide-follow-up.js';
 import { Store } from '../src-main/host/store/store.js';
 import { exportSession } from '../src-main/host/export/export-session.js';
+import { publishSessions } from '../src-main/host/publish/publish.js';
 import mammoth from 'mammoth';
 import { PDFParse } from 'pdf-parse';
 import { startTestHost, type TestHost } from './helpers/host-harness.js';
@@ -195,6 +196,43 @@ describe('follow-up after the meeting', () => {
     await host.stop();
     host = null;
     store.close();
+  });
+
+  it('the published record carries the follow-up: under each question, in the public record, and the index counts it over meetings with a trend', async () => {
+    host = await startTestHost();
+    const a = await meetingWithOpenQuestions(host, 'March meeting');
+    await host.mustControl('closeSession', {});
+    await host.mustControl('writeFollowUp', { sessionId: a.sessionId, questionId: a.open[0]!, outcome: 'referred', text: 'Bridges & <Roads> department', by: 'clerk' });
+    await host.mustControl('writeFollowUp', { sessionId: a.sessionId, questionId: a.open[1]!, outcome: 'carried', text: '', by: 'clerk' });
+    await host.mustControl('createSession', { title: 'April meeting' });
+    await host.mustControl('openSession', {});
+    const b = host.host.currentSession()!.id;
+    await host.mustControl('writeFollowUp', { sessionId: b, questionId: a.open[1]!, outcome: 'answered', text: 'Yes, from June.', by: 'facilitator' });
+    const phone = await host.phone(host.host.currentSession()!.joinCode);
+    const rid = phone.send({ kind: 'ask', text: 'Is the library open in August?' });
+    const asked = ((await phone.until(() => phone.receipt(rid))) as { questionId: string }).questionId;
+    await host.mustControl('approve', { questionId: asked });
+    await host.mustControl('markAnswered', { questionId: asked });
+    await host.mustControl('closeSession', {});
+
+    const out = mkdtempSync(join(tmpdir(), 'open-floor-site-'));
+    const store = new Store(host.dataDir, { readOnly: true });
+    try {
+      publishSessions(store, [a.sessionId, b], { outDir: out, locales: ['en-GB'], assetsDir: join(__dirname, '..', 'out', 'published') });
+    } finally {
+      store.close();
+    }
+    const page = readFileSync(join(out, 'meetings', a.sessionId, 'index.html'), 'utf8');
+    expect(page).toContain('Referred by the clerk on');
+    expect(page).toContain('Bridges &amp; &lt;Roads&gt; department');
+    expect(page).not.toContain('<Roads>');
+    const record = JSON.parse(readFileSync(join(out, 'meetings', b, 'record.json'), 'utf8')) as { entries: Array<Record<string, unknown>> };
+    expect(JSON.stringify(record)).toContain('Can the bus run on Sundays?');
+    expect(JSON.stringify(record)).toContain('Yes, from June.');
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(index).toMatch(/All meetings \(2\)/);
+    expect(index).toContain('trend-answered.png');
+    expect(existsSync(join(out, 'trend-answered.png'))).toBe(true);
   });
 });
 

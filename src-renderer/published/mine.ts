@@ -3,16 +3,14 @@
  * its own question ids; nothing about the resident is sent anywhere) marks those questions as "your
  * question", with the page's words for it as visible text (read first by a screen reader), and scrolls to the first. Without it the page reads the same.
  */
+import { mineFromFragment } from '../../src-shared/features/follow-up/publication';
+
 const LABEL_ATTR = 'data-mine-label';
 
 function highlight(): void {
-  const match = /(?:^#|[#&])mine=([^&]*)/.exec(location.hash);
-  if (!match) return;
+  const ids = mineFromFragment(location.hash);
+  if (ids.length === 0) return;
   const label = document.querySelector(`[${LABEL_ATTR}]`)?.getAttribute(LABEL_ATTR) ?? '';
-  const ids = decodeURIComponent(match[1] ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id));
   let first: HTMLElement | null = null;
   for (const id of ids) {
     const el = document.getElementById(`q-${id}`);

@@ -85,10 +85,12 @@ function dialogue(state: SessionState, minutes: Minutes): Pick<MeetingMeasures, 
   return { ...counts, daysToWrittenAnswer: days, topAnswered: { answered: top.filter((q) => answered.has(q.id)).length, of: top.length } };
 }
 
-/** One meeting's measures, from its log. */
-export function meetingMeasures(events: readonly LoggedEvent[]): MeetingMeasures {
-  const state = fold(events);
-  const minutes = buildMinutes(events, { locale: 'en', generatedAt: state.closedAt ?? events.at(-1)?.at ?? 0 });
+/** One meeting's measures, from its log (and its fold and minutes, when the caller made them already). */
+export function meetingMeasures(
+  events: readonly LoggedEvent[],
+  state: SessionState = fold(events),
+  minutes: Minutes = buildMinutes(events, { locale: 'en', generatedAt: state.closedAt ?? events.at(-1)?.at ?? 0 }, state),
+): MeetingMeasures {
   const languages: Record<string, number> = {};
   for (const e of events) if (e.body.type === 'device.joined' && e.body.lang) languages[e.body.lang] = (languages[e.body.lang] ?? 0) + 1;
   const agenda = minutes.agenda;

@@ -42,8 +42,8 @@ export interface BuildMinutesOptions {
 export const MAX_BUCKETS = 24;
 const BUCKET_CHOICES = [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440];
 
-export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesOptions): Minutes {
-  const state = fold(events);
+/** `state`: the log already folded, when the caller has it (publishing folds each meeting once). Read, never changed. */
+export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesOptions, state: SessionState = fold(events)): Minutes {
 
   const listed: QuestionState[] = [...state.questions.values()].filter(isPublic);
   const questions: MinutesQuestion[] = listed.map((q, i) => withFollowUp(toMinutesQuestion(q, i + 1), state));

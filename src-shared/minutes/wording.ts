@@ -65,6 +65,8 @@ export interface QuestionRow {
   /** "Answered live at 19:40", "Answered in writing at …", "Left open (was on the floor at 19:30)", … */
   outcome: string;
   reply: string | null;
+  /** What was done after the meeting (issue 19), when something was written: shown under the question. */
+  followUp?: { line: string; text: string };
 }
 
 export interface FollowUpRow {
@@ -161,10 +163,15 @@ export function outcomeText(q: MinutesQuestion, time: (at: number) => string, tr
   return q.floorAt !== null ? tr('minutes.leftOpenFloor', { time: time(q.floorAt) }) : tr('minutes.leftOpen');
 }
 
+/** A follow-up as a row's `followUp` part: its line (who, when) and its text; nothing without one. */
+function writtenPart(f: MinutesFollowUp | null | undefined, when: (at: number) => string, tr: Translate): { followUp?: { line: string; text: string } } {
+  return f ? { followUp: { line: followUpLine(f, when, tr), text: plain(f.text) } } : {};
+}
+
 /** The follow-up list and the questions carried in, with what was written after the meeting (issue 19). */
 function followUpRows(m: Minutes, date: (at: number) => string, time: (at: number) => string, tr: Translate): Pick<MinutesText, 'followUp' | 'carriedIn'> {
   const when = (at: number) => `${date(at)}, ${time(at)}`;
-  const written = (f: MinutesFollowUp | null | undefined) => (f ? { followUp: { line: followUpLine(f, when, tr), text: plain(f.text) } } : {});
+  const written = (f: MinutesFollowUp | null | undefined) => writtenPart(f, when, tr);
   const followUp: FollowUpRow[] = m.followUp.map((q, i) => ({
     rank: String(i + 1),
     text: plain(q.text),
@@ -222,6 +229,7 @@ export function minutesText(m: Minutes): MinutesText {
     votes: String(q.votes),
     outcome: outcomeText(q, time, tr),
     reply: q.reply !== null ? plain(q.reply) : null,
+    ...writtenPart(q.followUp, (at) => `${date(at)}, ${time(at)}`, tr),
   }));
 
   const moderation = moderationLines(m, tr);

@@ -52,6 +52,12 @@ const PICK: Partial<Record<EventType, readonly string[]>> = {
   'ballot.changed': ['pollId', 'choices'],
   'paperCodes.required': ['on'],
   'paperCodes.issued': ['count'],
+  // After the meeting (issue 19): written follow-up, carried questions, the record's address, comments.
+  'followup.written': ['questionId', 'outcome', 'text', 'by', 'writtenIn'],
+  'followup.carried': ['questionId', 'toSessionId', 'toTitle'],
+  'followup.carried-in': ['questionId', 'fromSessionId', 'fromTitle', 'fromDate', 'number', 'text', 'name', 'votes', 'askedAt', 'itemTitle'],
+  'publication.set': ['url', 'when'],
+  'comment.written': ['commentId', 'itemId', 'text', 'name'],
 };
 
 /** What the derivation knows of the whole log (its final state) and of the event's place in it. */

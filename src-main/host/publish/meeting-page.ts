@@ -46,6 +46,12 @@ function headerSection({ text: t }: MeetingPageInput): string {
   ].join('');
 }
 
+/** An item's written comments (issue 19), as text: each with who wrote it (or "anonymous") and when. */
+function comments(c: NonNullable<MinutesText['agenda']>['items'][number]['comments']): string {
+  if (!c) return '';
+  return `<h4>${esc(c.heading)}</h4><ol class="comments">${c.rows.map((r) => `<li><p>${esc(r.text)}</p><p class="meta">${esc(r.by)}</p></li>`).join('')}</ol>`;
+}
+
 function agendaSection(t: MinutesText): string {
   const a = t.agenda;
   if (!a) return '';
@@ -61,7 +67,7 @@ function agendaSection(t: MinutesText): string {
         : '';
     return `<section class="item"><h3>${esc(item.heading)}</h3>${item.description ? `<p>${esc(item.description)}</p>` : ''}${factList(item.facts)}${
       item.questions ? `<p>${esc(item.questions)}</p>` : ''
-    }${speakers}${item.speakersNote ? `<p class="muted">${esc(item.speakersNote)}</p>` : ''}<p class="muted">${esc(item.participation)}</p></section>`;
+    }${speakers}${item.speakersNote ? `<p class="muted">${esc(item.speakersNote)}</p>` : ''}<p class="muted">${esc(item.participation)}</p>${comments(item.comments)}</section>`;
   });
   return `<section aria-labelledby="agenda"><h2 id="agenda">${esc(a.heading)}</h2><p>${esc(a.intro)}</p>${items.join('')}${
     a.unfiled ? `<p>${esc(a.unfiled)}</p>` : ''
@@ -75,7 +81,7 @@ function questionsSection({ minutes: m, text: t, tr }: MeetingPageInput): string
     const reply = q.reply !== null ? `<p class="reply"><strong>${esc(t.replyLabel)}</strong> ${esc(q.reply)}</p>` : '';
     return `<li id="q-${esc(id)}" class="question ${outcome}" data-id="${esc(id)}"><p class="q-text"><span class="q-number">${esc(q.number)}.</span> ${esc(q.text)}</p><p class="meta">${esc(q.asked)} · <span class="votes">${esc(
       tr('published.votes', { count: Number(q.votes) }),
-    )}</span></p><p class="outcome">${esc(q.outcome)}</p>${reply}</li>`;
+    )}</span></p><p class="outcome">${esc(q.outcome)}</p>${reply}${written(q)}</li>`;
   });
   return `<section aria-labelledby="questions"><h2 id="questions">${esc(t.questionsHeading)}</h2><p>${esc(t.questionsIntro)}</p>${
     items.length > 0 ? `<ol class="questions" data-mine-label="${esc(tr('published.yourQuestion'))}">${items.join('\n')}</ol>` : ''
@@ -116,14 +122,23 @@ function participationSection({ text: t, charts, tr }: MeetingPageInput): string
   return out.join('');
 }
 
+/** What was done after the meeting, under a follow-up row: its line (who, when) and its text. */
+const written = (f: { followUp?: { line: string; text: string } }): string =>
+  f.followUp ? `<p class="written"><strong>${esc(f.followUp.line)}</strong>${f.followUp.text ? ` ${esc(f.followUp.text)}` : ''}</p>` : '';
+
 function followUpSection({ minutes: m, text: t }: MeetingPageInput): string {
   const rows = t.followUp.map((f, i) => {
     const id = m.followUp[i]!.id;
-    return `<li><a href="#q-${esc(id)}">${esc(f.text)}</a> <span class="meta">${esc(f.votes)} · ${esc(f.detail)}</span></li>`;
+    return `<li><a href="#q-${esc(id)}">${esc(f.text)}</a> <span class="meta">${esc(f.votes)} · ${esc(f.detail)}</span>${written(f)}</li>`;
   });
+  const carried = t.carriedIn
+    ? `<h3>${esc(t.carriedIn.heading)}</h3><ol class="follow-up">${t.carriedIn.rows
+        .map((f, i) => `<li id="q-${esc(m.carriedIn![i]!.id)}"><span class="q-text">${esc(f.text)}</span> <span class="meta">${esc(f.votes)} · ${esc(f.detail)}</span>${written(f)}</li>`)
+        .join('')}</ol>`
+    : '';
   return `<section aria-labelledby="follow-up"><h2 id="follow-up">${esc(t.followUpHeading)}</h2><p>${esc(t.followUpIntro)}</p>${
     rows.length > 0 ? `<ol class="follow-up">${rows.join('')}</ol>` : ''
-  }</section>`;
+  }${carried}</section>`;
 }
 
 function recordSection({ text: t, tr, lang, index }: MeetingPageInput): string {

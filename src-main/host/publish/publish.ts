@@ -10,8 +10,11 @@ import { ID_REGEX } from '../../../src-shared/ids.js';
 import type { Store } from '../store/store.js';
 import { meetingChartFiles, meetingCharts } from './charts.js';
 import { pageFile } from './html.js';
+import { fold } from '../../../src-shared/fold.js';
+import { meetingMeasures } from '../../../src-shared/measures/dialogue.js';
 import { indexPage, isMeetingSummary, meetingSummary, type MeetingSummary } from './index-page.js';
 import { meetingPage } from './meeting-page.js';
+import { TREND_FILE, trendPng } from './trend.js';
 import { SITE_CSS } from './style.js';
 import { verifyPage } from './verify-page.js';
 
@@ -71,13 +74,15 @@ function publishMeeting(events: readonly LoggedEvent[], dir: string, locales: re
   const langs = langsOf(locales);
   const record = buildPublicRecord(events, sha256Hex);
   let summary: MeetingSummary | null = null;
+  // Folded once for every language's minutes and the measures (a meeting can hold tens of thousands of events).
+  const state = fold(events);
   locales.forEach((locale, index) => {
-    const minutes = buildMinutes(events, { locale, generatedAt: now });
+    const minutes = buildMinutes(events, { locale, generatedAt: now }, state);
     const text = minutesText(minutes);
     const { lang, tr } = publishedWords(locale);
     if (index === 0) {
       for (const f of meetingChartFiles(minutes)) writeAtomic(join(dir, f.name), f.data);
-      summary = meetingSummary(minutes, text.title);
+      summary = meetingSummary(minutes, text.title, meetingMeasures(events, state, minutes));
     }
     const charts = meetingCharts(minutes, text);
     writeAtomic(join(dir, pageFile('index', lang, index)), meetingPage({ minutes, text, tr, lang, langs, index, charts }));
@@ -106,6 +111,8 @@ export function writeSiteFiles(opts: PublishOptions): void {
     const { lang, tr } = publishedWords(locale);
     writeAtomic(join(opts.outDir, pageFile('index', lang, index)), indexPage({ meetings, tr, locale, langs, index }));
   });
+  const trend = trendPng(meetings);
+  if (trend) writeAtomic(join(opts.outDir, TREND_FILE), trend);
   writeAtomic(join(opts.outDir, 'style.css'), SITE_CSS);
   for (const script of ['mine.js', 'verify.js']) {
     const from = join(opts.assetsDir, script);

@@ -29,6 +29,9 @@ caption { text-align: start; font-weight: 600; }
 .question p { margin: 0.2rem 0; }
 .q-text { font-weight: 600; white-space: pre-line; overflow-wrap: anywhere; }
 .reply { white-space: pre-line; }
+.written { white-space: pre-line; border-left: 3px solid var(--accent); padding-left: 0.6rem; }
+.comments p { margin: 0.1rem 0; white-space: pre-line; }
+tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
 .question.mine { background: var(--mine); border-left: 6px solid #b38600; padding-left: 0.75rem; }
 .mine-label { display: inline-block; font-weight: 700; margin-right: 0.5rem; }
 img { max-width: 100%; height: auto; }

@@ -10,7 +10,7 @@ export interface MinutesFollowUp {
   text: string;
   by: FollowUpAuthor;
   at: number;
-  /** It replaced an earlier version (the earlier text stays in the archive). */
+  /** It replaced an earlier version of the same outcome (the earlier text stays in the archive). */
   edited: boolean;
   /** The later meeting it was carried into, when one holds it. */
   carriedTo: string | null;
@@ -20,6 +20,8 @@ export interface MinutesFollowUp {
 
 /** A question carried into this meeting from an earlier one, as the minutes list it. */
 export interface MinutesCarriedQuestion {
+  /** The question's id (the same in both meetings' records). */
+  id: string;
   fromTitle: string;
   fromDate: number;
   /** Its number in the earlier meeting's minutes. */
@@ -39,7 +41,8 @@ function minutesFollowUpOf(state: SessionState, written: QuestionFollowUp | unde
     text: c.text,
     by: c.by,
     at: c.at,
-    edited: written.earlier.length > 0,
+    // Edited: an earlier version said the same kind of thing (an answer after "carried" is not an edit).
+    edited: written.earlier.some((e) => e.outcome === c.outcome),
     carriedTo: carried?.title ?? null,
     writtenAt: c.writtenIn !== null ? titleOf(state, c.writtenIn) : null,
   };
@@ -59,6 +62,7 @@ export const questionFollowUp = (state: SessionState, questionId: string): Minut
 /** The questions carried in from earlier meetings, in the order they came. */
 export function carriedInMinutes(state: SessionState): MinutesCarriedQuestion[] {
   return [...state.followUp.carriedIn.values()].map((c) => ({
+    id: c.questionId,
     fromTitle: c.fromTitle,
     fromDate: c.fromDate,
     number: c.number,

@@ -1,3 +1,5 @@
+import { ID_REGEX } from '../../ids.js';
+
 /**
  * Where a meeting's page is in a published record (`open-floor publish` writes `meetings/<id>/`), and the
  * link a phone gives its resident: the fragment names the phone's own questions, so the page can
@@ -11,8 +13,17 @@ export function recordLink(base: string, sessionId: string, questionIds: readonl
   return questionIds.length > 0 ? `${page}#${MINE_FRAGMENT}=${questionIds.map(encodeURIComponent).join(',')}` : page;
 }
 
-/** The question ids a link's fragment names ("#mine=a,b"); none for any other fragment. */
+/** The question ids a link's fragment names ("#mine=a,b", among other parts after "&"); anything else is ignored. */
 export function mineFromFragment(hash: string): string[] {
-  const match = /^#?mine=([A-Za-z0-9_,-]*)$/.exec(hash);
-  return match ? match[1]!.split(',').filter((id) => id.length > 0) : [];
+  const match = new RegExp(`(?:^#|[#&])${MINE_FRAGMENT}=([^&]*)`).exec(hash);
+  let ids = '';
+  try {
+    ids = decodeURIComponent(match?.[1] ?? '');
+  } catch {
+    return [];
+  }
+  return ids
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => ID_REGEX.test(id));
 }
