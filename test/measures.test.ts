@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestHost, type TestHost } from './helpers/host-harness.js';
+import type { EventBody, LoggedEvent } from '../src-shared/events.js';
+import { chainEvent } from '../src-shared/hash-chain.js';
+import { meetingMeasures } from '../src-shared/measures/dialogue.js';
+import { buildMinutes } from '../src-shared/minutes/build.js';
+import { renderMinutesMarkdown } from '../src-shared/minutes/markdown.js';
 
 let host: TestHost | null = null;
 afterEach(async () => {
@@ -73,5 +78,24 @@ describe('the dialogue, measured', () => {
     await host.mustControl('writeFollowUp', { sessionId, questionId: ids[6]!, outcome: 'answered', text: 'Yes.', by: 'facilitator' });
     const third = await host.control('dialogueMeasures', {});
     expect(third.ok && third.value.meetings[0]).toMatchObject({ answeredInWriting: 3, stillOpen: 1, topAnswered: { answered: 4, of: 5 } });
+  });
+});
+
+describe('phones in the room and from outside it', () => {
+  it('the minutes and the measures count the phones that joined through the relay apart, in both languages', () => {
+    const bodies: EventBody[] = [
+      { type: 'session.created', sessionId: 'hybrid-1', title: 'Hybrid hearing', place: 'Town hall', timeZone: 'UTC' },
+      { type: 'session.opened' },
+      { type: 'device.joined', deviceId: 'dev-aaaaaa', lang: 'en' },
+      { type: 'device.joined', deviceId: 'dev-bbbbbb', via: 'relay', lang: 'es' },
+      { type: 'device.joined', deviceId: 'dev-cccccc', via: 'relay' },
+      { type: 'session.closed' },
+    ];
+    const events: LoggedEvent[] = [];
+    bodies.forEach((body, i) => events.push(chainEvent(events.at(-1) ?? null, Date.UTC(2026, 11, 5, 18, i), 'host', body)));
+    expect(meetingMeasures(events)).toMatchObject({ phones: 3, inRoom: 1, remote: 2, languages: { en: 1, es: 1 } });
+    const md = (locale: string) => renderMinutesMarkdown(buildMinutes(events, { locale, generatedAt: Date.UTC(2026, 11, 5, 20) }));
+    expect(md('en-GB')).toContain('3 (at most 0 connected at once); 1 in the room, 2 from outside it (through the relay)');
+    expect(md('es-ES')).toContain('1 en la sala, 2 desde fuera (a través del relé)');
   });
 });

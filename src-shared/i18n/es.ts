@@ -638,6 +638,7 @@ export const minutes: Same<typeof en.minutes> = {
   facilitator: 'Moderación',
   devicesJoined: 'Dispositivos participantes',
   devicesJoinedValue: '{{joined}} (como máximo {{peak}} conectados a la vez)',
+  devicesRemote: '{{inRoom}} en la sala, {{remote}} desde fuera (a través del relé)',
   paperCodes: 'Códigos en papel',
   paperCodesValue: '{{when}}. Impresos: {{issued}} · usados para entrar: {{used}} · dispositivos que entraron sin código: {{without}}',
   paperCodesRequiredFrom: 'Obligatorios desde las {{time}}',

@@ -12,7 +12,7 @@ const DAY_MS = 86_400_000;
 /**
  * The dialogue of one meeting, measured (issue 19). Definitions (also in docs/MEASURES.md):
  * - phones: devices joined; peak: most connected at once; inRoom / remote: phones that joined over the
- *   venue's network / through a relay (every phone is in the room until hybrid meetings, issue 20);
+ *   venue's network / through the relay (hybrid meetings, issue 20: `device.joined.via`);
  *   languages: the language each phone's screen was in when it joined (phones from before this was
  *   recorded are not counted);
  * - speakers: speakers who spoke; speakingMinutes: their timed minutes; interpreter: those with one;
@@ -103,8 +103,8 @@ export function meetingMeasures(
     status: state.status,
     phones: minutes.participation.devicesJoined,
     peak: minutes.participation.peakConnected,
-    inRoom: minutes.participation.devicesJoined,
-    remote: 0,
+    inRoom: minutes.participation.devicesJoined - (minutes.participation.remoteJoined ?? 0),
+    remote: minutes.participation.remoteJoined ?? 0,
     languages,
     speakers: agenda?.speakers ?? 0,
     speakingMinutes: Math.round((agenda?.usedMs ?? 0) / 60_000),

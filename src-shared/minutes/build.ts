@@ -166,6 +166,7 @@ function participation(
 
   return {
     devicesJoined,
+    ...(state.remoteDevices > 0 ? { remoteJoined: state.remoteDevices } : {}),
     peakConnected: state.peakConnected,
     paperCodes: minutesPaperCodes(state),
     shareAsked: share(askers.size),

@@ -2,7 +2,7 @@ import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
 import { questionModerationNote } from '../features/moderation/minutes.js';
 import { agendaMarkdown } from '../features/agenda/minutes-markdown.js';
-import { moderationLines, paperCodesFact, participationRows } from './wording.js';
+import { devicesJoinedText, moderationLines, paperCodesFact, participationRows } from './wording.js';
 import { minutesWords } from './language.js';
 import type { Translate } from '../i18n/format.js';
 import { pollsMarkdown } from '../features/polls/minutes-markdown.js';
@@ -34,7 +34,7 @@ export function renderMinutesMarkdown(m: Minutes): string {
   out.push(fact('minutes.timeZone', escapeMarkdown(tz)));
   if (session.facilitator) out.push(fact('minutes.facilitator', escapeMarkdownLine(session.facilitator)));
   const p = m.participation;
-  out.push(fact('minutes.devicesJoined', tr('minutes.devicesJoinedValue', { joined: p.devicesJoined, peak: p.peakConnected })));
+  out.push(fact('minutes.devicesJoined', devicesJoinedText(p, tr)));
   const paper = paperCodesFact(p, time, tr);
   if (paper) out.push(`- **${paper[0]}:** ${paper[1]}`);
   out.push('');

@@ -53,6 +53,8 @@ export interface MinutesPaperCodes {
 
 export interface Participation {
   devicesJoined: number;
+  /** Devices that joined through the relay, from outside the room (hybrid meetings); absent when none did. */
+  remoteJoined?: number;
   peakConnected: number;
   /** Shares of joined devices, 0..1 (0 when nobody joined). */
   shareAsked: number;

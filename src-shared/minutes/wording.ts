@@ -127,6 +127,12 @@ export function moderationLines(m: Pick<Minutes, 'moderation'>, tr: Translate = 
   return lines;
 }
 
+/** "12 (at most 9 connected at once)", and how many came from outside the room when any did (issue 20). */
+export function devicesJoinedText(p: Minutes['participation'], tr: Translate = ENGLISH): string {
+  const joined = tr('minutes.devicesJoinedValue', { joined: p.devicesJoined, peak: p.peakConnected });
+  return p.remoteJoined ? `${joined}; ${tr('minutes.devicesRemote', { remote: p.remoteJoined, inRoom: p.devicesJoined - p.remoteJoined })}` : joined;
+}
+
 /** The participation table, label and value, in every format. */
 export function participationRows(p: Minutes['participation'], tr: Translate = ENGLISH): Array<[string, string]> {
   return [
@@ -216,7 +222,7 @@ export function minutesText(m: Minutes): MinutesText {
   facts.push([tr('minutes.ended'), session.closedAt !== null ? time(session.closedAt) : tr('minutes.notClosed')]);
   facts.push([tr('minutes.timeZone'), plain(tz)]);
   if (session.facilitator.trim()) facts.push([tr('minutes.facilitator'), plain(session.facilitator)]);
-  facts.push([tr('minutes.devicesJoined'), tr('minutes.devicesJoinedValue', { joined: p.devicesJoined, peak: p.peakConnected })]);
+  facts.push([tr('minutes.devicesJoined'), devicesJoinedText(p, tr)]);
   const paper = paperCodesFact(p, time, tr);
   if (paper) facts.push(paper);
 

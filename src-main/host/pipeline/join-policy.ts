@@ -24,6 +24,8 @@ export interface JoinContext {
   paperCode?: string;
   /** The language the phone's screen is in, if it said (recorded with a new device). */
   lang?: string;
+  /** It joins through the relay, from outside the room (recorded with a new device). */
+  remote?: boolean;
 }
 
 export const DEVICE_COOKIE = 'of_device';

@@ -85,13 +85,13 @@ export class LiveSession {
     return { ok: true, events: result.applied.events.length };
   }
 
-  /** A phone joins: a new device and its room, recorded in the log (with the paper code it used, if any). */
-  join(paperCode?: number, lang?: string): JoinResponse | HostJoinFailure {
+  /** A phone joins: a new device and its room, recorded in the log (with the paper code it used, its language, how it came). */
+  join(facts: { paperCode?: number; lang?: string; via?: 'relay' } = {}): JoinResponse | HostJoinFailure {
     const deviceId = newId();
     const roomId = deriveRoomId(this.row.secret, deviceId);
     const result = this.log.commit(() => {
       this.deps.store.addDevice(this.row.id, deviceId, roomId, Date.now());
-      this.log.append('host', [{ type: 'device.joined', deviceId, ...(paperCode !== undefined ? { paperCode } : {}), ...(lang ? { lang } : {}) }]);
+      this.log.append('host', [{ type: 'device.joined', deviceId, ...facts }]);
     });
     this.deps.storage.report('log', result.ok ? null : result.error);
     if (!result.ok) return { ok: false, error: 'The laptop cannot save right now. Try again in a moment.', hostFailure: true };

@@ -203,7 +203,7 @@ export class SessionManager {
       const refused = this.joinPolicy.refusal(row.id, who.address);
       if (refused) return { ok: false, error: refused, tooMany: true };
     }
-    const joined = live.join(paper.kind === 'new-device' ? paper.paperCode : undefined, who.lang);
+    const joined = live.join({ ...(paper.kind === 'new-device' ? { paperCode: paper.paperCode } : {}), ...(who.lang ? { lang: who.lang } : {}), ...(who.remote ? { via: 'relay' as const } : {}) });
     if (!joined.ok) return joined;
     this.joinPolicy.joined(row.id, who.address, joined.deviceId);
     return admit(joined.deviceId);

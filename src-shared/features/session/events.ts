@@ -14,9 +14,10 @@ export type SessionEvent =
   | { type: 'settings.changed'; premoderation: boolean }
   /**
    * `paperCode`: the number of the paper code it joined with (issue 9), when it used one. `lang`: the
-   * language the phone's screen was in when it joined (issue 19's measures), when it said.
+   * language the phone's screen was in when it joined (issue 19's measures), when it said. `via`: it
+   * joined from outside the room, through the relay (issue 20); absent for the venue's network.
    */
-  | { type: 'device.joined'; deviceId: string; paperCode?: number; lang?: string }
+  | { type: 'device.joined'; deviceId: string; paperCode?: number; lang?: string; via?: 'relay' }
   /** The most phones connected at once so far (recorded when a new peak is reached). */
   | { type: 'attendance.peak'; connected: number };
 

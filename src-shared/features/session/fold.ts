@@ -15,6 +15,8 @@ export interface SessionCore {
   closedAt: number | null;
   premoderation: boolean;
   devices: Set<string>;
+  /** Devices that joined through the relay (hybrid meetings, issue 20): the rest joined in the room. */
+  remoteDevices: number;
   peakConnected: number;
   lastSeq: number;
   lastHash: string;
@@ -32,6 +34,7 @@ export const emptySessionCore = (): SessionCore => ({
   closedAt: null,
   premoderation: true,
   devices: new Set(),
+  remoteDevices: 0,
   peakConnected: 0,
   lastSeq: 0,
   lastHash: '',
@@ -61,6 +64,7 @@ export function applySessionEvent(state: SessionCore, body: EventBody, at: numbe
       return;
     case 'device.joined':
       state.devices.add(body.deviceId);
+      if (body.via === 'relay') state.remoteDevices++;
       return;
     case 'attendance.peak':
       state.peakConnected = Math.max(state.peakConnected, body.connected);
