@@ -49,6 +49,16 @@ async function run() {
   const lan = new URL(joinUrl).origin;
   const code = joinUrl.split('/').pop();
   const providers = [];
+  try {
+    return await rush(host, lan, code, providers);
+  } finally {
+    // Also when a join fails: no host is left running behind the bench.
+    providers.forEach((p) => p.destroy());
+    await host.stop();
+  }
+}
+
+async function rush(host, lan, code, providers) {
   const windows = [];
   const gapMs = (CONFIG.seconds * 1000) / CONFIG.phones;
   const start = Date.now();
@@ -64,10 +74,7 @@ async function run() {
     log(`${i} phones in ${windows.at(-1).atS.toFixed(1)} s: host CPU ${windows.at(-1).cpuPerJoinMs.toFixed(2)} ms per join over the last ${CONFIG.step}`);
     cpu0 = cpu1;
   }
-  const rss = host.sample().rss;
-  providers.forEach((p) => p.destroy());
-  await host.stop();
-  return { windows, wallS: windows.at(-1).atS, rssMiB: rss / 2 ** 20 };
+  return { windows, wallS: windows.at(-1).atS, rssMiB: host.sample().rss / 2 ** 20 };
 }
 
 function report(r, m) {
