@@ -1,21 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { devices, type Page } from '@playwright/test';
+import { devices } from '@playwright/test';
 import { overflow } from './fixtures/layout.js';
 import { ready } from './fixtures/pages.js';
 import { expect, test } from './fixtures/test.js';
+import { expectAccessible } from './fixtures/axe.js';
 
 /** Languages (issue 10): Spanish and English on the phone, console and projector; the RTL pseudo locale. */
 
 const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7'];
 
-/** axe-core on the page as it is now: no serious or critical violation. */
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, what).toEqual([]);
-}
 
 test('a phone starts in Spanish from its browser language, switches to English, and remembers it', async ({ host, browser }) => {
   await host.start(['--session', 'Pleno del barrio']);

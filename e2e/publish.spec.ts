@@ -1,26 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from '@playwright/test';
 import { ask, boardItem, openPhone, ready, upvote } from './fixtures/pages.js';
 import { expect, test } from './fixtures/test.js';
+import { expectAccessible } from './fixtures/axe.js';
 
 /** Issue 19, part 2: a closed meeting published as a static folder, read from file:// and http, checked in the browser. */
 const CLI = join(__dirname, '..', 'bin', 'open-floor.cjs');
 const ATTACK = `Will the <script>alert("x")</script> "playground" & the river's path be repaired?`;
 const HIDDEN = 'Rude words the moderator hid';
 
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad, what).toEqual([]);
-}
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

@@ -3,19 +3,13 @@ import { SPEAK_REFUSALS } from '../src-shared/refusals.js';
 import { roomParts } from '../src-shared/docs/room-doc.js';
 import { remainingAt } from '../src-shared/features/agenda/timer.js';
 import { PATHS } from '../src-shared/endpoints.js';
-import { startTestHost, type TestHost } from './helpers/host-harness.js';
+import { must, startTestHost, type TestHost } from './helpers/host-harness.js';
 
 let host: TestHost | null = null;
 afterEach(async () => {
   await host?.stop();
   host = null;
 });
-
-async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
 
 describe('agenda and public comment through the host', () => {
   it('phones sign up, the desk sees the queue with phone labels, each phone its place; call next; refusals reach the phone', async () => {

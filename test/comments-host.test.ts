@@ -2,19 +2,13 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../src-main/host/store/store.js';
 import { COMMENT_REFUSALS } from '../src-shared/refusals.js';
-import { startTestHost, type TestHost } from './helpers/host-harness.js';
+import { must, startTestHost, type TestHost } from './helpers/host-harness.js';
 
 let host: TestHost | null = null;
 afterEach(async () => {
   await host?.stop();
   host = null;
 });
-
-async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: string }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
 
 describe('written comments through the host', () => {
   it('a comment sent twice with the same request id is one event; the desk lists it, the board never; a refusal reaches the phone', async () => {

@@ -8,6 +8,7 @@ import type { PhoneRequestDraft } from '../../src-shared/requests';
 import { LIMITS } from '../../src-shared/limits';
 import { charCount } from '../../src-shared/text';
 import { speakingTime } from '../ui/agenda/labels';
+import { FormEnd } from './FormEnd';
 import { t } from '../ui/i18n';
 import { useTicking } from '../ui/agenda/use-now';
 import { useYView } from '../ui/use-y-view';
@@ -152,17 +153,7 @@ function SpeakForm({ send, item, onDone }: { send: Send; item: BoardAgendaItem; 
       <label className="check">
         <input type="checkbox" checked={interpreter} onChange={(e) => setInterpreter(e.target.checked)} /> {t('phone.interpreter')}
       </label>
-      <p role="alert" className="alert">
-        {error ?? ''}
-      </p>
-      <div className="row-buttons">
-        <button type="submit" className="primary">
-          {t('phone.sendSpeak')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('phone.cancel')}
-        </button>
-      </div>
+      <FormEnd error={error} send={t('phone.sendSpeak')} onCancel={onDone} />
     </form>
   );
 }

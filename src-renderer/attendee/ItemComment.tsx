@@ -5,6 +5,7 @@ import type { BoardAgendaItem } from '../../src-shared/features/agenda/views';
 import { LIMITS } from '../../src-shared/limits';
 import type { PhoneRequestDraft } from '../../src-shared/requests';
 import { charCount } from '../../src-shared/text';
+import { FormEnd } from './FormEnd';
 import { t } from '../ui/i18n';
 import { useYView } from '../ui/use-y-view';
 import { readMyComments, type MyComment } from './comment-view';
@@ -78,17 +79,7 @@ function CommentForm({ send, item, onDone }: { send: Send; item: BoardAgendaItem
         {t('phone.yourName')}
       </label>
       <input id={`${ids}-name`} maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} placeholder={t('phone.anonymous')} autoComplete="name" />
-      <p role="alert" className="alert">
-        {error ?? ''}
-      </p>
-      <div className="row-buttons">
-        <button type="submit" className="primary">
-          {t('phone.sendComment')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('phone.cancel')}
-        </button>
-      </div>
+      <FormEnd error={error} send={t('phone.sendComment')} onCancel={onDone} />
     </form>
   );
 }

@@ -118,25 +118,10 @@ export function meetingMeasures(
   };
 }
 
-/** Totals over meetings (a council's year): counts add up; the median is over every written answer. */
-export interface MeasuresAcross {
-  meetings: number;
-  phones: number;
-  asked: number;
-  approved: number;
-  answeredOnFloor: number;
-  answeredInWriting: number;
-  referred: number;
-  carried: number;
-  notAnswered: number;
-  stillOpen: number;
-  writtenComments: number;
-  speakers: number;
-  medianDaysToWrittenAnswer: number | null;
-  topAnswered: { answered: number; of: number };
-}
-
 const SUMMED = ['phones', 'asked', 'approved', 'answeredOnFloor', 'answeredInWriting', 'referred', 'carried', 'notAnswered', 'stillOpen', 'writtenComments', 'speakers'] as const;
+
+/** Totals over meetings (a council's year): counts add up; the median is over every written answer. */
+export type MeasuresAcross = Pick<MeetingMeasures, (typeof SUMMED)[number] | 'medianDaysToWrittenAnswer' | 'topAnswered'> & { meetings: number };
 
 export function measuresAcross(meetings: readonly MeetingMeasures[]): MeasuresAcross {
   const sum = Object.fromEntries(SUMMED.map((k) => [k, meetings.reduce((s, m) => s + m[k], 0)])) as Record<(typeof SUMMED)[number], number>;

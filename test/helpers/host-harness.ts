@@ -12,6 +12,13 @@ import type { JoinResponse } from '../../src-shared/endpoints.js';
 import type { PhoneRequestDraft } from '../../src-shared/requests.js';
 import { startHost, type Host, type HostOptions } from '../../src-main/host/host.js';
 
+/** The value of a control answer, or the test fails with the host's words. */
+export async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: string }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
 /**
  * A real host on port 0 with its own temp data dir (no gateway unless `extra` asks for one: most tests use
  * the WebSocket path).
