@@ -47,6 +47,17 @@ event), json (the archive of the whole event log).
   --out FILE|DIR   where to write (default: “date title.ext” in the current directory)
   --data DIR       where sessions are stored (default: ~/.open-floor)
   --locale xx-YY   language of the minutes (en or es) and region of their dates, e.g. es-ES (default: this machine's)`,
+  relay: `Usage: open-floor relay --redis redis://HOST:PORT [--port N] [--address IP] [--json]
+
+Runs one relay instance for hybrid meetings (docs/HYBRID.md): Hocuspocus with its Redis extension, so
+several instances behind a load balancer share the documents. It holds no record and decides nothing;
+the laptop connects out to it. The meeting's secret is read from the environment variable
+OPEN_FLOOR_RELAY_SECRET (never from the command line, where other users of the machine could see it).
+
+  --redis URL      the Redis every instance shares (redis://[user:password@]host:port[/db])
+  --port N         port to listen on (default 4444; 0 picks a free port)
+  --address IP     address to listen on (default 0.0.0.0; put TLS in front)
+  --json           print one JSON object per line instead of text`,
   verify: `Usage: open-floor verify FILE.json
 
 Checks an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable.`,
@@ -69,6 +80,7 @@ const USAGE = `Usage:
   open-floor sessions [--data DIR] [--json]
   open-floor export --session ID --format ${EXPORT_FORMAT_NAMES.join('|')} [--out FILE] [--data DIR] [--locale xx-YY]
   open-floor verify FILE.json
+  open-floor relay --redis redis://HOST:PORT [--port N] [--address IP] [--json]
 
   serve            run the host headless (console and projector in a browser on this laptop)
   sessions         list the sessions in the data directory: id, date, status, counts, title
@@ -76,6 +88,7 @@ const USAGE = `Usage:
                    polls-csv, json archive
   verify           check an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable
   doctor           check this laptop before a meeting: port, addresses, data folder, firewall
+  relay            run a relay instance for remote attendees (hybrid meetings, docs/HYBRID.md)
 
   open-floor COMMAND --help shows the options of one command.`;
 
@@ -275,6 +288,31 @@ async function doctorCommand(argv: string[]): Promise<void> {
   process.exitCode = report.ok ? 0 : 1;
 }
 
+/** `open-floor relay`: one relay instance, until SIGINT/SIGTERM. */
+async function relayCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { redis: { type: 'string' }, port: { type: 'string' }, address: { type: 'string' }, json: { type: 'boolean', default: false } },
+    strict: true,
+  });
+  const secret = process.env.OPEN_FLOOR_RELAY_SECRET ?? '';
+  if (secret.length < 16) fail('Set OPEN_FLOOR_RELAY_SECRET to the meeting\'s relay secret (at least 16 characters).', COMMAND_USAGE.relay);
+  if (!values.redis) fail('--redis is needed: the Redis every relay instance shares.', COMMAND_USAGE.relay);
+  const port = values.port === undefined ? 4444 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`, COMMAND_USAGE.relay);
+  const { startRelay } = await import('../src-relay/relay.js');
+  const relay = await startRelay({
+    port,
+    redisUrl: values.redis,
+    secret,
+    ...(values.address ? { address: values.address } : {}),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(values.json ? `${JSON.stringify({ event: 'ready', port: relay.port })}\n` : `Open Floor relay on port ${relay.port} (Redis ${values.redis}).\n`);
+  const stop = () => void relay.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
@@ -293,6 +331,8 @@ async function main(): Promise<void> {
       return verify(rest);
     case 'doctor':
       return doctorCommand(rest);
+    case 'relay':
+      return relayCommand(rest);
     case undefined:
     case '--help':
     case '-h':

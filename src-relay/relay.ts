@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Redis } from '@hocuspocus/extension-redis';
+import { Server, type onAuthenticatePayload } from '@hocuspocus/server';
+import { checkAccess } from './relay-token.js';
+
+/**
+ * `open-floor relay` (issue 20): a Hocuspocus server with its Redis extension, so several instances behind
+ * a load balancer share every document through Redis. It holds no log and makes no decision: the laptop
+ * connects out to it and stays the only authority. Its one job besides syncing is `onAuthenticate`
+ * (relay-token.ts): the laptop with its credential, a phone with the token the laptop issued for its room.
+ * Documents live in memory only while someone is connected (no persistence extension): the laptop and
+ * the phones hold everything and sync it again after a relay restart.
+ *
+ * Nothing else is served: every HTTP request but `GET /healthz` (for a load balancer) is a 404.
+ */
+
+export interface RelayOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Address to listen on (default 0.0.0.0; put TLS in front, see docs/HYBRID.md). */
+  address?: string;
+  /** redis://[user:password@]host:port[/db] */
+  redisUrl: string;
+  /** The meeting's relay secret (the laptop has the same one). */
+  secret: string;
+  log?(line: string): void;
+}
+
+export interface Relay {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** One message may be as large as a whole room (1 MiB on the laptop) plus the board sent with it. */
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/** ioredis's options from a redis:// URL (ioredis itself is the Redis extension's dependency). */
+export function redisConfig(url: string): { host: string; port: number; options: { username?: string; password?: string; db?: number } } {
+  const u = new URL(url);
+  if (u.protocol !== 'redis:') throw new Error(`--redis must be a redis:// URL, not “${url}”`);
+  const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : undefined;
+  return {
+    host: u.hostname || '127.0.0.1',
+    port: u.port ? Number(u.port) : 6379,
+    options: {
+      ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+      ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+      ...(db !== undefined && Number.isInteger(db) ? { db } : {}),
+    },
+  };
+}
+
+/** The whole HTTP surface: a health check. */
+function answerHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const healthy = request.method === 'GET' && request.url === '/healthz';
+  response.writeHead(healthy ? 200 : 404, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+  response.end(healthy ? 'ok' : 'not found');
+  // Rejecting with nothing stops Hocuspocus's own answer.
+  return Promise.reject(undefined);
+}
+
+/**
+ * ioredis reconnects by itself (and subscribes again); without a listener every failed attempt is an
+ * "Unhandled error event" on stderr. One line when Redis goes away, one when it is back.
+ */
+function watchRedis(extension: Redis, log: (line: string) => void): void {
+  let down = false;
+  for (const client of [extension.pub, extension.sub]) {
+    client.on('error', (err: Error) => {
+      if (!down) log(`relay: Redis unreachable (${err.message}); retrying`);
+      down = true;
+    });
+    client.on('ready', () => {
+      if (down) log('relay: Redis is back');
+      down = false;
+    });
+  }
+}
+
+export async function startRelay(opts: RelayOptions): Promise<Relay> {
+  const log = opts.log ?? (() => {});
+  if (opts.secret.length < 16) throw new Error('the relay secret must have at least 16 characters');
+  const redis = redisConfig(opts.redisUrl);
+  const extension = new Redis({ host: redis.host, port: redis.port, options: redis.options });
+  watchRedis(extension, log);
+  const server = new Server(
+    {
+      port: opts.port,
+      address: opts.address ?? '0.0.0.0',
+      quiet: true,
+      stopOnSignals: false,
+      extensions: [extension],
+      onRequest: ({ request, response }) => answerHttp(request, response),
+      onAuthenticate: (data: onAuthenticatePayload) => {
+        const access = checkAccess(opts.secret, data.token, data.documentName, Date.now());
+        if (!access.ok) {
+          log(`relay: refused ${data.documentName}: ${access.reason}`);
+          return Promise.reject(Object.assign(new Error(access.reason), { reason: 'permission-denied' }));
+        }
+        if (access.readOnly) data.connectionConfig.readOnly = true;
+        return Promise.resolve({ who: access.who });
+      },
+    },
+    { maxPayload: MAX_MESSAGE_BYTES },
+  );
+  await server.listen();
+  return {
+    port: server.address.port,
+    close: () => server.destroy(),
+  };
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { laptopCredential, phoneToken } from '../src-relay/relay-token.js';
+import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
+
+/**
+ * The relay as people run it (issue 20): a real redis-server, two `open-floor relay` processes sharing it,
+ * stock Hocuspocus clients. Nothing mocked.
+ */
+
+const SECRET = 'relay-test-secret-0123456789';
+const ROOM = 'room-AAAAAAAAAAAAAAAAAAAAAAAA';
+const OTHER = 'room-BBBBBBBBBBBBBBBBBBBBBBBB';
+
+let redis: RedisProcess;
+let a: RelayProcess;
+let b: RelayProcess;
+const clients: RelayClient[] = [];
+const client = (url: string, name: string, token: string): RelayClient => {
+  const c = new RelayClient(url, name, token);
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  await buildCliIfStale();
+  redis = await startRedis();
+  [a, b] = await Promise.all([startRelay(redis.url, SECRET), startRelay(redis.url, SECRET)]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await Promise.all([a?.stop(), b?.stop()]);
+  await redis?.stop();
+});
+
+describe('open-floor relay: two instances, one Redis', () => {
+  it('a room written through instance A reaches the phone on instance B, and back', async () => {
+    const laptop = client(a.url, ROOM, laptopCredential(SECRET));
+    const phone = client(b.url, ROOM, phoneToken(SECRET, ROOM, Date.now()));
+    await Promise.all([laptop.synced(), phone.synced()]);
+    laptop.doc.getMap('host').set('hello', 'from A');
+    await until(() => phone.doc.getMap('host').get('hello') === 'from A', 5000, 'A → B');
+    phone.doc.getArray('requests').push(['from B']);
+    await until(() => laptop.doc.getArray('requests').toArray().includes('from B'), 5000, 'B → A');
+  });
+
+  it('the board: the laptop writes it on A, a phone on B reads it and cannot change it', async () => {
+    const laptop = client(a.url, 'board', laptopCredential(SECRET));
+    const phone = client(b.url, 'board', phoneToken(SECRET, ROOM, Date.now()));
+    await Promise.all([laptop.synced(), phone.synced()]);
+    expect(phone.readOnly).toBe(true);
+    laptop.doc.getMap('board').set('title', 'Town hall');
+    await until(() => phone.doc.getMap('board').get('title') === 'Town hall', 5000, 'board on B');
+    phone.doc.getMap('board').set('title', 'Hacked');
+    // A third reader on A sees what the laptop wrote, never the phone's write.
+    const reader = client(a.url, 'board', phoneToken(SECRET, OTHER, Date.now()));
+    await reader.synced();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(reader.doc.getMap('board').get('title')).toBe('Town hall');
+    expect(laptop.doc.getMap('board').get('title')).toBe('Town hall');
+  });
+});
+
+describe('open-floor relay: who may open what', () => {
+  it('forged, expired and other rooms\' tokens, a wrong laptop secret and unknown documents are refused', async () => {
+    const now = Date.now();
+    const forged = phoneToken('a guess at the secret 0000', ROOM, now);
+    const expired = phoneToken(SECRET, ROOM, now - 120_000, 60_000);
+    const refusedOnes = [
+      client(a.url, ROOM, forged),
+      client(a.url, ROOM, expired),
+      client(a.url, ROOM, phoneToken(SECRET, OTHER, now)),
+      client(a.url, ROOM, laptopCredential('wrong laptop secret 000')),
+      client(a.url, 'control', phoneToken(SECRET, ROOM, now)),
+      client(a.url, 'desk', laptopCredential(SECRET)),
+      client(a.url, ROOM, ''),
+    ];
+    await Promise.all(refusedOnes.map((c) => c.answered()));
+    for (const c of refusedOnes) {
+      expect(c.denied).toBe('permission-denied');
+      expect(c.authenticated).toBe(false);
+    }
+    expect(a.stderr()).toContain('bad signature');
+    expect(a.stderr()).toContain('token expired');
+    expect(a.stderr()).toContain('token is for another room');
+  });
+
+  it('a refused client learns nothing of the room, and its writes reach nobody', async () => {
+    const laptop = client(a.url, OTHER, laptopCredential(SECRET));
+    await laptop.synced();
+    laptop.doc.getMap('host').set('secret-of-other', 'yes');
+    const intruder = client(b.url, OTHER, phoneToken(SECRET, ROOM, Date.now()));
+    await intruder.answered();
+    intruder.doc.getArray('requests').push(['intrusion']);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(intruder.doc.getMap('host').get('secret-of-other')).toBeUndefined();
+    expect(laptop.doc.getArray('requests').length).toBe(0);
+  });
+
+  it('the relay answers only a health check over HTTP', async () => {
+    const base = `http://127.0.0.1:${a.port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    for (const path of ['/', '/api/join', '/api/control', '/board']) expect((await fetch(`${base}${path}`)).status).toBe(404);
+  });
+});
