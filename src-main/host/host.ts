@@ -25,6 +25,8 @@ import { openHostDocs } from './store/host-docs.js';
 import { createSyncServer, type SyncServer } from './net/sync-server.js';
 import { hostReaders, type Host } from './host-api.js';
 import { loopbackFiles } from './loopback-files.js';
+import type { RelayLink } from './net/relay-link.js';
+import { relayAccess } from './relay-access.js';
 
 export type { Host } from './host-api.js';
 
@@ -51,6 +53,11 @@ export interface HostOptions {
   maxOpenFiles?: number | (() => number);
   /** A phone's room with no transport connected for this long is unloaded from memory (default ROOM_IDLE_MS). */
   roomIdleMs?: number;
+  /**
+   * Remote attendees (issue 20, docs/HYBRID.md): the laptop connects out to this relay with the meeting's
+   * relay secret. Off when absent.
+   */
+  relay?: { url: string; secret: string; maxRetryDelayMs?: number };
 }
 
 const listen = (server: Server, port: number, host: string) =>
@@ -124,6 +131,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   ports.loopback = await listen(servers.loopback.server, 0, '127.0.0.1');
   const loopbackOrigin = `http://127.0.0.1:${ports.loopback}`;
   if (opts.gateway === 'node') gateway = await startGateway(ports, token, setRtcPeers, fdGuard, log);
+  const relayLink = opts.relay ? await startRelay(opts.relay, ports, token, log) : null;
   sessions.restore();
   venue.sessionOpen(sessions.current?.log.state.status === 'open');
   publishSettings();
@@ -139,9 +147,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     onSessionChanged: (l) => sessionListeners.push(l),
     venueStatus,
     setRoomPeers: setRtcPeers,
+    relay: relayLink ? relayAccess(sessions, relayLink) : null,
     ...hostReaders({ sessions, storage: docs.storage }),
     close: async () => {
       stopIdleSweep();
+      relayLink?.destroy();
       await gateway?.destroy();
       signal.close();
       sync.close();
@@ -254,6 +264,19 @@ function createServers(d: ServersDeps) {
     () => d.ports.loopback,
   );
   return { lan, loopback };
+}
+
+/** The laptop's one outbound connection to the relay, bridging the board and remote phones' rooms. */
+async function startRelay(relay: NonNullable<HostOptions['relay']>, ports: { loopback: number }, token: string, log: (line: string) => void): Promise<RelayLink> {
+  const { startRelayLink } = await import('./net/relay-link.js');
+  return startRelayLink({
+    relayUrl: relay.url,
+    secret: relay.secret,
+    hostSyncUrl: `ws://127.0.0.1:${ports.loopback}${PATHS.sync}`,
+    token,
+    ...(relay.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: relay.maxRetryDelayMs } : {}),
+    log,
+  });
 }
 
 /** The WebRTC gateway in this process (headless): it joins the LAN signaling and syncs over loopback. */

@@ -1,0 +1,115 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { BOARD_DOC_NAME } from '../../../src-shared/docs/room-doc.js';
+import { laptopCredential, phoneToken, RELAY_BOARD_DOC } from '../../../src-relay/relay-token.js';
+import { NodeWebSocket } from './node-websocket.js';
+
+/**
+ * The laptop's way out to the relay (issue 20): it never accepts a connection from the internet, it opens
+ * ONE WebSocket to the relay (`HocuspocusProviderWebsocket`) and multiplexes every document over it.
+ *
+ * Each document is a bridge, like the WebRTC gateway's rooms: one Y.Doc with two stock providers, a
+ * Hocuspocus provider to the relay and a y-websocket provider to the host's own loopback `/sync` (with the
+ * loopback token). Yjs does the bridging. So a remote phone's request enters the host exactly where a
+ * LAN phone's or a WebRTC phone's does (sync server → the room's Y.Doc → RoomDocs' observer → pipeline), and
+ * everything the host guarantees there holds unchanged for remote phones: nothing is sent before it is
+ * stored (StoreThenSend), a room's size and connection limits, the board served inside every room as an
+ * overlay (so the remote phone's room looks exactly like a LAN phone's), and a room that loads again
+ * rewrites the phone's view and answers its unanswered requests.
+ *
+ * The board is bridged once more on its own, as the relay's read-only `board` document (for a future
+ * remote projector or phone view that does not need a room).
+ *
+ * Reconnects: both providers retry on their own (the relay link within `maxRetryDelayMs`). A request the
+ * phone wrote while the relay or the laptop's uplink was down is in the phone's doc and reaches the host
+ * with the next sync; (device id, request id) is unique in the log, so it is applied once.
+ */
+
+export interface RelayLinkOptions {
+  /** ws:// or wss:// address of the relay (a load balancer in front of several instances). */
+  relayUrl: string;
+  /** The meeting's relay secret (the relay instances have the same one). */
+  secret: string;
+  /** ws://127.0.0.1:P/sync of this host's loopback listener. */
+  hostSyncUrl: string;
+  /** The loopback token. */
+  token: string;
+  /** Longest wait between two attempts to reach the relay (default 2 s). */
+  maxRetryDelayMs?: number;
+  log?(line: string): void;
+}
+
+export interface RelayLink {
+  /** Bridges a remote phone's room (`room-<id>`); idempotent. */
+  addRoom(docName: string): void;
+  /** A token that opens this room (and the board, read-only) on the relay, for the phone that joined. */
+  tokenFor(docName: string): string;
+  /** Whether the WebSocket to the relay is open. */
+  connected(): boolean;
+  /** How many documents are bridged (the board and the remote rooms). */
+  bridged(): number;
+  destroy(): void;
+}
+
+interface Bridge {
+  doc: Y.Doc;
+  toRelay: HocuspocusProvider;
+  toHost: WebsocketProvider;
+}
+
+export function startRelayLink(opts: RelayLinkOptions): RelayLink {
+  const log = opts.log ?? (() => {});
+  const socket = new HocuspocusProviderWebsocket({
+    url: opts.relayUrl,
+    WebSocketPolyfill: NodeWebSocket,
+    delay: 250,
+    minDelay: 250,
+    maxDelay: opts.maxRetryDelayMs ?? 2000,
+    onStatus: ({ status }) => log(`relay link: ${status}`),
+  });
+  const credential = laptopCredential(opts.secret);
+  const bridges = new Map<string, Bridge>();
+
+  const bridge = (relayName: string, hostName: string): void => {
+    if (bridges.has(relayName)) return;
+    const doc = new Y.Doc();
+    // The laptop is not a participant: no awareness state of its own on either side.
+    const awareness = new Awareness(doc);
+    awareness.setLocalState(null);
+    const toHost = new WebsocketProvider(opts.hostSyncUrl, hostName, doc, {
+      WebSocketPolyfill: NodeWebSocket as unknown as typeof WebSocket,
+      disableBc: true,
+      awareness,
+      params: { t: opts.token },
+    });
+    const toRelay = new HocuspocusProvider({
+      name: relayName,
+      document: doc,
+      awareness: null,
+      token: credential,
+      websocketProvider: socket,
+      onAuthenticationFailed: ({ reason }) => log(`relay link: ${relayName} refused (${reason}): is the relay's secret this meeting's?`),
+    });
+    toRelay.attach();
+    bridges.set(relayName, { doc, toRelay, toHost });
+  };
+
+  bridge(RELAY_BOARD_DOC, BOARD_DOC_NAME);
+  return {
+    addRoom: (docName) => bridge(docName, docName),
+    tokenFor: (docName) => phoneToken(opts.secret, docName, Date.now()),
+    connected: () => socket.status === WebSocketStatus.Connected,
+    bridged: () => bridges.size,
+    destroy: () => {
+      for (const b of bridges.values()) {
+        b.toRelay.destroy();
+        b.toHost.destroy();
+        b.doc.destroy();
+      }
+      bridges.clear();
+      socket.destroy();
+    },
+  };
+}

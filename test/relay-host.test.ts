@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendRequest, roomParts } from '../src-shared/docs/room-doc.js';
+import { readBoard } from '../src-shared/docs/board-doc.js';
+import type { Receipt } from '../src-shared/requests.js';
+import { startTestHost, type TestHost } from './helpers/host-harness.js';
+import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
+
+/**
+ * End to end through the laptop (issue 20): the real host with its relay link on, a real relay process on
+ * a real Redis, and a remote phone (the stock Hocuspocus provider) that knows only the relay. Its request
+ * goes phone → relay → laptop's link → loopback /sync → pipeline → log, and the receipt comes back.
+ */
+
+const SECRET = 'relay-host-test-secret-0123';
+
+let redis: RedisProcess;
+let relay: RelayProcess;
+let h: TestHost;
+const clients: RelayClient[] = [];
+
+const receipt = (c: RelayClient, id: string): Receipt | undefined => roomParts(c.doc).receipts.get(id);
+const ask = (c: RelayClient, id: string, text: string): void => appendRequest(c.doc, { kind: 'ask', id, text });
+
+beforeAll(async () => {
+  await buildCliIfStale();
+  redis = await startRedis();
+  relay = await startRelay(redis.url, SECRET);
+  h = await startTestHost(undefined, { relay: { url: relay.url, secret: SECRET, maxRetryDelayMs: 500 } });
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await h?.stop();
+  await relay?.stop();
+  await redis?.stop();
+});
+
+describe('a remote phone through the relay and the laptop', () => {
+  it('joins with the LAN policy, asks, gets its receipt, and the question is in the log once', async () => {
+    const code = await h.openSession('Hybrid town hall');
+    const relayAccess = h.host.relay!;
+    await until(() => relayAccess.connected(), 5000, 'laptop connected to the relay');
+    const joined = relayAccess.join(code, { address: '203.0.113.7' });
+    if (!joined.ok || !('relayToken' in joined)) throw new Error(`join failed: ${JSON.stringify(joined)}`);
+    expect(joined.relayDoc).toBe(`room-${joined.roomId}`);
+    expect(relayAccess.join('WRONG1', { address: '203.0.113.7' }).ok).toBe(false);
+
+    const phone = new RelayClient(relay.url, joined.relayDoc, joined.relayToken);
+    clients.push(phone);
+    await phone.synced();
+    // The board arrives inside the room, as on the LAN.
+    await until(() => readBoard(phone.doc).session?.title === 'Hybrid town hall', 5000, 'board in the remote room');
+
+    const before = h.host.currentSession()!.events;
+    ask(phone, 'remote-1', 'Can people at home vote too?');
+    await until(() => receipt(phone, 'remote-1') !== undefined, 5000, 'receipt through the relay');
+    expect(receipt(phone, 'remote-1')).toMatchObject({ ok: true });
+    expect(h.host.currentSession()!.questions).toBe(1);
+    expect(h.host.currentSession()!.events).toBe(before + 1);
+  });
+
+  it('the relay dies and comes back: the laptop reconnects and a request written meanwhile is applied once', async () => {
+    const session = h.host.currentSession()!;
+    const joined = h.host.relay!.join(session.joinCode, { address: '203.0.113.8' });
+    if (!joined.ok || !('relayToken' in joined)) throw new Error('join failed');
+    const phone = new RelayClient(relay.url, joined.relayDoc, joined.relayToken);
+    clients.push(phone);
+    await phone.synced();
+
+    const port = relay.port;
+    await relay.stop('SIGKILL');
+    await until(() => !h.host.relay!.connected(), 5000, 'laptop saw the relay go');
+    const before = h.host.currentSession()!.events;
+    ask(phone, 'remote-offline', 'Written while the relay was down');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.host.currentSession()!.events).toBe(before);
+
+    const t0 = Date.now();
+    relay = await startRelay(redis.url, SECRET, port);
+    await until(() => h.host.relay!.connected(), 5000, 'laptop back on the relay');
+    const laptopBack = Date.now() - t0;
+    await until(() => receipt(phone, 'remote-offline') !== undefined, 10_000, 'receipt after the relay restart');
+    const delivered = Date.now() - t0;
+    expect(receipt(phone, 'remote-offline')).toMatchObject({ ok: true });
+    // Both sides synced their whole state again with the new relay: still one event for the request.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(h.host.currentSession()!.events).toBe(before + 1);
+    expect(h.host.currentSession()!.questions).toBe(2);
+    console.log(`[relay e2e] relay restarted: laptop reconnected in ${laptopBack} ms, the offline request's receipt after ${delivered} ms`);
+  });
+});
