@@ -47,7 +47,7 @@ event), json (the archive of the whole event log).
   --out FILE|DIR   where to write (default: “date title.ext” in the current directory)
   --data DIR       where sessions are stored (default: ~/.open-floor)
   --locale xx-YY   language of the minutes (en or es) and region of their dates, e.g. es-ES (default: this machine's)`,
-  relay: `Usage: open-floor relay --redis redis://HOST:PORT [--port N] [--address IP] [--json]
+  relay: `Usage: open-floor relay --redis redis://HOST:PORT [--port N] [--address IP] [--trust-proxy] [--json]
 
 Runs one relay instance for hybrid meetings (docs/HYBRID.md): Hocuspocus with its Redis extension, so
 several instances behind a load balancer share the documents. It holds no record and decides nothing;
@@ -57,6 +57,8 @@ OPEN_FLOOR_RELAY_SECRET (never from the command line, where other users of the m
   --redis URL      the Redis every instance shares (redis://[user:password@]host:port[/db])
   --port N         port to listen on (default 4444; 0 picks a free port)
   --address IP     address to listen on (default 0.0.0.0; put TLS in front)
+  --trust-proxy    take a joining phone's address from X-Forwarded-For (only behind a proxy
+                   that sets it, e.g. Caddy or nginx; otherwise phones could name any address)
   --json           print one JSON object per line instead of text`,
   verify: `Usage: open-floor verify FILE.json
 
@@ -80,7 +82,7 @@ const USAGE = `Usage:
   open-floor sessions [--data DIR] [--json]
   open-floor export --session ID --format ${EXPORT_FORMAT_NAMES.join('|')} [--out FILE] [--data DIR] [--locale xx-YY]
   open-floor verify FILE.json
-  open-floor relay --redis redis://HOST:PORT [--port N] [--address IP] [--json]
+  open-floor relay --redis redis://HOST:PORT [--port N] [--address IP] [--trust-proxy] [--json]
 
   serve            run the host headless (console and projector in a browser on this laptop)
   sessions         list the sessions in the data directory: id, date, status, counts, title
@@ -292,7 +294,13 @@ async function doctorCommand(argv: string[]): Promise<void> {
 async function relayCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { redis: { type: 'string' }, port: { type: 'string' }, address: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      redis: { type: 'string' },
+      port: { type: 'string' },
+      address: { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const secret = process.env.OPEN_FLOOR_RELAY_SECRET ?? '';
@@ -305,6 +313,7 @@ async function relayCommand(argv: string[]): Promise<void> {
     port,
     redisUrl: values.redis,
     secret,
+    trustProxy: values['trust-proxy'],
     ...(values.address ? { address: values.address } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Redis } from '@hocuspocus/extension-redis';
+import { Redis, type RedisInstance } from '@hocuspocus/extension-redis';
 import { Server, type onAuthenticatePayload } from '@hocuspocus/server';
-import { checkAccess } from './relay-token.js';
+import { JoinForwarder } from './join-forward.js';
+import { checkAccess, RELAY_CONTROL_DOC } from './relay-token.js';
 
 /**
  * `open-floor relay` (issue 20): a Hocuspocus server with its Redis extension, so several instances behind
@@ -11,7 +12,8 @@ import { checkAccess } from './relay-token.js';
  * Documents live in memory only while someone is connected (no persistence extension): the laptop and
  * the phones hold everything and sync it again after a relay restart.
  *
- * Nothing else is served: every HTTP request but `GET /healthz` (for a load balancer) is a 404.
+ * HTTP: `POST /api/join`, carried to the laptop and back (join-forward.ts), and `GET /healthz` for a load
+ * balancer. Everything else is a 404: there is no control surface on the relay.
  */
 
 export interface RelayOptions {
@@ -23,6 +25,10 @@ export interface RelayOptions {
   redisUrl: string;
   /** The meeting's relay secret (the laptop has the same one). */
   secret: string;
+  /** Take the client's address from X-Forwarded-For (set by the TLS proxy in front; never without one). */
+  trustProxy?: boolean;
+  /** How long a joining phone waits for the laptop's answer (default 5 s). */
+  joinTimeoutMs?: number;
   log?(line: string): void;
 }
 
@@ -50,8 +56,12 @@ export function redisConfig(url: string): { host: string; port: number; options:
   };
 }
 
-/** The whole HTTP surface: a health check. */
-function answerHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+/** The whole HTTP surface: the join, and a health check. */
+async function answerHttp(request: IncomingMessage, response: ServerResponse, joins: JoinForwarder): Promise<void> {
+  if (request.method === 'POST' && request.url === '/api/join') {
+    await joins.handle(request, response);
+    return Promise.reject(undefined);
+  }
   const healthy = request.method === 'GET' && request.url === '/healthz';
   response.writeHead(healthy ? 200 : 404, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
   response.end(healthy ? 'ok' : 'not found');
@@ -63,9 +73,9 @@ function answerHttp(request: IncomingMessage, response: ServerResponse): Promise
  * ioredis reconnects by itself (and subscribes again); without a listener every failed attempt is an
  * "Unhandled error event" on stderr. One line when Redis goes away, one when it is back.
  */
-function watchRedis(extension: Redis, log: (line: string) => void): void {
+function watchRedis(clients: RedisInstance[], log: (line: string) => void): void {
   let down = false;
-  for (const client of [extension.pub, extension.sub]) {
+  for (const client of clients) {
     client.on('error', (err: Error) => {
       if (!down) log(`relay: Redis unreachable (${err.message}); retrying`);
       down = true;
@@ -82,7 +92,9 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   if (opts.secret.length < 16) throw new Error('the relay secret must have at least 16 characters');
   const redis = redisConfig(opts.redisUrl);
   const extension = new Redis({ host: redis.host, port: redis.port, options: redis.options });
-  watchRedis(extension, log);
+  const sub = extension.pub.duplicate();
+  watchRedis([extension.pub, extension.sub, sub], log);
+  let joins: JoinForwarder | null = null;
   const server = new Server(
     {
       port: opts.port,
@@ -90,7 +102,12 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       quiet: true,
       stopOnSignals: false,
       extensions: [extension],
-      onRequest: ({ request, response }) => answerHttp(request, response),
+      onRequest: ({ request, response }) => answerHttp(request, response, joins!),
+      // Only the laptop can open the control doc (relay-token.ts): what it says there is a join's answer.
+      onStateless: ({ documentName, payload }) => {
+        if (documentName === RELAY_CONTROL_DOC) joins?.fromLaptop(payload);
+        return Promise.resolve();
+      },
       onAuthenticate: (data: onAuthenticatePayload) => {
         const access = checkAccess(opts.secret, data.token, data.documentName, Date.now());
         if (!access.ok) {
@@ -103,9 +120,13 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
     },
     { maxPayload: MAX_MESSAGE_BYTES },
   );
+  joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
   await server.listen();
   return {
     port: server.address.port,
-    close: () => server.destroy(),
+    close: async () => {
+      sub.disconnect();
+      await server.destroy();
+    },
   };
 }

@@ -28,6 +28,13 @@ beforeAll(async () => {
   h = await startTestHost(undefined, { relay: { url: relay.url, secret: SECRET, maxRetryDelayMs: 500 } });
 }, 120_000);
 
+/** `POST /api/join` on a relay, as a browser sends it (its cookie back if given). */
+async function postJoin(port: number, code: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`http://127.0.0.1:${port}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code }) });
+  const body = (await res.json()) as { ok: boolean; deviceId?: string; roomId?: string; relayDoc?: string; relayToken?: string; error?: string; token?: unknown };
+  return { status: res.status, body, cookie: res.headers.get('set-cookie')?.split(';')[0] };
+}
+
 afterAll(async () => {
   for (const c of clients) c.destroy();
   await h?.stop();
@@ -87,5 +94,39 @@ describe('a remote phone through the relay and the laptop', () => {
     expect(h.host.currentSession()!.events).toBe(before + 1);
     expect(h.host.currentSession()!.questions).toBe(2);
     console.log(`[relay e2e] relay restarted: laptop reconnected in ${laptopBack} ms, the offline request's receipt after ${delivered} ms`);
+  });
+
+  it('joins over HTTP on another relay instance: forwarded to the laptop through Redis, the same policy as the LAN', async () => {
+    const session = h.host.currentSession()!;
+    const other = await startRelay(redis.url, SECRET, 0, ['--trust-proxy']);
+    try {
+      // The laptop is connected to the first instance only: the join crosses instances through Redis.
+      const first = await postJoin(other.port, session.joinCode.toLowerCase(), { 'x-forwarded-for': '198.51.100.1' });
+      expect(first.status).toBe(200);
+      expect(first.body).toMatchObject({ ok: true, relayDoc: `room-${first.body.roomId}` });
+      expect(first.body.token).toBeUndefined();
+      expect(first.cookie).toMatch(/^of_device=/);
+      // The same browser (its cookie) gets its device back.
+      const again = await postJoin(other.port, session.joinCode, { cookie: first.cookie!, 'x-forwarded-for': '198.51.100.1' });
+      expect(again.body.deviceId).toBe(first.body.deviceId);
+      expect((await postJoin(other.port, 'ZZZZZZ')).status).toBe(404);
+
+      const phone = new RelayClient(other.url, first.body.relayDoc!, first.body.relayToken!);
+      clients.push(phone);
+      await phone.synced();
+      const before = h.host.currentSession()!.events;
+      ask(phone, 'via-http-join', 'Asked from home through instance B');
+      await until(() => receipt(phone, 'via-http-join') !== undefined, 5000, 'receipt on instance B');
+      expect(receipt(phone, 'via-http-join')).toMatchObject({ ok: true });
+      expect(h.host.currentSession()!.events).toBe(before + 1);
+
+      // Phones per address: with --trust-proxy the proxy's header names the address, without it the socket's.
+      for (let i = 2; i <= 6; i++) expect((await postJoin(other.port, session.joinCode, { 'x-forwarded-for': `198.51.100.${i}` })).status).toBe(200);
+      const statuses: number[] = [];
+      for (let i = 2; i <= 6; i++) statuses.push((await postJoin(relay.port, session.joinCode, { 'x-forwarded-for': `198.51.100.${i}` })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+    } finally {
+      await other.stop();
+    }
   });
 });

@@ -1,4 +1,6 @@
-import type { JoinContext, JoinResult } from './pipeline/join-policy.js';
+import type { ForwardedJoin, JoinAnswer } from '../../src-relay/join-messages.js';
+import { joinRequestSchema } from '../../src-shared/endpoints.js';
+import { deviceCookie, deviceTokenFromCookie, type JoinContext, type JoinResult } from './pipeline/join-policy.js';
 import type { SessionManager } from './pipeline/session-manager.js';
 import { roomDocName } from './rooms/room-docs.js';
 import type { RelayLink } from './net/relay-link.js';
@@ -19,14 +21,36 @@ export interface RelayAccess {
 }
 
 export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAccess {
-  return {
-    join: (code, who) => {
-      const joined = sessions.join(code, who);
-      if (!joined.ok) return joined;
-      const relayDoc = roomDocName(joined.roomId);
-      link.addRoom(relayDoc);
-      return { ...joined, relayDoc, relayToken: link.tokenFor(relayDoc) };
-    },
-    connected: () => link.connected(),
+  const join = (code: string, who: JoinContext): RemoteJoinResult => {
+    const joined = sessions.join(code, who);
+    if (!joined.ok) return joined;
+    const relayDoc = roomDocName(joined.roomId);
+    link.addRoom(relayDoc);
+    return { ...joined, relayDoc, relayToken: link.tokenFor(relayDoc) };
   };
+  link.answerJoins((forwarded) => answerForwarded(join, forwarded));
+  return { join, connected: () => link.connected() };
+}
+
+/**
+ * A join the relay forwarded, answered as the LAN's `POST /api/join` is (lan-join.ts): same statuses, same
+ * device cookie. The address is marked as the relay's (`relay:<address>`), so remote phones are capped per
+ * address apart from the venue's, and a relay on the laptop's own machine is never taken for the laptop
+ * (which is not capped).
+ */
+function answerForwarded(join: (code: string, who: JoinContext) => RemoteJoinResult, forwarded: ForwardedJoin): JoinAnswer {
+  const base = { type: 'join-answer' as const, id: forwarded.id };
+  const parsed = joinRequestSchema.safeParse({ code: forwarded.code, ...(forwarded.paper !== undefined ? { paper: forwarded.paper } : {}) });
+  if (!parsed.success) return { ...base, status: 400, body: { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid code.' } };
+  const result = join(parsed.data.code, {
+    address: `relay:${forwarded.address}`,
+    token: deviceTokenFromCookie(forwarded.cookie),
+    ...(parsed.data.paper !== undefined ? { paperCode: parsed.data.paper } : {}),
+  });
+  if (!result.ok) {
+    const status = result.tooMany ? 429 : result.paperCode ? 403 : result.hostFailure ? 503 : 404;
+    return { ...base, status, body: { ok: false, error: result.error, ...(result.paperCode ? { paperCode: result.paperCode } : {}) } };
+  }
+  const { token, ...body } = result;
+  return { ...base, status: 200, body, setCookie: deviceCookie(token) };
 }

@@ -92,8 +92,8 @@ export interface RelayProcess {
 }
 
 /** `open-floor relay` as a process; `port` 0 picks a free one (a restart passes the old one). */
-export function startRelay(redisUrl: string, secret: string, port = 0): Promise<RelayProcess> {
-  const proc = spawn(process.execPath, [join(ROOT, 'bin', 'open-floor.cjs'), 'relay', '--redis', redisUrl, '--port', String(port), '--address', '127.0.0.1', '--json'], {
+export function startRelay(redisUrl: string, secret: string, port = 0, extraArgs: string[] = []): Promise<RelayProcess> {
+  const proc = spawn(process.execPath, [join(ROOT, 'bin', 'open-floor.cjs'), 'relay', '--redis', redisUrl, '--port', String(port), '--address', '127.0.0.1', '--json', ...extraArgs], {
     env: { ...process.env, OPEN_FLOOR_RELAY_SECRET: secret },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,7 +3,8 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BOARD_DOC_NAME } from '../../../src-shared/docs/room-doc.js';
-import { laptopCredential, phoneToken, RELAY_BOARD_DOC } from '../../../src-relay/relay-token.js';
+import { forwardedJoinSchema, parseMessage, type ForwardedJoin, type JoinAnswer } from '../../../src-relay/join-messages.js';
+import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
 import { NodeWebSocket } from './node-websocket.js';
 
 /**
@@ -21,6 +22,10 @@ import { NodeWebSocket } from './node-websocket.js';
  *
  * The board is bridged once more on its own, as the relay's read-only `board` document (for a future
  * remote projector or phone view that does not need a room).
+ *
+ * Joins: the relay forwards a phone's join as a stateless message on the `control` document, which only the
+ * laptop may open; the answer goes back the same way. A join that comes twice (two relay instances both
+ * held a connection of the laptop for a moment) gets the same answer again, so it makes one device.
  *
  * Reconnects: both providers retry on their own (the relay link within `maxRetryDelayMs`). A request the
  * phone wrote while the relay or the laptop's uplink was down is in the phone's doc and reaches the host
@@ -50,6 +55,8 @@ export interface RelayLink {
   connected(): boolean;
   /** How many documents are bridged (the board and the remote rooms). */
   bridged(): number;
+  /** Who answers the joins the relay forwards (the host's join policy, relay-access.ts). */
+  answerJoins(answer: (join: ForwardedJoin) => JoinAnswer): void;
   destroy(): void;
 }
 
@@ -97,7 +104,9 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   };
 
   bridge(RELAY_BOARD_DOC, BOARD_DOC_NAME);
+  const joins = controlChannel(socket, credential, log);
   return {
+    answerJoins: (answer) => (joins.answer = answer),
     addRoom: (docName) => bridge(docName, docName),
     tokenFor: (docName) => phoneToken(opts.secret, docName, Date.now()),
     connected: () => socket.status === WebSocketStatus.Connected,
@@ -109,7 +118,36 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
         b.doc.destroy();
       }
       bridges.clear();
+      joins.provider.destroy();
       socket.destroy();
     },
   };
+}
+
+/** How long an answered join id is remembered (a forwarded join that comes twice gets the same answer). */
+const JOIN_MEMORY_MS = 60_000;
+
+/** The control document: joins in, answers out. Only stateless messages, never document content. */
+function controlChannel(socket: HocuspocusProviderWebsocket, credential: string, log: (line: string) => void) {
+  const answered = new Map<string, { at: number; answer: JoinAnswer }>();
+  const channel: { answer: ((join: ForwardedJoin) => JoinAnswer) | null; provider: HocuspocusProvider } = {
+    answer: null,
+    provider: new HocuspocusProvider({
+      name: RELAY_CONTROL_DOC,
+      awareness: null,
+      token: credential,
+      websocketProvider: socket,
+      onStateless: ({ payload }) => {
+        const join = parseMessage(forwardedJoinSchema, payload);
+        if (!join || !channel.answer) return log('relay link: a control message was not a join; dropped');
+        const now = Date.now();
+        for (const [id, a] of answered) if (now - a.at > JOIN_MEMORY_MS) answered.delete(id);
+        const answer = answered.get(join.id)?.answer ?? channel.answer(join);
+        answered.set(join.id, { at: now, answer });
+        channel.provider.sendStateless(JSON.stringify(answer));
+      },
+    }),
+  };
+  channel.provider.attach();
+  return channel;
 }
