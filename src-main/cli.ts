@@ -19,7 +19,7 @@ import { isLocaleTag } from '../src-shared/i18n/format.js';
  * host is not disturbed) or from an archive file.
  */
 const COMMAND_USAGE = {
-  serve: `Usage: open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after S] [--json]
+  serve: `Usage: open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after S] [--relay URL] [--json]
 
 Runs the host headless: the console and projector open in a browser on this laptop, phones join over
 the LAN.
@@ -30,6 +30,8 @@ the LAN.
   --session TITLE  create and open a session right away (for rehearsals and scripts)
   --nobody-after S when an open session sees no phone for S seconds, the console shows
                    the "nobody can join" help (default 60)
+  --relay URL      also let remote attendees in through this relay (wss://…, docs/HYBRID.md);
+                   the meeting's relay secret is read from OPEN_FLOOR_RELAY_SECRET
   --json           print one JSON object per line instead of text`,
   sessions: `Usage: open-floor sessions [--data DIR] [--json]
 
@@ -77,7 +79,7 @@ Exit 0 when all is well, 1 when something needs fixing.`,
 type CommandName = keyof typeof COMMAND_USAGE;
 
 const USAGE = `Usage:
-  open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after SECONDS] [--json]
+  open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after SECONDS] [--relay URL] [--json]
   open-floor doctor [--data DIR] [--port N] [--json]
   open-floor sessions [--data DIR] [--json]
   open-floor export --session ID --format ${EXPORT_FORMAT_NAMES.join('|')} [--out FILE] [--data DIR] [--locale xx-YY]
@@ -104,6 +106,15 @@ function fail(message: string, usage: string = USAGE): never {
 /** `--help` or `-h` anywhere among a command's arguments: its own usage, exit 0. */
 const wantsHelp = (argv: readonly string[]): boolean => argv.some((a) => a === '--help' || a === '-h');
 
+/** `serve --relay URL`: the relay's address and the meeting's secret (from the environment), checked. */
+function relayOption(url: string | undefined): { url: string; secret: string } | null {
+  if (url === undefined) return null;
+  if (!/^wss?:\/\//.test(url)) fail(`--relay must be a ws:// or wss:// address, not “${url}”.`, COMMAND_USAGE.serve);
+  const secret = process.env.OPEN_FLOOR_RELAY_SECRET ?? '';
+  if (secret.length < 16) fail('--relay needs the meeting\'s relay secret in OPEN_FLOOR_RELAY_SECRET (at least 16 characters).', COMMAND_USAGE.serve);
+  return { url, secret };
+}
+
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -113,10 +124,12 @@ async function serve(argv: string[]): Promise<void> {
       address: { type: 'string' },
       session: { type: 'string' },
       'nobody-after': { type: 'string' },
+      relay: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
   });
+  const relay = relayOption(values.relay);
   const nobodyAfter = values['nobody-after'] === undefined ? undefined : Number(values['nobody-after']);
   if (nobodyAfter !== undefined && !(Number.isFinite(nobodyAfter) && nobodyAfter > 0 && nobodyAfter <= 3600)) {
     fail(`--nobody-after must be a number of seconds above 0 and at most 3600, not “${values['nobody-after']}”.`);
@@ -134,6 +147,7 @@ async function serve(argv: string[]): Promise<void> {
     buildDir: resolve(__dirname, '..'),
     gateway: 'node',
     ...(nobodyAfter !== undefined ? { nobodyTimeoutMs: Math.round(nobodyAfter * 1000) } : {}),
+    ...(relay ? { relay } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
 
