@@ -4,12 +4,12 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { RedisInstance } from '@hocuspocus/extension-redis';
 import { LIMITS, MINUTE_MS } from '../src-shared/limits.js';
 import { RateLimiter } from '../src-shared/rate-limit.js';
-import { forwardedJoinSchema, joinAnswerSchema, parseMessage, type ForwardedJoin, type JoinAnswer } from './join-messages.js';
+import { forwardedJoinSchema, joinAnswerSchema, parseMessage, type ForwardedJoin, type JoinAnswer } from './control-messages.js';
 import { RELAY_CONTROL_DOC } from './relay-token.js';
 
 /**
  * `POST /api/join` on the relay: the relay decides nothing, it carries the join to the laptop and its answer
- * back (join-messages.ts). Joins go over Redis because the phone's request may land on any instance and
+ * back (control-messages.ts). Joins go over Redis because the phone's request may land on any instance and
  * the laptop is connected to one of them.
  */
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Redis, type RedisInstance } from '@hocuspocus/extension-redis';
 import { Server, type onAuthenticatePayload } from '@hocuspocus/server';
 import { JoinForwarder } from './join-forward.js';
+import { RoomNotices } from './room-notices.js';
 import { checkAccess, RELAY_CONTROL_DOC } from './relay-token.js';
 
 /**
@@ -95,6 +96,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const sub = extension.pub.duplicate();
   watchRedis([extension.pub, extension.sub, sub], log);
   let joins: JoinForwarder | null = null;
+  let rooms: RoomNotices | null = null;
   const server = new Server(
     {
       port: opts.port,
@@ -115,11 +117,17 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
           return Promise.reject(Object.assign(new Error(access.reason), { reason: 'permission-denied' }));
         }
         if (access.readOnly) data.connectionConfig.readOnly = true;
+        if (access.who === 'phone' && !access.readOnly) rooms?.phoneOpened(data.documentName);
         return Promise.resolve({ who: access.who });
+      },
+      connected: ({ documentName }) => {
+        if (documentName === RELAY_CONTROL_DOC) rooms?.laptopConnected();
+        return Promise.resolve();
       },
     },
     { maxPayload: MAX_MESSAGE_BYTES },
   );
+  rooms = new RoomNotices(server.hocuspocus, extension.pub, sub);
   joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
   await server.listen();
   return {

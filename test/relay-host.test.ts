@@ -96,6 +96,30 @@ describe('a remote phone through the relay and the laptop', () => {
     console.log(`[relay e2e] relay restarted: laptop reconnected in ${laptopBack} ms, the offline request's receipt after ${delivered} ms`);
   });
 
+  it('the laptop restarts: the relay names the rooms phones have open, and a request written meanwhile is applied once', async () => {
+    const session = h.host.currentSession()!;
+    const joined = h.host.relay!.join(session.joinCode, { address: '203.0.113.9' });
+    if (!joined.ok || !('relayToken' in joined)) throw new Error('join failed');
+    const phone = new RelayClient(relay.url, joined.relayDoc, joined.relayToken);
+    clients.push(phone);
+    await phone.synced();
+    ask(phone, 'before-restart', 'Asked before the laptop restarted');
+    await until(() => receipt(phone, 'before-restart') !== undefined, 5000, 'first receipt');
+
+    const before = h.host.currentSession()!.events;
+    const dataDir = h.dataDir;
+    await h.stop(false);
+    ask(phone, 'during-restart', 'Asked while the laptop was restarting');
+    const t0 = Date.now();
+    h = await startTestHost(dataDir, { relay: { url: relay.url, secret: SECRET, maxRetryDelayMs: 500 } });
+    // The new laptop process knows no remote room: the relay's notice makes it bridge this one.
+    await until(() => receipt(phone, 'during-restart') !== undefined, 10_000, 'receipt after the laptop restarted');
+    console.log(`[relay e2e] laptop restarted: the request written meanwhile answered ${Date.now() - t0} ms after the start`);
+    expect(receipt(phone, 'during-restart')).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(h.host.currentSession()!.events).toBe(before + 1);
+  });
+
   it('joins over HTTP on another relay instance: forwarded to the laptop through Redis, the same policy as the LAN', async () => {
     const session = h.host.currentSession()!;
     const other = await startRelay(redis.url, SECRET, 0, ['--trust-proxy']);

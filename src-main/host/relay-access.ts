@@ -1,8 +1,8 @@
-import type { ForwardedJoin, JoinAnswer } from '../../src-relay/join-messages.js';
+import type { ForwardedJoin, JoinAnswer } from '../../src-relay/control-messages.js';
 import { joinRequestSchema } from '../../src-shared/endpoints.js';
 import { deviceCookie, deviceTokenFromCookie, type JoinContext, type JoinResult } from './pipeline/join-policy.js';
 import type { SessionManager } from './pipeline/session-manager.js';
-import { roomDocName } from './rooms/room-docs.js';
+import { roomDocName, roomIdOfDocName } from './rooms/room-docs.js';
 import type { RelayLink } from './net/relay-link.js';
 
 /** A remote phone's join: the LAN's answer, plus what opens its room on the relay. */
@@ -21,6 +21,11 @@ export interface RelayAccess {
 }
 
 export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAccess {
+  /** A room the relay says a phone has open: bridged if it is one of the live session's (never loaded here). */
+  const room = (name: string): void => {
+    const roomId = roomIdOfDocName(name);
+    if (roomId !== null && sessions.current?.rooms.has(roomId)) link.addRoom(name);
+  };
   const join = (code: string, who: JoinContext): RemoteJoinResult => {
     const joined = sessions.join(code, who);
     if (!joined.ok) return joined;
@@ -28,7 +33,7 @@ export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAcc
     link.addRoom(relayDoc);
     return { ...joined, relayDoc, relayToken: link.tokenFor(relayDoc) };
   };
-  link.answerJoins((forwarded) => answerForwarded(join, forwarded));
+  link.serve({ join: (forwarded) => answerForwarded(join, forwarded), room });
   return { join, connected: () => link.connected() };
 }
 

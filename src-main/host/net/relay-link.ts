@@ -3,7 +3,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BOARD_DOC_NAME } from '../../../src-shared/docs/room-doc.js';
-import { forwardedJoinSchema, parseMessage, type ForwardedJoin, type JoinAnswer } from '../../../src-relay/join-messages.js';
+import { forwardedJoinSchema, parseMessage, roomNoticeSchema, type ForwardedJoin, type JoinAnswer } from '../../../src-relay/control-messages.js';
 import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
 import { NodeWebSocket } from './node-websocket.js';
 
@@ -26,6 +26,8 @@ import { NodeWebSocket } from './node-websocket.js';
  * Joins: the relay forwards a phone's join as a stateless message on the `control` document, which only the
  * laptop may open; the answer goes back the same way. A join that comes twice (two relay instances both
  * held a connection of the laptop for a moment) gets the same answer again, so it makes one device.
+ * The relay also names the rooms phones open (and, when the laptop connects, those already open), so the
+ * laptop bridges a remote phone's room again after it restarted.
  *
  * Reconnects: both providers retry on their own (the relay link within `maxRetryDelayMs`). A request the
  * phone wrote while the relay or the laptop's uplink was down is in the phone's doc and reaches the host
@@ -55,9 +57,16 @@ export interface RelayLink {
   connected(): boolean;
   /** How many documents are bridged (the board and the remote rooms). */
   bridged(): number;
-  /** Who answers the joins the relay forwards (the host's join policy, relay-access.ts). */
-  answerJoins(answer: (join: ForwardedJoin) => JoinAnswer): void;
+  /** Who answers what the relay says on the control doc (the host, relay-access.ts). */
+  serve(handlers: ControlHandlers): void;
   destroy(): void;
+}
+
+export interface ControlHandlers {
+  /** A join the relay forwarded: the host's join policy answers. */
+  join(join: ForwardedJoin): JoinAnswer;
+  /** A phone has `room-<id>` open on the relay: bridge it if it is a room of the live session. */
+  room(name: string): void;
 }
 
 interface Bridge {
@@ -106,7 +115,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   bridge(RELAY_BOARD_DOC, BOARD_DOC_NAME);
   const joins = controlChannel(socket, credential, log);
   return {
-    answerJoins: (answer) => (joins.answer = answer),
+    serve: (handlers) => (joins.handlers = handlers),
     addRoom: (docName) => bridge(docName, docName),
     tokenFor: (docName) => phoneToken(opts.secret, docName, Date.now()),
     connected: () => socket.status === WebSocketStatus.Connected,
@@ -130,21 +139,27 @@ const JOIN_MEMORY_MS = 60_000;
 /** The control document: joins in, answers out. Only stateless messages, never document content. */
 function controlChannel(socket: HocuspocusProviderWebsocket, credential: string, log: (line: string) => void) {
   const answered = new Map<string, { at: number; answer: JoinAnswer }>();
-  const channel: { answer: ((join: ForwardedJoin) => JoinAnswer) | null; provider: HocuspocusProvider } = {
-    answer: null,
+  const answerJoin = (join: ForwardedJoin, handlers: ControlHandlers): void => {
+    const now = Date.now();
+    for (const [id, a] of answered) if (now - a.at > JOIN_MEMORY_MS) answered.delete(id);
+    const answer = answered.get(join.id)?.answer ?? handlers.join(join);
+    answered.set(join.id, { at: now, answer });
+    channel.provider.sendStateless(JSON.stringify(answer));
+  };
+  const channel: { handlers: ControlHandlers | null; provider: HocuspocusProvider } = {
+    handlers: null,
     provider: new HocuspocusProvider({
       name: RELAY_CONTROL_DOC,
       awareness: null,
       token: credential,
       websocketProvider: socket,
       onStateless: ({ payload }) => {
+        const handlers = channel.handlers;
         const join = parseMessage(forwardedJoinSchema, payload);
-        if (!join || !channel.answer) return log('relay link: a control message was not a join; dropped');
-        const now = Date.now();
-        for (const [id, a] of answered) if (now - a.at > JOIN_MEMORY_MS) answered.delete(id);
-        const answer = answered.get(join.id)?.answer ?? channel.answer(join);
-        answered.set(join.id, { at: now, answer });
-        channel.provider.sendStateless(JSON.stringify(answer));
+        const room = join ? null : parseMessage(roomNoticeSchema, payload);
+        if (handlers && join) answerJoin(join, handlers);
+        else if (handlers && room) handlers.room(room.name);
+        else log('relay link: a control message was neither a join nor a room; dropped');
       },
     }),
   };

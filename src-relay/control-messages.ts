@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 /**
+ * What the relay and the laptop say to each other on the control document (stateless messages only).
+ *
  * A remote join, forwarded by the relay to the laptop and answered by it (issue 20). The relay takes the
  * phone's `POST /api/join`, publishes it on Redis (any instance may hold the laptop's connection), the
  * instance holding it sends it to the laptop as a Hocuspocus stateless message on the control document,
@@ -29,6 +31,13 @@ export const joinAnswerSchema = z.object({
   setCookie: z.string().max(4096).optional(),
 });
 export type JoinAnswer = z.infer<typeof joinAnswerSchema>;
+
+/**
+ * A phone opened its room on some relay instance (or was there when the laptop connected): the laptop
+ * bridges the room if it belongs to the live session. So rooms are bridged again after the laptop restarts,
+ * without the relay keeping any list.
+ */
+export const roomNoticeSchema = z.object({ type: z.literal('room'), name: z.string().max(80) });
 
 /** Parses a message, or null for anything malformed (never throws). */
 export function parseMessage<T>(schema: z.ZodType<T>, text: string): T | null {
