@@ -76,11 +76,13 @@ async function answerHttp(request: IncomingMessage, response: ServerResponse, jo
  */
 function watchRedis(clients: RedisInstance[], log: (line: string) => void): void {
   let down = false;
+  const lost = (why: string) => {
+    if (!down) log(`relay: Redis unreachable (${why}); retrying`);
+    down = true;
+  };
   for (const client of clients) {
-    client.on('error', (err: Error) => {
-      if (!down) log(`relay: Redis unreachable (${err.message}); retrying`);
-      down = true;
-    });
+    client.on('error', (err: Error) => lost(err.message));
+    client.on('close', () => lost('connection closed'));
     client.on('ready', () => {
       if (down) log('relay: Redis is back');
       down = false;

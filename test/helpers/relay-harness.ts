@@ -58,16 +58,19 @@ const portOpen = (port: number): Promise<boolean> =>
 
 export interface RedisProcess {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisProcess> {
-  const port = await freePort();
+/** A redis-server of its own (a restart passes the old `port`). */
+export async function startRedis(port?: number): Promise<RedisProcess> {
+  port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'open-floor-redis-'));
   const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
   await until(() => portOpen(port), 10_000, 'redis-server listening');
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     stop: async () => {
       await stopProcess(proc);
       rmSync(dir, { recursive: true, force: true });
