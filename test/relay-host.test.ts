@@ -153,4 +153,11 @@ describe('a remote phone through the relay and the laptop', () => {
       await other.stop();
     }
   });
+
+  it('a new session: the old session\'s remote rooms are no longer bridged', async () => {
+    expect(h.host.relay!.remoteRooms()).toBeGreaterThan(0);
+    await h.mustControl('closeSession', {});
+    await h.openSession('Next meeting');
+    expect(h.host.relay!.remoteRooms()).toBe(0);
+  });
 });

@@ -25,8 +25,7 @@ import { openHostDocs } from './store/host-docs.js';
 import { createSyncServer, type SyncServer } from './net/sync-server.js';
 import { hostReaders, type Host } from './host-api.js';
 import { loopbackFiles } from './loopback-files.js';
-import type { RelayLink } from './net/relay-link.js';
-import { relayAccess } from './relay-access.js';
+import { relayAccess, type RelayAccess } from './relay-access.js';
 
 export type { Host } from './host-api.js';
 
@@ -131,7 +130,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   ports.loopback = await listen(servers.loopback.server, 0, '127.0.0.1');
   const loopbackOrigin = `http://127.0.0.1:${ports.loopback}`;
   if (opts.gateway === 'node') gateway = await startGateway(ports, token, setRtcPeers, fdGuard, log);
-  const relayLink = opts.relay ? await startRelay(opts.relay, ports, token, log) : null;
+  const relay = opts.relay ? await startRelay(opts.relay, ports, token, sessions, sessionListeners, log) : null;
   sessions.restore();
   venue.sessionOpen(sessions.current?.log.state.status === 'open');
   publishSettings();
@@ -147,11 +146,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     onSessionChanged: (l) => sessionListeners.push(l),
     venueStatus,
     setRoomPeers: setRtcPeers,
-    relay: relayLink ? relayAccess(sessions, relayLink) : null,
+    relay,
     ...hostReaders({ sessions, storage: docs.storage }),
     close: async () => {
       stopIdleSweep();
-      relayLink?.destroy();
+      relay?.destroy();
       await gateway?.destroy();
       signal.close();
       sync.close();
@@ -267,9 +266,16 @@ function createServers(d: ServersDeps) {
 }
 
 /** The laptop's one outbound connection to the relay, bridging the board and remote phones' rooms. */
-async function startRelay(relay: NonNullable<HostOptions['relay']>, ports: { loopback: number }, token: string, log: (line: string) => void): Promise<RelayLink> {
+async function startRelay(
+  relay: NonNullable<HostOptions['relay']>,
+  ports: { loopback: number },
+  token: string,
+  sessions: SessionManager,
+  sessionListeners: Array<() => void>,
+  log: (line: string) => void,
+): Promise<RelayAccess & { destroy(): void }> {
   const { startRelayLink } = await import('./net/relay-link.js');
-  return startRelayLink({
+  const link = startRelayLink({
     relayUrl: relay.url,
     secret: relay.secret,
     hostSyncUrl: `ws://127.0.0.1:${ports.loopback}${PATHS.sync}`,
@@ -277,6 +283,9 @@ async function startRelay(relay: NonNullable<HostOptions['relay']>, ports: { loo
     ...(relay.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: relay.maxRetryDelayMs } : {}),
     log,
   });
+  const access = relayAccess(sessions, link);
+  sessionListeners.push(() => access.sessionChanged());
+  return { ...access, destroy: () => link.destroy() };
 }
 
 /** The WebRTC gateway in this process (headless): it joins the LAN signaling and syncs over loopback. */

@@ -18,6 +18,10 @@ export interface RelayAccess {
   join(code: string, who: JoinContext): RemoteJoinResult;
   /** Whether the laptop's connection to the relay is open. */
   connected(): boolean;
+  /** How many remote phones' rooms are bridged now (for the console's transport health, later). */
+  remoteRooms(): number;
+  /** Another session became live: the old one's rooms are no longer bridged. */
+  sessionChanged(): void;
 }
 
 export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAccess {
@@ -34,7 +38,16 @@ export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAcc
     return { ...joined, relayDoc, relayToken: link.tokenFor(relayDoc) };
   };
   link.serve({ join: (forwarded) => answerForwarded(join, forwarded), room });
-  return { join, connected: () => link.connected() };
+  return {
+    join,
+    connected: () => link.connected(),
+    remoteRooms: () => link.bridged() - 1,
+    sessionChanged: () =>
+      link.pruneRooms((name) => {
+        const roomId = roomIdOfDocName(name);
+        return roomId !== null && sessions.current?.rooms.has(roomId) === true;
+      }),
+  };
 }
 
 /**

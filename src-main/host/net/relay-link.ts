@@ -51,11 +51,13 @@ export interface RelayLinkOptions {
 export interface RelayLink {
   /** Bridges a remote phone's room (`room-<id>`); idempotent. */
   addRoom(docName: string): void;
+  /** Stops bridging the rooms `keep` says no (those of a session that ended). */
+  pruneRooms(keep: (docName: string) => boolean): void;
   /** A token that opens this room (and the board, read-only) on the relay, for the phone that joined. */
   tokenFor(docName: string): string;
   /** Whether the WebSocket to the relay is open. */
   connected(): boolean;
-  /** How many documents are bridged (the board and the remote rooms). */
+  /** How many documents are bridged (the board and the remote rooms; not the control doc). */
   bridged(): number;
   /** Who answers what the relay says on the control doc (the host, relay-access.ts). */
   serve(handlers: ControlHandlers): void;
@@ -100,6 +102,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
       awareness,
       params: { t: opts.token },
     });
+    forgetExitHandler(toHost);
     const toRelay = new HocuspocusProvider({
       name: relayName,
       document: doc,
@@ -114,23 +117,40 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
 
   bridge(RELAY_BOARD_DOC, BOARD_DOC_NAME);
   const joins = controlChannel(socket, credential, log);
+  const close = (b: Bridge): void => {
+    b.toRelay.destroy();
+    b.toHost.destroy();
+    b.doc.destroy();
+  };
   return {
+    pruneRooms: (keep) => {
+      for (const [name, b] of bridges) {
+        if (name === RELAY_BOARD_DOC || keep(name)) continue;
+        close(b);
+        bridges.delete(name);
+      }
+    },
     serve: (handlers) => (joins.handlers = handlers),
     addRoom: (docName) => bridge(docName, docName),
     tokenFor: (docName) => phoneToken(opts.secret, docName, Date.now()),
     connected: () => socket.status === WebSocketStatus.Connected,
     bridged: () => bridges.size,
     destroy: () => {
-      for (const b of bridges.values()) {
-        b.toRelay.destroy();
-        b.toHost.destroy();
-        b.doc.destroy();
-      }
+      for (const b of bridges.values()) close(b);
       bridges.clear();
       joins.provider.destroy();
       socket.destroy();
     },
   };
+}
+
+/**
+ * y-websocket adds a `process.on('exit')` handler per provider (it clears the local awareness state, which
+ * the bridges never set): with more than ten remote rooms Node warns of a listener leak. Removed here.
+ */
+function forgetExitHandler(provider: WebsocketProvider): void {
+  const handler = (provider as unknown as { _exitHandler?: () => void })._exitHandler;
+  if (handler) process.off('exit', handler);
 }
 
 /** How long an answered join id is remembered (a forwarded join that comes twice gets the same answer). */
