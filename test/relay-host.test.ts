@@ -55,8 +55,13 @@ describe('a remote phone through the relay and the laptop', () => {
     const phone = new RelayClient(relay.url, joined.relayDoc, joined.relayToken);
     clients.push(phone);
     await phone.synced();
-    // The board arrives inside the room, as on the LAN.
-    await until(() => readBoard(phone.doc).session?.title === 'Hybrid town hall', 5000, 'board in the remote room');
+    // The board is the relay's one board document (read-only for the phone), not part of its room.
+    const board = new RelayClient(relay.url, 'board', joined.relayToken, phone.socket);
+    clients.push(board);
+    await board.synced();
+    expect(board.readOnly).toBe(true);
+    await until(() => readBoard(board.doc).session?.title === 'Hybrid town hall', 5000, 'board through the relay');
+    expect(readBoard(phone.doc).session).toBeNull();
 
     const before = h.host.currentSession()!.events;
     ask(phone, 'remote-1', 'Can people at home vote too?');

@@ -16,7 +16,7 @@ import { createFdGuard, type FdGuard } from './net/fd-guard.js';
 import { createLanServer } from './net/lan-server.js';
 import { createLoopbackServer } from './net/loopback-server.js';
 import { ROOM_IDLE_MS, roomIdOfDocName } from './rooms/room-docs.js';
-import { RoomTargets } from './rooms/room-targets.js';
+import { RELAY_LOOPBACK_PREFIX, RoomTargets } from './rooms/room-targets.js';
 import { startIdleSweep } from './rooms/idle-sweep.js';
 import { SessionManager } from './pipeline/session-manager.js';
 import { createSignalServer, type SignalServer } from './net/signal-server.js';
@@ -255,7 +255,13 @@ function createServers(d: ServersDeps) {
       rendererRoot: join(d.opts.buildDir, 'renderer'),
       sync: d.sync,
       docTarget: (name) =>
-        name === DESK_DOC_NAME ? { doc: d.desk, readOnly: true, sendBeforeStored: true } : name === BOARD_DOC_NAME ? { doc: d.board, readOnly: true } : targets.gateway(name),
+        name === DESK_DOC_NAME
+          ? { doc: d.desk, readOnly: true, sendBeforeStored: true }
+          : name === BOARD_DOC_NAME
+            ? { doc: d.board, readOnly: true }
+            : name.startsWith(RELAY_LOOPBACK_PREFIX)
+              ? targets.relay(name.slice(RELAY_LOOPBACK_PREFIX.length))
+              : targets.gateway(name),
       control: d.control,
       ...d.files,
       log: d.log,

@@ -88,6 +88,7 @@ function stopProcess(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pr
 
 export interface RelayProcess {
   port: number;
+  pid: number;
   url: string;
   /** What the relay wrote to stderr (its refusals). */
   stderr(): string;
@@ -111,7 +112,7 @@ export function startRelay(redisUrl: string, secret: string, port = 0, extraArgs
       if (!line) return;
       const port = (JSON.parse(line) as { port: number }).port;
       proc.removeAllListeners('exit');
-      resolve({ port, url: `ws://127.0.0.1:${port}`, stderr: () => err, stop: (signal) => stopProcess(proc, signal) });
+      resolve({ port, pid: proc.pid ?? 0, url: `ws://127.0.0.1:${port}`, stderr: () => err, stop: (signal) => stopProcess(proc, signal) });
     });
   });
 }

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { BOARD_DOC_NAME } from '../../../src-shared/docs/room-doc.js';
 import { forwardedJoinSchema, parseMessage, roomNoticeSchema, type ForwardedJoin, type JoinAnswer } from '../../../src-relay/control-messages.js';
 import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
+import { RELAY_LOOPBACK_PREFIX } from '../rooms/room-targets.js';
 import { NodeWebSocket } from './node-websocket.js';
 
 /**
@@ -16,12 +17,13 @@ import { NodeWebSocket } from './node-websocket.js';
  * loopback token). Yjs does the bridging. So a remote phone's request enters the host exactly where a
  * LAN phone's or a WebRTC phone's does (sync server → the room's Y.Doc → RoomDocs' observer → pipeline), and
  * everything the host guarantees there holds unchanged for remote phones: nothing is sent before it is
- * stored (StoreThenSend), a room's size and connection limits, the board served inside every room as an
- * overlay (so the remote phone's room looks exactly like a LAN phone's), and a room that loads again
- * rewrites the phone's view and answers its unanswered requests.
+ * stored (StoreThenSend), a room's size and connection limits, and a room that loads again rewrites the
+ * phone's view and answers its unanswered requests.
  *
- * The board is bridged once more on its own, as the relay's read-only `board` document (for a future
- * remote projector or phone view that does not need a room).
+ * The board is NOT inside a remote phone's room (a LAN phone's has it as an overlay): it is bridged once,
+ * as the relay's `board` document, which a phone's token opens read-only. A board change then costs one
+ * apply per relay instance instead of one per remote room (see RoomTargets.relay). Rooms are asked of the
+ * loopback listener as `relay/room-<id>`, which serves them without the overlay.
  *
  * Joins: the relay forwards a phone's join as a stateless message on the `control` document, which only the
  * laptop may open; the answer goes back the same way. A join that comes twice (two relay instances both
@@ -131,7 +133,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
       }
     },
     serve: (handlers) => (joins.handlers = handlers),
-    addRoom: (docName) => bridge(docName, docName),
+    addRoom: (docName) => bridge(docName, `${RELAY_LOOPBACK_PREFIX}${docName}`),
     tokenFor: (docName) => phoneToken(opts.secret, docName, Date.now()),
     connected: () => socket.status === WebSocketStatus.Connected,
     bridged: () => bridges.size,
