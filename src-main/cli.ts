@@ -32,6 +32,7 @@ the LAN.
                    the "nobody can join" help (default 60)
   --relay URL      also let remote attendees in through this relay (wss://…, docs/HYBRID.md);
                    the meeting's relay secret is read from OPEN_FLOOR_RELAY_SECRET
+  --relay-ca FILE  trust this certificate (PEM) for the relay's TLS (a private CA)
   --json           print one JSON object per line instead of text`,
   sessions: `Usage: open-floor sessions [--data DIR] [--json]
 
@@ -107,12 +108,12 @@ function fail(message: string, usage: string = USAGE): never {
 const wantsHelp = (argv: readonly string[]): boolean => argv.some((a) => a === '--help' || a === '-h');
 
 /** `serve --relay URL`: the relay's address and the meeting's secret (from the environment), checked. */
-function relayOption(url: string | undefined): { url: string; secret: string } | null {
+function relayOption(url: string | undefined, caFile: string | undefined): { url: string; secret: string; ca?: string } | null {
   if (url === undefined) return null;
   if (!/^wss?:\/\//.test(url)) fail(`--relay must be a ws:// or wss:// address, not “${url}”.`, COMMAND_USAGE.serve);
   const secret = process.env.OPEN_FLOOR_RELAY_SECRET ?? '';
   if (secret.length < 16) fail('--relay needs the meeting\'s relay secret in OPEN_FLOOR_RELAY_SECRET (at least 16 characters).', COMMAND_USAGE.serve);
-  return { url, secret };
+  return { url, secret, ...(caFile ? { ca: readFileSync(resolve(caFile), 'utf8') } : {}) };
 }
 
 async function serve(argv: string[]): Promise<void> {
@@ -125,11 +126,12 @@ async function serve(argv: string[]): Promise<void> {
       session: { type: 'string' },
       'nobody-after': { type: 'string' },
       relay: { type: 'string' },
+      'relay-ca': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
   });
-  const relay = relayOption(values.relay);
+  const relay = relayOption(values.relay, values['relay-ca']);
   const nobodyAfter = values['nobody-after'] === undefined ? undefined : Number(values['nobody-after']);
   if (nobodyAfter !== undefined && !(Number.isFinite(nobodyAfter) && nobodyAfter > 0 && nobodyAfter <= 3600)) {
     fail(`--nobody-after must be a number of seconds above 0 and at most 3600, not “${values['nobody-after']}”.`);

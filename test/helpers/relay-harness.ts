@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +117,61 @@ export function startRelay(redisUrl: string, secret: string, port = 0, extraArgs
   });
 }
 
+export interface CaddyProcess {
+  /** wss://localhost:PORT */
+  url: string;
+  port: number;
+  /** Caddy's local CA root (PEM), to trust its certificate. */
+  ca: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Debian's Caddy in front of relay instances, as docs/HYBRID.md recommends: TLS from its own local CA, one
+ * address for every instance, the first healthy instance taking the traffic (health check /healthz), and
+ * X-Forwarded-For set for --trust-proxy.
+ */
+export async function startCaddy(upstreamPorts: number[]): Promise<CaddyProcess> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'open-floor-caddy-'));
+  const upstreams = upstreamPorts.map((p) => `127.0.0.1:${p}`).join(' ');
+  const config = `{
+	admin off
+	auto_https disable_redirects
+	skip_install_trust
+	storage file_system ${dir}/data
+}
+https://localhost:${port} {
+	bind 127.0.0.1 [::1]
+	tls internal
+	reverse_proxy ${upstreams} {
+		lb_policy first
+		lb_try_duration 5s
+		lb_try_interval 100ms
+		health_uri /healthz
+		health_interval 500ms
+		fail_duration 10s
+	}
+}
+`;
+  writeFileSync(join(dir, 'Caddyfile'), config);
+  const proc = spawn('caddy', ['run', '--config', join(dir, 'Caddyfile'), '--adapter', 'caddyfile'], {
+    env: { ...process.env, HOME: dir, XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CONFIG_HOME: join(dir, 'xdg-config') },
+    stdio: 'ignore',
+  });
+  const root = join(dir, 'data', 'pki', 'authorities', 'local', 'root.crt');
+  await until(async () => existsSync(root) && (await portOpen(port)), 20_000, 'caddy listening with its certificate');
+  return {
+    url: `wss://localhost:${port}`,
+    port,
+    ca: readFileSync(root, 'utf8'),
+    stop: async () => {
+      await stopProcess(proc);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** A client of one document on a relay: the stock Hocuspocus provider, as a remote phone or the laptop uses it. */
 export class RelayClient {
   readonly doc = new Y.Doc();
@@ -128,9 +183,16 @@ export class RelayClient {
 
   private readonly sharedSocket: boolean;
 
-  constructor(url: string, name: string, token: string, socket?: HocuspocusProviderWebsocket) {
+  constructor(url: string, name: string, token: string, socket?: HocuspocusProviderWebsocket, ca?: string) {
     this.sharedSocket = socket !== undefined;
-    this.socket = socket ?? new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 100, minDelay: 100, maxDelay: 500 });
+    const Polyfill = ca
+      ? class extends WebSocket {
+          constructor(address: string) {
+            super(address, { ca });
+          }
+        }
+      : WebSocket;
+    this.socket = socket ?? new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Polyfill, delay: 100, minDelay: 100, maxDelay: 500 });
     this.provider = new HocuspocusProvider({
       name,
       document: this.doc,

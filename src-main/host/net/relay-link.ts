@@ -45,6 +45,8 @@ export interface RelayLinkOptions {
   hostSyncUrl: string;
   /** The loopback token. */
   token: string;
+  /** Certificates (PEM) to trust for a relay whose TLS certificate is from a private CA (default: Node's). */
+  ca?: string;
   /** Longest wait between two attempts to reach the relay (default 2 s). */
   maxRetryDelayMs?: number;
   log?(line: string): void;
@@ -83,7 +85,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   const log = opts.log ?? (() => {});
   const socket = new HocuspocusProviderWebsocket({
     url: opts.relayUrl,
-    WebSocketPolyfill: NodeWebSocket,
+    WebSocketPolyfill: opts.ca ? trusting(opts.ca) : NodeWebSocket,
     delay: 250,
     minDelay: 250,
     maxDelay: opts.maxRetryDelayMs ?? 2000,
@@ -144,6 +146,15 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
       socket.destroy();
     },
   };
+}
+
+/** NodeWebSocket that also trusts `ca` (the provider constructs its socket with the address alone). */
+function trusting(ca: string): typeof NodeWebSocket {
+  return class extends NodeWebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { ca });
+    }
+  } as typeof NodeWebSocket;
 }
 
 /**
