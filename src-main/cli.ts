@@ -19,7 +19,7 @@ import { isLocaleTag } from '../src-shared/i18n/format.js';
  * host is not disturbed) or from an archive file.
  */
 const COMMAND_USAGE = {
-  serve: `Usage: open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after S] [--relay URL] [--json]
+  serve: `Usage: open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after S] [--relay URL [--relay-ca FILE]] [--json]
 
 Runs the host headless: the console and projector open in a browser on this laptop, phones join over
 the LAN.
@@ -60,8 +60,10 @@ OPEN_FLOOR_RELAY_SECRET (never from the command line, where other users of the m
   --redis URL      the Redis every instance shares (redis://[user:password@]host:port[/db])
   --port N         port to listen on (default 4444; 0 picks a free port)
   --address IP     address to listen on (default 0.0.0.0; put TLS in front)
-  --trust-proxy    take a joining phone's address from X-Forwarded-For (only behind a proxy
-                   that sets it, e.g. Caddy or nginx; otherwise phones could name any address)
+  --trust-proxy    take a client's address from X-Forwarded-For (only behind a proxy that
+                   sets it, e.g. Caddy or nginx; otherwise phones could name any address)
+  --sockets-per-address N
+                   connections one address may hold (default 64; more for offices behind NAT)
   --json           print one JSON object per line instead of text`,
   verify: `Usage: open-floor verify FILE.json
 
@@ -306,6 +308,12 @@ async function doctorCommand(argv: string[]): Promise<void> {
   process.exitCode = report.ok ? 0 : 1;
 }
 
+const positiveInt = (text: string, flag: string): number => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) fail(`${flag} must be a whole number above 0, not “${text}”.`, COMMAND_USAGE.relay);
+  return n;
+};
+
 /** `open-floor relay`: one relay instance, until SIGINT/SIGTERM. */
 async function relayCommand(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -315,6 +323,7 @@ async function relayCommand(argv: string[]): Promise<void> {
       port: { type: 'string' },
       address: { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
+      'sockets-per-address': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
@@ -330,6 +339,7 @@ async function relayCommand(argv: string[]): Promise<void> {
     redisUrl: values.redis,
     secret,
     trustProxy: values['trust-proxy'],
+    ...(values['sockets-per-address'] ? { socketsPerAddress: positiveInt(values['sockets-per-address'], '--sockets-per-address') } : {}),
     ...(values.address ? { address: values.address } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });

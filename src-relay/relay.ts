@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Redis, type RedisInstance } from '@hocuspocus/extension-redis';
 import { Server, type onAuthenticatePayload } from '@hocuspocus/server';
-import { JoinForwarder } from './join-forward.js';
+import { clientAddress, JoinForwarder } from './join-forward.js';
+import { guardSockets, SOCKET_LIMITS } from './socket-guard.js';
 import { RoomNotices } from './room-notices.js';
 import { checkAccess, RELAY_CONTROL_DOC } from './relay-token.js';
 
@@ -30,6 +31,9 @@ export interface RelayOptions {
   trustProxy?: boolean;
   /** How long a joining phone waits for the laptop's answer (default 5 s). */
   joinTimeoutMs?: number;
+  /** Sockets one client address may hold (default SOCKET_LIMITS.socketsPerAddress; an office behind NAT needs more). */
+  socketsPerAddress?: number;
+
   log?(line: string): void;
 }
 
@@ -90,6 +94,11 @@ function watchRedis(clients: RedisInstance[], log: (line: string) => void): void
   }
 }
 
+/** Resolves when every client is connected and ready (ioredis queues commands until then). */
+function redisReady(clients: RedisInstance[]): Promise<unknown> {
+  return Promise.all(clients.map((c) => (c.status === 'ready' ? null : new Promise((resolve) => c.once('ready', resolve)))));
+}
+
 export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const log = opts.log ?? (() => {});
   if (opts.secret.length < 16) throw new Error('the relay secret must have at least 16 characters');
@@ -99,6 +108,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   watchRedis([extension.pub, extension.sub, sub], log);
   let joins: JoinForwarder | null = null;
   let rooms: RoomNotices | null = null;
+  let guard: ReturnType<typeof guardSockets> | null = null;
   const server = new Server(
     {
       port: opts.port,
@@ -122,13 +132,23 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         if (access.who === 'phone' && !access.readOnly) rooms?.phoneOpened(data.documentName);
         return Promise.resolve({ who: access.who });
       },
-      connected: ({ documentName }) => {
+      connected: ({ documentName, connection }) => {
+        guard?.authenticated(connection.webSocket);
         if (documentName === RELAY_CONTROL_DOC) rooms?.laptopConnected();
         return Promise.resolve();
       },
     },
     { maxPayload: MAX_MESSAGE_BYTES },
   );
+  // Subscribing before a client is ready raced with ioredis's ready check ("Connection in subscriber mode"),
+  // and a room's subscription could be lost for good: 1 run in 3 of two instances never synced a room.
+  await redisReady([extension.pub, extension.sub, sub]);
+  // After a reconnect ioredis subscribes again to what it knew; a subscription that failed in the reconnect
+  // is made again here for every document this instance holds (subscribing twice is harmless).
+  extension.sub.on('ready', () => {
+    for (const name of server.hocuspocus.documents.keys()) void extension.sub.subscribe(`hocuspocus:${name}`);
+  });
+  guard = guardSockets(server.webSocketServer, { ...SOCKET_LIMITS, ...(opts.socketsPerAddress ? { socketsPerAddress: opts.socketsPerAddress } : {}), addressOf: (req) => clientAddress(req, opts.trustProxy ?? false), log });
   rooms = new RoomNotices(server.hocuspocus, extension.pub, sub);
   joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
   await server.listen();

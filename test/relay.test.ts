@@ -161,12 +161,41 @@ describe('open-floor relay: who may open what', () => {
       ),
     );
     console.log(`[relay junk] closed by the relay: ${JSON.stringify(closed)}`);
-    // A text frame, an undecodable one and an oversized one close the socket. A well-formed message for a
-    // document the client never authenticated is queued by Hocuspocus until an auth message comes (it is
-    // never applied): a cap on that queue and on idle unauthenticated sockets is for the relay fuzz (HYBRID.md).
+    // A text frame, an undecodable one and an oversized one close the socket at once. A well-formed message
+    // for a document the client never authenticated waits for its auth message (never applied) until the
+    // socket's deadline (next test).
     expect([closed[0], closed[1], closed[3]]).toEqual([true, true, true]);
     expect((await fetch(`http://127.0.0.1:${a.port}/healthz`)).status).toBe(200);
     phone.doc.getArray('requests').push(['still here']);
     await until(() => laptop.doc.getArray('requests').toArray().includes('still here'), 5000, 'sync after the junk');
   });
+
+  it('an unauthenticated socket: closed after 10 s, or past 64 KiB sent; 64 sockets per address', async () => {
+    const open = (): Promise<{ ws: WebSocket; closed: Promise<{ code: number; at: number }> }> =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(a.url);
+        const closed = new Promise<{ code: number; at: number }>((r) => ws.on('close', (code) => r({ code, at: Date.now() })));
+        ws.on('error', () => {});
+        ws.once('open', () => resolve({ ws, closed }));
+        ws.once('unexpected-response', reject);
+      });
+    const t0 = Date.now();
+    const silent = await open();
+    const talker = await open();
+    // Well-formed sync messages for a room, never an auth message: Hocuspocus would queue them all.
+    const frame = Buffer.concat([Buffer.from([ROOM.length]), Buffer.from(ROOM), Buffer.from([0, 2]), Buffer.alloc(8 * 1024, 1)]);
+    for (let i = 0; i < 10; i++) talker.ws.send(frame);
+    expect((await talker.closed).code).toBe(1008);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    // One address, many sockets: past 64 the new ones are closed (the two above count while open).
+    const many = await Promise.all(Array.from({ length: 70 }, () => open()));
+    const refused = await Promise.race([Promise.all(many.slice(64).map((m) => m.closed)), new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
+    expect(refused?.every((c) => c.code === 1008)).toBe(true);
+    const s = await silent.closed;
+    expect(s.code).toBe(1008);
+    expect(s.at - t0).toBeGreaterThanOrEqual(9_500);
+    expect(s.at - t0).toBeLessThan(12_000);
+    for (const m of many) m.ws.terminate();
+    expect(a.stderr()).toContain('holds 64 sockets already');
+  }, 20_000);
 });
