@@ -333,6 +333,9 @@ async function relayCommand(argv: string[]): Promise<void> {
   if (!values.redis) fail('--redis is needed: the Redis every relay instance shares.', COMMAND_USAGE.relay);
   const port = values.port === undefined ? 4444 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`, COMMAND_USAGE.relay);
+  // A promise some library left without a handler (a Redis command that failed while Redis was away) is
+  // logged: the relay holds nothing, and ending the process would cut every phone connected to it.
+  process.on('unhandledRejection', (err) => process.stderr.write(`relay: unhandled rejection: ${err instanceof Error ? err.message : String(err)}\n`));
   const { startRelay } = await import('../src-relay/relay.js');
   const relay = await startRelay({
     port,

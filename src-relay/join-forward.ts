@@ -4,6 +4,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { RedisInstance } from '@hocuspocus/extension-redis';
 import { LIMITS, MINUTE_MS } from '../src-shared/limits.js';
 import { RateLimiter } from '../src-shared/rate-limit.js';
+import { fireAndLog } from './redis-command.js';
 import { forwardedJoinSchema, joinAnswerSchema, parseMessage, type ForwardedJoin, type JoinAnswer } from './control-messages.js';
 import { RELAY_CONTROL_DOC } from './relay-token.js';
 
@@ -70,7 +71,7 @@ export class JoinForwarder {
   private readonly limiter = new RateLimiter(LIMITS.joinsPerMinutePerAddress, MINUTE_MS);
 
   constructor(private readonly opts: JoinForwardOptions) {
-    void opts.sub.subscribe(JOIN_CHANNEL, ANSWER_CHANNEL);
+    fireAndLog(opts.sub.subscribe(JOIN_CHANNEL, ANSWER_CHANNEL), opts.log, 'subscribe');
     opts.sub.on('message', (channel: string, text: string) => {
       if (channel === JOIN_CHANNEL) this.toLaptop(text);
       else if (channel === ANSWER_CHANNEL) this.answered(text);
@@ -97,7 +98,7 @@ export class JoinForwarder {
         this.pending.delete(join.id);
         resolve(a);
       });
-      void this.opts.pub.publish(JOIN_CHANNEL, JSON.stringify(join));
+      fireAndLog(this.opts.pub.publish(JOIN_CHANNEL, JSON.stringify(join)), this.opts.log, 'publish');
     });
     if (!answer) return send(res, 503, { ok: false, error: NO_LAPTOP });
     send(res, answer.status, answer.body, answer.setCookie);
@@ -106,7 +107,7 @@ export class JoinForwarder {
   /** The laptop's answer, from its control connection on this instance (relay.ts's onStateless). */
   fromLaptop(payload: string): void {
     const answer = parseMessage(joinAnswerSchema, payload);
-    if (answer) void this.opts.pub.publish(ANSWER_CHANNEL, JSON.stringify(answer));
+    if (answer) fireAndLog(this.opts.pub.publish(ANSWER_CHANNEL, JSON.stringify(answer)), this.opts.log, 'publish');
     else this.opts.log('relay: malformed message from the laptop dropped');
   }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Redis, type RedisInstance } from '@hocuspocus/extension-redis';
 import { Server, type onAuthenticatePayload } from '@hocuspocus/server';
 import { clientAddress, JoinForwarder } from './join-forward.js';
+import { fireAndLog } from './redis-command.js';
 import { guardSockets, SOCKET_LIMITS } from './socket-guard.js';
 import { RoomNotices } from './room-notices.js';
 import { checkAccess, RELAY_CONTROL_DOC } from './relay-token.js';
@@ -64,7 +65,10 @@ export function redisConfig(url: string): { host: string; port: number; options:
 /** The whole HTTP surface: the join, and a health check. */
 async function answerHttp(request: IncomingMessage, response: ServerResponse, joins: JoinForwarder): Promise<void> {
   if (request.method === 'POST' && request.url === '/api/join') {
-    await joins.handle(request, response);
+    // A failure here must answer this one request, never reach Hocuspocus (which would rethrow it).
+    await joins.handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500).end();
+    });
     return Promise.reject(undefined);
   }
   const healthy = request.method === 'GET' && request.url === '/healthz';
@@ -146,10 +150,10 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   // After a reconnect ioredis subscribes again to what it knew; a subscription that failed in the reconnect
   // is made again here for every document this instance holds (subscribing twice is harmless).
   extension.sub.on('ready', () => {
-    for (const name of server.hocuspocus.documents.keys()) void extension.sub.subscribe(`hocuspocus:${name}`);
+    for (const name of server.hocuspocus.documents.keys()) fireAndLog(extension.sub.subscribe(`hocuspocus:${name}`), log, 'subscribe');
   });
   guard = guardSockets(server.webSocketServer, { ...SOCKET_LIMITS, ...(opts.socketsPerAddress ? { socketsPerAddress: opts.socketsPerAddress } : {}), addressOf: (req) => clientAddress(req, opts.trustProxy ?? false), log });
-  rooms = new RoomNotices(server.hocuspocus, extension.pub, sub);
+  rooms = new RoomNotices(server.hocuspocus, extension.pub, sub, log);
   joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
   await server.listen();
   return {

@@ -1,6 +1,7 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { RedisInstance } from '@hocuspocus/extension-redis';
 import { parseMessage, roomNoticeSchema } from './control-messages.js';
+import { fireAndLog } from './redis-command.js';
 import { isRoomDocName, RELAY_CONTROL_DOC } from './relay-token.js';
 
 /**
@@ -16,8 +17,9 @@ export class RoomNotices {
     private readonly instance: Hocuspocus,
     private readonly pub: RedisInstance,
     sub: RedisInstance,
+    private readonly log: (line: string) => void,
   ) {
-    void sub.subscribe(ROOM_CHANNEL, QUERY_CHANNEL);
+    fireAndLog(sub.subscribe(ROOM_CHANNEL, QUERY_CHANNEL), log, 'subscribe');
     sub.on('message', (channel: string, text: string) => {
       if (channel === ROOM_CHANNEL) this.toLaptop(text);
       else if (channel === QUERY_CHANNEL) this.announceOpenRooms();
@@ -26,12 +28,12 @@ export class RoomNotices {
 
   /** A phone was let into its room here. */
   phoneOpened(name: string): void {
-    void this.pub.publish(ROOM_CHANNEL, JSON.stringify({ type: 'room', name }));
+    fireAndLog(this.pub.publish(ROOM_CHANNEL, JSON.stringify({ type: 'room', name })), this.log, 'publish');
   }
 
   /** The laptop's control connection is up (here): every instance names its open rooms. */
   laptopConnected(): void {
-    void this.pub.publish(QUERY_CHANNEL, '?');
+    fireAndLog(this.pub.publish(QUERY_CHANNEL, '?'), this.log, 'publish');
   }
 
   private announceOpenRooms(): void {

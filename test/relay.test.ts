@@ -63,14 +63,17 @@ describe('open-floor relay: two instances, one Redis', () => {
 });
 
 describe('open-floor relay: Redis restarts', () => {
-  it('the relays recover without anyone\'s help; what was written while Redis was down arrives with the next change', async () => {
+  it('the relays recover without anyone\'s help; what was written while Redis was down arrives with the next change', { timeout: 30_000 }, async () => {
     const laptop = client(a.url, 'room-RRRRRRRRRRRRRRRRRRRRRRRR', laptopCredential(SECRET));
     const phone = client(b.url, 'room-RRRRRRRRRRRRRRRRRRRRRRRR', phoneToken(SECRET, 'room-RRRRRRRRRRRRRRRRRRRRRRRR', Date.now()));
     await Promise.all([laptop.synced(), phone.synced()]);
     await redis.stop();
     await until(() => a.stderr().includes('Redis unreachable') && b.stderr().includes('Redis unreachable'), 5000, 'relays saw Redis go');
     laptop.doc.getMap('host').set('during', 'written while Redis was down');
-    await new Promise((r) => setTimeout(r, 1000));
+    // A join cannot reach the laptop now: the phone is told so (503), and the relay lives on.
+    const join = await fetch(`http://127.0.0.1:${a.port}/api/join`, { method: 'POST', body: JSON.stringify({ code: 'ABCDEF' }) });
+    expect(join.status).toBe(503);
+    expect((await fetch(`http://127.0.0.1:${a.port}/healthz`)).status).toBe(200);
     redis = await startRedis(redis.port);
     const t0 = Date.now();
     // Each instance publishes its state vector with every change; the first one after the restart resyncs.
