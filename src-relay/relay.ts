@@ -136,8 +136,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         if (access.who === 'phone' && !access.readOnly) rooms?.phoneOpened(data.documentName);
         return Promise.resolve({ who: access.who });
       },
-      connected: ({ documentName, connection }) => {
-        guard?.authenticated(connection.webSocket);
+      connected: ({ documentName, connection, context }) => {
+        guard?.authenticated(connection.webSocket, (context as { who?: string }).who === 'laptop' ? 'laptop' : 'phone');
         if (documentName === RELAY_CONTROL_DOC) rooms?.laptopConnected();
         return Promise.resolve();
       },

@@ -201,4 +201,20 @@ describe('open-floor relay: who may open what', () => {
     for (const m of many) m.ws.terminate();
     expect(a.stderr()).toContain('holds 64 sockets already');
   }, 20_000);
+
+  it('a phone that floods (more than 600 messages in 10 s) is closed; the laptop, carrying every room, is not', async () => {
+    const room = 'room-FFFFFFFFFFFFFFFFFFFFFFFF';
+    const laptop = client(a.url, room, laptopCredential(SECRET));
+    const phone = client(a.url, room, phoneToken(SECRET, room, Date.now()));
+    await Promise.all([laptop.synced(), phone.synced()]);
+    let phoneClosed: number | null = null;
+    let laptopClosed = false;
+    phone.socket.on('close', ({ event }: { event: { code: number } }) => (phoneClosed ??= event.code));
+    laptop.socket.on('close', () => (laptopClosed = true));
+    for (let i = 0; i < 700; i++) laptop.doc.getArray('host-writes').push([i]);
+    for (let i = 0; i < 700; i++) phone.doc.getArray('requests').push([i]);
+    await until(() => phoneClosed !== null, 5000, 'flooding phone closed');
+    expect(phoneClosed).toBe(1008);
+    expect(laptopClosed).toBe(false);
+  });
 });
