@@ -28,7 +28,9 @@ const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[M
 beforeAll(async () => {
   await buildCliIfStale();
   redis = await startRedis();
-  relays = await Promise.all([startRelay(redis.url, SECRET, 0, ['--trust-proxy']), startRelay(redis.url, SECRET, 0, ['--trust-proxy'])]);
+  // Every simulated phone comes from 127.0.0.1 without a proxy in front: lift the per-address socket cap.
+  const args = ['--trust-proxy', '--sockets-per-address', '10000'];
+  relays = await Promise.all([startRelay(redis.url, SECRET, 0, args), startRelay(redis.url, SECRET, 0, args)]);
   h = await startTestHost(undefined, { relay: { url: relays[0]!.url, secret: SECRET } });
 }, 120_000);
 
@@ -80,6 +82,33 @@ describe('relay load (small)', () => {
       `[relay load] ${PHONES} phones, 2 relays: all answered in ${total} ms, every question on a remote board after ${settled} ms; join p50 ${pct(joinMs, 50)} p95 ${pct(joinMs, 95)} ms; ` +
         `ask→receipt p50 ${pct(receiptMs, 50)} p95 ${pct(receiptMs, 95)} ms; relay RSS ${relays.map((r) => `${rssMiB(r.pid)} MiB`).join(' / ')}; ` +
         `test process (host + phones) RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`,
+    );
+  }, 120_000);
+
+  it(`a vote storm: ${PHONES} remote phones and 20 LAN phones vote for one question at once; every projector copy settles`, async () => {
+    const code = h.host.currentSession()!.joinCode;
+    const lan = await Promise.all(Array.from({ length: 20 }, () => h.phone(code)));
+    const asker = lan[0]!;
+    const askId = asker.send({ kind: 'ask', text: 'Should the library open on Sundays?' });
+    const asked = await asker.until(() => asker.receipt(askId));
+    const questionId = (asked as { questionId?: string }).questionId!;
+    const remote = phones.filter((_, i) => i % 2 === 1);
+    const remoteBoard = phones[0]!;
+    const voters = remote.length + lan.length;
+    const t0 = Date.now();
+    remote.forEach((p, i) => appendRequest(p.doc, { kind: 'vote', id: `storm-vote-${i}`, questionId }));
+    lan.forEach((p) => p.send({ kind: 'vote', questionId }));
+    const sent = Date.now();
+    const votesOn = (doc: typeof remoteBoard.doc) => readBoard(doc).questions.find((q) => q.id === questionId)?.votes ?? 0;
+    await until(() => votesOn(remoteBoard.doc) === voters, 30_000, 'every vote on a remote board');
+    const remoteSettled = Date.now() - sent;
+    await until(() => votesOn(lan[1]!.doc) === voters, 30_000, 'every vote on a LAN board');
+    const lanSettled = Date.now() - sent;
+    await until(() => remote.every((p, i) => roomParts(p.doc).receipts.get(`storm-vote-${i}`) !== undefined), 30_000, 'every remote vote receipt');
+    expect(h.host.question(questionId)?.votes).toBe(voters);
+    console.log(
+      `[relay storm] ${remote.length} remote + ${lan.length} LAN votes sent within ${sent - t0} ms; the count ${voters} on a remote board ` +
+        `${remoteSettled} ms after the last was sent, on a LAN board ${lanSettled} ms after; every remote receipt ${Date.now() - sent} ms after`,
     );
   }, 120_000);
 });
