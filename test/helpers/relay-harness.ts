@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, createConnection } from 'node:net';
+import { createServer, createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -115,6 +115,46 @@ export function startRelay(redisUrl: string, secret: string, port = 0, extraArgs
       resolve({ port, pid: proc.pid ?? 0, url: `ws://127.0.0.1:${port}`, stderr: () => err, stop: (signal) => stopProcess(proc, signal) });
     });
   });
+}
+
+export interface Uplink {
+  port: number;
+  /** The venue's internet goes: open connections are cut and new ones refused. */
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP hop standing for the venue's uplink between the laptop and the relay, which a test can cut. */
+export async function startUplink(targetPort: number): Promise<Uplink> {
+  const sockets = new Set<Socket>();
+  let up = true;
+  const server = createServer((inbound) => {
+    if (!up) return inbound.destroy();
+    const outbound = createConnection({ port: targetPort, host: '127.0.0.1' });
+    for (const s of [inbound, outbound]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {});
+    }
+    inbound.pipe(outbound).pipe(inbound);
+    inbound.on('close', () => outbound.destroy());
+    outbound.on('close', () => inbound.destroy());
+  });
+  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  return {
+    port,
+    cut: () => {
+      up = false;
+      for (const s of sockets) s.destroy();
+    },
+    restore: () => (up = true),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 export interface CaddyProcess {
