@@ -98,6 +98,27 @@ function watchRedis(clients: RedisInstance[], log: (line: string) => void): void
   }
 }
 
+/**
+ * Refusals are logged, but a flood of forged tokens must not fill the server's disk: at most 20 lines in
+ * 10 s, then one line saying how many were left out.
+ */
+function throttledLog(log: (line: string) => void): (line: string) => void {
+  let windowStart = 0;
+  let lines = 0;
+  let skipped = 0;
+  return (line) => {
+    const now = Date.now();
+    if (now - windowStart >= 10_000) {
+      if (skipped > 0) log(`relay: ${skipped} more refusals in the last 10 s not logged`);
+      windowStart = now;
+      lines = 0;
+      skipped = 0;
+    }
+    if (++lines <= 20) log(line);
+    else skipped++;
+  };
+}
+
 /** Resolves when every client is connected and ready (ioredis queues commands until then). */
 function redisReady(clients: RedisInstance[]): Promise<unknown> {
   return Promise.all(clients.map((c) => (c.status === 'ready' ? null : new Promise((resolve) => c.once('ready', resolve)))));
@@ -105,6 +126,7 @@ function redisReady(clients: RedisInstance[]): Promise<unknown> {
 
 export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const log = opts.log ?? (() => {});
+  const logRefusal = throttledLog(log);
   if (opts.secret.length < 16) throw new Error('the relay secret must have at least 16 characters');
   const redis = redisConfig(opts.redisUrl);
   const extension = new Redis({ host: redis.host, port: redis.port, options: redis.options });
@@ -129,7 +151,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       onAuthenticate: (data: onAuthenticatePayload) => {
         const access = checkAccess(opts.secret, data.token, data.documentName, Date.now());
         if (!access.ok) {
-          log(`relay: refused ${data.documentName}: ${access.reason}`);
+          logRefusal(`relay: refused ${data.documentName.slice(0, 80)}: ${access.reason}`);
           return Promise.reject(Object.assign(new Error(access.reason), { reason: 'permission-denied' }));
         }
         if (access.readOnly) data.connectionConfig.readOnly = true;
