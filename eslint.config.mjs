@@ -55,6 +55,13 @@ export default tseslint.config(
       'The host is Node only and never imports electron (it must run headless and in tests).'),
   },
   {
+    // The relay runs on a server: Node, but none of the app (it holds no log and decides nothing).
+    files: ['src-relay/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict(['electron', 'better-sqlite3'], ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**', '**/src-gateway/**'],
+      'The relay is Node only and imports none of the host or the screens: only src-shared and its own modules.'),
+  },
+  {
     // The desktop shell's decisions: plain functions tested without Electron (test/electron-*.test.ts).
     files: ['src-main/shell-logic/**/*.ts'],
     languageOptions: { globals: globals.node },

@@ -20,7 +20,7 @@ import { publishCommand, verifyPublic } from './cli-publish.js';
  * host is not disturbed) or from an archive file.
  */
 const COMMAND_USAGE = {
-  serve: `Usage: open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after S] [--json]
+  serve: `Usage: open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after S] [--relay URL [--relay-ca FILE]] [--json]
 
 Runs the host headless: the console and projector open in a browser on this laptop, phones join over
 the LAN.
@@ -31,6 +31,9 @@ the LAN.
   --session TITLE  create and open a session right away (for rehearsals and scripts)
   --nobody-after S when an open session sees no phone for S seconds, the console shows
                    the "nobody can join" help (default 60)
+  --relay URL      also let remote attendees in through this relay (wss://…, docs/HYBRID.md);
+                   the meeting's relay secret is read from OPEN_FLOOR_RELAY_SECRET
+  --relay-ca FILE  trust this certificate (PEM) for the relay's TLS (a private CA)
   --json           print one JSON object per line instead of text`,
   sessions: `Usage: open-floor sessions [--data DIR] [--json]
 
@@ -48,6 +51,21 @@ event), json (the archive of the whole event log).
   --out FILE|DIR   where to write (default: “date title.ext” in the current directory)
   --data DIR       where sessions are stored (default: ~/.open-floor)
   --locale xx-YY   language of the minutes (en or es) and region of their dates, e.g. es-ES (default: this machine's)`,
+  relay: `Usage: open-floor relay --redis redis://HOST:PORT [--port N] [--address IP] [--trust-proxy] [--json]
+
+Runs one relay instance for hybrid meetings (docs/HYBRID.md): Hocuspocus with its Redis extension, so
+several instances behind a load balancer share the documents. It holds no record and decides nothing;
+the laptop connects out to it. The meeting's secret is read from the environment variable
+OPEN_FLOOR_RELAY_SECRET (never from the command line, where other users of the machine could see it).
+
+  --redis URL      the Redis every instance shares (redis://[user:password@]host:port[/db])
+  --port N         port to listen on (default 4444; 0 picks a free port)
+  --address IP     address to listen on (default 0.0.0.0; put TLS in front)
+  --trust-proxy    take a client's address from X-Forwarded-For (only behind a proxy that
+                   sets it, e.g. Caddy or nginx; otherwise phones could name any address)
+  --sockets-per-address N
+                   connections one address may hold (default 64; more for offices behind NAT)
+  --json           print one JSON object per line instead of text`,
   verify: `Usage: open-floor verify FILE.json
        open-floor verify --public RECORD.json [--against ARCHIVE.json]
 
@@ -83,12 +101,13 @@ Exit 0 when all is well, 1 when something needs fixing.`,
 type CommandName = keyof typeof COMMAND_USAGE;
 
 const USAGE = `Usage:
-  open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after SECONDS] [--json]
+  open-floor serve [--data DIR] [--port N] [--address IP] [--session "Title"] [--nobody-after SECONDS] [--relay URL] [--json]
   open-floor doctor [--data DIR] [--port N] [--json]
   open-floor sessions [--data DIR] [--json]
   open-floor export --session ID --format ${EXPORT_FORMAT_NAMES.join('|')} [--out FILE] [--data DIR] [--locale xx-YY]
   open-floor verify FILE.json | --public RECORD.json [--against ARCHIVE.json]
   open-floor publish (--session ID | --all) --out DIR [--data DIR] [--locale xx-YY[,xx-YY]]
+  open-floor relay --redis redis://HOST:PORT [--port N] [--address IP] [--trust-proxy] [--json]
 
   serve            run the host headless (console and projector in a browser on this laptop)
   sessions         list the sessions in the data directory: id, date, status, counts, title
@@ -97,6 +116,7 @@ const USAGE = `Usage:
   verify           check an archive's hash chain: exit 0 intact, 1 altered, 2 unreadable
   publish          write the published record: a static site of the meetings anyone can check
   doctor           check this laptop before a meeting: port, addresses, data folder, firewall
+  relay            run a relay instance for remote attendees (hybrid meetings, docs/HYBRID.md)
 
   open-floor COMMAND --help shows the options of one command.`;
 
@@ -110,6 +130,15 @@ function fail(message: string, usage: string = USAGE): never {
 /** `--help` or `-h` anywhere among a command's arguments: its own usage, exit 0. */
 const wantsHelp = (argv: readonly string[]): boolean => argv.some((a) => a === '--help' || a === '-h');
 
+/** `serve --relay URL`: the relay's address and the meeting's secret (from the environment), checked. */
+function relayOption(url: string | undefined, caFile: string | undefined): { url: string; secret: string; ca?: string } | null {
+  if (url === undefined) return null;
+  if (!/^wss?:\/\//.test(url)) fail(`--relay must be a ws:// or wss:// address, not “${url}”.`, COMMAND_USAGE.serve);
+  const secret = process.env.OPEN_FLOOR_RELAY_SECRET ?? '';
+  if (secret.length < 16) fail('--relay needs the meeting\'s relay secret in OPEN_FLOOR_RELAY_SECRET (at least 16 characters).', COMMAND_USAGE.serve);
+  return { url, secret, ...(caFile ? { ca: readFileSync(resolve(caFile), 'utf8') } : {}) };
+}
+
 async function serve(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -119,10 +148,13 @@ async function serve(argv: string[]): Promise<void> {
       address: { type: 'string' },
       session: { type: 'string' },
       'nobody-after': { type: 'string' },
+      relay: { type: 'string' },
+      'relay-ca': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
   });
+  const relay = relayOption(values.relay, values['relay-ca']);
   const nobodyAfter = values['nobody-after'] === undefined ? undefined : Number(values['nobody-after']);
   if (nobodyAfter !== undefined && !(Number.isFinite(nobodyAfter) && nobodyAfter > 0 && nobodyAfter <= 3600)) {
     fail(`--nobody-after must be a number of seconds above 0 and at most 3600, not “${values['nobody-after']}”.`);
@@ -140,6 +172,7 @@ async function serve(argv: string[]): Promise<void> {
     buildDir: resolve(__dirname, '..'),
     gateway: 'node',
     ...(nobodyAfter !== undefined ? { nobodyTimeoutMs: Math.round(nobodyAfter * 1000) } : {}),
+    ...(relay ? { relay } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });
 
@@ -297,6 +330,49 @@ async function doctorCommand(argv: string[]): Promise<void> {
   process.exitCode = report.ok ? 0 : 1;
 }
 
+const positiveInt = (text: string, flag: string): number => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) fail(`${flag} must be a whole number above 0, not “${text}”.`, COMMAND_USAGE.relay);
+  return n;
+};
+
+/** `open-floor relay`: one relay instance, until SIGINT/SIGTERM. */
+async function relayCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      redis: { type: 'string' },
+      port: { type: 'string' },
+      address: { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
+      'sockets-per-address': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const secret = process.env.OPEN_FLOOR_RELAY_SECRET ?? '';
+  if (secret.length < 16) fail('Set OPEN_FLOOR_RELAY_SECRET to the meeting\'s relay secret (at least 16 characters).', COMMAND_USAGE.relay);
+  if (!values.redis) fail('--redis is needed: the Redis every relay instance shares.', COMMAND_USAGE.relay);
+  const port = values.port === undefined ? 4444 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`, COMMAND_USAGE.relay);
+  // A promise some library left without a handler (a Redis command that failed while Redis was away) is
+  // logged: the relay holds nothing, and ending the process would cut every phone connected to it.
+  process.on('unhandledRejection', (err) => process.stderr.write(`relay: unhandled rejection: ${err instanceof Error ? err.message : String(err)}\n`));
+  const { startRelay } = await import('../src-relay/relay.js');
+  const relay = await startRelay({
+    port,
+    redisUrl: values.redis,
+    secret,
+    trustProxy: values['trust-proxy'],
+    ...(values['sockets-per-address'] ? { socketsPerAddress: positiveInt(values['sockets-per-address'], '--sockets-per-address') } : {}),
+    ...(values.address ? { address: values.address } : {}),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(values.json ? `${JSON.stringify({ event: 'ready', port: relay.port })}\n` : `Open Floor relay on port ${relay.port} (Redis ${values.redis}).\n`);
+  const stop = () => void relay.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
@@ -317,6 +393,8 @@ async function main(): Promise<void> {
       return publishCommand(rest, COMMAND_USAGE.publish);
     case 'doctor':
       return doctorCommand(rest);
+    case 'relay':
+      return relayCommand(rest);
     case undefined:
     case '--help':
     case '-h':

@@ -10,6 +10,7 @@ import type { runControl } from './pipeline/control-handlers.js';
 import type { SessionManager } from './pipeline/session-manager.js';
 import type { StorageHealth } from './store/storage-health.js';
 import { pendingBytes } from './net/sync-server.js';
+import type { RelayAccess } from './relay-access.js';
 
 /** The live session, as callers and tests may see it. */
 export interface LiveSessionInfo {
@@ -44,6 +45,8 @@ export interface Host {
   /** The join URL of the current session while it is open. */
   joinUrl(): string | null;
   onSessionChanged(listener: () => void): void;
+  /** Remote attendees through the relay, when the host was started with one (docs/HYBRID.md). */
+  relay: Pick<RelayAccess, 'join' | 'connected' | 'remoteRooms'> | null;
   /** An external gateway reports the open WebRTC peer connections of a room. */
   setRoomPeers(docName: string, peers: number): void;
   /** The live session (the newest of the data folder), or null before the first. */

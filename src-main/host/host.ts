@@ -16,7 +16,7 @@ import { createFdGuard, type FdGuard } from './net/fd-guard.js';
 import { createLanServer } from './net/lan-server.js';
 import { createLoopbackServer } from './net/loopback-server.js';
 import { ROOM_IDLE_MS, roomIdOfDocName } from './rooms/room-docs.js';
-import { RoomTargets } from './rooms/room-targets.js';
+import { RELAY_LOOPBACK_PREFIX, RoomTargets } from './rooms/room-targets.js';
 import { startIdleSweep } from './rooms/idle-sweep.js';
 import { SessionManager } from './pipeline/session-manager.js';
 import { createSignalServer, type SignalServer } from './net/signal-server.js';
@@ -25,6 +25,7 @@ import { openHostDocs } from './store/host-docs.js';
 import { createSyncServer, type SyncServer } from './net/sync-server.js';
 import { hostReaders, type Host } from './host-api.js';
 import { loopbackFiles } from './loopback-files.js';
+import { relayAccess, type RelayAccess } from './relay-access.js';
 
 export type { Host } from './host-api.js';
 
@@ -51,6 +52,11 @@ export interface HostOptions {
   maxOpenFiles?: number | (() => number);
   /** A phone's room with no transport connected for this long is unloaded from memory (default ROOM_IDLE_MS). */
   roomIdleMs?: number;
+  /**
+   * Remote attendees (issue 20, docs/HYBRID.md): the laptop connects out to this relay with the meeting's
+   * relay secret. Off when absent.
+   */
+  relay?: { url: string; secret: string; ca?: string; maxRetryDelayMs?: number };
 }
 
 const listen = (server: Server, port: number, host: string) =>
@@ -124,6 +130,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   ports.loopback = await listen(servers.loopback.server, 0, '127.0.0.1');
   const loopbackOrigin = `http://127.0.0.1:${ports.loopback}`;
   if (opts.gateway === 'node') gateway = await startGateway(ports, token, setRtcPeers, fdGuard, log);
+  const relay = opts.relay ? await startRelay(opts.relay, ports, token, sessions, sessionListeners, log) : null;
   sessions.restore();
   venue.sessionOpen(sessions.current?.log.state.status === 'open');
   publishSettings();
@@ -139,9 +146,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     onSessionChanged: (l) => sessionListeners.push(l),
     venueStatus,
     setRoomPeers: setRtcPeers,
+    relay,
     ...hostReaders({ sessions, storage: docs.storage }),
     close: async () => {
       stopIdleSweep();
+      relay?.destroy();
       await gateway?.destroy();
       signal.close();
       sync.close();
@@ -246,7 +255,13 @@ function createServers(d: ServersDeps) {
       rendererRoot: join(d.opts.buildDir, 'renderer'),
       sync: d.sync,
       docTarget: (name) =>
-        name === DESK_DOC_NAME ? { doc: d.desk, readOnly: true, sendBeforeStored: true } : name === BOARD_DOC_NAME ? { doc: d.board, readOnly: true } : targets.gateway(name),
+        name === DESK_DOC_NAME
+          ? { doc: d.desk, readOnly: true, sendBeforeStored: true }
+          : name === BOARD_DOC_NAME
+            ? { doc: d.board, readOnly: true }
+            : name.startsWith(RELAY_LOOPBACK_PREFIX)
+              ? targets.relay(name.slice(RELAY_LOOPBACK_PREFIX.length))
+              : targets.gateway(name),
       control: d.control,
       ...d.files,
       log: d.log,
@@ -254,6 +269,30 @@ function createServers(d: ServersDeps) {
     () => d.ports.loopback,
   );
   return { lan, loopback };
+}
+
+/** The laptop's one outbound connection to the relay, bridging the board and remote phones' rooms. */
+async function startRelay(
+  relay: NonNullable<HostOptions['relay']>,
+  ports: { loopback: number },
+  token: string,
+  sessions: SessionManager,
+  sessionListeners: Array<() => void>,
+  log: (line: string) => void,
+): Promise<RelayAccess & { destroy(): void }> {
+  const { startRelayLink } = await import('./net/relay-link.js');
+  const link = startRelayLink({
+    relayUrl: relay.url,
+    secret: relay.secret,
+    hostSyncUrl: `ws://127.0.0.1:${ports.loopback}${PATHS.sync}`,
+    token,
+    ...(relay.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: relay.maxRetryDelayMs } : {}),
+    ...(relay.ca !== undefined ? { ca: relay.ca } : {}),
+    log,
+  });
+  const access = relayAccess(sessions, link);
+  sessionListeners.push(() => access.sessionChanged());
+  return { ...access, destroy: () => link.destroy() };
 }
 
 /** The WebRTC gateway in this process (headless): it joins the LAN signaling and syncs over loopback. */

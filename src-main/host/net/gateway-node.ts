@@ -14,9 +14,9 @@
  *   --disable-features=WebRtcHideLocalIpsWithMdns for that.
  */
 import * as wrtcModule from '@roamhq/wrtc';
-import { WebSocket as WsWebSocket } from 'ws';
 import { createGateway, type Gateway } from '../../../src-gateway/gateway.js';
 import type { FdGuard } from './fd-guard.js';
+import { installNodeWebSocket, NodeWebSocket } from './node-websocket.js';
 
 export interface NodeGatewayOptions {
   hostSyncUrl: string;
@@ -94,49 +94,6 @@ export function nodeWrtc(): WrtcLike {
 /** simple-peer options for a Node peer: filtered wrtc, no internet STUN servers. */
 export function nodePeerOpts(): Record<string, unknown> {
   return { wrtc: nodeWrtc(), config: { iceServers: [] } };
-}
-
-const HANDLERS = ['onopen', 'onmessage', 'onerror', 'onclose'] as const;
-
-/**
- * `ws`'s WebSocket with browser semantics for exceptions in on* handlers (reported, not thrown into the
- * socket's read loop).
- */
-export class NodeWebSocket extends WsWebSocket {}
-for (const name of HANDLERS) {
-  const desc = Object.getOwnPropertyDescriptor(WsWebSocket.prototype, name);
-  if (!desc?.set || !desc.get) continue;
-  const { get, set } = desc;
-  Object.defineProperty(NodeWebSocket.prototype, name, {
-    configurable: true,
-    enumerable: true,
-    get(this: WsWebSocket) {
-      const current = get.call(this) as ((...a: unknown[]) => unknown) & { original?: unknown } | null;
-      return current?.original ?? current;
-    },
-    set(this: WsWebSocket, handler: unknown) {
-      if (typeof handler !== 'function') return set.call(this, handler);
-      const fn = handler as (...a: unknown[]) => unknown;
-      const guarded = Object.assign(
-        function (this: unknown, ...args: unknown[]) {
-          try {
-            return fn.apply(this, args);
-          } catch (err) {
-            console.error(`[gateway] WebSocket ${name} handler threw`, err);
-            return undefined;
-          }
-        },
-        { original: handler },
-      );
-      set.call(this, guarded);
-    },
-  });
-}
-
-/** Sets globalThis.WebSocket (used by y-webrtc's signaling client) when the runtime has none. */
-export function installNodeWebSocket(): void {
-  const g = globalThis as { WebSocket?: unknown };
-  if (typeof g.WebSocket === 'undefined') g.WebSocket = NodeWebSocket;
 }
 
 export function startNodeGateway(opts: NodeGatewayOptions): Gateway {

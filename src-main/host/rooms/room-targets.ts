@@ -9,6 +9,9 @@ import type { Room } from './room-docs.js';
 // store in its room, and how many connections a room takes, are bounded (a hostile phone).
 const ROOM_SYNC_LIMITS = { maxBytes: LIMITS.roomStoredBytes, maxConnections: LIMITS.connectionsPerRoom };
 
+/** How the relay link names a room on the loopback /sync (`relay/room-<id>`): the room without the board. */
+export const RELAY_LOOPBACK_PREFIX = 'relay/';
+
 /** How a transport reaches a phone's room: over the LAN (the phone's WebSocket) or from the WebRTC gateway. */
 export class RoomTargets {
   constructor(
@@ -31,6 +34,17 @@ export class RoomTargets {
         this.sessions.setRoomConnections(room, 'ws', n);
       },
     };
+  }
+
+  /**
+   * A remote phone's room for the relay link (loopback), without the board: remote phones read the board
+   * from the relay's one board document. With the board inside every bridged room, each board change was
+   * applied once per remote room on the laptop, on every relay instance and in Redis (300 remote phones
+   * asking at once: 23 s to answer all, against 5.8 s when the board did not change).
+   */
+  relay(name: string): SyncTarget | null {
+    const room = this.connecting(name);
+    return room ? { doc: room.doc, readOnly: false, ...ROOM_SYNC_LIMITS } : null;
   }
 
   /** A phone's room for the WebRTC gateway (loopback): the gateway reports its peers itself. */

@@ -1,0 +1,201 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { BOARD_DOC_NAME } from '../../../src-shared/docs/room-doc.js';
+import { forwardedJoinSchema, parseMessage, roomNoticeSchema, type ForwardedJoin, type JoinAnswer } from '../../../src-relay/control-messages.js';
+import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
+import { RELAY_LOOPBACK_PREFIX } from '../rooms/room-targets.js';
+import { NodeWebSocket } from './node-websocket.js';
+
+/**
+ * The laptop's way out to the relay (issue 20): it never accepts a connection from the internet, it opens
+ * ONE WebSocket to the relay (`HocuspocusProviderWebsocket`) and multiplexes every document over it.
+ *
+ * Each document is a bridge, like the WebRTC gateway's rooms: one Y.Doc with two stock providers, a
+ * Hocuspocus provider to the relay and a y-websocket provider to the host's own loopback `/sync` (with the
+ * loopback token). Yjs does the bridging. So a remote phone's request enters the host exactly where a
+ * LAN phone's or a WebRTC phone's does (sync server → the room's Y.Doc → RoomDocs' observer → pipeline), and
+ * everything the host guarantees there holds unchanged for remote phones: nothing is sent before it is
+ * stored (StoreThenSend), a room's size and connection limits, and a room that loads again rewrites the
+ * phone's view and answers its unanswered requests.
+ *
+ * The board is NOT inside a remote phone's room (a LAN phone's has it as an overlay): it is bridged once,
+ * as the relay's `board` document, which a phone's token opens read-only. A board change then costs one
+ * apply per relay instance instead of one per remote room (see RoomTargets.relay). Rooms are asked of the
+ * loopback listener as `relay/room-<id>`, which serves them without the overlay.
+ *
+ * Joins: the relay forwards a phone's join as a stateless message on the `control` document, which only the
+ * laptop may open; the answer goes back the same way. A join that comes twice (two relay instances both
+ * held a connection of the laptop for a moment) gets the same answer again, so it makes one device.
+ * The relay also names the rooms phones open (and, when the laptop connects, those already open), so the
+ * laptop bridges a remote phone's room again after it restarted.
+ *
+ * Reconnects: both providers retry on their own (the relay link within `maxRetryDelayMs`). A request the
+ * phone wrote while the relay or the laptop's uplink was down is in the phone's doc and reaches the host
+ * with the next sync; (device id, request id) is unique in the log, so it is applied once.
+ */
+
+export interface RelayLinkOptions {
+  /** ws:// or wss:// address of the relay (a load balancer in front of several instances). */
+  relayUrl: string;
+  /** The meeting's relay secret (the relay instances have the same one). */
+  secret: string;
+  /** ws://127.0.0.1:P/sync of this host's loopback listener. */
+  hostSyncUrl: string;
+  /** The loopback token. */
+  token: string;
+  /** Certificates (PEM) to trust for a relay whose TLS certificate is from a private CA (default: Node's). */
+  ca?: string;
+  /** Longest wait between two attempts to reach the relay (default 2 s). */
+  maxRetryDelayMs?: number;
+  log?(line: string): void;
+}
+
+export interface RelayLink {
+  /** Bridges a remote phone's room (`room-<id>`); idempotent. */
+  addRoom(docName: string): void;
+  /** Stops bridging the rooms `keep` says no (those of a session that ended). */
+  pruneRooms(keep: (docName: string) => boolean): void;
+  /** A token that opens this room (and the board, read-only) on the relay, for the phone that joined. */
+  tokenFor(docName: string): string;
+  /** Whether the WebSocket to the relay is open. */
+  connected(): boolean;
+  /** How many documents are bridged (the board and the remote rooms; not the control doc). */
+  bridged(): number;
+  /** Who answers what the relay says on the control doc (the host, relay-access.ts). */
+  serve(handlers: ControlHandlers): void;
+  destroy(): void;
+}
+
+export interface ControlHandlers {
+  /** A join the relay forwarded: the host's join policy answers. */
+  join(join: ForwardedJoin): JoinAnswer;
+  /** A phone has `room-<id>` open on the relay: bridge it if it is a room of the live session. */
+  room(name: string): void;
+}
+
+interface Bridge {
+  doc: Y.Doc;
+  toRelay: HocuspocusProvider;
+  toHost: WebsocketProvider;
+}
+
+export function startRelayLink(opts: RelayLinkOptions): RelayLink {
+  const log = opts.log ?? (() => {});
+  const socket = new HocuspocusProviderWebsocket({
+    url: opts.relayUrl,
+    WebSocketPolyfill: opts.ca ? trusting(opts.ca) : NodeWebSocket,
+    delay: 250,
+    minDelay: 250,
+    maxDelay: opts.maxRetryDelayMs ?? 2000,
+    onStatus: ({ status }) => log(`relay link: ${status}`),
+  });
+  const credential = laptopCredential(opts.secret);
+  const bridges = new Map<string, Bridge>();
+
+  const bridge = (relayName: string, hostName: string): void => {
+    if (bridges.has(relayName)) return;
+    const doc = new Y.Doc();
+    // The laptop is not a participant: no awareness state of its own on either side.
+    const awareness = new Awareness(doc);
+    awareness.setLocalState(null);
+    const toHost = new WebsocketProvider(opts.hostSyncUrl, hostName, doc, {
+      WebSocketPolyfill: NodeWebSocket as unknown as typeof WebSocket,
+      disableBc: true,
+      awareness,
+      params: { t: opts.token },
+    });
+    forgetExitHandler(toHost);
+    const toRelay = new HocuspocusProvider({
+      name: relayName,
+      document: doc,
+      awareness: null,
+      token: credential,
+      websocketProvider: socket,
+      onAuthenticationFailed: ({ reason }) => log(`relay link: ${relayName} refused (${reason}): is the relay's secret this meeting's?`),
+    });
+    toRelay.attach();
+    bridges.set(relayName, { doc, toRelay, toHost });
+  };
+
+  bridge(RELAY_BOARD_DOC, BOARD_DOC_NAME);
+  const joins = controlChannel(socket, credential, log);
+  const close = (b: Bridge): void => {
+    b.toRelay.destroy();
+    b.toHost.destroy();
+    b.doc.destroy();
+  };
+  return {
+    pruneRooms: (keep) => {
+      for (const [name, b] of bridges) {
+        if (name === RELAY_BOARD_DOC || keep(name)) continue;
+        close(b);
+        bridges.delete(name);
+      }
+    },
+    serve: (handlers) => (joins.handlers = handlers),
+    addRoom: (docName) => bridge(docName, `${RELAY_LOOPBACK_PREFIX}${docName}`),
+    tokenFor: (docName) => phoneToken(opts.secret, docName, Date.now()),
+    connected: () => socket.status === WebSocketStatus.Connected,
+    bridged: () => bridges.size,
+    destroy: () => {
+      for (const b of bridges.values()) close(b);
+      bridges.clear();
+      joins.provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+/** NodeWebSocket that also trusts `ca` (the provider constructs its socket with the address alone). */
+function trusting(ca: string): typeof NodeWebSocket {
+  return class extends NodeWebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { ca });
+    }
+  } as typeof NodeWebSocket;
+}
+
+/**
+ * y-websocket adds a `process.on('exit')` handler per provider (it clears the local awareness state, which
+ * the bridges never set): with more than ten remote rooms Node warns of a listener leak. Removed here.
+ */
+function forgetExitHandler(provider: WebsocketProvider): void {
+  const handler = (provider as unknown as { _exitHandler?: () => void })._exitHandler;
+  if (handler) process.off('exit', handler);
+}
+
+/** How long an answered join id is remembered (a forwarded join that comes twice gets the same answer). */
+const JOIN_MEMORY_MS = 60_000;
+
+/** The control document: joins in, answers out. Only stateless messages, never document content. */
+function controlChannel(socket: HocuspocusProviderWebsocket, credential: string, log: (line: string) => void) {
+  const answered = new Map<string, { at: number; answer: JoinAnswer }>();
+  const answerJoin = (join: ForwardedJoin, handlers: ControlHandlers): void => {
+    const now = Date.now();
+    for (const [id, a] of answered) if (now - a.at > JOIN_MEMORY_MS) answered.delete(id);
+    const answer = answered.get(join.id)?.answer ?? handlers.join(join);
+    answered.set(join.id, { at: now, answer });
+    channel.provider.sendStateless(JSON.stringify(answer));
+  };
+  const channel: { handlers: ControlHandlers | null; provider: HocuspocusProvider } = {
+    handlers: null,
+    provider: new HocuspocusProvider({
+      name: RELAY_CONTROL_DOC,
+      awareness: null,
+      token: credential,
+      websocketProvider: socket,
+      onStateless: ({ payload }) => {
+        const handlers = channel.handlers;
+        const join = parseMessage(forwardedJoinSchema, payload);
+        const room = join ? null : parseMessage(roomNoticeSchema, payload);
+        if (handlers && join) answerJoin(join, handlers);
+        else if (handlers && room) handlers.room(room.name);
+        else log('relay link: a control message was neither a join nor a room; dropped');
+      },
+    }),
+  };
+  channel.provider.attach();
+  return channel;
+}

@@ -1,0 +1,75 @@
+import type { ForwardedJoin, JoinAnswer } from '../../src-relay/control-messages.js';
+import { joinRequestSchema } from '../../src-shared/endpoints.js';
+import { deviceCookie, deviceTokenFromCookie, type JoinContext, type JoinResult } from './pipeline/join-policy.js';
+import type { SessionManager } from './pipeline/session-manager.js';
+import { roomDocName, roomIdOfDocName } from './rooms/room-docs.js';
+import type { RelayLink } from './net/relay-link.js';
+
+/** A remote phone's join: the LAN's answer, plus what opens its room on the relay. */
+export type RemoteJoinResult = JoinResult | (Extract<JoinResult, { ok: true }> & { relayDoc: string; relayToken: string });
+
+/** Remote attendees through the relay (issue 20), as the host offers them. */
+export interface RelayAccess {
+  /**
+   * A phone joins through the relay: the same join policy as on the LAN (its device cookie, paper codes,
+   * phones per address on the address the relay saw), then its room is bridged to the relay and it gets
+   * a token for it.
+   */
+  join(code: string, who: JoinContext): RemoteJoinResult;
+  /** Whether the laptop's connection to the relay is open. */
+  connected(): boolean;
+  /** How many remote phones' rooms are bridged now (for the console's transport health, later). */
+  remoteRooms(): number;
+  /** Another session became live: the old one's rooms are no longer bridged. */
+  sessionChanged(): void;
+}
+
+export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAccess {
+  /** A room the relay says a phone has open: bridged if it is one of the live session's (never loaded here). */
+  const room = (name: string): void => {
+    const roomId = roomIdOfDocName(name);
+    if (roomId !== null && sessions.current?.rooms.has(roomId)) link.addRoom(name);
+  };
+  const join = (code: string, who: JoinContext): RemoteJoinResult => {
+    const joined = sessions.join(code, who);
+    if (!joined.ok) return joined;
+    const relayDoc = roomDocName(joined.roomId);
+    link.addRoom(relayDoc);
+    return { ...joined, relayDoc, relayToken: link.tokenFor(relayDoc) };
+  };
+  link.serve({ join: (forwarded) => answerForwarded(join, forwarded), room });
+  return {
+    join,
+    connected: () => link.connected(),
+    remoteRooms: () => link.bridged() - 1,
+    sessionChanged: () =>
+      link.pruneRooms((name) => {
+        const roomId = roomIdOfDocName(name);
+        return roomId !== null && sessions.current?.rooms.has(roomId) === true;
+      }),
+  };
+}
+
+/**
+ * A join the relay forwarded, answered as the LAN's `POST /api/join` is (lan-join.ts): same statuses, same
+ * device cookie. The address is marked as the relay's (`relay:<address>`), so remote phones are capped per
+ * address apart from the venue's, and a relay on the laptop's own machine is never taken for the laptop
+ * (which is not capped).
+ */
+function answerForwarded(join: (code: string, who: JoinContext) => RemoteJoinResult, forwarded: ForwardedJoin): JoinAnswer {
+  const base = { type: 'join-answer' as const, id: forwarded.id };
+  const parsed = joinRequestSchema.safeParse({ code: forwarded.code, ...(forwarded.paper !== undefined ? { paper: forwarded.paper } : {}) });
+  if (!parsed.success) return { ...base, status: 400, body: { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid code.' } };
+  const result = join(parsed.data.code, {
+    address: `relay:${forwarded.address}`,
+    remote: true,
+    token: deviceTokenFromCookie(forwarded.cookie),
+    ...(parsed.data.paper !== undefined ? { paperCode: parsed.data.paper } : {}),
+  });
+  if (!result.ok) {
+    const status = result.tooMany ? 429 : result.paperCode ? 403 : result.hostFailure ? 503 : 404;
+    return { ...base, status, body: { ok: false, error: result.error, ...(result.paperCode ? { paperCode: result.paperCode } : {}) } };
+  }
+  const { token, ...body } = result;
+  return { ...base, status: 200, body, setCookie: deviceCookie(token) };
+}

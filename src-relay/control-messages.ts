@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * What the relay and the laptop say to each other on the control document (stateless messages only).
+ *
+ * A remote join, forwarded by the relay to the laptop and answered by it (issue 20). The relay takes the
+ * phone's `POST /api/join`, publishes it on Redis (any instance may hold the laptop's connection), the
+ * instance holding it sends it to the laptop as a Hocuspocus stateless message on the control document,
+ * and the laptop's answer comes back the same way. The relay reads nothing in them but `id`.
+ */
+export const forwardedJoinSchema = z.object({
+  type: z.literal('join'),
+  /** Random, made by the relay instance that took the request: answers are matched by it. */
+  id: z.string().min(8).max(64),
+  code: z.string().max(32),
+  paper: z.string().max(32).optional(),
+  /** The client's address as the relay saw it (from a trusted proxy's header only with --trust-proxy). */
+  address: z.string().max(64),
+  /** The phone's Cookie header, for its device cookie (the laptop reads it as on the LAN). */
+  cookie: z.string().max(4096).optional(),
+});
+export type ForwardedJoin = z.infer<typeof forwardedJoinSchema>;
+
+export const joinAnswerSchema = z.object({
+  type: z.literal('join-answer'),
+  id: z.string().min(8).max(64),
+  status: z.number().int().min(200).max(599),
+  /** The JSON the phone gets: the LAN's join answer plus `relayDoc` and `relayToken`. */
+  body: z.record(z.string(), z.unknown()),
+  /** A Set-Cookie value for the phone's device cookie, on the relay's origin. */
+  setCookie: z.string().max(4096).optional(),
+});
+export type JoinAnswer = z.infer<typeof joinAnswerSchema>;
+
+/**
+ * A phone opened its room on some relay instance (or was there when the laptop connected): the laptop
+ * bridges the room if it belongs to the live session. So rooms are bridged again after the laptop restarts,
+ * without the relay keeping any list.
+ */
+export const roomNoticeSchema = z.object({ type: z.literal('room'), name: z.string().max(80) });
+
+/** Parses a message, or null for anything malformed (never throws). */
+export function parseMessage<T>(schema: z.ZodType<T>, text: string): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

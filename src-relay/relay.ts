@@ -1,0 +1,188 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Redis, type RedisInstance } from '@hocuspocus/extension-redis';
+import { Server, type onAuthenticatePayload } from '@hocuspocus/server';
+import { clientAddress, JoinForwarder } from './join-forward.js';
+import { fireAndLog } from './redis-command.js';
+import { guardSockets, SOCKET_LIMITS } from './socket-guard.js';
+import { RoomNotices } from './room-notices.js';
+import { checkAccess, RELAY_CONTROL_DOC } from './relay-token.js';
+
+/**
+ * `open-floor relay` (issue 20): a Hocuspocus server with its Redis extension, so several instances behind
+ * a load balancer share every document through Redis. It holds no log and makes no decision: the laptop
+ * connects out to it and stays the only authority. Its one job besides syncing is `onAuthenticate`
+ * (relay-token.ts): the laptop with its credential, a phone with the token the laptop issued for its room.
+ * Documents live in memory only while someone is connected (no persistence extension): the laptop and
+ * the phones hold everything and sync it again after a relay restart.
+ *
+ * HTTP: `POST /api/join`, carried to the laptop and back (join-forward.ts), and `GET /healthz` for a load
+ * balancer. Everything else is a 404: there is no control surface on the relay.
+ */
+
+export interface RelayOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Address to listen on (default 0.0.0.0; put TLS in front, see docs/HYBRID.md). */
+  address?: string;
+  /** redis://[user:password@]host:port[/db] */
+  redisUrl: string;
+  /** The meeting's relay secret (the laptop has the same one). */
+  secret: string;
+  /** Take the client's address from X-Forwarded-For (set by the TLS proxy in front; never without one). */
+  trustProxy?: boolean;
+  /** How long a joining phone waits for the laptop's answer (default 5 s). */
+  joinTimeoutMs?: number;
+  /** Sockets one client address may hold (default SOCKET_LIMITS.socketsPerAddress; an office behind NAT needs more). */
+  socketsPerAddress?: number;
+
+  log?(line: string): void;
+}
+
+export interface Relay {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** One message may be as large as a whole room (1 MiB on the laptop) plus the board sent with it. */
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/** ioredis's options from a redis:// URL (ioredis itself is the Redis extension's dependency). */
+export function redisConfig(url: string): { host: string; port: number; options: { username?: string; password?: string; db?: number } } {
+  const u = new URL(url);
+  if (u.protocol !== 'redis:') throw new Error(`--redis must be a redis:// URL, not “${url}”`);
+  const db = u.pathname.length > 1 ? Number(u.pathname.slice(1)) : undefined;
+  return {
+    host: u.hostname || '127.0.0.1',
+    port: u.port ? Number(u.port) : 6379,
+    options: {
+      ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+      ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+      ...(db !== undefined && Number.isInteger(db) ? { db } : {}),
+    },
+  };
+}
+
+/** The whole HTTP surface: the join, and a health check. */
+async function answerHttp(request: IncomingMessage, response: ServerResponse, joins: JoinForwarder): Promise<void> {
+  if (request.method === 'POST' && request.url === '/api/join') {
+    // A failure here must answer this one request, never reach Hocuspocus (which would rethrow it).
+    await joins.handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+    return Promise.reject(undefined);
+  }
+  const healthy = request.method === 'GET' && request.url === '/healthz';
+  response.writeHead(healthy ? 200 : 404, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
+  response.end(healthy ? 'ok' : 'not found');
+  // Rejecting with nothing stops Hocuspocus's own answer.
+  return Promise.reject(undefined);
+}
+
+/**
+ * ioredis reconnects by itself (and subscribes again); without a listener every failed attempt is an
+ * "Unhandled error event" on stderr. One line when Redis goes away, one when it is back.
+ */
+function watchRedis(clients: RedisInstance[], log: (line: string) => void): void {
+  let down = false;
+  const lost = (why: string) => {
+    if (!down) log(`relay: Redis unreachable (${why}); retrying`);
+    down = true;
+  };
+  for (const client of clients) {
+    client.on('error', (err: Error) => lost(err.message));
+    client.on('close', () => lost('connection closed'));
+    client.on('ready', () => {
+      if (down) log('relay: Redis is back');
+      down = false;
+    });
+  }
+}
+
+/**
+ * Refusals are logged, but a flood of forged tokens must not fill the server's disk: at most 20 lines in
+ * 10 s, then one line saying how many were left out.
+ */
+function throttledLog(log: (line: string) => void): (line: string) => void {
+  let windowStart = 0;
+  let lines = 0;
+  let skipped = 0;
+  return (line) => {
+    const now = Date.now();
+    if (now - windowStart >= 10_000) {
+      if (skipped > 0) log(`relay: ${skipped} more refusals in the last 10 s not logged`);
+      windowStart = now;
+      lines = 0;
+      skipped = 0;
+    }
+    if (++lines <= 20) log(line);
+    else skipped++;
+  };
+}
+
+/** Resolves when every client is connected and ready (ioredis queues commands until then). */
+function redisReady(clients: RedisInstance[]): Promise<unknown> {
+  return Promise.all(clients.map((c) => (c.status === 'ready' ? null : new Promise((resolve) => c.once('ready', resolve)))));
+}
+
+export async function startRelay(opts: RelayOptions): Promise<Relay> {
+  const log = opts.log ?? (() => {});
+  const logRefusal = throttledLog(log);
+  if (opts.secret.length < 16) throw new Error('the relay secret must have at least 16 characters');
+  const redis = redisConfig(opts.redisUrl);
+  const extension = new Redis({ host: redis.host, port: redis.port, options: redis.options });
+  const sub = extension.pub.duplicate();
+  watchRedis([extension.pub, extension.sub, sub], log);
+  let joins: JoinForwarder | null = null;
+  let rooms: RoomNotices | null = null;
+  let guard: ReturnType<typeof guardSockets> | null = null;
+  const server = new Server(
+    {
+      port: opts.port,
+      address: opts.address ?? '0.0.0.0',
+      quiet: true,
+      stopOnSignals: false,
+      extensions: [extension],
+      onRequest: ({ request, response }) => answerHttp(request, response, joins!),
+      // Only the laptop can open the control doc (relay-token.ts): what it says there is a join's answer.
+      onStateless: ({ documentName, payload }) => {
+        if (documentName === RELAY_CONTROL_DOC) joins?.fromLaptop(payload);
+        return Promise.resolve();
+      },
+      onAuthenticate: (data: onAuthenticatePayload) => {
+        const access = checkAccess(opts.secret, data.token, data.documentName, Date.now());
+        if (!access.ok) {
+          logRefusal(`relay: refused ${data.documentName.slice(0, 80)}: ${access.reason}`);
+          return Promise.reject(Object.assign(new Error(access.reason), { reason: 'permission-denied' }));
+        }
+        if (access.readOnly) data.connectionConfig.readOnly = true;
+        if (access.who === 'phone' && !access.readOnly) rooms?.phoneOpened(data.documentName);
+        return Promise.resolve({ who: access.who });
+      },
+      connected: ({ documentName, connection, context }) => {
+        guard?.authenticated(connection.webSocket, (context as { who?: string }).who === 'laptop' ? 'laptop' : 'phone');
+        if (documentName === RELAY_CONTROL_DOC) rooms?.laptopConnected();
+        return Promise.resolve();
+      },
+    },
+    { maxPayload: MAX_MESSAGE_BYTES },
+  );
+  // Subscribing before a client is ready raced with ioredis's ready check ("Connection in subscriber mode"),
+  // and a room's subscription could be lost for good: 1 run in 3 of two instances never synced a room.
+  await redisReady([extension.pub, extension.sub, sub]);
+  // After a reconnect ioredis subscribes again to what it knew; a subscription that failed in the reconnect
+  // is made again here for every document this instance holds (subscribing twice is harmless).
+  extension.sub.on('ready', () => {
+    for (const name of server.hocuspocus.documents.keys()) fireAndLog(extension.sub.subscribe(`hocuspocus:${name}`), log, 'subscribe');
+  });
+  guard = guardSockets(server.webSocketServer, { ...SOCKET_LIMITS, ...(opts.socketsPerAddress ? { socketsPerAddress: opts.socketsPerAddress } : {}), addressOf: (req) => clientAddress(req, opts.trustProxy ?? false), log });
+  rooms = new RoomNotices(server.hocuspocus, extension.pub, sub, log);
+  joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
+  await server.listen();
+  return {
+    port: server.address.port,
+    close: async () => {
+      sub.disconnect();
+      await server.destroy();
+    },
+  };
+}

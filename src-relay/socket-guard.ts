@@ -1,0 +1,74 @@
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { LIMITS } from '../src-shared/limits.js';
+
+/**
+ * What an unauthenticated socket may cost the relay. Hocuspocus keeps a socket open until it closes, and
+ * queues every message for a document until that document's auth message comes (without a cap): a hostile
+ * client could hold sockets and memory without ever presenting a token. Here a socket must have one
+ * document open (authenticated) within `authDeadlineMs`, may send at most `preAuthBytes` before that, and
+ * one address may hold at most `socketsPerAddress` sockets. A phone's socket may send at most
+ * `phoneMessagesPer10s` messages in 10 s (the LAN's limit per connection); the laptop's, which carries every
+ * room, is not limited.
+ */
+
+export interface SocketGuardOptions {
+  authDeadlineMs: number;
+  preAuthBytes: number;
+  socketsPerAddress: number;
+  phoneMessagesPer10s: number;
+  /** The client's address (the trusted proxy's header with --trust-proxy). */
+  addressOf(req: IncomingMessage): string;
+  log(line: string): void;
+}
+
+export const SOCKET_LIMITS = { authDeadlineMs: 10_000, preAuthBytes: 64 * 1024, socketsPerAddress: 64, phoneMessagesPer10s: LIMITS.syncMessagesPer10s } as const;
+
+/** Policy violation (RFC 6455). */
+const POLICY = 1008;
+
+export function guardSockets(wss: WebSocketServer, opts: SocketGuardOptions) {
+  /** Sockets with a document open, and whether it is the laptop's. */
+  const authenticated = new WeakMap<WebSocket, 'laptop' | 'phone'>();
+  const perAddress = new Map<string, number>();
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    const address = opts.addressOf(req);
+    const count = (perAddress.get(address) ?? 0) + 1;
+    perAddress.set(address, count);
+    ws.once('close', () => {
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
+    if (count > opts.socketsPerAddress) {
+      opts.log(`relay: ${address} holds ${opts.socketsPerAddress} sockets already; closing another`);
+      ws.close(POLICY, 'too many connections from this address');
+      return;
+    }
+    const deadline = setTimeout(() => {
+      if (!authenticated.has(ws)) ws.close(POLICY, 'no document opened in time');
+    }, opts.authDeadlineMs);
+    deadline.unref();
+    ws.once('close', () => clearTimeout(deadline));
+    let bytes = 0;
+    let window = { start: Date.now(), messages: 0 };
+    ws.on('message', (data: unknown) => {
+      const who = authenticated.get(ws);
+      if (who === 'laptop') return;
+      if (who === 'phone') {
+        const now = Date.now();
+        if (now - window.start >= 10_000) window = { start: now, messages: 0 };
+        if (++window.messages > opts.phoneMessagesPer10s) ws.close(POLICY, 'too many messages');
+        return;
+      }
+      bytes += Buffer.isBuffer(data) ? data.length : data instanceof ArrayBuffer ? data.byteLength : 0;
+      if (bytes > opts.preAuthBytes) ws.close(POLICY, 'too much sent before authenticating');
+    });
+  });
+  return {
+    /** A document was opened on this socket (Hocuspocus's `connected` hook); the laptop's stays the laptop's. */
+    authenticated: (ws: WebSocket, who: 'laptop' | 'phone') => {
+      if (authenticated.get(ws) !== 'laptop') authenticated.set(ws, who);
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBoard } from '../src-shared/docs/board-doc.js';
+import { appendRequest, roomParts } from '../src-shared/docs/room-doc.js';
+import { startTestHost, type TestHost } from './helpers/host-harness.js';
+import {
+  buildCliIfStale,
+  RelayClient,
+  startRedis,
+  startRelay,
+  startUplink,
+  until,
+  type RedisProcess,
+  type RelayProcess,
+  type Uplink,
+} from './helpers/relay-harness.js';
+
+/**
+ * The venue's internet drops (issue 20): only the laptop's way to the relay is cut (a TCP hop the test
+ * controls); the relay and the remote phones stay up and keep voting. The meeting goes on over the LAN;
+ * when the uplink is back every remote request is delivered, each once.
+ */
+
+const SECRET = 'relay-uplink-test-secret-0123';
+const REMOTE = 30;
+
+let redis: RedisProcess;
+let relay: RelayProcess;
+let uplink: Uplink;
+let h: TestHost;
+const clients: RelayClient[] = [];
+
+beforeAll(async () => {
+  await buildCliIfStale();
+  redis = await startRedis();
+  relay = await startRelay(redis.url, SECRET);
+  uplink = await startUplink(relay.port);
+  h = await startTestHost(undefined, { relay: { url: `ws://127.0.0.1:${uplink.port}`, secret: SECRET, maxRetryDelayMs: 500 } });
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await h?.stop();
+  await uplink?.close();
+  await relay?.stop();
+  await redis?.stop();
+});
+
+describe('the venue\'s uplink is cut during a vote storm', () => {
+  it('the room goes on over the LAN; when the uplink is back every remote vote arrives once', async () => {
+    const code = await h.openSession('Uplink cut', false);
+    await until(() => h.host.relay!.connected(), 5000, 'laptop on the relay');
+    const lan = await h.phone(code);
+    const askId = lan.send({ kind: 'ask', text: 'Is the bridge repair funded?' });
+    const asked = await lan.until(() => lan.receipt(askId));
+    const questionId = (asked as { questionId?: string }).questionId!;
+    const remote = await Promise.all(
+      Array.from({ length: REMOTE }, async (_, i) => {
+        const joined = h.host.relay!.join(code, { address: `192.0.2.${i}` });
+        if (!joined.ok || !('relayToken' in joined)) throw new Error('join failed');
+        const phone = new RelayClient(relay.url, joined.relayDoc, joined.relayToken);
+        const board = new RelayClient(relay.url, 'board', joined.relayToken, phone.socket);
+        clients.push(board, phone);
+        await Promise.all([phone.synced(), board.synced()]);
+        return { phone, board };
+      }),
+    );
+    const before = h.host.currentSession()!.events;
+
+    uplink.cut();
+    await until(() => !h.host.relay!.connected(), 5000, 'laptop lost the relay');
+    // Remote phones vote while the laptop cannot hear them; the hall goes on meanwhile.
+    remote.forEach(({ phone }, i) => appendRequest(phone.doc, { kind: 'vote', id: `cut-vote-${i}`, questionId }));
+    const hall = lan.send({ kind: 'ask', text: 'Asked in the hall during the cut' });
+    expect(await lan.until(() => lan.receipt(hall))).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(remote.some(({ phone }, i) => roomParts(phone.doc).receipts.get(`cut-vote-${i}`) !== undefined)).toBe(false);
+
+    const t0 = Date.now();
+    uplink.restore();
+    await until(() => remote.every(({ phone }, i) => roomParts(phone.doc).receipts.get(`cut-vote-${i}`) !== undefined), 15_000, 'every remote vote answered');
+    const delivered = Date.now() - t0;
+    await until(() => readBoard(remote[0]!.board.doc).questions.find((q) => q.id === questionId)?.votes === REMOTE, 5000, 'remote board');
+    const onBoard = Date.now() - t0;
+    await new Promise((r) => setTimeout(r, 1000));
+    // One vote.cast per remote vote in the log (the host also logged the attendance peak), none doubled.
+    const db = new Database(join(h.dataDir, 'open-floor.sqlite'), { readonly: true });
+    const logged = db.prepare("SELECT type, request_id AS id FROM events WHERE seq > ? AND request_id IS NOT NULL").all(before) as Array<{ type: string; id: string }>;
+    db.close();
+    const votes = logged.filter((e) => e.id.startsWith('cut-vote-'));
+    expect(votes.length).toBe(REMOTE);
+    expect(new Set(votes.map((e) => e.id)).size).toBe(REMOTE);
+    expect(logged.filter((e) => e.type === 'question.asked').length).toBe(1);
+    expect(h.host.question(questionId)?.votes).toBe(REMOTE);
+    console.log(`[relay uplink] cut for ~2 s: ${REMOTE} remote votes answered ${delivered} ms after the uplink was back, the count on a remote board after ${onBoard} ms`);
+  }, 60_000);
+});

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { laptopCredential, phoneToken } from '../src-relay/relay-token.js';
+import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
+
+/**
+ * The relay as people run it (issue 20): a real redis-server, two `open-floor relay` processes sharing it,
+ * stock Hocuspocus clients. Nothing mocked.
+ */
+
+const SECRET = 'relay-test-secret-0123456789';
+const ROOM = 'room-AAAAAAAAAAAAAAAAAAAAAAAA';
+const OTHER = 'room-BBBBBBBBBBBBBBBBBBBBBBBB';
+
+let redis: RedisProcess;
+let a: RelayProcess;
+let b: RelayProcess;
+const clients: RelayClient[] = [];
+const client = (url: string, name: string, token: string): RelayClient => {
+  const c = new RelayClient(url, name, token);
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  await buildCliIfStale();
+  redis = await startRedis();
+  [a, b] = await Promise.all([startRelay(redis.url, SECRET), startRelay(redis.url, SECRET)]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await Promise.all([a?.stop(), b?.stop()]);
+  await redis?.stop();
+});
+
+describe('open-floor relay: two instances, one Redis', () => {
+  it('a room written through instance A reaches the phone on instance B, and back', async () => {
+    const laptop = client(a.url, ROOM, laptopCredential(SECRET));
+    const phone = client(b.url, ROOM, phoneToken(SECRET, ROOM, Date.now()));
+    await Promise.all([laptop.synced(), phone.synced()]);
+    laptop.doc.getMap('host').set('hello', 'from A');
+    await until(() => phone.doc.getMap('host').get('hello') === 'from A', 5000, 'A → B');
+    phone.doc.getArray('requests').push(['from B']);
+    await until(() => laptop.doc.getArray('requests').toArray().includes('from B'), 5000, 'B → A');
+  });
+
+  it('the board: the laptop writes it on A, a phone on B reads it and cannot change it', async () => {
+    const laptop = client(a.url, 'board', laptopCredential(SECRET));
+    const phone = client(b.url, 'board', phoneToken(SECRET, ROOM, Date.now()));
+    await Promise.all([laptop.synced(), phone.synced()]);
+    expect(phone.readOnly).toBe(true);
+    laptop.doc.getMap('board').set('title', 'Town hall');
+    await until(() => phone.doc.getMap('board').get('title') === 'Town hall', 5000, 'board on B');
+    phone.doc.getMap('board').set('title', 'Hacked');
+    // A third reader on A sees what the laptop wrote, never the phone's write.
+    const reader = client(a.url, 'board', phoneToken(SECRET, OTHER, Date.now()));
+    await reader.synced();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(reader.doc.getMap('board').get('title')).toBe('Town hall');
+    expect(laptop.doc.getMap('board').get('title')).toBe('Town hall');
+  });
+});
+
+describe('open-floor relay: Redis restarts', () => {
+  it('the relays recover without anyone\'s help; what was written while Redis was down arrives with the next change', { timeout: 30_000 }, async () => {
+    const laptop = client(a.url, 'room-RRRRRRRRRRRRRRRRRRRRRRRR', laptopCredential(SECRET));
+    const phone = client(b.url, 'room-RRRRRRRRRRRRRRRRRRRRRRRR', phoneToken(SECRET, 'room-RRRRRRRRRRRRRRRRRRRRRRRR', Date.now()));
+    await Promise.all([laptop.synced(), phone.synced()]);
+    await redis.stop();
+    await until(() => a.stderr().includes('Redis unreachable') && b.stderr().includes('Redis unreachable'), 5000, 'relays saw Redis go');
+    laptop.doc.getMap('host').set('during', 'written while Redis was down');
+    // A join cannot reach the laptop now: the phone is told so (503), and the relay lives on.
+    const join = await fetch(`http://127.0.0.1:${a.port}/api/join`, { method: 'POST', body: JSON.stringify({ code: 'ABCDEF' }) });
+    expect(join.status).toBe(503);
+    expect((await fetch(`http://127.0.0.1:${a.port}/healthz`)).status).toBe(200);
+    redis = await startRedis(redis.port);
+    const t0 = Date.now();
+    // Each instance publishes its state vector with every change; the first one after the restart resyncs.
+    let n = 0;
+    await until(
+      () => {
+        laptop.doc.getMap('host').set('tick', ++n);
+        return phone.doc.getMap('host').get('during') !== undefined;
+      },
+      15_000,
+      'cross-instance sync after the Redis restart',
+    );
+    console.log(`[relay redis] cross-instance sync back ${Date.now() - t0} ms after Redis restarted`);
+    expect(phone.doc.getMap('host').get('during')).toBe('written while Redis was down');
+    expect(a.stderr()).toContain('Redis unreachable');
+    expect(a.stderr()).toContain('Redis is back');
+  });
+});
+
+describe('open-floor relay: who may open what', () => {
+  it('forged, expired and other rooms\' tokens, a wrong laptop secret and unknown documents are refused', async () => {
+    const now = Date.now();
+    const forged = phoneToken('a guess at the secret 0000', ROOM, now);
+    const expired = phoneToken(SECRET, ROOM, now - 120_000, 60_000);
+    const refusedOnes = [
+      client(a.url, ROOM, forged),
+      client(a.url, ROOM, expired),
+      client(a.url, ROOM, phoneToken(SECRET, OTHER, now)),
+      client(a.url, ROOM, laptopCredential('wrong laptop secret 000')),
+      client(a.url, 'control', phoneToken(SECRET, ROOM, now)),
+      client(a.url, 'desk', laptopCredential(SECRET)),
+      client(a.url, ROOM, ''),
+    ];
+    await Promise.all(refusedOnes.map((c) => c.answered()));
+    for (const c of refusedOnes) {
+      expect(c.denied).toBe('permission-denied');
+      expect(c.authenticated).toBe(false);
+    }
+    expect(a.stderr()).toContain('bad signature');
+    expect(a.stderr()).toContain('token expired');
+    expect(a.stderr()).toContain('token is for another room');
+  });
+
+  it('a refused client learns nothing of the room, and its writes reach nobody', async () => {
+    const laptop = client(a.url, OTHER, laptopCredential(SECRET));
+    await laptop.synced();
+    laptop.doc.getMap('host').set('secret-of-other', 'yes');
+    const intruder = client(b.url, OTHER, phoneToken(SECRET, ROOM, Date.now()));
+    await intruder.answered();
+    intruder.doc.getArray('requests').push(['intrusion']);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(intruder.doc.getMap('host').get('secret-of-other')).toBeUndefined();
+    expect(laptop.doc.getArray('requests').length).toBe(0);
+  });
+
+  it('the relay answers only a health check over HTTP', async () => {
+    const base = `http://127.0.0.1:${a.port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    for (const path of ['/', '/api/join', '/api/control', '/board']) expect((await fetch(`${base}${path}`)).status).toBe(404);
+  });
+
+  it('malformed, oversized and unauthenticated traffic closes that one connection, never the relay', async () => {
+    const laptop = client(a.url, ROOM, laptopCredential(SECRET));
+    const phone = client(b.url, ROOM, phoneToken(SECRET, ROOM, Date.now()));
+    await Promise.all([laptop.synced(), phone.synced()]);
+    const junk: Array<string | Buffer> = [
+      'not binary',
+      Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+      Buffer.from([4, 0x72, 0x6f, 0x6f, 0x6d, 0, 1, 2, 3]),
+      Buffer.alloc(5 * 1024 * 1024, 7),
+    ];
+    const closed = await Promise.all(
+      junk.map(
+        (frame) =>
+          new Promise<boolean>((resolve) => {
+            const ws = new WebSocket(a.url);
+            const timer = setTimeout(() => {
+              ws.terminate();
+              resolve(false);
+            }, 3000);
+            ws.on('open', () => ws.send(frame));
+            ws.on('error', () => {});
+            ws.on('close', () => {
+              clearTimeout(timer);
+              resolve(true);
+            });
+          }),
+      ),
+    );
+    console.log(`[relay junk] closed by the relay: ${JSON.stringify(closed)}`);
+    // A text frame, an undecodable one and an oversized one close the socket at once. A well-formed message
+    // for a document the client never authenticated waits for its auth message (never applied) until the
+    // socket's deadline (next test).
+    expect([closed[0], closed[1], closed[3]]).toEqual([true, true, true]);
+    expect((await fetch(`http://127.0.0.1:${a.port}/healthz`)).status).toBe(200);
+    phone.doc.getArray('requests').push(['still here']);
+    await until(() => laptop.doc.getArray('requests').toArray().includes('still here'), 5000, 'sync after the junk');
+  });
+
+  it('an unauthenticated socket: closed after 10 s, or past 64 KiB sent; 64 sockets per address', async () => {
+    const open = (): Promise<{ ws: WebSocket; closed: Promise<{ code: number; at: number }> }> =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(a.url);
+        const closed = new Promise<{ code: number; at: number }>((r) => ws.on('close', (code) => r({ code, at: Date.now() })));
+        ws.on('error', () => {});
+        ws.once('open', () => resolve({ ws, closed }));
+        ws.once('unexpected-response', reject);
+      });
+    const t0 = Date.now();
+    const silent = await open();
+    const talker = await open();
+    // Well-formed sync messages for a room, never an auth message: Hocuspocus would queue them all.
+    const frame = Buffer.concat([Buffer.from([ROOM.length]), Buffer.from(ROOM), Buffer.from([0, 2]), Buffer.alloc(8 * 1024, 1)]);
+    for (let i = 0; i < 10; i++) talker.ws.send(frame);
+    expect((await talker.closed).code).toBe(1008);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    // One address, many sockets: past 64 the new ones are closed (the two above count while open).
+    const many = await Promise.all(Array.from({ length: 70 }, () => open()));
+    const refused = await Promise.race([Promise.all(many.slice(64).map((m) => m.closed)), new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
+    expect(refused?.every((c) => c.code === 1008)).toBe(true);
+    const s = await silent.closed;
+    expect(s.code).toBe(1008);
+    expect(s.at - t0).toBeGreaterThanOrEqual(9_500);
+    expect(s.at - t0).toBeLessThan(12_000);
+    for (const m of many) m.ws.terminate();
+    expect(a.stderr()).toContain('holds 64 sockets already');
+  }, 20_000);
+
+  it('a phone that floods (more than 600 messages in 10 s) is closed; the laptop, carrying every room, is not', async () => {
+    const room = 'room-FFFFFFFFFFFFFFFFFFFFFFFF';
+    const laptop = client(a.url, room, laptopCredential(SECRET));
+    const phone = client(a.url, room, phoneToken(SECRET, room, Date.now()));
+    await Promise.all([laptop.synced(), phone.synced()]);
+    let phoneClosed: number | null = null;
+    let laptopClosed = false;
+    phone.socket.on('close', ({ event }: { event: { code: number } }) => (phoneClosed ??= event.code));
+    laptop.socket.on('close', () => (laptopClosed = true));
+    for (let i = 0; i < 700; i++) laptop.doc.getArray('host-writes').push([i]);
+    for (let i = 0; i < 700; i++) phone.doc.getArray('requests').push([i]);
+    await until(() => phoneClosed !== null, 5000, 'flooding phone closed');
+    expect(phoneClosed).toBe(1008);
+    expect(laptopClosed).toBe(false);
+  });
+
+  it('a flood of 45 forged tokens is refused without flooding the relay\'s log (20 lines in 10 s)', async () => {
+    const refusals = () => b.stderr().split('\n').filter((l) => l.startsWith('relay: refused')).length;
+    const before = refusals();
+    const forged = Array.from({ length: 45 }, (_, i) => client(b.url, ROOM, phoneToken(`forged secret number ${i}`, ROOM, Date.now())));
+    await Promise.all(forged.map((c) => c.answered()));
+    expect(forged.every((c) => c.denied === 'permission-denied')).toBe(true);
+    // Unthrottled, 45 lines; throttled, at most 20 per window, and the flood spans at most two windows.
+    expect(refusals() - before).toBeLessThanOrEqual(40);
+    expect(refusals() - before).toBeGreaterThan(0);
+  });
+});
