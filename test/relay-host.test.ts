@@ -1,3 +1,5 @@
+import { Store } from '../src-main/host/store/store.js';
+import { exportSession } from '../src-main/host/export/export-session.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendRequest, roomParts } from '../src-shared/docs/room-doc.js';
 import { readBoard } from '../src-shared/docs/board-doc.js';
@@ -154,6 +156,19 @@ describe('a remote phone through the relay and the laptop', () => {
       const statuses: number[] = [];
       for (let i = 2; i <= 6; i++) statuses.push((await postJoin(relay.port, session.joinCode, { 'x-forwarded-for': `198.51.100.${i}` })).status);
       expect(statuses).toEqual([200, 200, 200, 200, 429]);
+
+      // The log says these phones came from outside the room; the minutes count them apart.
+      const store = new Store(h.dataDir, { readOnly: true });
+      try {
+        const joined = store.events(session.id).filter((e) => e.body.type === 'device.joined');
+        // 1 + 5 through instance B, 4 through A (the fifth refused); the same browser again is no new device.
+        const remote = joined.filter((e) => (e.body as { via?: string }).via === 'relay').length;
+        expect(remote).toBe(10);
+        const minutes = new TextDecoder().decode((await exportSession(store, session.id, 'md', { locale: 'en-GB' })).data);
+        expect(minutes).toMatch(new RegExp(`; ${joined.length - remote} in the room, ${remote} from outside it \\(through the relay\\)`));
+      } finally {
+        store.close();
+      }
     } finally {
       await other.stop();
     }
