@@ -104,6 +104,14 @@ export function phoneFlows(engineName: EngineDriver['name'], start: () => Promis
       await a.visible([role('button', `Ask to speak on ${ITEM}`)]);
     }, STEP_MS);
 
+    test('sends a written comment on the current item, and is told it was received', async () => {
+      await a.click([role('button', `Send a written comment on ${ITEM}`)]);
+      const form = role('form', `Send a written comment on ${ITEM}`);
+      await a.fill([form, role('textbox', 'Your comment')], 'I cannot stay: please keep the branch library open on Sundays.');
+      await a.click([form, role('button', 'Send comment')]);
+      await a.visible(status('Your comment was received.'));
+    }, STEP_MS);
+
     test('answers a poll of each kind and changes each answer', async () => {
       for (const [kind, poll] of Object.entries(POLLS)) {
         const created = await host.control('createPoll', {
@@ -186,6 +194,16 @@ export function phoneFlows(engineName: EngineDriver['name'], start: () => Promis
       const res = await fetch(`${host.urls.loopbackOrigin}/export/${sessionId}.json?t=${host.urls.token}`);
       const archive = (await res.json()) as Archive;
       for (const q of [Q2, Q3]) expect(archive.events.filter((e) => e.body.type === 'question.asked' && e.body.text === q)).toHaveLength(1);
+    }, STEP_MS);
+
+    test('after the close: where the record will be published, with a link to its own questions', async () => {
+      expect((await host.control('setPublication', { sessionId, url: 'https://council.example/records', when: 'from 20 June' })).ok).toBe(true);
+      expect((await host.control('closeSession', {})).ok).toBe(true);
+      const record = role('region', 'The record of this meeting');
+      await a.contains([record], 'https://council.example/records');
+      const link = [record, role('link', 'See your questions and their answers there')];
+      const mine = new RegExp(`^https://council\\.example/records/meetings/${sessionId}/#mine=[\\w-]+,[\\w-]+$`);
+      await a.until(link, (f) => f.count === 1 && mine.test(f.attributes.href ?? ''), 'the link to carry both of its questions', ['href']);
     }, STEP_MS);
   });
 }
