@@ -86,6 +86,16 @@ export interface VenueStatus {
   /** How long an open session may see no phone before `nobody`. */
   nobodyTimeoutMs: number;
   health: TransportHealth;
+  /** Remote attendees (issue 20), when the laptop runs with a relay: its address, the link, remote phones. */
+  relay?: RelayHealth;
+}
+
+export interface RelayHealth {
+  url: string;
+  /** The laptop's outbound connection to the relay is open. */
+  connected: boolean;
+  /** Remote phones whose rooms are bridged now. */
+  remotePhones: number;
 }
 
 /** One piece of advice in plain words (with steps per system where they differ). */

@@ -70,6 +70,8 @@ describe('the venue\'s uplink is cut during a vote storm', () => {
 
     uplink.cut();
     await until(() => !h.host.relay!.connected(), 5000, 'laptop lost the relay');
+    // The console's Venue panel says so.
+    expect(h.host.venueStatus().relay).toMatchObject({ connected: false });
     // Remote phones vote while the laptop cannot hear them; the hall goes on meanwhile.
     remote.forEach(({ phone }, i) => appendRequest(phone.doc, { kind: 'vote', id: `cut-vote-${i}`, questionId }));
     const hall = lan.send({ kind: 'ask', text: 'Asked in the hall during the cut' });
@@ -81,6 +83,7 @@ describe('the venue\'s uplink is cut during a vote storm', () => {
     uplink.restore();
     await until(() => remote.every(({ phone }, i) => roomParts(phone.doc).receipts.get(`cut-vote-${i}`) !== undefined), 15_000, 'every remote vote answered');
     const delivered = Date.now() - t0;
+    expect(h.host.venueStatus().relay).toMatchObject({ connected: true, remotePhones: REMOTE });
     await until(() => readBoard(remote[0]!.board.doc).questions.find((q) => q.id === questionId)?.votes === REMOTE, 5000, 'remote board');
     const onBoard = Date.now() - t0;
     await new Promise((r) => setTimeout(r, 1000));

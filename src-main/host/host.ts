@@ -7,7 +7,7 @@ import { BOARD_DOC_NAME, DESK_DOC_NAME } from '../../src-shared/docs/room-doc.js
 import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import type { HostInfo } from '../../src-shared/features/session/views.js';
-import { VENUE_TEST_PATH } from '../../src-shared/venue.js';
+import { VENUE_TEST_PATH, type RelayHealth } from '../../src-shared/venue.js';
 import { createVenue, type Venue } from './venue/venue.js';
 import { createControlHandlers, runControl } from './pipeline/control-handlers.js';
 import { FolderSettings } from './store/folder-settings.js';
@@ -83,7 +83,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const ports = { lan: 0, loopback: 0 };
   const hostInfo = (): HostInfo => ({ addresses: venue.choices.map((c) => c.address), joinAddress: venue.joinAddress, port: ports.lan, choices: venue.choices, ipv6Only: venue.ipv6Only });
   const sessionListeners: Array<() => void> = [];
-  let gateway: Gateway | null = null;
+  // The WebRTC gateway and the relay link start once the listeners are up.
+  let gateway: Gateway | null = null, relay: StartedRelay | null = null;
   const sync = createSyncServer({ maxMessagesPer10s: LIMITS.syncMessagesPer10s, turn, onError: (r) => log(`sync: ${r}`) });
   /**
    * A room the gateway must serve: a new device's, or one known at start once its phone subscribes on
@@ -123,14 +124,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const settings = new FolderSettings(opts.dataDir, log);
   sessions.joinPolicy.setPhonesPerAddress(settings.current.phonesPerAddress);
   const publishSettings = () => publishFolderSettings(board, desk, settings);
-  const { control, venueStatus } = controlPath({ sessions, venue, settings, publishSettings, log, lanPort: () => ports.lan });
+  const { control, venueStatus } = controlPath({ sessions, venue, settings, publishSettings, log, lanPort: () => ports.lan, relayHealth: () => relayHealth(opts.relay, relay) });
   const files = loopbackFiles({ store, sessions, settings, venue, dataDir: opts.dataDir, buildDir: opts.buildDir, log });
   const servers = createServers({ opts, token, sessions, venue, sync, signal, fdGuard, control, files, board, desk, log, ports });
   ports.lan = await listen(servers.lan.server, opts.lanPort, '0.0.0.0');
   ports.loopback = await listen(servers.loopback.server, 0, '127.0.0.1');
   const loopbackOrigin = `http://127.0.0.1:${ports.loopback}`;
   if (opts.gateway === 'node') gateway = await startGateway(ports, token, setRtcPeers, fdGuard, log);
-  const relay = opts.relay ? await startRelay(opts.relay, ports, token, sessions, sessionListeners, log) : null;
+  relay = opts.relay ? await startRelay(opts.relay, ports, token, sessions, sessionListeners, log) : null;
   sessions.restore();
   venue.sessionOpen(sessions.current?.log.state.status === 'open');
   publishSettings();
@@ -195,10 +196,12 @@ interface ControlPathDeps {
   publishSettings(): void;
   log(line: string): void;
   lanPort(): number;
+  /** The relay link's health, when the laptop runs with one. */
+  relayHealth(): RelayHealth | null;
 }
 
 /** The console's commands, checked and run; and the venue status it asks for every second. */
-function controlPath({ sessions, venue, settings, publishSettings, log, lanPort }: ControlPathDeps): Pick<Host, 'control' | 'venueStatus'> {
+function controlPath({ sessions, venue, settings, publishSettings, log, lanPort, relayHealth }: ControlPathDeps): Pick<Host, 'control' | 'venueStatus'> {
   // The addresses are read again every few seconds (a laptop that joins the venue Wi-Fi after launch gets
   // it in the QR), and the desk is re-projected when they changed.
   const venueStatus = () => {
@@ -206,7 +209,8 @@ function controlPath({ sessions, venue, settings, publishSettings, log, lanPort 
       (changed) => changed && sessions.writeHeaders(),
       (err: unknown) => log(`venue: ${(err as Error).message}`),
     );
-    return venue.status(lanPort());
+    const relay = relayHealth();
+    return { ...venue.status(lanPort()), ...(relay ? { relay } : {}) };
   };
   const setJoinAddress = (address: string): string | null => {
     if (!venue.choose(address)) return null;
@@ -271,6 +275,12 @@ function createServers(d: ServersDeps) {
   return { lan, loopback };
 }
 
+type StartedRelay = RelayAccess & { destroy(): void };
+
+/** What the console's Venue panel says of the relay link: its address, whether it is up, remote phones. */
+const relayHealth = (options: HostOptions['relay'], relay: StartedRelay | null): RelayHealth | null =>
+  options && relay ? { url: options.url, connected: relay.connected(), remotePhones: relay.remoteRooms() } : null;
+
 /** The laptop's one outbound connection to the relay, bridging the board and remote phones' rooms. */
 async function startRelay(
   relay: NonNullable<HostOptions['relay']>,
@@ -279,7 +289,7 @@ async function startRelay(
   sessions: SessionManager,
   sessionListeners: Array<() => void>,
   log: (line: string) => void,
-): Promise<RelayAccess & { destroy(): void }> {
+): Promise<StartedRelay> {
   const { startRelayLink } = await import('./net/relay-link.js');
   const link = startRelayLink({
     relayUrl: relay.url,

@@ -89,6 +89,17 @@ function PhoneTest({ status }: { status: VenueStatus }) {
   );
 }
 
+/** Remote attendees (issue 20): the relay's address, whether the laptop's link to it is up, remote phones. */
+function RelayLine({ status }: { status: VenueStatus }) {
+  const r = status.relay;
+  if (!r) return null;
+  return (
+    <p className={r.connected ? 'muted' : 'storage-problem'} data-testid="relay-health">
+      {r.connected ? t('console.relayUp', { url: r.url, phones: r.remotePhones }) : t('console.relayDown', { url: r.url })}
+    </p>
+  );
+}
+
 function Health({ status }: { status: VenueStatus }) {
   const h = status.health;
   return (
@@ -123,6 +134,7 @@ export function VenuePanel({ view }: { view: DeskView }) {
           {status.ipv6Only ? <p className="venue-warn">{t('console.ipv6Only')}</p> : null}
           <PhoneTest status={status} />
           {session?.status === 'open' ? <Health status={status} /> : null}
+          <RelayLine status={status} />
         </>
       )}
       <div className="venue-actions">

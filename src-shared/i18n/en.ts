@@ -228,6 +228,8 @@ export const console = {
   m_stillOpen: 'Still open',
   m_topAnswered: 'Top 5 questions answered',
   m_medianDays: 'Median days to a written answer',
+  relayUp: 'Remote attendees: through {{url}}, link up; {{phones, number}} remote phones.',
+  relayDown: 'Remote attendees: the link to {{url}} is down. The room goes on; remote phones keep their requests until it is back.',
   fu_heading: 'Follow-up',
   fu_openLabel: 'Follow-up of “{{title}}”',
   fu_intro: 'Every question not answered on the floor, most votes first. Write an answer, say whom it was referred to, carry it to a later meeting, or say why it will not be answered. Each entry is added to the record with its date; an edit keeps the earlier text in the archive.',

@@ -230,6 +230,8 @@ export const console: Same<typeof en.console> = {
   m_stillOpen: 'Pendientes',
   m_topAnswered: 'Las 5 más votadas, respondidas',
   m_medianDays: 'Mediana de días hasta una respuesta escrita',
+  relayUp: 'Asistentes a distancia: a través de {{url}}, enlace activo; {{phones, number}} teléfonos a distancia.',
+  relayDown: 'Asistentes a distancia: el enlace con {{url}} está caído. La sala sigue; los teléfonos a distancia guardan sus peticiones hasta que vuelva.',
   fu_heading: 'Seguimiento',
   fu_openLabel: 'Seguimiento de «{{title}}»',
   fu_intro: 'Cada pregunta que no se respondió en sala, de más a menos votos. Escriba una respuesta, diga a quién se remitió, trasládela a una reunión posterior o diga por qué no se responderá. Cada entrada se añade al registro con su fecha; al editarla, el texto anterior queda en el archivo.',
