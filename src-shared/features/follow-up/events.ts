@@ -9,6 +9,20 @@ export type FollowUpOutcome = 'answered' | 'referred' | 'carried' | 'not-answere
 /** Who wrote it: a role, never a device or a person's login. */
 export type FollowUpAuthor = 'clerk' | 'facilitator';
 
+/** A question as the follow-up knows it (in the console's view, and in a later meeting it is carried into). */
+export interface FollowUpQuestionFacts {
+  questionId: string;
+  /** Its number in its meeting's minutes. */
+  number: number;
+  text: string;
+  /** Empty when the asker stayed anonymous. */
+  name: string;
+  votes: number;
+  askedAt: number;
+  /** The agenda item it was filed under; empty when none. */
+  itemTitle: string;
+}
+
 export type FollowUpEvent =
   /**
    * A written follow-up of a question (this session's, or one carried into it). `text` is the answer,
@@ -20,22 +34,13 @@ export type FollowUpEvent =
   /** The question was carried into a later session: the link from the earlier meeting's side. */
   | { type: 'followup.carried'; questionId: string; toSessionId: string; toTitle: string }
   /** A question carried from an earlier meeting: the link from the later meeting's side, with what it asked. */
-  | {
+  | ({
       type: 'followup.carried-in';
-      questionId: string;
       fromSessionId: string;
       fromTitle: string;
       /** When the earlier meeting opened (or was created). */
       fromDate: number;
-      /** The question's number in the earlier meeting's minutes. */
-      number: number;
-      text: string;
-      name: string;
-      votes: number;
-      askedAt: number;
-      /** The agenda item it was filed under there; empty when none. */
-      itemTitle: string;
-    }
+    } & FollowUpQuestionFacts)
   /** Where the record will be published, and when to look (the clerk's words; empty: not said). */
   | { type: 'publication.set'; url: string; when: string };
 

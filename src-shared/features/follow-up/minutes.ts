@@ -1,7 +1,7 @@
 import type { SessionState } from '../../state.js';
 import type { Translate } from '../../i18n/format.js';
 import type { FollowUpAuthor, FollowUpOutcome } from './events.js';
-import type { QuestionFollowUp } from './fold.js';
+import type { CarriedQuestion, QuestionFollowUp } from './fold.js';
 
 /** What the minutes say was done about a question after the meeting (issue 19). */
 export interface MinutesFollowUp {
@@ -19,18 +19,11 @@ export interface MinutesFollowUp {
 }
 
 /** A question carried into this meeting from an earlier one, as the minutes list it. */
-export interface MinutesCarriedQuestion {
+export type MinutesCarriedQuestion = Pick<CarriedQuestion, 'fromTitle' | 'fromDate' | 'number' | 'text' | 'name' | 'votes'> & {
   /** The question's id (the same in both meetings' records). */
   id: string;
-  fromTitle: string;
-  fromDate: number;
-  /** Its number in the earlier meeting's minutes. */
-  number: number;
-  text: string;
-  name: string;
-  votes: number;
   followUp: MinutesFollowUp | null;
-}
+};
 
 function minutesFollowUpOf(state: SessionState, written: QuestionFollowUp | undefined, questionId: string): MinutesFollowUp | null {
   const carried = state.followUp.carriedTo.get(questionId);

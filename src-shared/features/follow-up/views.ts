@@ -2,19 +2,10 @@ import type { SessionState } from '../../state.js';
 import { isPublic, type QuestionState } from '../questions/fold.js';
 import { voteCount } from '../moderation/views.js';
 import type { CarriedQuestion, WrittenFollowUp } from './fold.js';
+import type { FollowUpQuestionFacts } from './events.js';
 
 /** A question that needs (or had) follow-up after the meeting, as the console's Follow-up view shows it. */
-export interface FollowUpQuestion {
-  questionId: string;
-  /** Its number in the minutes (the order asked among the questions on the board). */
-  number: number;
-  text: string;
-  /** Empty when the asker stayed anonymous. */
-  name: string;
-  votes: number;
-  askedAt: number;
-  /** The agenda item it was filed under; empty when none. */
-  itemTitle: string;
+export interface FollowUpQuestion extends FollowUpQuestionFacts {
   /** The follow-up as it stands (a written reply given during the meeting counts as one); null: none yet. */
   current: WrittenFollowUp | null;
   /** Earlier versions, oldest first (the log keeps them; the minutes say it was edited). */
