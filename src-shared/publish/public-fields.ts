@@ -125,7 +125,12 @@ const SPECIAL: Partial<Record<EventType, Special>> = {
   'speaker.added': speaker,
   'poll.created': poll,
   'poll.edited': poll,
-  'device.joined': (body, ctx) => ({ phone: ctx.phone(String(body.deviceId)), ...(body.paperCode !== undefined ? { withPaperCode: true } : {}) }),
+  // Whether it came from outside the room is public (the minutes count it); its language is not published.
+  'device.joined': (body, ctx) => ({
+    phone: ctx.phone(String(body.deviceId)),
+    ...(body.paperCode !== undefined ? { withPaperCode: true } : {}),
+    ...(body.via !== undefined ? { via: body.via } : {}),
+  }),
 };
 
 export function publicFields(body: EventBody, ctx: FieldContext, seq: number): Body {
