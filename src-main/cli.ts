@@ -358,7 +358,13 @@ async function relayCommand(argv: string[]): Promise<void> {
   // A promise some library left without a handler (a Redis command that failed while Redis was away) is
   // logged: the relay holds nothing, and ending the process would cut every phone connected to it.
   process.on('unhandledRejection', (err) => process.stderr.write(`relay: unhandled rejection: ${err instanceof Error ? err.message : String(err)}\n`));
-  const { startRelay } = await import('../src-relay/relay.js');
+  const { startRelay, throttledLog } = await import('../src-relay/relay.js');
+  // Hocuspocus writes each refused token and each undecodable frame to console.error itself, past the
+  // relay's own limit: the fuzz saw 9.5 MiB in 90 s per instance, so a flood could fill the disk. Its lines
+  // go through the same limit (20 per 10 s, then a count).
+  const libraryLine = throttledLog((line) => process.stderr.write(`${line}\n`), 'lines from Hocuspocus');
+  console.error = (...args: unknown[]) => libraryLine(`hocuspocus: ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ').slice(0, 500)}`);
+  console.warn = console.error;
   const relay = await startRelay({
     port,
     redisUrl: values.redis,

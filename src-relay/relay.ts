@@ -100,16 +100,16 @@ function watchRedis(clients: RedisInstance[], log: (line: string) => void): void
 
 /**
  * Refusals are logged, but a flood of forged tokens must not fill the server's disk: at most 20 lines in
- * 10 s, then one line saying how many were left out.
+ * 10 s, then one line saying how many `what` were left out.
  */
-function throttledLog(log: (line: string) => void): (line: string) => void {
+export function throttledLog(log: (line: string) => void, what = 'refusals'): (line: string) => void {
   let windowStart = 0;
   let lines = 0;
   let skipped = 0;
   return (line) => {
     const now = Date.now();
     if (now - windowStart >= 10_000) {
-      if (skipped > 0) log(`relay: ${skipped} more refusals in the last 10 s not logged`);
+      if (skipped > 0) log(`relay: ${skipped} more ${what} in the last 10 s not logged`);
       windowStart = now;
       lines = 0;
       skipped = 0;
