@@ -1,3 +1,5 @@
+import { buildPublicRecord } from '../src-shared/publish/public-record.js';
+import { exportSession } from '../src-main/host/export/export-session.js';
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../src-main/host/store/store.js';
@@ -47,4 +49,33 @@ describe('written comments through the host', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('a phone the facilitator muted still gets its comment received, but the minutes and the published record leave it out and count it', async () => {
+    host = await startTestHost();
+    const code = await host.openSession('Council', false);
+    const { itemId } = await must(host.control('addItem', { title: 'Budget' }));
+    await must(host.control('setCurrentItem', { itemId }));
+    const phone = await host.phone(code);
+    const asked = phone.send({ kind: 'ask', text: 'A rude question' });
+    const questionId = ((await phone.until(() => phone.receipt(asked))) as { questionId: string }).questionId;
+    await must(host.control('muteAsker', { questionId }));
+    const id = phone.send({ kind: 'comment', itemId, text: 'Rude words again, in writing.' });
+    expect(await phone.until(() => phone.receipt(id))).toMatchObject({ ok: true });
+    const desk = await host.desk();
+    expect(await desk.until(() => desk.view().comments[0])).toMatchObject({ text: 'Rude words again, in writing.', muted: true });
+
+    const sessionId = host.host.currentSession()!.id;
+    const store = new Store(host.dataDir, { readOnly: true });
+    try {
+      const md = new TextDecoder().decode((await exportSession(store, sessionId, 'md', { locale: 'en-GB' })).data);
+      expect(md).not.toContain('Rude words again');
+      expect(md).toContain('1 written comment came from a phone the facilitator had muted');
+      const record = JSON.stringify(buildPublicRecord(store.events(sessionId), (t) => t));
+      expect(record).not.toContain('Rude words again');
+      expect(record).toContain('"withheld":"muted"');
+    } finally {
+      store.close();
+    }
+  });
 });
+

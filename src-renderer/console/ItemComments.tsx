@@ -19,6 +19,7 @@ export function ItemComments({ title, comments }: { title: string; comments: rea
             <p className="user-text comment-text">{c.text}</p>
             <p className="qmeta">
               {c.name ? <span className="user-text">{c.name}</span> : t('console.commentAnonymous')} · <time dateTime={new Date(c.at).toISOString()}>{clock(c.at)}</time>
+              {c.muted ? <> · {t('console.commentMuted')}</> : null}
             </p>
           </li>
         ))}

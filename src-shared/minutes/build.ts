@@ -73,7 +73,7 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     locale: opts.locale,
     generatedAt: opts.generatedAt,
     questions,
-    moderation: { hidden, withdrawn, pending, ...(edited ? { edited } : {}), ...(merged ? { merged } : {}) },
+    moderation: { hidden, withdrawn, pending, ...(edited ? { edited } : {}), ...(merged ? { merged } : {}), ...withheldComments(state) },
     participation: participation(events, state, questions, opts.bucketMinutes),
     followUp,
     polls: buildPollMinutes(state, minutesWords(opts.locale)),
@@ -84,6 +84,12 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
 }
 
 const withAgenda = (agenda: Minutes['agenda']): Pick<Minutes, 'agenda'> => (agenda ? { agenda } : {});
+
+/** Written comments from muted phones: counted in the moderation summary, never listed. */
+function withheldComments(state: SessionState): { commentsWithheld?: number } {
+  const n = [...state.comments.byItem.values()].flat().filter((c) => c.muted).length;
+  return n > 0 ? { commentsWithheld: n } : {};
+}
 const withCarriedIn = (carriedIn: NonNullable<Minutes['carriedIn']>): Pick<Minutes, 'carriedIn'> => (carriedIn.length > 0 ? { carriedIn } : {});
 
 function withFollowUp(q: MinutesQuestion, state: SessionState): MinutesQuestion {

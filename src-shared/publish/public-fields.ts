@@ -57,7 +57,6 @@ const PICK: Partial<Record<EventType, readonly string[]>> = {
   'followup.carried': ['questionId', 'toSessionId', 'toTitle'],
   'followup.carried-in': ['questionId', 'fromSessionId', 'fromTitle', 'fromDate', 'number', 'text', 'name', 'votes', 'askedAt', 'itemTitle'],
   'publication.set': ['url', 'when'],
-  'comment.written': ['commentId', 'itemId', 'text', 'name'],
 };
 
 /** What the derivation knows of the whole log (its final state) and of the event's place in it. */
@@ -125,6 +124,9 @@ const SPECIAL: Partial<Record<EventType, Special>> = {
   'speaker.added': speaker,
   'poll.created': poll,
   'poll.edited': poll,
+  // A muted phone's comment is not in the minutes: the record says only that one was written.
+  'comment.written': (body) =>
+    body.muted ? { commentId: body.commentId, itemId: body.itemId, withheld: 'muted' } : { commentId: body.commentId, itemId: body.itemId, text: body.text, name: body.name },
   // Whether it came from outside the room is public (the minutes count it); its language is not published.
   'device.joined': (body, ctx) => ({
     phone: ctx.phone(String(body.deviceId)),

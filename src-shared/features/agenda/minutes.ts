@@ -171,7 +171,7 @@ export function buildAgendaMinutes(state: SessionState, numberOf: ReadonlyMap<st
 }
 
 const commentsOn = (state: SessionState, itemId: string): MinutesComment[] =>
-  (state.comments.byItem.get(itemId) ?? []).map((c) => ({ text: c.text, name: c.name, at: c.at }));
+  (state.comments.byItem.get(itemId) ?? []).filter((c) => !c.muted).map((c) => ({ text: c.text, name: c.name, at: c.at }));
 
 /** Time run on a speaker's timer, counting a timer still running up to `now`. */
 function usedSoFar(s: SpeakerState, timer: TimerFacts | null, now: number): number | null {

@@ -14,7 +14,7 @@ export const COMMENT_PHONE_RULES: PhoneRules<typeof commentRequests> = {
     if (!item) return { ok: false, reason: SPEAK_REFUSALS.unknownItem };
     if (!item.publicComment) return { ok: false, reason: COMMENT_REFUSALS.noPublicComment };
     if (commentsBy(state.comments, item.id, deviceId) >= LIMITS.commentsPerItemPerPhone) return { ok: false, reason: COMMENT_REFUSALS.tooMany };
-    const body = { commentId: newId(), itemId: item.id, deviceId, requestId: request.id, text: request.text, name: request.name ?? '' };
+    const body = { commentId: newId(), itemId: item.id, deviceId, requestId: request.id, text: request.text, name: request.name ?? '', ...(state.muted.has(deviceId) ? { muted: true as const } : {}) };
     return { ok: true, events: [{ type: 'comment.written', ...body }] };
   },
 };

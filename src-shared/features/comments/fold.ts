@@ -11,6 +11,8 @@ export interface CommentState {
   at: number;
   /** The event's place in the log (orders comments across items). */
   seq: number;
+  /** Written by a muted phone: not in the minutes. */
+  muted: boolean;
 }
 
 /** Written comments by agenda item, each list in the order written. */
@@ -26,7 +28,7 @@ export const emptyComments = (): CommentsState => ({ byItem: new Map(), count: 0
 export function applyCommentEvent(state: CommentsState, body: EventBody, at: number, seq: number): void {
   if (body.type !== 'comment.written') return;
   const list = state.byItem.get(body.itemId) ?? [];
-  list.push({ id: body.commentId, itemId: body.itemId, deviceId: body.deviceId, requestId: body.requestId, text: body.text, name: body.name, at, seq });
+  list.push({ id: body.commentId, itemId: body.itemId, deviceId: body.deviceId, requestId: body.requestId, text: body.text, name: body.name, at, seq, muted: body.muted === true });
   state.byItem.set(body.itemId, list);
   state.count++;
 }

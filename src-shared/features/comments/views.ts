@@ -13,11 +13,13 @@ export interface DeskComment {
   /** Empty when the resident gave no name. */
   name: string;
   at: number;
+  /** Written by a muted phone: kept, but not in the minutes. */
+  muted?: true;
 }
 
 /** Every written comment of the session, in the order written. */
 export function deskComments(state: SessionState | null): DeskComment[] {
   if (!state) return [];
   const all = [...state.comments.byItem.values()].flat().sort((a, b) => a.seq - b.seq);
-  return all.map((c, i) => ({ id: c.id, itemId: c.itemId, n: i + 1, text: c.text, name: c.name, at: c.at }));
+  return all.map((c, i) => ({ id: c.id, itemId: c.itemId, n: i + 1, text: c.text, name: c.name, at: c.at, ...(c.muted ? { muted: true as const } : {}) }));
 }

@@ -20,6 +20,8 @@ export interface MinutesModerationCounts {
   edited?: number;
   /** Duplicates merged into another question (not listed on their own). */
   merged?: number;
+  /** Written comments from muted phones (kept in the archive, not listed). */
+  commentsWithheld?: number;
 }
 
 /** " · edited by the moderator · 2 similar questions merged into it", or nothing. */
@@ -34,5 +36,6 @@ export function moderationSummaryLines(m: MinutesModerationCounts, tr: Translate
   const lines: string[] = [];
   if (m.merged) lines.push(tr('minutes.mergedSummary', { count: m.merged }));
   if (m.edited) lines.push(tr('minutes.editedSummary', { count: m.edited }));
+  if (m.commentsWithheld) lines.push(tr('minutes.commentsWithheld', { count: m.commentsWithheld }));
   return lines;
 }
