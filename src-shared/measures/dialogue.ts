@@ -62,24 +62,30 @@ function firstWrittenAnswerAt(reply: { at: number } | null, written: QuestionFol
   return known.length > 0 ? Math.min(...known) : null;
 }
 
+/** What became of a question on the board: one of the measures it counts in. */
+type Fate = 'answeredOnFloor' | 'answeredInWriting' | 'referred' | 'carried' | 'notAnswered' | 'stillOpen';
+const FATE_OF_OUTCOME = { answered: 'answeredInWriting', referred: 'referred', carried: 'carried', 'not-answered': 'notAnswered' } as const;
+
+/** The latest follow-up decides; without one, a reply written during the meeting is an answer in writing. */
+function fateOf(q: Minutes['questions'][number], written: QuestionFollowUp | undefined): Fate {
+  if (q.outcome === 'answered-live') return 'answeredOnFloor';
+  if (written) return FATE_OF_OUTCOME[written.current.outcome];
+  return q.outcome === 'answered-in-writing' ? 'answeredInWriting' : 'stillOpen';
+}
+
 /** The dialogue part: what became of the questions on the board. */
-function dialogue(state: SessionState, minutes: Minutes): Pick<MeetingMeasures, 'answeredOnFloor' | 'answeredInWriting' | 'referred' | 'carried' | 'notAnswered' | 'stillOpen' | 'daysToWrittenAnswer' | 'topAnswered'> {
-  const counts = { answeredOnFloor: 0, answeredInWriting: 0, referred: 0, carried: 0, notAnswered: 0, stillOpen: 0 };
+function dialogue(state: SessionState, minutes: Minutes): Pick<MeetingMeasures, Fate | 'daysToWrittenAnswer' | 'topAnswered'> {
+  const counts: Record<Fate, number> = { answeredOnFloor: 0, answeredInWriting: 0, referred: 0, carried: 0, notAnswered: 0, stillOpen: 0 };
   const days: number[] = [];
   const answered = new Set<string>();
   for (const q of minutes.questions) {
     const written = state.followUp.followUps.get(q.id);
-    const outcome = written?.current.outcome;
+    const fate = fateOf(q, written);
+    counts[fate]++;
+    if (fate === 'answeredOnFloor' || fate === 'answeredInWriting') answered.add(q.id);
     const replyAt = q.outcome === 'answered-in-writing' && q.answeredAt !== null ? { at: q.answeredAt } : null;
-    const firstAnswer = firstWrittenAnswerAt(replyAt, written);
-    if (q.outcome === 'answered-live') counts.answeredOnFloor++;
-    else if (outcome === 'answered' || (replyAt && !written)) counts.answeredInWriting++;
-    else if (outcome === 'referred') counts.referred++;
-    else if (outcome === 'carried') counts.carried++;
-    else if (outcome === 'not-answered') counts.notAnswered++;
-    else counts.stillOpen++;
-    if (q.outcome === 'answered-live' || outcome === 'answered' || (replyAt && !written)) answered.add(q.id);
-    if (firstAnswer !== null && (outcome === 'answered' || (replyAt && !written))) days.push((firstAnswer - q.askedAt) / DAY_MS);
+    const firstAnswer = fate === 'answeredInWriting' ? firstWrittenAnswerAt(replyAt, written) : null;
+    if (firstAnswer !== null) days.push((firstAnswer - q.askedAt) / DAY_MS);
   }
   const top = [...minutes.questions].sort((a, b) => b.votes - a.votes || a.number - b.number).slice(0, TOP_QUESTIONS);
   return { ...counts, daysToWrittenAnswer: days, topAnswered: { answered: top.filter((q) => answered.has(q.id)).length, of: top.length } };

@@ -175,8 +175,7 @@ function writtenPart(f: MinutesFollowUp | null | undefined, when: (at: number) =
 }
 
 /** The follow-up list and the questions carried in, with what was written after the meeting (issue 19). */
-function followUpRows(m: Minutes, date: (at: number) => string, time: (at: number) => string, tr: Translate): Pick<MinutesText, 'followUp' | 'carriedIn'> {
-  const when = (at: number) => `${date(at)}, ${time(at)}`;
+function followUpRows(m: Minutes, date: (at: number) => string, time: (at: number) => string, when: (at: number) => string, tr: Translate): Pick<MinutesText, 'followUp' | 'carriedIn'> {
   const written = (f: MinutesFollowUp | null | undefined) => writtenPart(f, when, tr);
   const followUp: FollowUpRow[] = m.followUp.map((q, i) => ({
     rank: String(i + 1),
@@ -210,6 +209,8 @@ export function minutesText(m: Minutes): MinutesText {
   const tz = session.timeZone;
   const time = byMinute((at) => formatTime(at, locale, tz));
   const date = byMinute((at) => formatDate(at, locale, tz));
+  /** Date and time, as the follow-up says when it was written. */
+  const when = (at: number) => `${date(at)}, ${time(at)}`;
   const start = session.openedAt ?? session.createdAt;
   const p = m.participation;
   const tr = minutesWords(locale);
@@ -235,13 +236,13 @@ export function minutesText(m: Minutes): MinutesText {
     votes: String(q.votes),
     outcome: outcomeText(q, time, tr),
     reply: q.reply !== null ? plain(q.reply) : null,
-    ...writtenPart(q.followUp, (at) => `${date(at)}, ${time(at)}`, tr),
+    ...writtenPart(q.followUp, when, tr),
   }));
 
   const moderation = moderationLines(m, tr);
   const participation = participationRows(p, tr);
 
-  const { followUp, carriedIn } = followUpRows(m, date, time, tr);
+  const { followUp, carriedIn } = followUpRows(m, date, time, when, tr);
 
   return {
     title,
@@ -270,7 +271,7 @@ export function minutesText(m: Minutes): MinutesText {
     recordHeading: tr('minutes.record'),
     record: [
       [tr('minutes.events'), String(m.log.events)],
-      [tr('minutes.minutesMade'), `${date(m.generatedAt)}, ${time(m.generatedAt)}`],
+      [tr('minutes.minutesMade'), when(m.generatedAt)],
     ],
     hashLabel: tr('minutes.finalHash'),
     hash: m.log.finalHash.replace(/[^0-9a-fA-F]/g, '').toLowerCase(),

@@ -1,5 +1,6 @@
 import type { Actor, LoggedEvent } from '../events.js';
 import { fold } from '../fold.js';
+import type { SessionState } from '../state.js';
 import { canonicalJson } from '../hash-chain.js';
 import { chainEntries, PUBLIC_RECORD_FORMAT, PUBLIC_RECORD_VERSION, type PublicActor, type PublicRecord, type Sha256Hex } from './public-chain.js';
 import { publicFields, type FieldContext } from './public-fields.js';
@@ -9,10 +10,9 @@ import { publicFields, type FieldContext } from './public-fields.js';
  * public-fields.ts), each with the original event's hash and its own hash chain. A pure function of the
  * log: anyone holding the full archive derives the same record byte for byte (`matchesArchive`), and
  * events appended later (written answers after the meeting) only add entries at the end, as long as they
- * do not change which questions are public.
+ * do not change which questions are public. `state`: the log already folded, when the caller has it.
  */
-export function buildPublicRecord(events: readonly LoggedEvent[], sha?: Sha256Hex): PublicRecord {
-  const state = fold(events);
+export function buildPublicRecord(events: readonly LoggedEvent[], sha?: Sha256Hex, state: SessionState = fold(events)): PublicRecord {
   const lastEdit = new Map<string, number>();
   const phones = new Map<string, string>();
   for (const e of events) {

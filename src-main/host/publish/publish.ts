@@ -72,10 +72,11 @@ const langsOf = (locales: readonly string[]) => locales.map((l) => publishedWord
 function publishMeeting(events: readonly LoggedEvent[], dir: string, locales: readonly string[], now: number): void {
   mkdirSync(dir, { recursive: true });
   const langs = langsOf(locales);
-  const record = buildPublicRecord(events, sha256Hex);
-  let summary: MeetingSummary | null = null;
-  // Folded once for every language's minutes and the measures (a meeting can hold tens of thousands of events).
+  // Folded once for the public record, every language's minutes and the measures (a meeting can hold tens
+  // of thousands of events). Each of them only reads the state.
   const state = fold(events);
+  const record = buildPublicRecord(events, sha256Hex, state);
+  let summary: MeetingSummary | null = null;
   locales.forEach((locale, index) => {
     const minutes = buildMinutes(events, { locale, generatedAt: now }, state);
     const text = minutesText(minutes);

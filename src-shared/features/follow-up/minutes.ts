@@ -1,7 +1,7 @@
 import type { SessionState } from '../../state.js';
 import type { Translate } from '../../i18n/format.js';
 import type { FollowUpAuthor, FollowUpOutcome } from './events.js';
-import type { CarriedQuestion, QuestionFollowUp } from './fold.js';
+import type { CarriedQuestion } from './fold.js';
 
 /** What the minutes say was done about a question after the meeting (issue 19). */
 export interface MinutesFollowUp {
@@ -25,9 +25,11 @@ export type MinutesCarriedQuestion = Pick<CarriedQuestion, 'fromTitle' | 'fromDa
   followUp: MinutesFollowUp | null;
 };
 
-function minutesFollowUpOf(state: SessionState, written: QuestionFollowUp | undefined, questionId: string): MinutesFollowUp | null {
-  const carried = state.followUp.carriedTo.get(questionId);
+/** The follow-up of a question (this meeting's or one carried into it), if any was written. */
+export function questionFollowUp(state: SessionState, questionId: string): MinutesFollowUp | null {
+  const written = state.followUp.followUps.get(questionId);
   if (!written) return null;
+  const carried = state.followUp.carriedTo.get(questionId);
   const c = written.current;
   return {
     outcome: c.outcome,
@@ -48,10 +50,6 @@ function titleOf(state: SessionState, sessionId: string): string {
   return '';
 }
 
-/** The follow-up of one of this meeting's questions, if any was written. */
-export const questionFollowUp = (state: SessionState, questionId: string): MinutesFollowUp | null =>
-  minutesFollowUpOf(state, state.followUp.followUps.get(questionId), questionId);
-
 /** The questions carried in from earlier meetings, in the order they came. */
 export function carriedInMinutes(state: SessionState): MinutesCarriedQuestion[] {
   return [...state.followUp.carriedIn.values()].map((c) => ({
@@ -62,7 +60,7 @@ export function carriedInMinutes(state: SessionState): MinutesCarriedQuestion[] 
     text: c.text,
     name: c.name,
     votes: c.votes,
-    followUp: minutesFollowUpOf(state, state.followUp.followUps.get(c.questionId), c.questionId),
+    followUp: questionFollowUp(state, c.questionId),
   }));
 }
 

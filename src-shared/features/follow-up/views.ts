@@ -72,18 +72,13 @@ export function followUpView(state: SessionState): FollowUpView {
 }
 
 function carriedInQuestion(state: SessionState, c: CarriedQuestion): CarriedInQuestion {
+  const { fromSessionId, fromTitle, fromDate, carriedAt: _carriedAt, ...facts } = c;
   const written = state.followUp.followUps.get(c.questionId);
   return {
-    questionId: c.questionId,
-    number: c.number,
-    text: c.text,
-    name: c.name,
-    votes: c.votes,
-    askedAt: c.askedAt,
-    itemTitle: c.itemTitle,
+    ...facts,
     current: written?.current ?? null,
     earlier: written?.earlier ?? [],
     carriedTo: null,
-    from: { sessionId: c.fromSessionId, title: c.fromTitle, date: c.fromDate },
+    from: { sessionId: fromSessionId, title: fromTitle, date: fromDate },
   };
 }
