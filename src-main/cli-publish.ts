@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { availableParallelism, homedir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyArchive } from '../src-shared/minutes/archive.js';
@@ -10,23 +9,9 @@ import { matchesLog } from '../src-shared/publish/public-record.js';
 import { RecordFormatError } from '../src-shared/record/format.js';
 import { defaultLocale } from './host/export/export-session.js';
 import { publishableSessions, publishSessions, PublishError, writeSiteFiles, type PublishOptions } from './host/publish/publish.js';
-import { Store } from './host/store/store.js';
+import { defaultDataDir, exitIfKnown, openStore, readJson, refuse } from './cli-common.js';
 
 /** `open-floor publish` and `open-floor verify --public` (the CLI's other commands are in cli.ts). */
-function refuse(message: string, usage: string): never {
-  process.stderr.write(`${message}\n\n${usage}\n`);
-  process.exit(2);
-}
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    const why = err instanceof SyntaxError ? 'it is not valid JSON' : (err as Error).message;
-    process.stderr.write(`open-floor: cannot read ${path}: ${why}\n`);
-    process.exit(2);
-  }
-}
 
 export async function publishCommand(argv: string[], usage: string): Promise<void> {
   const { values } = parseArgs({
@@ -44,14 +29,8 @@ export async function publishCommand(argv: string[], usage: string): Promise<voi
   if (!values.session === !values.all) refuse('Name the sessions with --session ID (once or more), or publish every one with --all.', usage);
   const locales = (values.locale ?? defaultLocale()).split(',').map((l) => l.trim());
   if (!locales.every(isLocaleTag) || locales.length > 2) refuse('--locale must be one or two language tags such as en-GB or en-GB,es-ES.', usage);
-  const dataDir = resolve(values.data ?? join(homedir(), '.open-floor'));
-  let store: Store;
-  try {
-    store = new Store(dataDir, { readOnly: true });
-  } catch (err) {
-    process.stderr.write(`open-floor: cannot read ${dataDir}: ${(err as Error).message}\n`);
-    process.exit(2);
-  }
+  const dataDir = resolve(values.data ?? defaultDataDir());
+  const store = openStore(values.data);
   try {
     const ids = values.all ? publishableSessions(store) : (values.session ?? []);
     const outDir = resolve(values.out);
@@ -59,11 +38,7 @@ export async function publishCommand(argv: string[], usage: string): Promise<voi
     await publishInParallel(ids, opts, dataDir, (mine) => publishSessions(store, mine, opts));
     process.stdout.write(`Published ${ids.length} meeting${ids.length === 1 ? '' : 's'} to ${outDir} (open ${join(outDir, 'index.html')})\n`);
   } catch (err) {
-    if (err instanceof PublishError || err instanceof RecordFormatError) {
-      process.stderr.write(`open-floor: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
+    exitIfKnown(err, [PublishError, RecordFormatError]);
   } finally {
     store.close();
   }

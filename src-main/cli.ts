@@ -1,14 +1,13 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { verifyArchive } from '../src-shared/minutes/archive.js';
 import { RecordFormatError } from '../src-shared/record/format.js';
 import { EXPORT_FORMAT_NAMES, isExportFormat } from '../src-shared/minutes/formats.js';
 import { sessionListing } from '../src-shared/minutes/listing.js';
+import { defaultDataDir, exitIfKnown, openStore, readJson, refuse } from './cli-common.js';
 import { exportSession, ExportError } from './host/export/export-session.js';
 import { startHost } from './host/host.js';
-import { Store } from './host/store/store.js';
 import { addressListText, runDoctor, doctorText } from './host/venue/doctor.js';
 import { isLocaleTag } from '../src-shared/i18n/format.js';
 import { publishCommand, verifyPublic } from './cli-publish.js';
@@ -120,11 +119,9 @@ const USAGE = `Usage:
 
   open-floor COMMAND --help shows the options of one command.`;
 
-const defaultDataDir = () => join(homedir(), '.open-floor');
 
 function fail(message: string, usage: string = USAGE): never {
-  process.stderr.write(`${message}\n\n${usage}\n`);
-  process.exit(2);
+  return refuse(message, usage);
 }
 
 /** `--help` or `-h` anywhere among a command's arguments: its own usage, exit 0. */
@@ -215,16 +212,6 @@ async function serve(argv: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-function openStore(data: string | undefined): Store {
-  const dataDir = resolve(data ?? defaultDataDir());
-  try {
-    return new Store(dataDir, { readOnly: true });
-  } catch (err) {
-    process.stderr.write(`open-floor: cannot read ${dataDir}: ${(err as Error).message}\n`);
-    process.exit(2);
-  }
-}
-
 function sessions(argv: string[]): void {
   const { values } = parseArgs({ args: argv, options: { data: { type: 'string' }, json: { type: 'boolean', default: false } }, strict: true });
   const store = openStore(values.data);
@@ -269,11 +256,7 @@ async function exportCommand(argv: string[]): Promise<void> {
   try {
     file = await exportSession(store, values.session, values.format, values.locale ? { locale: values.locale } : {});
   } catch (err) {
-    if (err instanceof ExportError || err instanceof RecordFormatError) {
-      process.stderr.write(`open-floor: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
+    exitIfKnown(err, [ExportError, RecordFormatError]);
   } finally {
     store.close();
   }
@@ -296,15 +279,7 @@ function verify(argv: string[]): void {
   if (values.public !== undefined) return verifyPublic(values.public, values.against, COMMAND_USAGE.verify);
   const [path] = positionals;
   if (!path || positionals.length > 1) fail('Name one archive file: open-floor verify FILE.json', COMMAND_USAGE.verify);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    const why = err instanceof SyntaxError ? 'it is not valid JSON' : (err as Error).message;
-    process.stderr.write(`open-floor: cannot read ${path}: ${why}\n`);
-    process.exit(2);
-  }
-  const result = verifyArchive(json);
+  const result = verifyArchive(readJson(path));
   if (result.ok) {
     process.stdout.write(`intact: ${result.events.length} events, final hash ${result.finalHash}\n`);
     return;
