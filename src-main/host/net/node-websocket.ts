@@ -9,6 +9,18 @@ const HANDLERS = ['onopen', 'onmessage', 'onerror', 'onclose'] as const;
  * (Hocuspocus provider, y-websocket).
  */
 export class NodeWebSocket extends WsWebSocket {}
+
+/** `fn` as a browser calls an event handler: what it throws is reported (`what` names it), never thrown on. */
+function reportingThrows(fn: (...a: unknown[]) => unknown, what: string): (...a: unknown[]) => unknown {
+  return function (this: unknown, ...args: unknown[]) {
+    try {
+      return fn.apply(this, args);
+    } catch (err) {
+      console.error(`[host] WebSocket ${what} threw`, err);
+      return undefined;
+    }
+  };
+}
 for (const name of HANDLERS) {
   const desc = Object.getOwnPropertyDescriptor(WsWebSocket.prototype, name);
   if (!desc?.set || !desc.get) continue;
@@ -23,17 +35,7 @@ for (const name of HANDLERS) {
     set(this: WsWebSocket, handler: unknown) {
       if (typeof handler !== 'function') return set.call(this, handler);
       const fn = handler as (...a: unknown[]) => unknown;
-      const guarded = Object.assign(
-        function (this: unknown, ...args: unknown[]) {
-          try {
-            return fn.apply(this, args);
-          } catch (err) {
-            console.error(`[host] WebSocket ${name} handler threw`, err);
-            return undefined;
-          }
-        },
-        { original: handler },
-      );
+      const guarded = Object.assign(reportingThrows(fn, `${name} handler`), { original: handler });
       set.call(this, guarded);
     },
   });
@@ -54,16 +56,7 @@ Object.assign(NodeWebSocket.prototype, {
   addEventListener(this: WsWebSocket, type: string, listener: unknown, options?: unknown) {
     if (typeof listener !== 'function') return (wsAdd as (...a: unknown[]) => void).call(this, type, listener, options);
     const fn = listener as (...a: unknown[]) => unknown;
-    const guarded =
-      guardedListeners.get(fn) ??
-      function (this: unknown, ...args: unknown[]) {
-        try {
-          return fn.apply(this, args);
-        } catch (err) {
-          console.error(`[host] WebSocket ${type} listener threw`, err);
-          return undefined;
-        }
-      };
+    const guarded = guardedListeners.get(fn) ?? reportingThrows(fn, `${type} listener`);
     guardedListeners.set(fn, guarded);
     return (wsAdd as (...a: unknown[]) => void).call(this, type, guarded, options);
   },
