@@ -55,6 +55,13 @@ export default tseslint.config(
       'The host is Node only and never imports electron (it must run headless and in tests).'),
   },
   {
+    // Node pieces the host and the relay both use (serving the phone app's files): Node and nothing of the app.
+    files: ['src-node/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: restrict(['electron', 'better-sqlite3'], ['**/src-main/**', '**/src-relay/**', '**/src-renderer/**', '**/src-preload/**', '**/src-gateway/**'],
+      'src-node is shared by the host and the relay: Node only, none of either.'),
+  },
+  {
     // The relay runs on a server: Node, but none of the app (it holds no log and decides nothing).
     files: ['src-relay/**/*.ts'],
     languageOptions: { globals: globals.node },

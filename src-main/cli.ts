@@ -345,6 +345,8 @@ async function relayCommand(argv: string[]): Promise<void> {
     redisUrl: values.redis,
     secret,
     trustProxy: values['trust-proxy'],
+    // The same phone app the laptop serves (out/attendee), at the relay's origin.
+    appRoot: resolve(__dirname, '..', 'attendee'),
     ...(values['sockets-per-address'] ? { socketsPerAddress: positiveInt(values['sockets-per-address'], '--sockets-per-address') } : {}),
     ...(values.address ? { address: values.address } : {}),
     log: (line) => process.stderr.write(`${line}\n`),

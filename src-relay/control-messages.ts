@@ -14,6 +14,8 @@ export const forwardedJoinSchema = z.object({
   id: z.string().min(8).max(64),
   code: z.string().max(32),
   paper: z.string().max(32).optional(),
+  /** The phone's language (checked by the laptop as on the LAN). */
+  lang: z.string().max(3).optional(),
   /** The client's address as the relay saw it (from a trusted proxy's header only with --trust-proxy). */
   address: z.string().max(64),
   /** The phone's Cookie header, for its device cookie (the laptop reads it as on the LAN). */

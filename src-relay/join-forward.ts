@@ -84,7 +84,7 @@ export class JoinForwarder {
     const now = Date.now();
     this.limiter.prune(now);
     if (!this.limiter.take(address, now)) return send(res, 429, { ok: false, error: 'Too many phones joined from this network in the last minute. Try again shortly.' });
-    const body = parseMessage(forwardedJoinSchema.pick({ code: true, paper: true }), (await readBody(req)) ?? '');
+    const body = parseMessage(forwardedJoinSchema.pick({ code: true, paper: true, lang: true }), (await readBody(req)) ?? '');
     if (!body) return send(res, 400, { ok: false, error: 'That is not a valid code.' });
     const cookie = req.headers.cookie;
     const join: ForwardedJoin = { type: 'join', id: randomBytes(12).toString('base64url'), ...body, address, ...(cookie && cookie.length <= 4096 ? { cookie } : {}) };

@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { RELAY_BOARD_DOC } from '../src-shared/relay.js';
 
 /**
  * Who may open which document on the relay (issue 20). Pure: no I/O, the clock is passed in, so the
@@ -17,7 +18,7 @@ const LAPTOP_LABEL = 'open-floor relay laptop v1';
 const TOKEN_LABEL = 'open-floor relay phone-token v1';
 
 /** Documents on the relay: the public board, the laptop's own control doc, and the phones' rooms. */
-export const RELAY_BOARD_DOC = 'board';
+export { RELAY_BOARD_DOC };
 export const RELAY_CONTROL_DOC = 'control';
 /** A room's name as the host makes it: `room-` and 24 base64url characters (room-id.ts). */
 const ROOM_NAME = /^room-[A-Za-z0-9_-]{1,64}$/;

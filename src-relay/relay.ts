@@ -3,6 +3,8 @@ import { Redis, type RedisInstance } from '@hocuspocus/extension-redis';
 import { Server, type onAuthenticatePayload } from '@hocuspocus/server';
 import { clientAddress, JoinForwarder } from './join-forward.js';
 import { fireAndLog } from './redis-command.js';
+import { LaptopClock } from './laptop-clock.js';
+import { servePhoneApp } from './phone-app.js';
 import { guardSockets, SOCKET_LIMITS } from './socket-guard.js';
 import { RoomNotices } from './room-notices.js';
 import { checkAccess, RELAY_CONTROL_DOC } from './relay-token.js';
@@ -15,8 +17,9 @@ import { checkAccess, RELAY_CONTROL_DOC } from './relay-token.js';
  * Documents live in memory only while someone is connected (no persistence extension): the laptop and
  * the phones hold everything and sync it again after a relay restart.
  *
- * HTTP: `POST /api/join`, carried to the laptop and back (join-forward.ts), and `GET /healthz` for a load
- * balancer. Everything else is a 404: there is no control surface on the relay.
+ * HTTP: `POST /api/join`, carried to the laptop and back (join-forward.ts), `GET /healthz` for a load
+ * balancer, and the phone app with the laptop's clock (phone-app.ts). Everything else is a 404: there is no
+ * control surface on the relay.
  */
 
 export interface RelayOptions {
@@ -32,6 +35,8 @@ export interface RelayOptions {
   trustProxy?: boolean;
   /** How long a joining phone waits for the laptop's answer (default 5 s). */
   joinTimeoutMs?: number;
+  /** The phone app's build (`out/attendee`), served at the relay's origin; without it, no app is served. */
+  appRoot?: string;
   /** Sockets one client address may hold (default SOCKET_LIMITS.socketsPerAddress; an office behind NAT needs more). */
   socketsPerAddress?: number;
 
@@ -62,8 +67,14 @@ export function redisConfig(url: string): { host: string; port: number; options:
   };
 }
 
-/** The whole HTTP surface: the join, and a health check. */
-async function answerHttp(request: IncomingMessage, response: ServerResponse, joins: JoinForwarder): Promise<void> {
+interface HttpParts {
+  joins: JoinForwarder;
+  clock: LaptopClock;
+  appRoot: string | undefined;
+}
+
+/** The whole HTTP surface: the join, a health check, the phone app and the laptop's clock. */
+async function answerHttp(request: IncomingMessage, response: ServerResponse, { joins, clock, appRoot }: HttpParts): Promise<void> {
   if (request.method === 'POST' && request.url === '/api/join') {
     // A failure here must answer this one request, never reach Hocuspocus (which would rethrow it).
     await joins.handle(request, response).catch(() => {
@@ -71,6 +82,7 @@ async function answerHttp(request: IncomingMessage, response: ServerResponse, jo
     });
     return Promise.reject(undefined);
   }
+  if (request.url !== '/healthz' && servePhoneApp(request, response, appRoot, () => clock.now())) return Promise.reject(undefined);
   const healthy = request.method === 'GET' && request.url === '/healthz';
   response.writeHead(healthy ? 200 : 404, { 'content-type': 'text/plain', 'cache-control': 'no-store' });
   response.end(healthy ? 'ok' : 'not found');
@@ -132,7 +144,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const extension = new Redis({ host: redis.host, port: redis.port, options: redis.options });
   const sub = extension.pub.duplicate();
   watchRedis([extension.pub, extension.sub, sub], log);
-  let joins: JoinForwarder | null = null;
+  let http: HttpParts | null = null;
   let rooms: RoomNotices | null = null;
   let guard: ReturnType<typeof guardSockets> | null = null;
   const server = new Server(
@@ -142,10 +154,13 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       quiet: true,
       stopOnSignals: false,
       extensions: [extension],
-      onRequest: ({ request, response }) => answerHttp(request, response, joins!),
-      // Only the laptop can open the control doc (relay-token.ts): what it says there is a join's answer.
+      onRequest: ({ request, response }) => answerHttp(request, response, http!),
+      // Only the laptop can open the control doc (relay-token.ts): what it says there is its clock or a join's answer.
       onStateless: ({ documentName, payload }) => {
-        if (documentName === RELAY_CONTROL_DOC) joins?.fromLaptop(payload);
+        if (documentName !== RELAY_CONTROL_DOC) return Promise.resolve();
+        const clock = LaptopClock.parse(payload);
+        if (clock) http?.clock.heard(clock);
+        else http?.joins.fromLaptop(payload);
         return Promise.resolve();
       },
       onAuthenticate: (data: onAuthenticatePayload) => {
@@ -176,7 +191,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   });
   guard = guardSockets(server.webSocketServer, { ...SOCKET_LIMITS, ...(opts.socketsPerAddress ? { socketsPerAddress: opts.socketsPerAddress } : {}), addressOf: (req) => clientAddress(req, opts.trustProxy ?? false), log });
   rooms = new RoomNotices(server.hocuspocus, extension.pub, sub, log);
-  joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
+  const joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
+  http = { joins, clock: new LaptopClock(extension.pub, sub, log), appRoot: opts.appRoot };
   await server.listen();
   return {
     port: server.address.port,

@@ -37,8 +37,18 @@ export const joinRequestSchema = z.object({
   lang: z.string().regex(/^[a-z]{2,3}$/, 'not a language tag').optional(),
 });
 
+/**
+ * What opens a remote phone's room on the relay (hybrid meetings, issue 20): in a join answered through
+ * the relay only. The token's lifetime is given as a duration, so a phone whose clock is off renews in time.
+ */
+export interface RelayJoinFields {
+  relayDoc: string;
+  relayToken: string;
+  relayTokenTtlMs: number;
+}
+
 export type JoinResponse =
-  | { ok: true; sessionId: string; deviceId: string; roomId: string; title: string }
+  | ({ ok: true; sessionId: string; deviceId: string; roomId: string; title: string } & Partial<RelayJoinFields>)
   | { ok: false; error: string; paperCode?: PaperCodeRefusal };
 
 export const joinUrl = (lanOrigin: string, code: string): string => `${lanOrigin}${PATHS.joinPage}${code}`;

@@ -22,6 +22,7 @@ export const SPEAK_REFUSALS = {
   notSignedUp: 'This phone is not on the list of speakers for this item.',
   alreadyCalled: 'You have already been called to speak, so you can no longer withdraw here.',
   tooManySignUps: 'You are signing up very fast. Please wait a minute.',
+  inRoomOnly: 'Asking to speak is for people in the room.',
 } as const;
 
 export const COMMENT_REFUSALS = {

@@ -129,10 +129,39 @@ describe('open-floor relay: who may open what', () => {
     expect(laptop.doc.getArray('requests').length).toBe(0);
   });
 
-  it('the relay answers only a health check over HTTP', async () => {
+  it('over HTTP the relay answers a health check, the phone app and the laptop\'s clock; nothing else', async () => {
     const base = `http://127.0.0.1:${a.port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
-    for (const path of ['/', '/api/join', '/api/control', '/board']) expect((await fetch(`${base}${path}`)).status).toBe(404);
+    // The phone app, the same build the laptop serves, at the relay's origin (a remote phone opens /j/<code>).
+    for (const path of ['/', '/j/H7K4RP']) {
+      const page = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'br' } });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-encoding')).toBe('br');
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(await page.text()).toContain('<div id="root">');
+    }
+    for (const path of ['/api/join', '/api/control', '/board', '/console/', '/export/', '/index.html', '/%2e%2e/%2e%2e/package.json', '/assets/nothing.js']) {
+      expect((await fetch(`${base}${path}`)).status, path).toBe(404);
+    }
+    expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('answers GET /api/time in the laptop\'s time, on every instance, once the laptop said it', async () => {
+    // A venue laptop whose clock is five minutes ahead of the servers'.
+    const ahead = 5 * 60_000;
+    const control = client(a.url, 'control', laptopCredential(SECRET));
+    await until(() => control.authenticated, 5000, 'laptop on the control doc');
+    control.provider.sendStateless(JSON.stringify({ type: 'clock', now: Date.now() + ahead }));
+    const timeOn = async (port: number) => ((await (await fetch(`http://127.0.0.1:${port}/api/time`)).json()) as { now: number }).now - Date.now();
+    await until(async () => Math.abs((await timeOn(b.port)) - ahead) < 1000, 5000, 'the other instance in the laptop\'s time');
+    expect(Math.abs((await timeOn(a.port)) - ahead)).toBeLessThan(1000);
+    // A phone cannot set the time: only the control doc's messages count, and only the laptop opens it.
+    const phone = client(b.url, ROOM, phoneToken(SECRET, ROOM, Date.now()));
+    await phone.synced();
+    phone.provider.sendStateless(JSON.stringify({ type: 'clock', now: Date.now() - ahead }));
+    const denied = client(b.url, 'control', phoneToken(SECRET, ROOM, Date.now()));
+    await until(() => denied.denied !== null, 5000, 'a phone refused on the control doc');
+    expect(Math.abs((await timeOn(a.port)) - ahead)).toBeLessThan(1000);
   });
 
   it('malformed, oversized and unauthenticated traffic closes that one connection, never the relay', async () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptedCodings, serveFile } from '../src-main/host/net/static-files.js';
+import { acceptedCodings, serveFile } from '../src-node/static-files.js';
 import { startTestHost, type TestHost } from './helpers/host-harness.js';
 
 const ROOT = join(__dirname, '..');

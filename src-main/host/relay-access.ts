@@ -1,12 +1,13 @@
 import type { ForwardedJoin, JoinAnswer } from '../../src-relay/control-messages.js';
-import { joinRequestSchema } from '../../src-shared/endpoints.js';
+import { joinRequestSchema, type RelayJoinFields } from '../../src-shared/endpoints.js';
+import { PHONE_TOKEN_TTL_MS } from '../../src-relay/relay-token.js';
 import { deviceCookie, deviceTokenFromCookie, type JoinContext, type JoinResult } from './pipeline/join-policy.js';
 import type { SessionManager } from './pipeline/session-manager.js';
 import { roomDocName, roomIdOfDocName } from './rooms/room-docs.js';
 import type { RelayLink } from './net/relay-link.js';
 
 /** A remote phone's join: the LAN's answer, plus what opens its room on the relay. */
-export type RemoteJoinResult = JoinResult | (Extract<JoinResult, { ok: true }> & { relayDoc: string; relayToken: string });
+export type RemoteJoinResult = Exclude<JoinResult, { ok: true }> | (Extract<JoinResult, { ok: true }> & RelayJoinFields);
 
 /** Remote attendees through the relay (issue 20), as the host offers them. */
 export interface RelayAccess {
@@ -35,7 +36,7 @@ export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAcc
     if (!joined.ok) return joined;
     const relayDoc = roomDocName(joined.roomId);
     link.addRoom(relayDoc);
-    return { ...joined, relayDoc, relayToken: link.tokenFor(relayDoc) };
+    return { ...joined, relayDoc, relayToken: link.tokenFor(relayDoc), relayTokenTtlMs: PHONE_TOKEN_TTL_MS };
   };
   link.serve({ join: (forwarded) => answerForwarded(join, forwarded), room });
   return {
@@ -58,13 +59,15 @@ export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAcc
  */
 function answerForwarded(join: (code: string, who: JoinContext) => RemoteJoinResult, forwarded: ForwardedJoin): JoinAnswer {
   const base = { type: 'join-answer' as const, id: forwarded.id };
-  const parsed = joinRequestSchema.safeParse({ code: forwarded.code, ...(forwarded.paper !== undefined ? { paper: forwarded.paper } : {}) });
+  const { code, paper, lang } = forwarded;
+  const parsed = joinRequestSchema.safeParse({ code, ...(paper !== undefined ? { paper } : {}), ...(lang !== undefined ? { lang } : {}) });
   if (!parsed.success) return { ...base, status: 400, body: { ok: false, error: parsed.error.issues[0]?.message ?? 'Invalid code.' } };
   const result = join(parsed.data.code, {
     address: `relay:${forwarded.address}`,
     remote: true,
     token: deviceTokenFromCookie(forwarded.cookie),
     ...(parsed.data.paper !== undefined ? { paperCode: parsed.data.paper } : {}),
+    ...(parsed.data.lang !== undefined ? { lang: parsed.data.lang } : {}),
   });
   if (!result.ok) {
     const status = result.tooMany ? 429 : result.paperCode ? 403 : result.hostFailure ? 503 : 404;

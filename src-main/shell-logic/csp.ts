@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from '../host/net/static-files.js';
+import { CONTENT_SECURITY_POLICY } from '../../src-node/static-files.js';
 
 /**
  * The Content-Security-Policy of every page the shell shows. It is the host's own policy (served with every

@@ -23,8 +23,9 @@ import { reasonText } from './reason';
 /** Sends a request the way every phone request goes (outbox first, then the room). */
 type Send = (request: PhoneRequestDraft) => void;
 
-export function AgendaCard({ doc, send, closed }: { doc: Y.Doc; send: Send; closed: boolean }) {
-  const { agenda, speaking, byItem } = useYView(doc, readPhoneAgenda);
+/** `remote`: joined through the relay; asking to speak is for people in the room (issue 20). */
+export function AgendaCard({ doc, boardDoc, remote, send, closed }: { doc: Y.Doc; boardDoc: Y.Doc; remote: boolean; send: Send; closed: boolean }) {
+  const { agenda, speaking, byItem } = useYView(doc, readPhoneAgenda, boardDoc);
   const [formFor, setFormFor] = useState<string | null>(null);
   if (!agenda || agenda.items.length === 0) return null;
   return (
@@ -36,7 +37,7 @@ export function AgendaCard({ doc, send, closed }: { doc: Y.Doc; send: Send; clos
           const mine = byItem.get(item.id) ?? { entry: null, sending: null, refusal: null };
           const current = item.id === agenda.current;
           const free = !closed && !mine.entry && mine.sending === null;
-          const canAsk = free && item.signupOpen;
+          const canAsk = free && item.signupOpen && !remote;
           return (
             <li key={item.id} className={current ? 'agenda-item current' : 'agenda-item'} aria-current={current ? 'step' : undefined}>
               <p className="agenda-title">
@@ -50,6 +51,7 @@ export function AgendaCard({ doc, send, closed }: { doc: Y.Doc; send: Send; clos
                 </p>
               ) : null}
               <MyStatus send={send} item={item} speaking={speaking} mine={mine} closed={closed} />
+              {remote && current && item.publicComment && !closed ? <p className="agenda-meta">{t('phone.speakingInRoom')}</p> : null}
               {canAsk && formFor !== item.id ? (
                 <button type="button" className="primary" aria-label={t('phone.askToSpeakOn', { title: item.title })} onClick={() => setFormFor(item.id)}>
                   {t('phone.askToSpeak')}

@@ -47,10 +47,10 @@ export function RoomScreen({ identity }: { identity: JoinIdentity }) {
     let stopped = false;
     let retry = 0;
     const open = (): void => {
-      loadRoomLive().then(
+      loadRoomLive(identity.relay !== undefined).then(
         (m) => {
           if (stopped) return;
-          room = m.openLiveRoom(identity.roomId, outbox);
+          room = m.open(identity, outbox);
           setCards(m.liveCards);
           liveRef.current = room;
           setLive(room);
@@ -68,7 +68,7 @@ export function RoomScreen({ identity }: { identity: JoinIdentity }) {
       liveRef.current = null;
       room?.destroy();
     };
-  }, [identity.roomId, outbox]);
+  }, [identity, outbox]);
 
   const send = useCallback(
     (request: PhoneRequestDraft) => {
@@ -102,14 +102,14 @@ export function RoomScreen({ identity }: { identity: JoinIdentity }) {
         {session?.place ? <p className="place user-text">{session.place}</p> : null}
         <LanguageSwitch />
       </header>
-      <ConnectionBanner status={connection.status} pending={view.pendingCount} />
+      <ConnectionBanner status={connection.status} hostAway={connection.hostAway === true} pending={view.pendingCount} />
       <main className="stack">
         {session?.status === 'draft' ? <p className="notice">{t('phone.notOpenYet')}</p> : null}
         {closed ? <p className="notice">{t('common.closedThanks')}</p> : null}
         {closed && session ? <RecordNotice session={session} questionIds={view.mine.flatMap((m) => (m.questionId ? [m.questionId] : []))} /> : null}
         {live && cards ? <cards.Polls doc={live.doc} send={send} board={view.board} disabled={closed} /> : null}
         {floor ? <FloorBanner question={floor} /> : null}
-        {live && cards ? <cards.AgendaCard doc={live.doc} send={send} closed={closed} /> : null}
+        {live && cards ? <cards.AgendaCard doc={live.doc} boardDoc={live.boardDoc} remote={identity.relay !== undefined} send={send} closed={closed} /> : null}
         <VoteAlert rejections={view.voteRejections} sentHere={sentHere.current} />
         {closed ? null : <AskForm send={send} />}
         <MyQuestions send={send} items={view.mine} closed={closed} />

@@ -22,9 +22,9 @@ export interface PhoneAgenda {
 
 const ACTIVE = new Set(['waiting', 'floor', 'done', 'absent']);
 
-/** The agenda and this phone's sign-ups, from its room document (pure: a function of the doc). */
-export function readPhoneAgenda(doc: Y.Doc): PhoneAgenda {
-  const board = readBoard(doc);
+/** The agenda and this phone's sign-ups, from its room document and the board (pure: a function of them). */
+export function readPhoneAgenda(doc: Y.Doc, boardDoc: Y.Doc = doc): PhoneAgenda {
+  const board = readBoard(boardDoc);
   const agenda = board.agenda ?? null;
   const speaking = board.speaking ?? null;
   const byItem = new Map<string, MyItemSpeaking>();

@@ -3,12 +3,23 @@ import type { JoinResponse } from '../../src-shared/endpoints';
 import { normalisePaperCode, PAPER_CODE_QUERY } from '../../src-shared/features/paper-codes/format';
 import { t } from '../ui/i18n';
 
+/** A phone that joined through the relay (issue 20): what opens its room there, and when to renew it. */
+export interface RelayRoomAccess {
+  /** The join code, for a re-join that renews the token (the device cookie keeps the same device). */
+  code: string;
+  doc: string;
+  token: string;
+  /** This phone's clock when to ask for a new token (before the old one runs out). */
+  renewAt: number;
+}
+
 /** What a phone keeps per join code, so a reload or a second visit joins the same room. */
 export interface JoinIdentity {
   sessionId: string;
   deviceId: string;
   roomId: string;
   title: string;
+  relay?: RelayRoomAccess;
 }
 
 export const JOIN_API = '/api/join';
@@ -34,12 +45,19 @@ export function isValidCode(code: string): boolean {
 
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
+function parseRelayAccess(raw: unknown): RelayRoomAccess | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Partial<Record<keyof RelayRoomAccess, unknown>>;
+  return str(r.code) && str(r.doc) && str(r.token) && typeof r.renewAt === 'number' ? { code: r.code, doc: r.doc, token: r.token, renewAt: r.renewAt } : undefined;
+}
+
 export function parseIdentity(raw: string | null): JoinIdentity | null {
   if (!raw) return null;
   try {
     const v = JSON.parse(raw) as Partial<Record<keyof JoinIdentity, unknown>>;
     if (str(v.sessionId) && str(v.deviceId) && str(v.roomId) && typeof v.title === 'string') {
-      return { sessionId: v.sessionId, deviceId: v.deviceId, roomId: v.roomId, title: v.title };
+      const relay = parseRelayAccess(v.relay);
+      return { sessionId: v.sessionId, deviceId: v.deviceId, roomId: v.roomId, title: v.title, ...(relay ? { relay } : {}) };
     }
   } catch {
     // a corrupt entry is the same as none
@@ -51,7 +69,9 @@ export function parseJoinResponse(body: unknown, status: number): JoinResponse {
   if (typeof body === 'object' && body !== null) {
     const b = body as Record<string, unknown>;
     if (b.ok === true && str(b.sessionId) && str(b.deviceId) && str(b.roomId) && typeof b.title === 'string') {
-      return { ok: true, sessionId: b.sessionId, deviceId: b.deviceId, roomId: b.roomId, title: b.title };
+      // Through the relay: what opens the room there (absent on the LAN).
+      const relay = str(b.relayDoc) && str(b.relayToken) && typeof b.relayTokenTtlMs === 'number' ? { relayDoc: b.relayDoc, relayToken: b.relayToken, relayTokenTtlMs: b.relayTokenTtlMs } : {};
+      return { ok: true, sessionId: b.sessionId, deviceId: b.deviceId, roomId: b.roomId, title: b.title, ...relay };
     }
     if (b.ok === false && str(b.error)) {
       const reason = b.paperCode;

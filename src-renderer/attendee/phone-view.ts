@@ -50,10 +50,13 @@ function asRequest(raw: unknown): Known | null {
 
 const WITHDRAWABLE: ReadonlySet<string> = new Set(['waiting', 'on-screen']);
 
-/** Everything the phone shows, from its private room document. Pure: a function of the doc. */
-export function readPhone(doc: Y.Doc): PhoneView {
+/**
+ * Everything the phone shows, from its private room document and the board (the same document on the
+ * LAN; the relay's board document for a remote phone). Pure: a function of the documents.
+ */
+export function readPhone(doc: Y.Doc, boardDoc: Y.Doc = doc): PhoneView {
   const { requests, receipts, mine, myVotes } = roomParts(doc);
-  const board = readBoard(doc);
+  const board = readBoard(boardDoc);
 
   const voted = new Set<string>(myVotes.keys());
   const withdrawing = new Set<string>();

@@ -5,10 +5,13 @@ import { readBoard } from '../../src-shared/docs/board-doc';
 import { ROOM_DOC_PREFIX } from '../../src-shared/docs/room-doc';
 import { createConnectionStore, type ConnectionStore } from '../ui/connection';
 import { wsOrigin } from '../ui/page';
+import { followNetwork } from './network-events';
 import type { WebrtcTransport } from './webrtc-transport';
 
 export interface RoomConnection {
   doc: Y.Doc;
+  /** Where the public board is read: `doc` itself on the LAN (an overlay in the room), the relay's board doc for a remote phone. */
+  boardDoc: Y.Doc;
   connection: ConnectionStore;
   /** Resolves once IndexedDB's copy of the room is in `doc` (or could not be read). */
   whenLocalLoaded: Promise<void>;
@@ -96,20 +99,18 @@ export function connectRoom(roomId: string): RoomConnection {
     rtc?.connect();
     update();
   };
-  if (navigator.onLine === false) wentOffline();
-  window.addEventListener('online', cameOnline);
-  window.addEventListener('offline', wentOffline);
+  const stopFollowing = followNetwork(wentOffline, cameOnline);
   update();
 
   return {
     doc,
+    boardDoc: doc,
     connection,
     whenLocalLoaded,
     destroy() {
       destroyed = true;
       window.clearInterval(timer);
-      window.removeEventListener('online', cameOnline);
-      window.removeEventListener('offline', wentOffline);
+      stopFollowing();
       rtc?.destroy();
       ws.destroy();
       void local.destroy();

@@ -7,7 +7,8 @@ import type { ConnectionStore } from '../ui/connection';
 import { createYViewStore, type YViewStore } from '../ui/y-view-store';
 import type { Outbox } from './outbox';
 import { readPhone, type PhoneView } from './phone-view';
-import { connectRoom } from './room-connection';
+import { connectRoom, type RoomConnection } from './room-connection';
+import type { JoinIdentity } from './join';
 import { AgendaCard } from './AgendaCard';
 import { Polls } from './Polls';
 
@@ -24,6 +25,8 @@ export type LiveCards = typeof liveCards;
 export interface LiveRoom {
   /** The room document (for views of their own, like the phone's ballots). */
   doc: Y.Doc;
+  /** Where the board is read (the room itself on the LAN; the relay's board for a remote phone). */
+  boardDoc: Y.Doc;
   view: YViewStore<PhoneView>;
   connection: ConnectionStore;
   /** Appends a request to the room document (the caller has put it in the outbox first). */
@@ -31,8 +34,8 @@ export interface LiveRoom {
   destroy(): void;
 }
 
-export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
-  const room = connectRoom(roomId);
+/** `room`: the room's connection, to the laptop on the LAN (room-connection.ts) or through the relay (relay-connection.ts). */
+export function openLiveRoom(room: RoomConnection, outbox: Outbox): LiveRoom {
   const { doc } = room;
   let replayed = false;
 
@@ -64,7 +67,8 @@ export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
 
   return {
     doc,
-    view: createYViewStore(doc, readPhone),
+    boardDoc: room.boardDoc,
+    view: createYViewStore(doc, readPhone, room.boardDoc),
     connection: room.connection,
     append(request) {
       if (!roomRequestIds(doc).has(request.id)) appendRequest(doc, request);
@@ -75,3 +79,6 @@ export function openLiveRoom(roomId: string, outbox: Outbox): LiveRoom {
     },
   };
 }
+
+/** A phone on the venue's network: its room through the laptop's WebSocket (or WebRTC). */
+export const openLanRoom = (identity: JoinIdentity, outbox: Outbox): LiveRoom => openLiveRoom(connectRoom(identity.roomId), outbox);

@@ -7,6 +7,11 @@ export interface ConnectionState {
   status: ConnectionStatus;
   /** True once the document has been synced with the host at least once. */
   everSynced: boolean;
+  /**
+   * A remote phone reaches the relay but the laptop is not there (the venue's internet dropped): what it
+   * sends waits. Absent on the LAN.
+   */
+  hostAway?: boolean;
 }
 
 /** A small external store of a connection state, for providers that are not y-websocket. */
@@ -26,7 +31,7 @@ export function createConnectionStore(initial: ConnectionState = { status: 'conn
     },
     getSnapshot: () => state,
     set(next) {
-      if (next.status === state.status && next.everSynced === state.everSynced) return;
+      if (next.status === state.status && next.everSynced === state.everSynced && Boolean(next.hostAway) === Boolean(state.hostAway)) return;
       state = next;
       for (const l of listeners) l();
     },

@@ -31,22 +31,32 @@ function counterOf(doc: Y.Doc): { version: number } {
   return counter;
 }
 
-export function createYViewStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): YViewStore<T> {
-  const counter = counterOf(doc);
+/**
+ * `board` is the document the public board is read from: the same as `doc` on the LAN (the board is an
+ * overlay in the phone's room), a second document for a phone through the relay (issue 20). The view
+ * follows both.
+ */
+export function createYViewStore<T>(doc: Y.Doc, read: (doc: Y.Doc, board: Y.Doc) => T, board: Y.Doc = doc): YViewStore<T> {
+  const docs = board === doc ? [doc] : [doc, board];
+  const counted = docs.map(counterOf);
+  const version = (): number => counted.reduce((sum, c) => sum + c.version, 0);
   let cachedVersion = -1;
   let cached: T;
   return {
     subscribe(onChange) {
       const onUpdate = (): void => onChange();
-      doc.on('update', onUpdate);
-      // The document changed after the last snapshot and before this subscription: say so now.
-      if (cachedVersion !== -1 && cachedVersion !== counter.version) onChange();
-      return () => doc.off('update', onUpdate);
+      for (const d of docs) d.on('update', onUpdate);
+      // A document changed after the last snapshot and before this subscription: say so now.
+      if (cachedVersion !== -1 && cachedVersion !== version()) onChange();
+      return () => {
+        for (const d of docs) d.off('update', onUpdate);
+      };
     },
     getSnapshot() {
-      if (cachedVersion !== counter.version) {
-        cached = read(doc);
-        cachedVersion = counter.version;
+      const now = version();
+      if (cachedVersion !== now) {
+        cached = read(doc, board);
+        cachedVersion = now;
       }
       return cached;
     },

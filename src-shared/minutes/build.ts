@@ -172,7 +172,7 @@ function participation(
 
   return {
     devicesJoined,
-    ...(state.remoteDevices > 0 ? { remoteJoined: state.remoteDevices } : {}),
+    ...(state.remoteDevices.size > 0 ? { remoteJoined: state.remoteDevices.size } : {}),
     peakConnected: state.peakConnected,
     paperCodes: minutesPaperCodes(state),
     shareAsked: share(askers.size),

@@ -8,7 +8,7 @@ import type { JoinContext, JoinResult } from '../pipeline/join-policy.js';
 import { clientAddress, decodePath, HttpError, requestUrl, sendJson, sendText } from './http-util.js';
 import { isGatewayAddress, limitConnections } from './lan-connections.js';
 import { JoinHandler } from './lan-join.js';
-import { serveFile } from './static-files.js';
+import { serveFile } from '../../../src-node/static-files.js';
 import { withSocketShutdown, type ListeningServer } from './shutdown.js';
 import type { SyncServer, SyncTarget } from './sync-server.js';
 

@@ -11,7 +11,7 @@ import type { SessionListing } from '../../../src-shared/minutes/listing.js';
 import { LIMITS } from '../../../src-shared/limits.js';
 import { clientAddress, HttpError, isLoopbackAddress, readJson, requestUrl, sendJson, sendText } from './http-util.js';
 import type { ExportedFile } from '../export/export-session.js';
-import { serveFile } from './static-files.js';
+import { serveFile } from '../../../src-node/static-files.js';
 import { withSocketShutdown, type ListeningServer } from './shutdown.js';
 import type { SyncServer, SyncTarget } from './sync-server.js';
 

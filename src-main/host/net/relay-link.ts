@@ -3,6 +3,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BOARD_DOC_NAME } from '../../../src-shared/docs/room-doc.js';
+import { LAPTOP_PRESENCE } from '../../../src-shared/relay.js';
 import { forwardedJoinSchema, parseMessage, roomNoticeSchema, type ForwardedJoin, type JoinAnswer } from '../../../src-relay/control-messages.js';
 import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
 import { RELAY_LOOPBACK_PREFIX } from '../rooms/room-targets.js';
@@ -107,15 +108,22 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
       params: { t: opts.token },
     });
     forgetExitHandler(toHost);
+    const presence = relayName === RELAY_BOARD_DOC ? laptopPresence(doc) : null;
     const toRelay = new HocuspocusProvider({
       name: relayName,
       document: doc,
-      awareness: null,
+      awareness: presence?.awareness ?? null,
+      ...(presence ? { onAuthenticated: presence.say } : {}),
       token: credential,
       websocketProvider: socket,
       onAuthenticationFailed: ({ reason }) => log(`relay link: ${relayName} refused (${reason}): is the relay's secret this meeting's?`),
     });
     toRelay.attach();
+    if (presence) {
+      const timer = setInterval(() => socket.status === WebSocketStatus.Connected && presence.say(), PRESENCE_EVERY_MS);
+      timer.unref();
+      toRelay.on('destroy', () => clearInterval(timer));
+    }
     bridges.set(relayName, { doc, toRelay, toHost });
   };
 
@@ -148,6 +156,29 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   };
 }
 
+/**
+ * The laptop is present on the relay's board as one awareness state (`{ laptop: true }`): remote phones see
+ * it go when the laptop's connection does (Hocuspocus removes a closed connection's states, on every
+ * instance through Redis) and say "the meeting room's connection dropped" instead of "connected".
+ *
+ * The state is said again on every (re)connect and every PRESENCE_EVERY_MS, each time one clock tick past
+ * the usual: the relay's removal of a dead connection's state takes the next clock value, and a state with
+ * that same clock is ignored by everyone (y-protocols), so a laptop back after a cut would stay "gone" on
+ * the phones until its second renewal. Said regularly, it also comes back after a removal that reached the
+ * relay late (a connection that died silently). Phones drop a state not renewed for 30 s.
+ */
+const PRESENCE_EVERY_MS = 10_000;
+function laptopPresence(doc: Y.Doc): { awareness: Awareness; say(): void } {
+  const awareness = new Awareness(doc);
+  const say = (): void => {
+    const meta = awareness.meta.get(awareness.clientID);
+    if (meta) meta.clock += 1;
+    awareness.setLocalState({ ...LAPTOP_PRESENCE });
+  };
+  say();
+  return { awareness, say };
+}
+
 /** NodeWebSocket that also trusts `ca` (the provider constructs its socket with the address alone). */
 function trusting(ca: string): typeof NodeWebSocket {
   return class extends NodeWebSocket {
@@ -165,6 +196,9 @@ function forgetExitHandler(provider: WebsocketProvider): void {
   const handler = (provider as unknown as { _exitHandler?: () => void })._exitHandler;
   if (handler) process.off('exit', handler);
 }
+
+/** How often the laptop says its clock to the relay (laptop-clock.ts); also on every (re)connect. */
+const CLOCK_EVERY_MS = 30_000;
 
 /** How long an answered join id is remembered (a forwarded join that comes twice gets the same answer). */
 const JOIN_MEMORY_MS = 60_000;
@@ -186,6 +220,8 @@ function controlChannel(socket: HocuspocusProviderWebsocket, credential: string,
       awareness: null,
       token: credential,
       websocketProvider: socket,
+      // The laptop's clock, so the relay answers remote phones' `GET /api/time` in the meeting's time.
+      onAuthenticated: () => sendClock(),
       onStateless: ({ payload }) => {
         const handlers = channel.handlers;
         const join = parseMessage(forwardedJoinSchema, payload);
@@ -196,6 +232,12 @@ function controlChannel(socket: HocuspocusProviderWebsocket, credential: string,
       },
     }),
   };
+  const sendClock = (): void => channel.provider.sendStateless(JSON.stringify({ type: 'clock', now: Date.now() }));
+  const clockTimer = setInterval(() => {
+    if (socket.status === WebSocketStatus.Connected) sendClock();
+  }, CLOCK_EVERY_MS);
+  clockTimer.unref();
+  channel.provider.on('destroy', () => clearInterval(clockTimer));
   channel.provider.attach();
   return channel;
 }

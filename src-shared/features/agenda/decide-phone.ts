@@ -17,6 +17,8 @@ export const AGENDA_PHONE_RULES: PhoneRules<typeof agendaRequests> = {
     const item = agenda.items.get(request.itemId);
     const base = { deviceId, requestId: request.id };
     if (!item) return { ok: false, reason: SPEAK_REFUSALS.unknownItem };
+    // A phone through the relay is not in the hall to be called (issue 20): it sends a written comment.
+    if (state.remoteDevices.has(deviceId)) return { ok: false, reason: SPEAK_REFUSALS.inRoomOnly };
     if (!item.publicComment) return { ok: false, reason: SPEAK_REFUSALS.noPublicComment };
     if (!item.signupOpen) return { ok: false, reason: SPEAK_REFUSALS.signupClosed };
     if (signUpOf(agenda, item.id, deviceId)) return { ok: false, reason: SPEAK_REFUSALS.alreadySignedUp };

@@ -16,7 +16,7 @@ export interface SessionCore {
   premoderation: boolean;
   devices: Set<string>;
   /** Devices that joined through the relay (hybrid meetings, issue 20): the rest joined in the room. */
-  remoteDevices: number;
+  remoteDevices: Set<string>;
   peakConnected: number;
   lastSeq: number;
   lastHash: string;
@@ -34,7 +34,7 @@ export const emptySessionCore = (): SessionCore => ({
   closedAt: null,
   premoderation: true,
   devices: new Set(),
-  remoteDevices: 0,
+  remoteDevices: new Set(),
   peakConnected: 0,
   lastSeq: 0,
   lastHash: '',
@@ -64,7 +64,7 @@ export function applySessionEvent(state: SessionCore, body: EventBody, at: numbe
       return;
     case 'device.joined':
       state.devices.add(body.deviceId);
-      if (body.via === 'relay') state.remoteDevices++;
+      if (body.via === 'relay') state.remoteDevices.add(body.deviceId);
       return;
     case 'attendance.peak':
       state.peakConnected = Math.max(state.peakConnected, body.connected);
