@@ -128,6 +128,18 @@ describe('asking to speak (phone)', () => {
     expect(boardSpeaking(m.state)!.next.map((s) => s.label)).toEqual(['Speaker 2']);
   });
 
+  it('a phone that joined through the relay is not in the hall: asking to speak is refused, its written comment is not (issue 20)', () => {
+    const a = m.do('addItem', { title: 'Budget' });
+    m.do('setCurrentItem', { itemId: a });
+    m.append('device:home1', [{ type: 'device.joined', deviceId: 'home1', via: 'relay' }]);
+    m.append('device:hall1', [{ type: 'device.joined', deviceId: 'hall1' }]);
+    expect(refusal(m.speak('home1', a))).toBe(SPEAK_REFUSALS.inRoomOnly);
+    expect(refusal(m.speak('hall1', a))).toBe('accepted');
+    expect(refusal(m.phone('home1', { kind: 'comment', id: 'comment1', itemId: a, text: 'From home.' }))).toBe('accepted');
+    // The rule is the log's: the state folded again from the events refuses the same.
+    expect(fold(m.events).remoteDevices.has('home1')).toBe(true);
+  });
+
   it('a full list says so on the board (not "sign-up closed")', () => {
     const a = m.do('addItem', { title: 'Budget', maxSpeakers: 1 });
     expect(boardAgenda(m.state)!.items[0]).toMatchObject({ signupOpen: true });

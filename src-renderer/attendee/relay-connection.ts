@@ -57,8 +57,15 @@ export function connectRelayRoom(identity: JoinIdentity & { relay: RelayRoomAcce
     access = { ...access, renewAt: 0 };
     void token().finally(() => {
       renewing = false;
+      // The socket must be closed before it can open again (connect() on an open socket does nothing).
+      const reopen = ({ status }: { status: WebSocketStatus }): void => {
+        if (status !== WebSocketStatus.Disconnected) return;
+        socket.off('status', reopen);
+        if (navigator.onLine !== false) void socket.connect();
+      };
+      if (socket.status === WebSocketStatus.Disconnected) return reopen({ status: socket.status });
+      socket.on('status', reopen);
       socket.disconnect();
-      if (navigator.onLine !== false) void socket.connect();
     });
   };
   room.on('authenticationFailed', refused);

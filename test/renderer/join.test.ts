@@ -27,6 +27,16 @@ describe('phone join helpers', () => {
     expect(parseIdentity(null)).toBeNull();
   });
 
+  it('keeps what opens a remote phone\'s room on the relay, and nothing half of it', () => {
+    const base = { ok: true, sessionId: 'sess-1', deviceId: 'dev-1', roomId: 'room1', title: 'Forum' };
+    expect(parseJoinResponse({ ...base, relayDoc: 'room-room1', relayToken: 'phone.x', relayTokenTtlMs: 3_600_000 }, 200)).toEqual({ ...base, relayDoc: 'room-room1', relayToken: 'phone.x', relayTokenTtlMs: 3_600_000 });
+    expect(parseJoinResponse({ ...base, relayDoc: 'room-room1' }, 200)).toEqual(base);
+    const stored = { sessionId: 'sess-1', deviceId: 'dev-1', roomId: 'room1', title: 'Forum' };
+    const relay = { code: 'ABC234', doc: 'room-room1', token: 'phone.x', renewAt: 5 };
+    expect(parseIdentity(JSON.stringify({ ...stored, relay }))).toEqual({ ...stored, relay });
+    expect(parseIdentity(JSON.stringify({ ...stored, relay: { ...relay, token: 7 } }))).toEqual(stored);
+  });
+
   it('passes the host refusal text through and explains odd answers', () => {
     expect(parseJoinResponse({ ok: false, error: 'No open session with that code.' }, 404)).toEqual({
       ok: false,

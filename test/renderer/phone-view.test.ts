@@ -89,4 +89,15 @@ describe('readPhone', () => {
     expect(view.voted.size).toBe(0);
     expect(view.board.questions).toHaveLength(1);
   });
+
+  it('reads the board from the relay\'s board document for a remote phone, its own parts from its room', () => {
+    const board = room();
+    const doc = new Y.Doc();
+    appendRequest(doc, { kind: 'ask', id: 'req-ask1', text: 'From home' });
+    const view = readPhone(doc, board);
+    expect(view.board.session?.title).toBe('Town hall');
+    expect(view.board.questions.map((q) => q.id)).toEqual(['q-other1']);
+    expect(view.mine).toEqual([expect.objectContaining({ key: 'req-ask1', state: 'sending' })]);
+    expect(readPhone(doc).board.session).toBeNull();
+  });
 });

@@ -65,4 +65,18 @@ describe('createYViewStore, an update between the first render and the subscript
     expect(onChange).not.toHaveBeenCalled();
     off();
   });
+
+  it('follows a second document (a remote phone\'s board) as well as the room', () => {
+    const room = new Y.Doc();
+    const board = new Y.Doc();
+    const store = createYViewStore(room, (r, b) => `${r.getMap('m').size}/${b.getMap('board').size}`, board);
+    const onChange = vi.fn();
+    store.subscribe(onChange);
+    expect(store.getSnapshot()).toBe('0/0');
+    board.getMap('board').set('session', 1);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(store.getSnapshot()).toBe('0/1');
+    room.getMap('m').set('a', 1);
+    expect(store.getSnapshot()).toBe('1/1');
+  });
 });
