@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { laptopCredential, phoneToken } from '../src-relay/relay-token.js';
-import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
+import { LAPTOP_PRESENCE, LAPTOP_PRESENCE_EVERY_MS, LAPTOP_PRESENCE_STALE_MS, laptopPresent } from '../src-shared/relay.js';
+import { buildCliIfStale, RelayClient, startRedis, startRelay, startUplink, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
 
 /**
  * The relay as people run it (issue 20): a real redis-server, two `open-floor relay` processes sharing it,
@@ -145,6 +146,28 @@ describe('open-floor relay: who may open what', () => {
     }
     expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(404);
   });
+
+  it('the laptop\'s presence on the board reaches phones on both instances, and leaves when its uplink is cut', async () => {
+    // The laptop alone on A, through a hop standing for the venue's uplink; phones on A and on B.
+    const uplink = await startUplink(a.port);
+    const laptop = client(`ws://127.0.0.1:${uplink.port}`, 'board', laptopCredential(SECRET));
+    // The laptop renews its presence as relay-link.ts does.
+    const renew = setInterval(() => laptop.provider.awareness!.setLocalState({ ...LAPTOP_PRESENCE }), LAPTOP_PRESENCE_EVERY_MS);
+    laptop.provider.awareness!.setLocalState({ ...LAPTOP_PRESENCE });
+    const far = client(b.url, 'board', phoneToken(SECRET, ROOM, Date.now()));
+    const present = (c: RelayClient) => laptopPresent(c.provider.awareness!.getStates() as Map<number, Record<string, unknown>>, c.provider.awareness!.meta, Date.now());
+    await until(() => present(far), 5000, 'the laptop seen on B');
+    // The uplink drops without a goodbye. A removes the laptop's state; a phone on B knows once it is stale.
+    const cut = Date.now();
+    uplink.cut();
+    await until(() => !present(far), LAPTOP_PRESENCE_STALE_MS + 3000, 'the laptop gone on B');
+    expect(Date.now() - cut).toBeLessThan(LAPTOP_PRESENCE_STALE_MS + 1000);
+    // Back: seen again at once.
+    uplink.restore();
+    await until(() => present(far), 5000, 'the laptop back on B');
+    clearInterval(renew);
+    await uplink.close();
+  }, 40_000);
 
   it('answers GET /api/time in the laptop\'s time, on every instance, once the laptop said it', async () => {
     // A venue laptop whose clock is five minutes ahead of the servers'.

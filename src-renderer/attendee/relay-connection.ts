@@ -74,7 +74,7 @@ export function connectRelayRoom(identity: JoinIdentity & { relay: RelayRoomAcce
   let localLoaded = false;
   const update = (): void => {
     const reached = navigator.onLine !== false && socket.status === WebSocketStatus.Connected && room.isSynced;
-    const laptop = laptopPresent(presence.getStates() as Map<number, Record<string, unknown>>);
+    const laptop = laptopPresent(presence.getStates() as Map<number, Record<string, unknown>>, presence.meta, Date.now());
     const prev = connection.getSnapshot();
     const everSynced = prev.everSynced || (reached && laptop) || (localLoaded && readBoard(boardDoc).session !== null);
     connection.set({ status: reached && laptop ? 'online' : everSynced ? 'offline' : 'connecting', everSynced, hostAway: reached && !laptop });

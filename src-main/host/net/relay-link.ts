@@ -3,7 +3,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BOARD_DOC_NAME } from '../../../src-shared/docs/room-doc.js';
-import { LAPTOP_PRESENCE } from '../../../src-shared/relay.js';
+import { LAPTOP_PRESENCE, LAPTOP_PRESENCE_EVERY_MS } from '../../../src-shared/relay.js';
 import { forwardedJoinSchema, parseMessage, roomNoticeSchema, type ForwardedJoin, type JoinAnswer } from '../../../src-relay/control-messages.js';
 import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
 import { RELAY_LOOPBACK_PREFIX } from '../rooms/room-targets.js';
@@ -120,7 +120,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     });
     toRelay.attach();
     if (presence) {
-      const timer = setInterval(() => socket.status === WebSocketStatus.Connected && presence.say(), PRESENCE_EVERY_MS);
+      const timer = setInterval(() => socket.status === WebSocketStatus.Connected && presence.say(), LAPTOP_PRESENCE_EVERY_MS);
       timer.unref();
       toRelay.on('destroy', () => clearInterval(timer));
     }
@@ -161,13 +161,13 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
  * it go when the laptop's connection does (Hocuspocus removes a closed connection's states, on every
  * instance through Redis) and say "the meeting room's connection dropped" instead of "connected".
  *
- * The state is said again on every (re)connect and every PRESENCE_EVERY_MS, each time one clock tick past
- * the usual: the relay's removal of a dead connection's state takes the next clock value, and a state with
- * that same clock is ignored by everyone (y-protocols), so a laptop back after a cut would stay "gone" on
- * the phones until its second renewal. Said regularly, it also comes back after a removal that reached the
- * relay late (a connection that died silently). Phones drop a state not renewed for 30 s.
+ * The state is said again on every (re)connect and every LAPTOP_PRESENCE_EVERY_MS, each time one clock tick
+ * past the usual: the relay's removal of a dead connection's state takes the next clock value, and a state
+ * with that same clock is ignored by everyone (y-protocols), so a laptop back after a cut would stay "gone"
+ * on the phones until its second renewal. Said regularly, it also comes back after a removal that reached
+ * the relay late (a connection that died silently), and phones treat a state not renewed for
+ * LAPTOP_PRESENCE_STALE_MS as gone (a removal does not reach phones on other instances).
  */
-const PRESENCE_EVERY_MS = 10_000;
 function laptopPresence(doc: Y.Doc): { awareness: Awareness; say(): void } {
   const awareness = new Awareness(doc);
   const say = (): void => {
