@@ -180,6 +180,7 @@ export const phone = {
   refusal_comment_tooMany: 'This phone has already sent the most written comments allowed on this item.',
   refusal_comment_tooFast: 'You are sending comments very fast. Please wait a minute.',
   refusal_failed: 'The host could not process this request. Please try again.',
+  refusal_join_remoteClosed: 'This meeting is not taking remote attendees at the moment.',
 };
 
 export const projector = {
@@ -646,6 +647,9 @@ export const minutes = {
   paperCodesRequiredFrom: 'Required from {{time}}',
   paperCodesRequiredPart: 'Required for part of the meeting',
   paperCodesNotRequired: 'Not required',
+  remoteAttendance: 'Remote participation',
+  remoteOpenedAt: 'Opened at {{time}}',
+  remoteClosedAt: 'Closed at {{time}}',
   questions: 'Questions',
   noQuestions: 'No questions were put on the board.',
   approvedInOrder_one: '{{count}} question was approved, listed in the order asked.',

@@ -182,6 +182,7 @@ export const phone: Same<typeof en.phone> = {
   refusal_comment_tooMany: 'Este teléfono ya envió el máximo de comentarios escritos permitido para este punto.',
   refusal_comment_tooFast: 'Está enviando comentarios muy seguido. Espere un minuto, por favor.',
   refusal_failed: 'No se pudo procesar esta solicitud. Inténtelo de nuevo.',
+  refusal_join_remoteClosed: 'Esta reunión no admite asistentes a distancia en este momento.',
 };
 
 export const projector: Same<typeof en.projector> = {
@@ -647,6 +648,9 @@ export const minutes: Same<typeof en.minutes> = {
   paperCodesRequiredFrom: 'Obligatorios desde las {{time}}',
   paperCodesRequiredPart: 'Obligatorios durante parte de la reunión',
   paperCodesNotRequired: 'No obligatorios',
+  remoteAttendance: 'Participación a distancia',
+  remoteOpenedAt: 'Abierta a las {{time}}',
+  remoteClosedAt: 'Cerrada a las {{time}}',
   questions: 'Preguntas',
   noQuestions: 'No se publicó ninguna pregunta en el tablero.',
   approvedInOrder_one: 'Se aprobó {{count}} pregunta, que figura por orden de llegada.',
