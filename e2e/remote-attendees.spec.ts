@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { startRedis, startRelay, type RedisProcess, type RelayProcess } from '../test/helpers/relay-harness.js';
+import { expectAccessible } from './fixtures/axe.js';
 import { HostProcess } from './fixtures/host.js';
 import { newLaptop, settle } from './fixtures/looks.js';
 import { ready } from './fixtures/pages.js';
@@ -70,6 +71,7 @@ test.describe.serial('remote attendees in the console', () => {
     await expect(remote.getByTestId('remote-phones')).toHaveText('Phones: 0 in the room, 1 remote.');
     await expect(desk.getByTestId('connected')).toHaveText('Connected phones: 0 in the room, 1 remote');
     await expect(desk.getByTestId('devices-joined')).toHaveText('Devices joined: 1 (1 remote)');
+    await expectAccessible(desk, 'the console with remote attendees on');
   });
 
   test('the Venue panel with the relay on, at 1280 wide', async () => {
@@ -90,6 +92,9 @@ test.describe.serial('remote attendees in the console', () => {
     await expect(remote.getByRole('group', { name: 'Remote join link' })).toHaveCount(0);
     await expect(remote.getByRole('img', { name: 'QR code of the remote join link' })).toHaveCount(0);
     expect(await remoteJoin()).toEqual({ status: 403, body: { ok: false, error: 'This meeting is not taking remote attendees at the moment.' } });
+    await expectAccessible(desk, 'the console with remote attendees off');
+    // For a person to look at (not a baseline: the relay line's address and time change from run to run).
+    await desk.getByRole('region', { name: 'Venue' }).screenshot({ path: test.info().outputPath('venue-relay-off.png') });
 
     await remote.getByRole('switch', { name: 'Take remote attendees' }).click();
     await expect(remote.getByRole('switch', { name: 'Take remote attendees' })).toBeChecked();
