@@ -35,6 +35,8 @@ test.describe.serial('remote attendees in the console', () => {
     }
     const opened = await host.waitForLine('session-open');
     code = opened.joinUrl!.split('/j/')[1]!;
+    // `serve --json` says the remote join link too.
+    expect(opened.remoteJoinUrl).toBe(`http://127.0.0.1:${relay.port}/j/${code}`);
     laptop = await newLaptop(browser, { width: 1280, height: 900 });
     await laptop.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.urls.loopbackOrigin });
     desk = await laptop.newPage();
