@@ -196,6 +196,7 @@ interface ControlPathDeps {
   publishSettings(): void;
   log(line: string): void;
   lanPort(): number;
+  /** The laptop runs with a relay: remote attendees can be switched on and off. */
   relayOn: boolean;
   /** The relay link's health, when the laptop runs with one. */
   relayHealth(): RelayHealth | null;

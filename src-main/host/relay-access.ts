@@ -18,7 +18,7 @@ export interface RelayAccess {
   join(code: string, who: JoinContext): RemoteJoinResult;
   /** Whether the laptop's connection to the relay is open. */
   connected(): boolean;
-  /** How many remote phones' rooms are bridged now (for the console's transport health, later). */
+  /** How many remote phones' rooms are bridged now (the console's Venue panel). */
   remoteRooms(): number;
   /** Another session became live: the old one's rooms are no longer bridged. */
   sessionChanged(): void;
