@@ -104,4 +104,10 @@ test.describe.serial('remote attendees in the console', () => {
     expect((await remoteJoin()).status).toBe(200);
     await expect(remote.getByTestId('remote-phones')).toHaveText('Phones: 0 in the room, 2 remote.');
   });
+
+  test('after the close, the counts say how many devices joined remotely', async () => {
+    const closed = await host.control('closeSession', {});
+    expect(closed.ok).toBe(true);
+    await expect(desk.getByText('2 devices (2 remote)')).toBeVisible();
+  });
 });

@@ -313,6 +313,7 @@ export const console = {
   archiveCounts: '{{asked}}, {{approved, number}} approved, {{answered, number}} answered, {{hidden, number}} hidden, {{votes}}, {{devices}}',
   devices_one: '{{count, number}} device',
   devices_other: '{{count, number}} devices',
+  devicesWithRemote: '{{devices}} ({{remote, number}} remote)',
   readMinutesLabel: 'Read the minutes: {{title}}',
   readMinutes: 'Read the minutes',
   hideMinutes: 'Hide the minutes',

@@ -315,6 +315,7 @@ export const console: Same<typeof en.console> = {
   archiveCounts: '{{asked}}; {{approved, number}} aprobadas, {{answered, number}} respondidas, {{hidden, number}} ocultas; {{votes}}; {{devices}}',
   devices_one: '{{count, number}} dispositivo',
   devices_other: '{{count, number}} dispositivos',
+  devicesWithRemote: '{{devices}} ({{remote, number}} a distancia)',
   readMinutesLabel: 'Leer el acta: {{title}}',
   readMinutes: 'Leer el acta',
   hideMinutes: 'Ocultar el acta',
