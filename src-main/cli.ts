@@ -180,7 +180,13 @@ async function serve(argv: string[]): Promise<void> {
     announced = url;
     const session = host.currentSession();
     const code = session?.joinCode ?? '';
-    print('session-open', { joinUrl: url, code, sessionId: session?.id ?? '' }, `Join:      ${url}  (code ${code})`);
+    // With a relay, the remote join link too (for the meeting notice), while remote attendees are on.
+    const remote = host.venueStatus().relay?.joinLink ?? null;
+    print(
+      'session-open',
+      { joinUrl: url, code, sessionId: session?.id ?? '', ...(remote ? { remoteJoinUrl: remote } : {}) },
+      `Join:      ${url}  (code ${code})${remote ? `\nRemote:    ${remote}` : ''}`,
+    );
   };
   host.onSessionChanged(announceJoin);
 

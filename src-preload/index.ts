@@ -75,6 +75,7 @@ const api = {
   writeFollowUp: control('writeFollowUp'),
   setPublication: control('setPublication'),
   dialogueMeasures: control('dialogueMeasures'),
+  setRemoteAttendees: control('setRemoteAttendees'),
   showProjector: () => invoke('showProjector'),
   onCommand: (listener: (command: ShellCommand) => void) => {
     const handler = (_event: unknown, command: unknown) => {

@@ -7,6 +7,7 @@ import { pollControlInputs, type PollControlOutputs } from './features/polls/con
 import { paperCodeControlInputs, type PaperCodeControlOutputs } from './features/paper-codes/control.js';
 import { followUpControlInputs, type FollowUpControlOutputs } from './features/follow-up/control.js';
 import { measuresControlInputs, type MeasuresControlOutputs } from './measures/control.js';
+import { remoteAttendeesControlInputs, type RemoteAttendeesControlOutputs } from './features/remote-attendees/control.js';
 
 /**
  * The one contract between the console/projector and the host: every feature's commands
@@ -22,6 +23,7 @@ export const controlInputs = {
   ...paperCodeControlInputs,
   ...followUpControlInputs,
   ...measuresControlInputs,
+  ...remoteAttendeesControlInputs,
 } as const;
 
 export type ControlCommand = keyof typeof controlInputs;
@@ -37,7 +39,8 @@ export interface ControlOutputs
     PollControlOutputs,
     PaperCodeControlOutputs,
     FollowUpControlOutputs,
-    MeasuresControlOutputs {}
+    MeasuresControlOutputs,
+    RemoteAttendeesControlOutputs {}
 
 export type ControlResult<K extends ControlCommand> =
   | { ok: true; value: ControlOutputs[K] }

@@ -12,10 +12,11 @@ import type { PollEvent } from './features/polls/events.js';
 import type { PaperCodeEvent } from './features/paper-codes/events.js';
 import type { FollowUpEvent } from './features/follow-up/events.js';
 import type { CommentEvent } from './features/comments/events.js';
+import type { RemoteAttendeesEvent } from './features/remote-attendees/events.js';
 
 export type Actor = 'facilitator' | 'host' | `device:${string}`;
 
-export type EventBody = SessionEvent | QuestionEvent | ModerationEventBody | AgendaEventBody | PollEvent | PaperCodeEvent | FollowUpEvent | CommentEvent;
+export type EventBody = SessionEvent | QuestionEvent | ModerationEventBody | AgendaEventBody | PollEvent | PaperCodeEvent | FollowUpEvent | CommentEvent | RemoteAttendeesEvent;
 
 export type EventType = EventBody['type'];
 

@@ -43,6 +43,12 @@ export const POLL_REFUSALS = {
   tooFast: 'You are answering very fast. Please wait a minute.',
 } as const;
 
+/** Why a join is refused, when the phone can say it in its own language. */
+export const JOIN_REFUSALS = {
+  /** A new phone through the relay while the facilitator has remote attendees off (issue 20). */
+  remoteClosed: 'This meeting is not taking remote attendees at the moment.',
+} as const;
+
 /** The reason written when a request's rules failed unexpectedly (a bug): it never aborts the batch. */
 export const FAILED_REASON = 'The host could not process this request. Please try again.';
 
@@ -51,6 +57,7 @@ const KEYED: ReadonlyArray<[string, Readonly<Record<string, unknown>>]> = [
   ['speak', SPEAK_REFUSALS],
   ['poll', POLL_REFUSALS],
   ['comment', COMMENT_REFUSALS],
+  ['join', JOIN_REFUSALS],
 ];
 const BY_TEXT = new Map<string, string>();
 for (const [group, reasons] of KEYED) {

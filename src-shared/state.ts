@@ -6,6 +6,7 @@ import { emptyPolls, type PollsState } from './features/polls/fold.js';
 import { emptyPaperCodes, type PaperCodesState } from './features/paper-codes/fold.js';
 import { emptyFollowUp, type FollowUpState } from './features/follow-up/fold.js';
 import { emptyComments, type CommentsState } from './features/comments/fold.js';
+import { emptyRemoteAttendees, type RemoteAttendeesState } from './features/remote-attendees/fold.js';
 
 /**
  * The state folded from a session's log: each feature's part (its `fold.ts`), one line per feature. The
@@ -22,6 +23,8 @@ export interface SessionState extends SessionCore, QuestionsState, SessionModera
   followUp: FollowUpState;
   /** Written comments on agenda items: features/comments/fold.ts. */
   comments: CommentsState;
+  /** Whether new phones may join through the relay: features/remote-attendees/fold.ts. */
+  remoteAttendees: RemoteAttendeesState;
 }
 
 export function emptyState(): SessionState {
@@ -34,6 +37,7 @@ export function emptyState(): SessionState {
     paperCodes: emptyPaperCodes(),
     followUp: emptyFollowUp(),
     comments: emptyComments(),
+    remoteAttendees: emptyRemoteAttendees(),
   };
 }
 

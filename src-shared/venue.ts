@@ -3,6 +3,8 @@
  * whether phones reach it. Types and wording only (runs anywhere); the host computes the facts.
  */
 
+import { PATHS } from './paths.js';
+
 /** What kind of network an interface looks like, judged by its name and address (a guess, hence "?"). */
 export type InterfaceKind = 'wifi' | 'ethernet' | 'lan' | 'hotspot' | 'vpn' | 'virtual' | 'other' | 'loopback';
 
@@ -94,8 +96,35 @@ export interface RelayHealth {
   url: string;
   /** The laptop's outbound connection to the relay is open. */
   connected: boolean;
+  /** When the link last went up or down (before it ever came up: when the laptop started trying). */
+  since: number;
+  /** How many times the link went down since the laptop started (a flapping link counts up). */
+  drops: number;
   /** Remote phones whose rooms are bridged now. */
   remotePhones: number;
+  /** Phones connected over the venue's network (Wi-Fi, WebRTC): the room. */
+  inRoomPhones: number;
+  /** New phones may join through the relay (the facilitator's switch; on unless turned off). */
+  remoteAttendees: boolean;
+  /**
+   * The remote join link, for the meeting notice, the website, the stream's description: while remote
+   * attendees are on and a session takes joins (not closed); null otherwise.
+   */
+  joinLink: string | null;
+}
+
+/** A relay address as `--relay` takes it: ws or wss, a host (and port), any path. */
+const RELAY_URL = /^(wss?):\/\/(?:[^/?#@]*@)?([^/?#@]+)/i;
+
+/**
+ * The link a remote phone opens, from the relay's address: `wss://host/path` → `https://host/j/<CODE>`,
+ * `ws://` → `http://` (the relay serves the phone app at its own origin). Null for anything else.
+ */
+export function remoteJoinLink(relayUrl: string, code: string): string | null {
+  const m = RELAY_URL.exec(relayUrl.trim());
+  if (!m || relayUrl.length > 2048) return null;
+  const scheme = m[1]!.toLowerCase() === 'wss' ? 'https' : 'http';
+  return `${scheme}://${m[2]!.toLowerCase()}${PATHS.joinPage}${encodeURIComponent(code)}`;
 }
 
 /** One piece of advice in plain words (with steps per system where they differ). */

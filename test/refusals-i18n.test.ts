@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as en from '../src-shared/i18n/en.js';
 import * as es from '../src-shared/i18n/es.js';
-import { FAILED_REASON, POLL_REFUSALS, REFUSALS, refusalKey, SPEAK_REFUSALS } from '../src-shared/refusals.js';
+import { FAILED_REASON, JOIN_REFUSALS, POLL_REFUSALS, REFUSALS, refusalKey, SPEAK_REFUSALS } from '../src-shared/refusals.js';
 
 /** Every reason the host can refuse a phone's request with reaches the phone in its own language. */
 describe('refusals on the phone', () => {
-  const reasons = [...Object.values(REFUSALS), ...Object.values(SPEAK_REFUSALS), ...Object.values(POLL_REFUSALS), FAILED_REASON].filter(
+  const reasons = [...Object.values(REFUSALS), ...Object.values(SPEAK_REFUSALS), ...Object.values(POLL_REFUSALS), ...Object.values(JOIN_REFUSALS), FAILED_REASON].filter(
     (r): r is string => typeof r === 'string',
   );
 

@@ -7,7 +7,7 @@ import { BOARD_DOC_NAME, DESK_DOC_NAME } from '../../src-shared/docs/room-doc.js
 import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import type { HostInfo } from '../../src-shared/features/session/views.js';
-import { VENUE_TEST_PATH, type RelayHealth } from '../../src-shared/venue.js';
+import { remoteJoinLink, VENUE_TEST_PATH, type RelayHealth } from '../../src-shared/venue.js';
 import { createVenue, type Venue } from './venue/venue.js';
 import { createControlHandlers, runControl } from './pipeline/control-handlers.js';
 import { FolderSettings } from './store/folder-settings.js';
@@ -25,7 +25,7 @@ import { openHostDocs } from './store/host-docs.js';
 import { createSyncServer, type SyncServer } from './net/sync-server.js';
 import { hostReaders, type Host } from './host-api.js';
 import { loopbackFiles } from './loopback-files.js';
-import { relayAccess, type RelayAccess } from './relay-access.js';
+import { linkWatch, relayAccess, type RelayAccess } from './relay-access.js';
 
 export type { Host } from './host-api.js';
 
@@ -124,7 +124,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const settings = new FolderSettings(opts.dataDir, log);
   sessions.joinPolicy.setPhonesPerAddress(settings.current.phonesPerAddress);
   const publishSettings = () => publishFolderSettings(board, desk, settings);
-  const { control, venueStatus } = controlPath({ sessions, venue, settings, publishSettings, log, lanPort: () => ports.lan, relayHealth: () => relayHealth(opts.relay, relay) });
+  const { control, venueStatus } = controlPath({ sessions, venue, settings, publishSettings, log, lanPort: () => ports.lan, relayOn: opts.relay !== undefined, relayHealth: () => relayHealth(opts.relay, relay, sessions) });
   const files = loopbackFiles({ store, sessions, settings, venue, dataDir: opts.dataDir, buildDir: opts.buildDir, log });
   const servers = createServers({ opts, token, sessions, venue, sync, signal, fdGuard, control, files, board, desk, log, ports });
   ports.lan = await listen(servers.lan.server, opts.lanPort, '0.0.0.0');
@@ -196,12 +196,14 @@ interface ControlPathDeps {
   publishSettings(): void;
   log(line: string): void;
   lanPort(): number;
+  /** The laptop runs with a relay: remote attendees can be switched on and off. */
+  relayOn: boolean;
   /** The relay link's health, when the laptop runs with one. */
   relayHealth(): RelayHealth | null;
 }
 
 /** The console's commands, checked and run; and the venue status it asks for every second. */
-function controlPath({ sessions, venue, settings, publishSettings, log, lanPort, relayHealth }: ControlPathDeps): Pick<Host, 'control' | 'venueStatus'> {
+function controlPath({ sessions, venue, settings, publishSettings, log, lanPort, relayOn, relayHealth }: ControlPathDeps): Pick<Host, 'control' | 'venueStatus'> {
   // The addresses are read again every few seconds (a laptop that joins the venue Wi-Fi after launch gets
   // it in the QR), and the desk is re-projected when they changed.
   const venueStatus = () => {
@@ -217,7 +219,7 @@ function controlPath({ sessions, venue, settings, publishSettings, log, lanPort,
     sessions.writeHeaders();
     return sessions.joinInfo()?.url ?? '';
   };
-  const handlers = createControlHandlers({ sessions, venueStatus, settings, publishSettings, setJoinAddress });
+  const handlers = createControlHandlers({ sessions, venueStatus, settings, publishSettings, setJoinAddress, relayOn });
   return { control: (command, input) => runControl(handlers, command, input), venueStatus };
 }
 
@@ -275,11 +277,28 @@ function createServers(d: ServersDeps) {
   return { lan, loopback };
 }
 
-type StartedRelay = RelayAccess & { destroy(): void };
+type StartedRelay = RelayAccess & { destroy(): void; since(): number; drops(): number };
 
-/** What the console's Venue panel says of the relay link: its address, whether it is up, remote phones. */
-const relayHealth = (options: HostOptions['relay'], relay: StartedRelay | null): RelayHealth | null =>
-  options && relay ? { url: options.url, connected: relay.connected(), remotePhones: relay.remoteRooms() } : null;
+/**
+ * What the console's Venue panel says of remote attendees: the relay's address, whether the link is up and
+ * since when, phones in the room and remote, the facilitator's switch and the remote join link.
+ */
+function relayHealth(options: HostOptions['relay'], relay: StartedRelay | null, sessions: SessionManager): RelayHealth | null {
+  if (!options || !relay) return null;
+  const state = sessions.current?.log.state;
+  const open = state?.remoteAttendees.open ?? true;
+  const code = state && state.status !== 'closed' ? sessions.joinInfo()?.code : undefined;
+  return {
+    url: options.url,
+    connected: relay.connected(),
+    since: relay.since(),
+    drops: relay.drops(),
+    remotePhones: relay.remoteRooms(),
+    inRoomPhones: sessions.connectedCount(),
+    remoteAttendees: open,
+    joinLink: open && code !== undefined ? remoteJoinLink(options.url, code) : null,
+  };
+}
 
 /** The laptop's one outbound connection to the relay, bridging the board and remote phones' rooms. */
 async function startRelay(
@@ -291,6 +310,7 @@ async function startRelay(
   log: (line: string) => void,
 ): Promise<StartedRelay> {
   const { startRelayLink } = await import('./net/relay-link.js');
+  const watch = linkWatch();
   const link = startRelayLink({
     relayUrl: relay.url,
     secret: relay.secret,
@@ -299,10 +319,11 @@ async function startRelay(
     ...(relay.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: relay.maxRetryDelayMs } : {}),
     ...(relay.ca !== undefined ? { ca: relay.ca } : {}),
     log,
+    onConnected: watch.onConnected,
   });
   const access = relayAccess(sessions, link);
   sessionListeners.push(() => access.sessionChanged());
-  return { ...access, destroy: () => link.destroy() };
+  return { ...access, since: watch.since, drops: watch.drops, destroy: () => link.destroy() };
 }
 
 /** The WebRTC gateway in this process (headless): it joins the LAN signaling and syncs over loopback. */

@@ -19,7 +19,7 @@ export interface RelayAccess {
   join(code: string, who: JoinContext): RemoteJoinResult;
   /** Whether the laptop's connection to the relay is open. */
   connected(): boolean;
-  /** How many remote phones' rooms are bridged now (for the console's transport health, later). */
+  /** How many remote phones' rooms are bridged now (the console's Venue panel). */
   remoteRooms(): number;
   /** Another session became live: the old one's rooms are no longer bridged. */
   sessionChanged(): void;
@@ -70,9 +70,30 @@ function answerForwarded(join: (code: string, who: JoinContext) => RemoteJoinRes
     ...(parsed.data.lang !== undefined ? { lang: parsed.data.lang } : {}),
   });
   if (!result.ok) {
-    const status = result.tooMany ? 429 : result.paperCode ? 403 : result.hostFailure ? 503 : 404;
+    const status = result.tooMany ? 429 : result.paperCode || result.remoteClosed ? 403 : result.hostFailure ? 503 : 404;
     return { ...base, status, body: { ok: false, error: result.error, ...(result.paperCode ? { paperCode: result.paperCode } : {}) } };
   }
   const { token, ...body } = result;
   return { ...base, status: 200, body, setCookie: deviceCookie(token) };
+}
+
+/** When the relay link last went up or down, and how often it went down: so a flapping link shows. */
+export interface LinkWatch {
+  onConnected(connected: boolean): void;
+  since(): number;
+  drops(): number;
+}
+
+export function linkWatch(clock: () => number = Date.now): LinkWatch {
+  let up = false, since = clock(), drops = 0;
+  return {
+    onConnected: (connected) => {
+      if (connected === up) return;
+      up = connected;
+      since = clock();
+      if (!connected) drops++;
+    },
+    since: () => since,
+    drops: () => drops,
+  };
 }

@@ -5,6 +5,7 @@ import { codeFromPath, isValidCode, JOIN_PAGE, paperCodeFromSearch, type JoinIde
 import { join, type JoinOutcome } from './join-api';
 import { RoomScreen } from './RoomScreen';
 import { t } from '../ui/i18n';
+import { reasonText } from './reason';
 
 type Phase =
   | { kind: 'enter'; error: string | null }
@@ -32,7 +33,7 @@ function refusedPhase(code: string, paper: string | null, outcome: Extract<JoinO
     case 'tooManyTries':
       return { kind: 'paper', code, error: t('phone.paper_tooManyTries'), typed };
     default:
-      return { kind: 'refused', code, error: outcome.error };
+      return { kind: 'refused', code, error: reasonText(outcome.error) };
   }
 }
 

@@ -19,7 +19,9 @@ export function ClosedSession({ view }: { view: DeskView }) {
               asked: t('console.questionsAsked', { count: view.stats.asked }),
               answered: view.stats.answered,
               votes: t('common.votes', { count: view.stats.votes }),
-              devices: t('console.devices', { count: view.stats.devicesJoined }),
+              devices: view.stats.devicesRemote
+                ? t('console.devicesWithRemote', { devices: t('console.devices', { count: view.stats.devicesJoined }), remote: view.stats.devicesRemote })
+                : t('console.devices', { count: view.stats.devicesJoined }),
             })}
           </p>
         ) : null}

@@ -2,9 +2,13 @@ import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints';
 import { pageToken } from '../ui/token';
 import { t } from '../ui/i18n';
+import { useVenue } from './Venue';
 
 export function SessionHeader({ view }: { view: DeskView }) {
   const { session, stats } = view;
+  // With a relay (issue 20), phones are counted in the room and remote: the LAN's transports count as
+  // connected in the room; remote phones are those whose rooms the laptop bridges to the relay.
+  const relay = useVenue((s) => s.status?.relay);
   if (!session) return null;
   const projectorUrl = `${PATHS.projector}?${TOKEN_QUERY}=${encodeURIComponent(pageToken())}`;
   return (
@@ -17,8 +21,16 @@ export function SessionHeader({ view }: { view: DeskView }) {
         </p>
       </div>
       <ul className="stats">
-        <li data-testid="connected">{t('console.connectedPhones', { n: stats?.connected ?? 0 })}</li>
-        <li>{t('console.devicesJoined', { n: stats?.devicesJoined ?? 0 })}</li>
+        <li data-testid="connected">
+          {relay
+            ? t('console.connectedSplit', { inRoom: stats?.connected ?? 0, remote: relay.remotePhones })
+            : t('console.connectedPhones', { n: stats?.connected ?? 0 })}
+        </li>
+        <li data-testid="devices-joined">
+          {relay || stats?.devicesRemote
+            ? t('console.devicesJoinedSplit', { n: stats?.devicesJoined ?? 0, remote: stats?.devicesRemote ?? 0 })
+            : t('console.devicesJoined', { n: stats?.devicesJoined ?? 0 })}
+        </li>
         <li>{t('console.waitingCount', { n: stats?.pending ?? 0 })}</li>
         <li>{t('console.votesCount', { n: stats?.votes ?? 0 })}</li>
       </ul>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 import type { DeskView } from '../../src-shared/docs/desk-doc';
 import { TOKEN_QUERY } from '../../src-shared/endpoints';
@@ -8,11 +8,12 @@ import {
   duration,
   HANDOUT_PATH,
   type Advice,
+  type RelayHealth,
   type VenueStatus,
 } from '../../src-shared/venue';
 import { QrImage } from '../ui/QrImage';
 import { pageToken } from '../ui/token';
-import { control } from './control';
+import { control, run } from './control';
 import { intlLocale, t } from '../ui/i18n';
 import { adviceWords, interfaceKind } from './venue-words';
 
@@ -89,14 +90,81 @@ function PhoneTest({ status }: { status: VenueStatus }) {
   );
 }
 
-/** Remote attendees (issue 20): the relay's address, whether the laptop's link to it is up, remote phones. */
-function RelayLine({ status }: { status: VenueStatus }) {
-  const r = status.relay;
-  if (!r) return null;
+/**
+ * Remote attendees (issue 20): the switch, the link to the relay (up or down, since when, how often it went
+ * down), phones in the room and remote, and the remote join link with its QR while remote attendees are on.
+ */
+function RemoteAttendees({ relay: r, session }: { relay: RelayHealth; session: DeskView['session'] }) {
+  const words = { url: r.url, time: clock(r.since) };
   return (
-    <p className={r.connected ? 'muted' : 'storage-problem'} data-testid="relay-health">
-      {r.connected ? t('console.relayUp', { url: r.url, phones: r.remotePhones }) : t('console.relayDown', { url: r.url })}
-    </p>
+    <div className="stack remote" role="group" aria-labelledby="remote-heading" data-testid="remote-attendees">
+      <h3 className="venue-h3" id="remote-heading">
+        {t('console.remoteHeading')}
+      </h3>
+      {session && session.status !== 'closed' ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={r.remoteAttendees}
+            onChange={(e) => {
+              const open = e.target.checked;
+              void run(() => control.setRemoteAttendees({ open })).then(async (done) => {
+                if (!done.ok) return;
+                const s = await control.venueStatus({});
+                if (s.ok) useVenue.getState().setStatus(s.value);
+              });
+            }}
+          />
+          {t('console.remoteSwitch')}
+        </label>
+      ) : null}
+      {r.remoteAttendees ? null : <p className="venue-warn">{t('console.remoteOffNote')}</p>}
+      <p className={r.connected ? 'muted' : 'storage-problem'} data-testid="relay-health" data-connected={r.connected ? 'yes' : 'no'}>
+        {r.connected ? t('console.relayUpSince', words) : t('console.relayDownSince', words)}
+        {r.drops > 0 ? ` ${t('console.relayDrops', { count: r.drops })}` : ''}
+      </p>
+      <p className="muted" data-testid="remote-phones">
+        {t('console.remotePhones', { inRoom: r.inRoomPhones, remote: r.remotePhones })}
+      </p>
+      {r.joinLink ? <RemoteLink link={r.joinLink} /> : null}
+    </div>
+  );
+}
+
+/** The remote join link, its QR and a copy button (for the meeting notice, the website, the stream). */
+function RemoteLink({ link }: { link: string }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const text = useRef<HTMLParagraphElement>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setSaid(t('console.linkCopied'));
+    } catch {
+      // No clipboard permission (or none at all): the link is selected for the keyboard's copy.
+      if (text.current) window.getSelection()?.selectAllChildren(text.current);
+      setSaid(t('console.copyByHand'));
+    }
+  };
+  return (
+    <div className="stack remote-link" role="group" aria-labelledby="remote-link-label">
+      <p className="remote-link-label" id="remote-link-label">
+        {t('console.remoteLink')}
+      </p>
+      <p className="muted">{t('console.remoteLinkHelp')}</p>
+      <QrImage url={link} className="qr qr-small" alt={t('console.remoteQrAlt')} />
+      <p className="join-url" ref={text} data-testid="remote-link">
+        {link}
+      </p>
+      <div className="remote-link-row">
+        <button type="button" onClick={() => void copy()}>
+          {t('console.copyLink')}
+        </button>
+        <span className="muted" role="status">
+          {said ?? ''}
+        </span>
+      </div>
+    </div>
   );
 }
 
@@ -134,7 +202,7 @@ export function VenuePanel({ view }: { view: DeskView }) {
           {status.ipv6Only ? <p className="venue-warn">{t('console.ipv6Only')}</p> : null}
           <PhoneTest status={status} />
           {session?.status === 'open' ? <Health status={status} /> : null}
-          <RelayLine status={status} />
+          {status.relay ? <RemoteAttendees relay={status.relay} session={session} /> : null}
         </>
       )}
       <div className="venue-actions">

@@ -63,6 +63,7 @@ export function createControlClient(token: string, fetchImpl: Fetch = (u, i) => 
     writeFollowUp: (input) => call('writeFollowUp', input),
     setPublication: (input) => call('setPublication', input),
     dialogueMeasures: (input) => call('dialogueMeasures', input),
+    setRemoteAttendees: (input) => call('setRemoteAttendees', input),
   } satisfies ControlApi;
 }
 

@@ -7,6 +7,7 @@ import { pollsFeature } from './polls/feature.js';
 import { questionsFeature } from './questions/feature.js';
 import { sessionFeature } from './session/feature.js';
 import { followUpFeature } from './follow-up/feature.js';
+import { remoteAttendeesFeature } from './remote-attendees/feature.js';
 
 /**
  * Every feature, in the order the fold applies them to each event. The request pipeline, the control
@@ -21,6 +22,7 @@ export const FEATURES = [
   paperCodesFeature,
   followUpFeature,
   commentsFeature,
+  remoteAttendeesFeature,
 ] as const;
 
 type Registered = (typeof FEATURES)[number];

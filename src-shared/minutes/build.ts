@@ -12,6 +12,7 @@ import { buildAgendaMinutes } from '../features/agenda/minutes.js';
 import { joinedWithoutCode } from '../features/paper-codes/fold.js';
 import { carriedInMinutes, questionFollowUp } from '../features/follow-up/minutes.js';
 import { isFollowUpEvent } from '../features/follow-up/events.js';
+import { minutesRemoteAttendance, type MinutesRemoteAttendance } from '../features/remote-attendees/minutes.js';
 import type { Minutes, MinutesPaperCodes, MinutesQuestion, Participation, TimelineBucket } from './model.js';
 
 /**
@@ -82,6 +83,8 @@ export function buildMinutes(events: readonly LoggedEvent[], opts: BuildMinutesO
     ...withCarriedIn(carriedInMinutes(state)),
   };
 }
+
+const withRemoteAttendance = (changes: MinutesRemoteAttendance | undefined): Pick<Participation, 'remoteAttendance'> => (changes ? { remoteAttendance: changes } : {});
 
 const withAgenda = (agenda: Minutes['agenda']): Pick<Minutes, 'agenda'> => (agenda ? { agenda } : {});
 
@@ -173,6 +176,7 @@ function participation(
   return {
     devicesJoined,
     ...(state.remoteDevices.size > 0 ? { remoteJoined: state.remoteDevices.size } : {}),
+    ...withRemoteAttendance(minutesRemoteAttendance(state.remoteAttendees)),
     peakConnected: state.peakConnected,
     paperCodes: minutesPaperCodes(state),
     shareAsked: share(askers.size),

@@ -2,7 +2,7 @@ import { formatDate, formatTime } from './format.js';
 import type { Minutes, MinutesQuestion } from './model.js';
 import { questionModerationNote } from '../features/moderation/minutes.js';
 import { agendaMarkdown } from '../features/agenda/minutes-markdown.js';
-import { devicesJoinedText, moderationLines, paperCodesFact, participationRows } from './wording.js';
+import { devicesJoinedText, moderationLines, paperCodesFact, participationRows, remoteAttendanceFact } from './wording.js';
 import { minutesWords } from './language.js';
 import type { Translate } from '../i18n/format.js';
 import { pollsMarkdown } from '../features/polls/minutes-markdown.js';
@@ -37,6 +37,8 @@ export function renderMinutesMarkdown(m: Minutes): string {
   out.push(fact('minutes.devicesJoined', devicesJoinedText(p, tr)));
   const paper = paperCodesFact(p, time, tr);
   if (paper) out.push(`- **${paper[0]}:** ${paper[1]}`);
+  const remote = remoteAttendanceFact(p, time, tr);
+  if (remote) out.push(`- **${remote[0]}:** ${remote[1]}`);
   out.push('');
 
   out.push(...agendaMarkdown(m, time, escapeMarkdownLine));

@@ -11,6 +11,7 @@ import type { MinutesPoll } from '../features/polls/minutes.js';
 import type { MinutesModerationCounts, MinutesQuestionModeration } from '../features/moderation/minutes.js';
 import type { MinutesAgenda } from '../features/agenda/minutes.js';
 import type { MinutesCarriedQuestion, MinutesFollowUp } from '../features/follow-up/minutes.js';
+import type { MinutesRemoteAttendance } from '../features/remote-attendees/minutes.js';
 
 export type QuestionOutcome = 'answered-live' | 'answered-in-writing' | 'open';
 
@@ -55,6 +56,8 @@ export interface Participation {
   devicesJoined: number;
   /** Devices that joined through the relay, from outside the room (hybrid meetings); absent when none did. */
   remoteJoined?: number;
+  /** When the facilitator closed and opened remote participation (issue 20); absent when never switched. */
+  remoteAttendance?: MinutesRemoteAttendance;
   peakConnected: number;
   /** Shares of joined devices, 0..1 (0 when nobody joined). */
   shareAsked: number;

@@ -150,6 +150,17 @@ export function participationRows(p: Minutes['participation'], tr: Translate = E
   ];
 }
 
+/** The minutes' line on remote participation, when the facilitator switched it (issue 20): "Closed at 19:20; opened at 19:35". */
+export function remoteAttendanceFact(p: Minutes['participation'], time: (at: number) => string, tr: Translate = ENGLISH): [string, string] | null {
+  const changes = p.remoteAttendance;
+  if (!changes || changes.length === 0) return null;
+  const parts = changes.map((c, i) => {
+    const said = tr(c.open ? 'minutes.remoteOpenedAt' : 'minutes.remoteClosedAt', { time: time(c.at) });
+    return i === 0 ? said : said.charAt(0).toLocaleLowerCase() + said.slice(1);
+  });
+  return [tr('minutes.remoteAttendance'), parts.join('; ')];
+}
+
 /** The minutes' line on paper codes, when the session printed any: how phones came in, for a binding vote. */
 export function paperCodesFact(p: Minutes['participation'], time: (at: number) => string, tr: Translate = ENGLISH): [string, string] | null {
   const c = p.paperCodes;
@@ -226,6 +237,8 @@ export function minutesText(m: Minutes): MinutesText {
   facts.push([tr('minutes.devicesJoined'), devicesJoinedText(p, tr)]);
   const paper = paperCodesFact(p, time, tr);
   if (paper) facts.push(paper);
+  const remote = remoteAttendanceFact(p, time, tr);
+  if (remote) facts.push(remote);
 
   const questions: QuestionRow[] = m.questions.map((q) => ({
     number: String(q.number),

@@ -51,6 +51,7 @@ const PICK: Partial<Record<EventType, readonly string[]>> = {
   'ballot.cast': ['pollId', 'choices'],
   'ballot.changed': ['pollId', 'choices'],
   'paperCodes.required': ['on'],
+  'remoteAttendees.set': ['open'],
   'paperCodes.issued': ['count'],
   // After the meeting (issue 19): written follow-up, carried questions, the record's address, comments.
   'followup.written': ['questionId', 'outcome', 'text', 'by', 'writtenIn'],

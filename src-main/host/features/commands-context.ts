@@ -11,6 +11,8 @@ export interface CommandsContext {
   /** The data folder's settings (filter, display) and how to show them on the screens. */
   settings: FolderSettings;
   publishSettings(): void;
+  /** The laptop runs with a relay (`--relay`): remote attendees can be switched on and off. */
+  relayOn: boolean;
 }
 
 /** The handler of one command: its input as its schema parsed it, its answer or why not. */

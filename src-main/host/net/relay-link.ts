@@ -51,6 +51,8 @@ export interface RelayLinkOptions {
   /** Longest wait between two attempts to reach the relay (default 2 s). */
   maxRetryDelayMs?: number;
   log?(line: string): void;
+  /** The WebSocket to the relay opened (true) or closed (false): the console says since when. */
+  onConnected?(connected: boolean): void;
 }
 
 export interface RelayLink {
@@ -90,7 +92,10 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     delay: 250,
     minDelay: 250,
     maxDelay: opts.maxRetryDelayMs ?? 2000,
-    onStatus: ({ status }) => log(`relay link: ${status}`),
+    onStatus: ({ status }) => {
+      log(`relay link: ${status}`);
+      opts.onConnected?.(status === WebSocketStatus.Connected);
+    },
   });
   const credential = laptopCredential(opts.secret);
   const bridges = new Map<string, Bridge>();

@@ -8,6 +8,7 @@ import { createPollCommands } from '../features/polls/commands.js';
 import { createPaperCodeCommands } from '../features/paper-codes/commands.js';
 import { createFollowUpCommands } from '../features/follow-up/commands.js';
 import { createMeasuresCommands } from '../features/measures/commands.js';
+import { createRemoteAttendeesCommands } from '../features/remote-attendees/commands.js';
 
 /**
  * One handler per command of the shared contract: every feature's `commands.ts`, one line per feature.
@@ -23,6 +24,7 @@ export function createControlHandlers(ctx: CommandsContext): Handlers<ControlCom
     ...createPaperCodeCommands(ctx),
     ...createFollowUpCommands(ctx),
     ...createMeasuresCommands(ctx),
+    ...createRemoteAttendeesCommands(ctx),
   };
 }
 

@@ -131,7 +131,7 @@ export class JoinPolicy {
 /** What SessionManager.join answers: the phone's JoinResponse, plus the device token for the cookie. */
 export type JoinResult =
   | (Extract<JoinResponse, { ok: true }> & { token: string })
-  | (Extract<JoinResponse, { ok: false }> & { tooMany?: true; hostFailure?: true });
+  | (Extract<JoinResponse, { ok: false }> & { tooMany?: true; hostFailure?: true; remoteClosed?: true });
 
 /** A join the host could not record (the data folder cannot be written): the phone's fault it is not. */
 export type HostJoinFailure = Extract<JoinResponse, { ok: false }> & { hostFailure: true };

@@ -5,6 +5,7 @@ import type { EventBody, LoggedEvent } from '../../../src-shared/events.js';
 import { decideControl, type DecidedCommand, type RuleAnswer } from '../../../src-shared/decide-control.js';
 import { joinUrl } from '../../../src-shared/endpoints.js';
 import { newId, newJoinCode } from '../../../src-shared/ids.js';
+import { JOIN_REFUSALS } from '../../../src-shared/refusals.js';
 import type { HostInfo, JoinInfo, SessionSummary } from '../../../src-shared/features/session/views.js';
 import type { Transport } from '../net/connected-phones.js';
 import { JoinPolicy, paperCodeRefused, type JoinContext, type JoinResult } from './join-policy.js';
@@ -192,6 +193,8 @@ export class SessionManager {
     });
     const back = this.joinPolicy.returningDevice(row.secret, who.token, (id) => live.log.state.devices.has(id));
     if (back) return admit(back);
+    // Remote attendees off (issue 20): no new phone through the relay; those already in keep their rooms.
+    if (who.remote && !live.log.state.remoteAttendees.open) return { ok: false, error: JOIN_REFUSALS.remoteClosed, remoteClosed: true };
 
     const number = this.paperCodeNumber(live, who);
     if (number === 'tooManyTries') return paperCodeRefused('tooManyTries');

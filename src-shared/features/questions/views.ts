@@ -21,6 +21,8 @@ export interface DeskQuestion extends Omit<BoardQuestion, 'status'>, DeskModerat
 
 export interface DeskStats {
   devicesJoined: number;
+  /** Of `devicesJoined`, those that joined through the relay, from outside the room (issue 20). */
+  devicesRemote?: number;
   connected: number;
   asked: number;
   pending: number;
@@ -67,6 +69,7 @@ export function deskQuestions(state: SessionState, deviceLabel: (deviceId: strin
 export function deskStats(state: SessionState, connected: number): DeskStats {
   const stats: DeskStats = {
     devicesJoined: state.devices.size,
+    ...(state.remoteDevices.size > 0 ? { devicesRemote: state.remoteDevices.size } : {}),
     connected,
     asked: state.questions.size,
     pending: 0,
