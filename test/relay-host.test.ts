@@ -1,11 +1,12 @@
 import { Store } from '../src-main/host/store/store.js';
 import { exportSession } from '../src-main/host/export/export-session.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJoin, startRelayHost, type RelayHost } from './helpers/relay-host-harness.js';
 import { appendRequest, roomParts } from '../src-shared/docs/room-doc.js';
 import { readBoard } from '../src-shared/docs/board-doc.js';
 import type { Receipt } from '../src-shared/requests.js';
 import { startTestHost, type TestHost } from './helpers/host-harness.js';
-import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
+import { RelayClient, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
 
 /**
  * End to end through the laptop (issue 20): the real host with its relay link on, a real relay process on
@@ -23,25 +24,15 @@ const clients: RelayClient[] = [];
 const receipt = (c: RelayClient, id: string): Receipt | undefined => roomParts(c.doc).receipts.get(id);
 const ask = (c: RelayClient, id: string, text: string): void => appendRequest(c.doc, { kind: 'ask', id, text });
 
+let env: RelayHost;
 beforeAll(async () => {
-  await buildCliIfStale();
-  redis = await startRedis();
-  relay = await startRelay(redis.url, SECRET);
-  h = await startTestHost(undefined, { relay: { url: relay.url, secret: SECRET, maxRetryDelayMs: 500 } });
+  env = await startRelayHost(SECRET);
+  ({ redis, relay, h } = env);
 }, 120_000);
-
-/** `POST /api/join` on a relay, as a browser sends it (its cookie back if given). */
-async function postJoin(port: number, code: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code }) });
-  const body = (await res.json()) as { ok: boolean; deviceId?: string; roomId?: string; relayDoc?: string; relayToken?: string; error?: string; token?: unknown };
-  return { status: res.status, body, cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await h?.stop();
-  await relay?.stop();
-  await redis?.stop();
+  await env?.stop();
 });
 
 describe('a remote phone through the relay and the laptop', () => {
@@ -90,7 +81,7 @@ describe('a remote phone through the relay and the laptop', () => {
     expect(h.host.currentSession()!.events).toBe(before);
 
     const t0 = Date.now();
-    relay = await startRelay(redis.url, SECRET, port);
+    relay = env.relay = await startRelay(redis.url, SECRET, port);
     await until(() => h.host.relay!.connected(), 5000, 'laptop back on the relay');
     const laptopBack = Date.now() - t0;
     await until(() => receipt(phone, 'remote-offline') !== undefined, 10_000, 'receipt after the relay restart');

@@ -1,17 +1,13 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRelayHost, type RelayHost } from './helpers/relay-host-harness.js';
 import { readBoard } from '../src-shared/docs/board-doc.js';
 import { appendRequest, roomParts } from '../src-shared/docs/room-doc.js';
-import { startTestHost, type TestHost } from './helpers/host-harness.js';
+import type { TestHost } from './helpers/host-harness.js';
 import {
-  buildCliIfStale,
   RelayClient,
-  startRedis,
-  startRelay,
-  startUplink,
   until,
-  type RedisProcess,
   type RelayProcess,
   type Uplink,
 } from './helpers/relay-harness.js';
@@ -25,26 +21,21 @@ import {
 const SECRET = 'relay-uplink-test-secret-0123';
 const REMOTE = 30;
 
-let redis: RedisProcess;
 let relay: RelayProcess;
 let uplink: Uplink;
 let h: TestHost;
 const clients: RelayClient[] = [];
 
+let env: RelayHost;
 beforeAll(async () => {
-  await buildCliIfStale();
-  redis = await startRedis();
-  relay = await startRelay(redis.url, SECRET);
-  uplink = await startUplink(relay.port);
-  h = await startTestHost(undefined, { relay: { url: `ws://127.0.0.1:${uplink.port}`, secret: SECRET, maxRetryDelayMs: 500 } });
+  env = await startRelayHost(SECRET, { uplink: true });
+  ({ relay, h } = env);
+  uplink = env.uplink!;
 }, 120_000);
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await h?.stop();
-  await uplink?.close();
-  await relay?.stop();
-  await redis?.stop();
+  await env?.stop();
 });
 
 describe('the venue\'s uplink is cut during a vote storm', () => {

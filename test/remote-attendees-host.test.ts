@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postJoin, startRelayHost, type RelayHost } from './helpers/relay-host-harness.js';
 import { Store } from '../src-main/host/store/store.js';
 import { exportSession } from '../src-main/host/export/export-session.js';
 import { appendRequest, roomParts } from '../src-shared/docs/room-doc.js';
 import { JOIN_REFUSALS } from '../src-shared/refusals.js';
 import { must, startTestHost, type TestHost } from './helpers/host-harness.js';
-import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
+import { RelayClient, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
 
 /**
  * The console's switch for remote attendees (issue 20), through the HTTP control API as the console uses
@@ -18,26 +19,18 @@ let relay: RelayProcess;
 let h: TestHost;
 const clients: RelayClient[] = [];
 
+let env: RelayHost;
 beforeAll(async () => {
-  await buildCliIfStale();
-  redis = await startRedis();
-  relay = await startRelay(redis.url, SECRET);
-  h = await startTestHost(undefined, { relay: { url: relay.url, secret: SECRET, maxRetryDelayMs: 500 } });
+  env = await startRelayHost(SECRET);
+  ({ redis, relay, h } = env);
 }, 120_000);
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  await h?.stop();
-  await relay?.stop();
-  await redis?.stop();
+  await env?.stop();
 });
 
-/** `POST /api/join` on the relay, as a remote phone's browser sends it (its cookie back if given). */
-async function remoteJoin(code: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`http://127.0.0.1:${relay.port}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code }) });
-  const body = (await res.json()) as { ok: boolean; deviceId?: string; relayDoc?: string; relayToken?: string; error?: string };
-  return { status: res.status, body, cookie: res.headers.get('set-cookie')?.split(';')[0] };
-}
+const remoteJoin = (code: string, headers: Record<string, string> = {}) => postJoin(relay.port, code, headers);
 
 const relayStatus = async () => (await must(h.control('venueStatus', {}))).relay!;
 
