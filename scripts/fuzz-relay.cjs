@@ -15,7 +15,7 @@
  *     and from many, junk `POST /api/join` bodies, random HTTP paths and methods
  * Checks: relays, Redis and the laptop alive at the end; the good phone's question text never in anything
  * a hostile socket received; `control` never opened by a hostile socket; every HTTP path other than
- * `POST /api/join` and `GET /healthz` a 404. Writes a block into docs/RELIABILITY.md; exits 1 on a crash
+ * `POST /api/join`, `GET /healthz` and the phone app's (`/`, `/j/…`, `/sw.js`, `/api/time`) a 404. Writes a block into docs/RELIABILITY.md; exits 1 on a crash
  * or a leak. Bounded: RELAY_FUZZ_DEADLINE_S (default 240) and RELAY_FUZZ_SCALE (default 1, multiplies counts).
  */
 const { spawn, fork } = require('node:child_process');
@@ -423,7 +423,7 @@ async function caseFlood(ctx) {
 async function caseHttp(ctx) {
   const lan = require('./fuzz/lan.cjs');
   const bodies = ['{"code":', JSON.stringify({ code: 'ZZZZZZ' }), JSON.stringify({ code: 'x'.repeat(5000) }), JSON.stringify([1]), '', 'x'.repeat(2048), JSON.stringify({ code: 12345, paper: {} }), '\u0000\u0001', JSON.stringify({ code: 'A'.repeat(6), paper: 'x'.repeat(40) })];
-  const paths = ['/', '/api/join', '/api/control', '/api/createSession', '/control', '/board', '/%%%', '/..%2f..%2fetc%2fpasswd', '/healthz/../api', '/healthz?x=1', '/room-x', '/sync/board', '/' + 'A'.repeat(4000), '/index.html', '//'];
+  const paths = ['/', '/j/ABC234', '/api/time', '/sw.js', '/api/join', '/api/control', '/api/createSession', '/control', '/board', '/%%%', '/..%2f..%2fetc%2fpasswd', '/healthz/../api', '/healthz?x=1', '/room-x', '/sync/board', '/' + 'A'.repeat(4000), '/index.html', '//'];
   const methods = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
   const total = 4000 * SCALE;
   for (let i = 0; i < total && timeLeft(); i += 20) {
@@ -440,7 +440,9 @@ async function caseHttp(ctx) {
           const method = methods[rnd(methods.length)];
           const path = paths[rnd(paths.length)];
           const r = await lan.request(base, { method, path, from });
-          const allowed = (method === 'GET' && path === '/healthz') || (method === 'POST' && path === '/api/join');
+          // The relay's whole surface: its health, the join, and the phone app with the laptop's clock.
+          const app = (method === 'GET' || method === 'HEAD') && (path === '/' || path.startsWith('/j/') || path === '/api/time' || path === '/sw.js');
+          const allowed = (method === 'GET' && path === '/healthz') || (method === 'POST' && path === '/api/join') || app;
           findings.http[r.status] = (findings.http[r.status] ?? 0) + 1;
           if (!allowed && r.status !== 404) findings.httpUnexpected.push(`${method} ${path.slice(0, 40)} → ${r.status}`);
           if (r.body) keep(Buffer.from(r.body));
@@ -564,7 +566,7 @@ async function main() {
     `| good phone's question text in anything a hostile socket or request received (${(receivedBytes / 1024).toFixed(0)} KiB) | ${leaked ? '**yes: LEAK**' : 'never'} (the text is in the room's state on the relay at the end: ${inRoom === null ? 'could not read it' : inRoom ? 'yes' : 'no'}) |`,
     `| bad tokens refused / let in | ${findings.denied} / ${Object.values(findings.authOk).reduce((a, b) => a + b, 0)}${Object.keys(findings.authOk).length ? ` (${Object.entries(findings.authOk).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''} |`,
     `| \`control\` opened by a hostile client; \`board\` opened for write | ${findings.controlOpened}; ${findings.boardWritable} |`,
-    `| HTTP: answers to random paths and methods; any other than 404 (besides GET /healthz, POST /api/join) | ${Object.entries(findings.http).map(([k, v]) => `${k}: ${v}`).join(', ')}; ${findings.httpUnexpected.length}${findings.httpUnexpected.length ? ` (${[...new Set(findings.httpUnexpected)].slice(0, 5).join('; ')})` : ''} |`,
+    `| HTTP: answers to random paths and methods; any other than 404 (besides GET /healthz, POST /api/join and the phone app: GET/HEAD /, /j/…, /sw.js, /api/time) | ${Object.entries(findings.http).map(([k, v]) => `${k}: ${v}`).join(', ')}; ${findings.httpUnexpected.length}${findings.httpUnexpected.length ? ` (${[...new Set(findings.httpUnexpected)].slice(0, 5).join('; ')})` : ''} |`,
     `| junk \`POST /api/join\` answers (0: connection closed by the relay, a body over 1 KiB) | ${Object.entries(findings.joinStatus).map(([k, v]) => `${k}: ${v}`).join(', ')} |`,
     `| oversized frames (5 MiB) that closed their socket | ${findings.oversizedClosed} of ${counts['oversized:frames'] ?? 0} |`,
     `| sockets that never authenticate, closed by the relay within 15 s | ${findings.neverAuthClosed} of ${findings.neverAuthHeld} |`,
