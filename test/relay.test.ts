@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { laptopCredential, phoneToken } from '../src-relay/relay-token.js';
+import { laptopPresent } from '../src-shared/relay.js';
 import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
 
 /**
@@ -60,6 +61,21 @@ describe('open-floor relay: two instances, one Redis', () => {
     expect(reader.doc.getMap('board').get('title')).toBe('Town hall');
     expect(laptop.doc.getMap('board').get('title')).toBe('Town hall');
   });
+
+  it('the laptop’s connection dies on A: its presence on the board leaves the phone on B at once, not after awareness’s 30 s timeout', async () => {
+    const laptop = client(a.url, 'board', laptopCredential(SECRET));
+    const phone = client(b.url, 'board', phoneToken(SECRET, ROOM, Date.now()));
+    await Promise.all([laptop.synced(), phone.synced()]);
+    laptop.provider.awareness!.setLocalStateField('laptop', true);
+    const present = () => laptopPresent(phone.provider.awareness!.getStates() as Map<number, Record<string, unknown>>);
+    await until(present, 5000, 'the laptop present on B');
+    // The venue's uplink drops: the socket dies without a goodbye (no awareness removal from the laptop).
+    laptop.socket.shouldConnect = false;
+    (laptop.socket.webSocket as unknown as WebSocket).terminate();
+    const cut = Date.now();
+    await until(() => !present(), 10_000, 'the laptop gone from B');
+    expect(Date.now() - cut).toBeLessThan(5000);
+  }, 20_000);
 });
 
 describe('open-floor relay: Redis restarts', () => {
