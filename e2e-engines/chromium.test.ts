@@ -4,3 +4,4 @@ import { remoteFlows } from './remote-flows.js';
 
 phoneFlows('chromium', chromium);
 remoteFlows('chromium', chromium);
+remoteFlows('chromium', chromium, 'caddy');

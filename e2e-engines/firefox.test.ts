@@ -4,3 +4,4 @@ import { remoteFlows } from './remote-flows.js';
 
 phoneFlows('firefox', firefox);
 remoteFlows('firefox', firefox);
+remoteFlows('firefox', firefox, 'caddy');

@@ -4,3 +4,4 @@ import { remoteFlows } from './remote-flows.js';
 
 phoneFlows('webkit', webkit);
 remoteFlows('webkit', webkit);
+remoteFlows('webkit', webkit, 'caddy');
