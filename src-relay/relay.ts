@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Redis, type RedisInstance } from '@hocuspocus/extension-redis';
-import { Server, type onAuthenticatePayload } from '@hocuspocus/server';
+import { Server, type onAuthenticatePayload, type onAwarenessUpdatePayload } from '@hocuspocus/server';
 import { clientAddress, JoinForwarder } from './join-forward.js';
 import { fireAndLog } from './redis-command.js';
 import { LaptopClock } from './laptop-clock.js';
@@ -131,6 +131,33 @@ export function throttledLog(log: (line: string) => void, what = 'refusals'): (l
   };
 }
 
+/**
+ * The Redis extension, publishing the awareness states a closing connection leaves behind.
+ *
+ * Hocuspocus 3.4.4 removes a connection's awareness states and then drops the connection in the same tick,
+ * but runs the `onAwarenessUpdate` hooks a microtask later, and the extension publishes nothing when the
+ * document has no connection left (its guard for hocuspocus#1027). So when the laptop was the last one on
+ * `board` on its instance and its socket died (the venue's uplink cut), the other instances never heard
+ * that its presence was gone: a phone there kept "Connected" until awareness's own 30 s timeout, and its
+ * questions meanwhile sat in a room nobody bridged. Removals are now published even then (only removals:
+ * they are what a closing connection causes); a publish that fails is logged, not left unhandled.
+ */
+class RelayRedis extends Redis {
+  log: (line: string) => void = () => {};
+
+  override async onAwarenessUpdate(data: onAwarenessUpdatePayload): Promise<number | undefined> {
+    try {
+      if ((data.document?.connections.size ?? 0) > 0 || data.removed.length === 0) return await super.onAwarenessUpdate(data);
+      // The extension reads only `connections.size` of the document; the message is built from `awareness`.
+      const stillOpen = { connections: { size: 1 } } as unknown as onAwarenessUpdatePayload['document'];
+      return await super.onAwarenessUpdate({ ...data, added: [], updated: [], document: stillOpen });
+    } catch (err) {
+      this.log(`relay: Redis publish (awareness) failed (${err instanceof Error ? err.message : String(err)})`);
+      return undefined;
+    }
+  }
+}
+
 /** Resolves when every client is connected and ready (ioredis queues commands until then). */
 function redisReady(clients: RedisInstance[]): Promise<unknown> {
   return Promise.all(clients.map((c) => (c.status === 'ready' ? null : new Promise((resolve) => c.once('ready', resolve)))));
@@ -141,7 +168,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const logRefusal = throttledLog(log);
   if (opts.secret.length < 16) throw new Error('the relay secret must have at least 16 characters');
   const redis = redisConfig(opts.redisUrl);
-  const extension = new Redis({ host: redis.host, port: redis.port, options: redis.options });
+  const extension = new RelayRedis({ host: redis.host, port: redis.port, options: redis.options });
+  extension.log = log;
   const sub = extension.pub.duplicate();
   watchRedis([extension.pub, extension.sub, sub], log);
   let http: HttpParts | null = null;

@@ -3,7 +3,7 @@ import { CHROMIUM_ARGS } from '../../playwright.config.js';
 import type { Query } from '../in-page/query.js';
 import { TOWN_HALL } from '../town-hall.js';
 import { callInPage, InPageQueries, oneInPage, type Answer, type Op } from './in-page-call.js';
-import type { EngineDriver, PageDriver } from './types.js';
+import type { EngineDriver, EngineOptions, PageDriver } from './types.js';
 
 class ChromiumPage extends InPageQueries implements PageDriver {
   constructor(private readonly page: Page) {
@@ -50,7 +50,7 @@ class ChromiumPage extends InPageQueries implements PageDriver {
 }
 
 /** Debian's Chromium through Playwright, with the town hall's name mapped to loopback by a switch. */
-export async function chromium(): Promise<EngineDriver> {
+export async function chromium(options: EngineOptions = {}): Promise<EngineDriver> {
   const browser = await playwright.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, `--host-resolver-rules=MAP ${TOWN_HALL} 127.0.0.1`],
@@ -59,7 +59,7 @@ export async function chromium(): Promise<EngineDriver> {
   return {
     name: 'chromium',
     async newPhone() {
-      const context = await browser.newContext(pixel);
+      const context = await browser.newContext({ ...pixel, ignoreHTTPSErrors: options.acceptInsecureCerts === true });
       const page = await context.newPage();
       if (process.env.DEBUG_ENGINES) {
         page.on('console', (m) => console.log('console', m.type(), m.text()));

@@ -2,7 +2,7 @@ import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppetee
 import type { Query } from '../in-page/query.js';
 import { TOWN_HALL } from '../town-hall.js';
 import { callInPage, InPageQueries, oneInPage, type Answer, type Op } from './in-page-call.js';
-import type { EngineDriver, PageDriver } from './types.js';
+import type { EngineDriver, EngineOptions, PageDriver } from './types.js';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -43,11 +43,12 @@ class FirefoxPage extends InPageQueries implements PageDriver {
 }
 
 /** Debian's Firefox ESR over WebDriver BiDi (no geckodriver); the town hall's name resolves to loopback by a pref. */
-export async function firefox(): Promise<EngineDriver> {
+export async function firefox(options: EngineOptions = {}): Promise<EngineDriver> {
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    acceptInsecureCerts: options.acceptInsecureCerts === true,
     extraPrefsFirefox: { 'network.dns.localDomains': TOWN_HALL },
   });
   return {

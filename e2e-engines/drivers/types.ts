@@ -19,3 +19,14 @@ export interface EngineDriver {
   newPhone(): Promise<PageDriver>;
   close(): Promise<void>;
 }
+
+/** How an engine is started. */
+export interface EngineOptions {
+  /**
+   * Accept any TLS certificate (WebDriver's `acceptInsecureCerts`, Playwright's `ignoreHTTPSErrors`): for the
+   * relay behind Caddy's own local CA, which a real phone replaces by trusting a public certificate.
+   */
+  acceptInsecureCerts?: boolean;
+}
+
+export type StartEngine = (options?: EngineOptions) => Promise<EngineDriver>;

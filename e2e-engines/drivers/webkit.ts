@@ -6,7 +6,7 @@ import type { Query } from '../in-page/query.js';
 import { ensureTownHallResolves } from '../town-hall.js';
 import { Xvfb } from '../xvfb.js';
 import { callInPage, InPageQueries, oneInPage, type Answer, type Op } from './in-page-call.js';
-import type { EngineDriver, PageDriver } from './types.js';
+import type { EngineDriver, EngineOptions, PageDriver } from './types.js';
 
 const DRIVER = process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -95,7 +95,7 @@ class WebKitPage extends InPageQueries implements PageDriver {
   }
 }
 
-export async function webkit(): Promise<EngineDriver> {
+export async function webkit(options: EngineOptions = {}): Promise<EngineDriver> {
   await ensureTownHallResolves();
   const xvfb = await Xvfb.start();
   const phones: Array<{ child: ChildProcess; driver: WebDriver }> = [];
@@ -108,7 +108,7 @@ export async function webkit(): Promise<EngineDriver> {
       const { child, url } = await startDriver(xvfb.display);
       const driver = await new Builder()
         .usingServer(url)
-        .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
+        .withCapabilities({ browserName: 'MiniBrowser', acceptInsecureCerts: options.acceptInsecureCerts === true, 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
         .build();
       phones.push({ child, driver });
       await driver.manage().window().setRect(WINDOW);
