@@ -143,6 +143,8 @@ test('hybrid: a phone in the hall and a phone through the relay ask, vote and an
   expect((await host.control('closeSession', {})).ok).toBe(true);
   const minutes = await (await fetch(`${host.urls.loopbackOrigin}/export/${sessionId}.md?t=${host.urls.token}&locale=en-GB`)).text();
   expect(minutes).toContain('1 in the room, 1 from outside it (through the relay)');
+  expect(minutes).toMatch(/Questions asked \| 4 \(2 from outside the room\)/);
+  expect(minutes).toMatch(/Votes cast \(one per phone, withdrawn not counted\) \| 3 \(2 from outside the room\)/);
   const archive = (await (await fetch(`${host.urls.loopbackOrigin}/export/${sessionId}.json?t=${host.urls.token}`)).json()) as { events: Array<{ body: { type: string; text?: string } }> };
   expect(verifyArchive(archive)).toMatchObject({ ok: true });
   const asked = archive.events.filter((e) => e.body.type === 'question.asked').map((e) => e.body.text);

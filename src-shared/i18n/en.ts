@@ -659,6 +659,7 @@ export const minutes = {
   facilitator: 'Facilitator',
   devicesJoined: 'Devices joined',
   devicesJoinedValue: '{{joined}} (at most {{peak}} connected at once)',
+  fromOutside: '{{n, number}} from outside the room',
   devicesRemote: '{{inRoom}} in the room, {{remote}} from outside it (through the relay)',
   paperCodes: 'Paper codes',
   paperCodesValue: '{{when}}. Printed: {{issued}} · used to join: {{used}} · devices that joined without a code: {{without}}',

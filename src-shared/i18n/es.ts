@@ -660,6 +660,7 @@ export const minutes: Same<typeof en.minutes> = {
   facilitator: 'Moderación',
   devicesJoined: 'Dispositivos participantes',
   devicesJoinedValue: '{{joined}} (como máximo {{peak}} conectados a la vez)',
+  fromOutside: '{{n, number}} desde fuera de la sala',
   devicesRemote: '{{inRoom}} en la sala, {{remote}} desde fuera (a través del relé)',
   paperCodes: 'Códigos en papel',
   paperCodesValue: '{{when}}. Impresos: {{issued}} · usados para entrar: {{used}} · dispositivos que entraron sin código: {{without}}',

@@ -173,9 +173,19 @@ function participation(
   const bucketMinutes = bucketOption && bucketOption > 0 ? bucketOption : chooseBucketMinutes(end - start);
   const timeline = events.length === 0 ? [] : buildTimeline(start, end, bucketMinutes, askedTimes, voteTimes);
 
+  // From outside the room (hybrid meetings): questions asked and standing votes of devices that joined through the relay.
+  const remote = state.remoteDevices;
+  const fromOutside =
+    remote.size > 0
+      ? {
+          remoteJoined: remote.size,
+          remoteAsked: [...state.questions.values()].filter((q) => remote.has(q.deviceId)).length,
+          remoteVotes: [...united.keys()].filter((key) => remote.has(key.split('/')[1] ?? '')).length,
+        }
+      : {};
   return {
     devicesJoined,
-    ...(state.remoteDevices.size > 0 ? { remoteJoined: state.remoteDevices.size } : {}),
+    ...fromOutside,
     ...withRemoteAttendance(minutesRemoteAttendance(state.remoteAttendees)),
     peakConnected: state.peakConnected,
     paperCodes: minutesPaperCodes(state),

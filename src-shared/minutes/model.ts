@@ -56,6 +56,9 @@ export interface Participation {
   devicesJoined: number;
   /** Devices that joined through the relay, from outside the room (hybrid meetings); absent when none did. */
   remoteJoined?: number;
+  /** Of `questionsAsked` and `votesCast`, those from devices that joined through the relay; absent when none joined so. */
+  remoteAsked?: number;
+  remoteVotes?: number;
   /** When the facilitator closed and opened remote participation (issue 20); absent when never switched. */
   remoteAttendance?: MinutesRemoteAttendance;
   peakConnected: number;

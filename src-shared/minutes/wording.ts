@@ -140,15 +140,19 @@ export function participationRows(p: Minutes['participation'], tr: Translate = E
     [tr('minutes.p_peak'), String(p.peakConnected)],
     [tr('minutes.p_shareAsked'), pct(p.shareAsked)],
     [tr('minutes.p_shareVoted'), pct(p.shareVoted)],
-    [tr('minutes.p_asked'), String(p.questionsAsked)],
+    [tr('minutes.p_asked'), withOutside(p.questionsAsked, p.remoteAsked, tr)],
     [tr('minutes.p_approved'), String(p.questionsApproved)],
     [tr('minutes.p_answeredLive'), String(p.answeredLive)],
     [tr('minutes.p_answeredWriting'), String(p.answeredInWriting)],
     [tr('minutes.p_open'), String(p.questionsOpen)],
     [tr('minutes.p_median'), p.medianMinutesToAnswer === null ? '–' : p.medianMinutesToAnswer.toFixed(1)],
-    [tr('minutes.p_votes'), String(p.votesCast)],
+    [tr('minutes.p_votes'), withOutside(p.votesCast, p.remoteVotes, tr)],
   ];
 }
+
+/** "14 (5 from outside the room)" in a hybrid meeting; the number alone otherwise. */
+const withOutside = (n: number, remote: number | undefined, tr: Translate): string =>
+  remote === undefined ? String(n) : `${n} (${tr('minutes.fromOutside', { n: remote })})`;
 
 /** The minutes' line on remote participation, when the facilitator switched it (issue 20): "Closed at 19:20; opened at 19:35". */
 export function remoteAttendanceFact(p: Minutes['participation'], time: (at: number) => string, tr: Translate = ENGLISH): [string, string] | null {
