@@ -8,8 +8,9 @@ import { LIMITS } from '../src-shared/limits.js';
  * client could hold sockets and memory without ever presenting a token. Here a socket must have one
  * document open (authenticated) within `authDeadlineMs`, may send at most `preAuthBytes` before that, and
  * one address may hold at most `socketsPerAddress` sockets. A phone's socket may send at most
- * `phoneMessagesPer10s` messages in 10 s (the LAN's limit per connection); the laptop's, which carries every
- * room, is not limited.
+ * `phoneMessagesPer10s` messages and `phoneBytesPer10s` bytes in 10 s (a few large messages under the count
+ * limit could otherwise make every instance and Redis carry megabytes a second); past either, that socket is
+ * closed (1008), nothing else. The laptop's, which carries every room, is not limited.
  */
 
 export interface SocketGuardOptions {
@@ -17,12 +18,23 @@ export interface SocketGuardOptions {
   preAuthBytes: number;
   socketsPerAddress: number;
   phoneMessagesPer10s: number;
+  phoneBytesPer10s: number;
   /** The client's address (the trusted proxy's header with --trust-proxy). */
   addressOf(req: IncomingMessage): string;
   log(line: string): void;
 }
 
-export const SOCKET_LIMITS = { authDeadlineMs: 10_000, preAuthBytes: 64 * 1024, socketsPerAddress: 64, phoneMessagesPer10s: LIMITS.syncMessagesPer10s } as const;
+export const SOCKET_LIMITS = {
+  authDeadlineMs: 10_000,
+  preAuthBytes: 64 * 1024,
+  socketsPerAddress: 64,
+  phoneMessagesPer10s: LIMITS.syncMessagesPer10s,
+  /** A whole room (1 MiB on the laptop) four times over in 10 s: far above a person, far below a flood. */
+  phoneBytesPer10s: 4 * 1024 * 1024,
+} as const;
+
+const byteLength = (data: unknown): number =>
+  Buffer.isBuffer(data) ? data.length : data instanceof ArrayBuffer ? data.byteLength : Array.isArray(data) ? data.reduce((n: number, b: Buffer) => n + b.length, 0) : 0;
 
 /** Policy violation (RFC 6455). */
 const POLICY = 1008;
@@ -51,17 +63,19 @@ export function guardSockets(wss: WebSocketServer, opts: SocketGuardOptions) {
     deadline.unref();
     ws.once('close', () => clearTimeout(deadline));
     let bytes = 0;
-    let window = { start: Date.now(), messages: 0 };
+    let window = { start: Date.now(), messages: 0, bytes: 0 };
     ws.on('message', (data: unknown) => {
       const who = authenticated.get(ws);
       if (who === 'laptop') return;
       if (who === 'phone') {
         const now = Date.now();
-        if (now - window.start >= 10_000) window = { start: now, messages: 0 };
+        if (now - window.start >= 10_000) window = { start: now, messages: 0, bytes: 0 };
+        window.bytes += byteLength(data);
         if (++window.messages > opts.phoneMessagesPer10s) ws.close(POLICY, 'too many messages');
+        else if (window.bytes > opts.phoneBytesPer10s) ws.close(POLICY, 'too many bytes');
         return;
       }
-      bytes += Buffer.isBuffer(data) ? data.length : data instanceof ArrayBuffer ? data.byteLength : 0;
+      bytes += byteLength(data);
       if (bytes > opts.preAuthBytes) ws.close(POLICY, 'too much sent before authenticating');
     });
   });

@@ -218,6 +218,29 @@ describe('open-floor relay: who may open what', () => {
     expect(laptopClosed).toBe(false);
   });
 
+  it('a phone that sends more than 4 MiB in 10 s (few, large messages) is closed; the laptop sending as much is not', async () => {
+    const room = 'room-GGGGGGGGGGGGGGGGGGGGGGGG';
+    const laptop = client(a.url, room, laptopCredential(SECRET));
+    const phone = client(a.url, room, phoneToken(SECRET, room, Date.now()));
+    const bystander = client(a.url, OTHER, phoneToken(SECRET, OTHER, Date.now()));
+    await Promise.all([laptop.synced(), phone.synced(), bystander.synced()]);
+    let phoneClosed: number | null = null;
+    let laptopClosed = false;
+    phone.socket.on('close', ({ event }: { event: { code: number } }) => (phoneClosed ??= event.code));
+    laptop.socket.on('close', () => (laptopClosed = true));
+    // 1 MiB a message: six messages, far under the count limit and each under the frame limit.
+    const mib = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 6; i++) laptop.doc.getArray('host-writes').push([`${i}${mib}`]);
+    for (let i = 0; i < 6; i++) phone.doc.getArray('requests').push([`${i}${mib}`]);
+    await until(() => phoneClosed !== null, 10_000, 'phone past 4 MiB closed');
+    expect(phoneClosed).toBe(1008);
+    expect(laptopClosed).toBe(false);
+    // Only that socket: another phone on the same instance still syncs.
+    bystander.doc.getArray('requests').push(['still here']);
+    const watcher = client(b.url, OTHER, laptopCredential(SECRET));
+    await until(() => watcher.doc.getArray('requests').length === 1, 5000, 'the other phone still served');
+  }, 20_000);
+
   it('a flood of 45 forged tokens is refused without flooding the relay\'s log (20 lines in 10 s)', async () => {
     const refusals = () => b.stderr().split('\n').filter((l) => l.startsWith('relay: refused')).length;
     const before = refusals();
