@@ -145,7 +145,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       onRequest: ({ request, response }) => answerHttp(request, response, joins!),
       // Only the laptop can open the control doc (relay-token.ts): what it says there is a join's answer.
       onStateless: ({ documentName, payload }) => {
-        if (documentName === RELAY_CONTROL_DOC) joins?.fromLaptop(payload);
+        if (documentName === RELAY_CONTROL_DOC && !rooms?.fromLaptop(payload)) joins?.fromLaptop(payload);
         return Promise.resolve();
       },
       onAuthenticate: (data: onAuthenticatePayload) => {
@@ -159,8 +159,14 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         return Promise.resolve({ who: access.who });
       },
       connected: ({ documentName, connection, context }) => {
-        guard?.authenticated(connection.webSocket, (context as { who?: string }).who === 'laptop' ? 'laptop' : 'phone');
+        const who = (context as { who?: string }).who === 'laptop' ? 'laptop' : 'phone';
+        guard?.authenticated(connection.webSocket, who);
         if (documentName === RELAY_CONTROL_DOC) rooms?.laptopConnected();
+        if (who === 'phone') rooms?.phoneConnected(documentName);
+        return Promise.resolve();
+      },
+      onDisconnect: ({ documentName, context }) => {
+        if ((context as { who?: string }).who === 'phone') rooms?.phoneDisconnected(documentName);
         return Promise.resolve();
       },
     },

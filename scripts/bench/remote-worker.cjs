@@ -15,6 +15,19 @@ const { serveCommands } = require('./worker-rpc.cjs');
 const { wsClassFor, postJson } = require('./phone-net.cjs');
 const { watchReceipts } = require('../room-parts.cjs');
 
+/**
+ * The provider closes a socket whose connection attempt timed out; `ws` then emits 'error' on it ("closed
+ * before the connection was established"), which a browser's WebSocket never throws: without a listener
+ * the whole worker died. The provider retries by itself.
+ */
+const quietOnError = (Base) =>
+  class extends Base {
+    constructor(...args) {
+      super(...args);
+      this.on('error', () => {});
+    }
+  };
+
 const workerTag = `r${process.env.BENCH_WORKER_ID ?? process.pid}`;
 let counter = 0;
 
@@ -46,7 +59,7 @@ class RemotePhone {
     const res = await postJson(httpOrigin, '/api/join', { code }, '127.0.0.1', 60_000, headers);
     const tJoined = now();
     if (res.status !== 200 || !res.body.relayToken) throw new Error(`join refused (${res.status}): ${res.body && res.body.error}`);
-    this.socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: wsClassFor('127.0.0.1', headers), delay: 100, minDelay: 100, maxDelay: 1000 });
+    this.socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: quietOnError(wsClassFor('127.0.0.1', headers)), delay: 100, minDelay: 100, maxDelay: 1000 });
     this.socket.on('open', () => this.opens++);
     this.room = new HocuspocusProvider({ name: res.body.relayDoc, document: this.doc, token: res.body.relayToken, websocketProvider: this.socket });
     this.room.attach();

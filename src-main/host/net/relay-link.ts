@@ -3,10 +3,11 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BOARD_DOC_NAME } from '../../../src-shared/docs/room-doc.js';
-import { forwardedJoinSchema, parseMessage, roomNoticeSchema, type ForwardedJoin, type JoinAnswer } from '../../../src-relay/control-messages.js';
+import { forwardedJoinSchema, parseMessage, roomLeftSchema, roomNoticeSchema, type ForwardedJoin, type JoinAnswer } from '../../../src-relay/control-messages.js';
 import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
 import { RELAY_LOOPBACK_PREFIX } from '../rooms/room-targets.js';
 import { NodeWebSocket } from './node-websocket.js';
+import { idleRooms, type IdleRooms } from './relay-idle.js';
 
 /**
  * The laptop's way out to the relay (issue 20): it never accepts a connection from the internet, it opens
@@ -29,7 +30,8 @@ import { NodeWebSocket } from './node-websocket.js';
  * laptop may open; the answer goes back the same way. A join that comes twice (two relay instances both
  * held a connection of the laptop for a moment) gets the same answer again, so it makes one device.
  * The relay also names the rooms phones open (and, when the laptop connects, those already open), so the
- * laptop bridges a remote phone's room again after it restarted.
+ * laptop bridges a remote phone's room again after it restarted. When a room's last phone has left every
+ * instance for `idleRoomMs`, its bridge is dropped (relay-idle.ts); the phone's return bridges it again.
  *
  * Reconnects: both providers retry on their own (the relay link within `maxRetryDelayMs`). A request the
  * phone wrote while the relay or the laptop's uplink was down is in the phone's doc and reaches the host
@@ -49,6 +51,8 @@ export interface RelayLinkOptions {
   ca?: string;
   /** Longest wait between two attempts to reach the relay (default 2 s). */
   maxRetryDelayMs?: number;
+  /** A remote room with no phone on any relay instance for this long is no longer bridged (default 60 s). */
+  idleRoomMs?: number;
   log?(line: string): void;
 }
 
@@ -120,26 +124,41 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   };
 
   bridge(RELAY_BOARD_DOC, BOARD_DOC_NAME);
-  const joins = controlChannel(socket, credential, log);
   const close = (b: Bridge): void => {
     b.toRelay.destroy();
     b.toHost.destroy();
     b.doc.destroy();
   };
+  const unbridge = (name: string): void => {
+    const b = bridges.get(name);
+    if (!b || name === RELAY_BOARD_DOC) return;
+    close(b);
+    bridges.delete(name);
+    idle.forget(name);
+  };
+  const connected = (): boolean => socket.status === WebSocketStatus.Connected;
+  const idle: IdleRooms = idleRooms({
+    idleMs: opts.idleRoomMs ?? 60_000,
+    answerMs: 3000,
+    ask: (name) => joins.provider.sendStateless(JSON.stringify({ type: 'room-query', name })),
+    drop: unbridge,
+    connected,
+  });
+  const joins = controlChannel(socket, credential, log, { left: (name) => bridges.has(name) && idle.left(name), seen: (name) => idle.seen(name) });
   return {
     pruneRooms: (keep) => {
-      for (const [name, b] of bridges) {
-        if (name === RELAY_BOARD_DOC || keep(name)) continue;
-        close(b);
-        bridges.delete(name);
-      }
+      for (const name of [...bridges.keys()]) if (name !== RELAY_BOARD_DOC && !keep(name)) unbridge(name);
     },
     serve: (handlers) => (joins.handlers = handlers),
-    addRoom: (docName) => bridge(docName, `${RELAY_LOOPBACK_PREFIX}${docName}`),
+    addRoom: (docName) => {
+      idle.seen(docName);
+      bridge(docName, `${RELAY_LOOPBACK_PREFIX}${docName}`);
+    },
     tokenFor: (docName) => phoneToken(opts.secret, docName, Date.now()),
-    connected: () => socket.status === WebSocketStatus.Connected,
+    connected,
     bridged: () => bridges.size,
     destroy: () => {
+      idle.destroy();
       for (const b of bridges.values()) close(b);
       bridges.clear();
       joins.provider.destroy();
@@ -169,8 +188,14 @@ function forgetExitHandler(provider: WebsocketProvider): void {
 /** How long an answered join id is remembered (a forwarded join that comes twice gets the same answer). */
 const JOIN_MEMORY_MS = 60_000;
 
+/** What the control channel hears of rooms: a phone has one open somewhere, or the last one left an instance. */
+interface RoomPresence {
+  seen(name: string): void;
+  left(name: string): unknown;
+}
+
 /** The control document: joins in, answers out. Only stateless messages, never document content. */
-function controlChannel(socket: HocuspocusProviderWebsocket, credential: string, log: (line: string) => void) {
+function controlChannel(socket: HocuspocusProviderWebsocket, credential: string, log: (line: string) => void, presence: RoomPresence) {
   const answered = new Map<string, { at: number; answer: JoinAnswer }>();
   const answerJoin = (join: ForwardedJoin, handlers: ControlHandlers): void => {
     const now = Date.now();
@@ -190,9 +215,12 @@ function controlChannel(socket: HocuspocusProviderWebsocket, credential: string,
         const handlers = channel.handlers;
         const join = parseMessage(forwardedJoinSchema, payload);
         const room = join ? null : parseMessage(roomNoticeSchema, payload);
+        const left = join || room ? null : parseMessage(roomLeftSchema, payload);
+        if (room) presence.seen(room.name);
         if (handlers && join) answerJoin(join, handlers);
         else if (handlers && room) handlers.room(room.name);
-        else log('relay link: a control message was neither a join nor a room; dropped');
+        else if (left) presence.left(left.name);
+        else log('relay link: a control message was neither a join nor a room notice; dropped');
       },
     }),
   };
