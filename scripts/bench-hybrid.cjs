@@ -158,6 +158,12 @@ async function run() {
   log(`${REMOTE} remote phones (${BOARD_READERS} read the board) over 2 relays + ${LAN} LAN phones; load ${machine.loadBefore}`);
   const result = { config: { remote: REMOTE, lan: LAN, cutS: CUT_S, joinRate: JOIN_RATE, boardReaders: BOARD_READERS, workers: WORKERS }, machine };
   const cleanup = [];
+  // Ctrl-C or a kill: stop every process this run started (the relays, Redis, the host, the phones).
+  const onSignal = () => {
+    log('stopping on a signal');
+    void Promise.all(cleanup.reverse().map((f) => Promise.resolve(f()).catch(() => {}))).then(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
     let redis = await startRedis();
     cleanup.push(() => redis.stop());
@@ -208,13 +214,27 @@ async function run() {
     const joins = remoteJoined.flatMap((r) => r.results);
     const joinErrors = remoteJoined.flatMap((r) => r.errors);
     const joinUse = usageDelta(u0, usage(procs()), joinWall);
-    result.joins = { lan: lanJoined.results.length, lanErrors: lanJoined.errors.length, remote: joins.length, remoteErrors: joinErrors.length, errorSample: joinErrors.slice(0, 3), wallMs: joinWall, http: summary(joins.map((r) => r.joinMs)), total: summary(joins.map((r) => r.totalMs)), usage: joinUse, hostCpuPerJoinMs: (joinUse.host.cpuShare * joinWall) / Math.max(1, joins.length) };
-    log(`remote joins: ${joins.length}/${REMOTE} in ${(joinWall / 1000).toFixed(1)} s, ${joinErrors.length} errors ${joinErrors.slice(0, 2).join(' | ')}; join+sync p50 ${ms(result.joins.total.p50)} p95 ${ms(result.joins.total.p95)} ms; host CPU per join ${ms(result.joins.hostCpuPerJoinMs)} ms; ${fmtUsage(joinUse)}`);
+    const rssBeforeRemote = u0.host.rss;
+    result.joins = {
+      hostRssPerRemotePhone: (joinUse.host.rss - rssBeforeRemote) / Math.max(1, joins.length), lan: lanJoined.results.length, lanErrors: lanJoined.errors.length, remote: joins.length, remoteErrors: joinErrors.length, errorSample: joinErrors.slice(0, 3), wallMs: joinWall, http: summary(joins.map((r) => r.joinMs)), total: summary(joins.map((r) => r.totalMs)), usage: joinUse, hostCpuPerJoinMs: (joinUse.host.cpuShare * joinWall) / Math.max(1, joins.length) };
+    log(`remote joins: ${joins.length}/${REMOTE} in ${(joinWall / 1000).toFixed(1)} s, ${joinErrors.length} errors ${joinErrors.slice(0, 2).join(' | ')}; join+sync p50 ${ms(result.joins.total.p50)} p95 ${ms(result.joins.total.p95)} ms; host CPU per join ${ms(result.joins.hostCpuPerJoinMs)} ms, host RSS per remote phone ${(result.joins.hostRssPerRemotePhone / 1024).toFixed(0)} KiB; ${fmtUsage(joinUse)}`);
     await sleep(3000);
     const idle0 = usage(procs());
     await sleep(5000);
     result.idle = usageDelta(idle0, usage(procs()), 5000);
     log(`idle, everyone connected: ${fmtUsage(result.idle)}`);
+
+    /** Polls the console's Venue status every 100 ms: when the laptop's link to the relay was up again. */
+    const linkUp = async (timeoutMs) => {
+      const end = now() + timeoutMs;
+      while (now() < end) {
+        const status = await host.control('venueStatus', {}).catch(() => null);
+        if (status?.relay?.connected) return now();
+        await sleep(100);
+      }
+      return NaN;
+    };
+    const linkLines = () => (host.stderr.match(/relay link: \w+/g) || []).length;
 
     /** A question asked by remote phone `idx`; its id. */
     const ask = async (idx, tag) => {
@@ -283,8 +303,11 @@ async function run() {
         ...remoteWorkers.map((w) => w.call('storm', { tag: 'cut', startAt: cutStart, spreadMs, total: REMOTE, questionId: q2, askEvery: 10 })),
       ]);
       await sleep(Math.max(0, tCut + CUT_S * 1000 - now()));
+      const linesBefore = linkLines();
       uplink.restore();
       const tBack = now();
+      const tLinkUp = await linkUp(60_000);
+      log(`the laptop's link is up ${ms(tLinkUp - tBack)} ms after the return (console's Venue status)`);
       log(`uplink restored after ${((tBack - tCut) / 1000).toFixed(1)} s; LAN during the cut: ${lanCut.list.length} answered, p95 ${ms(lat(lanCut.list).p95)} ms`);
       const cutAnswers = (await allRemote('collect', { tag: 'cut', timeoutMs: 120_000 })).reduce((a, r) => ({ list: a.list.concat(r.list), missing: a.missing + r.missing }), { list: [], missing: 0 });
       const answeredDuringCut = cutAnswers.list.filter((r) => r.recvT < tBack).length;
@@ -298,6 +321,8 @@ async function run() {
         unanswered: cutAnswers.missing,
         answeredDuringCut,
         allAnsweredAfterReturnMs: Math.max(...cutAnswers.list.map((r) => r.recvT)) - tBack,
+        linkUpAfterReturnMs: tLinkUp - tBack,
+        linkStatusLinesAfterReturn: linkLines() - linesBefore,
         afterReturn: lat(cutAnswers.list, () => tBack),
         inLog: logged.distinct,
         lost: sent - logged.distinct,
@@ -320,6 +345,10 @@ async function run() {
       await relays[1].stop('SIGKILL');
       const tKill = now();
       log(`relay B (port ${killedPort}) SIGKILLed during a storm`);
+      const linesAtKill = linkLines();
+      await sleep(300);
+      const tKillLink = await linkUp(60_000);
+      log(`the laptop's link up ${ms(tKillLink - tKill)} ms after the kill (${linkLines() - linesAtKill} status lines)`);
       await stormP;
       const killAnswers = (await allRemote('collect', { tag: 'kill', timeoutMs: 120_000 })).reduce((a, r) => ({ list: a.list.concat(r.list), missing: a.missing + r.missing }), { list: [], missing: 0 });
       const afterKill = killAnswers.list.filter((r) => r.sendT >= tKill);
@@ -331,6 +360,7 @@ async function run() {
         sinceKill: lat(afterKill.length ? killAnswers.list : [], (r) => Math.max(r.sendT, tKill)),
         lastAnsweredAfterKillMs: Math.max(...killAnswers.list.map((r) => r.recvT)) - tKill,
         phonesReconnected: stats.reduce((s, r) => s + r.reopened, 0),
+        linkUpAfterKillMs: tKillLink - tKill,
         phonesConnected: stats.reduce((s, r) => s + r.connected, 0),
       };
       const k = result.kill;
@@ -385,7 +415,7 @@ function report(r) {
     '',
     '| what | measured | target |',
     '|---|---|---|',
-    `| remote joins (${r.config.joinRate}/s asked) | ${r.joins.remote} joined, ${r.joins.remoteErrors} errors in ${(r.joins.wallMs / 1000).toFixed(1)} s; join + first sync p50 ${ms(r.joins.total.p50)} / p95 ${ms(r.joins.total.p95)} ms; host CPU per join ${ms(r.joins.hostCpuPerJoinMs)} ms | |`,
+    `| remote joins (${r.config.joinRate}/s asked) | ${r.joins.remote} joined, ${r.joins.remoteErrors} errors in ${(r.joins.wallMs / 1000).toFixed(1)} s; join + first sync p50 ${ms(r.joins.total.p50)} / p95 ${ms(r.joins.total.p95)} ms; host CPU per join ${ms(r.joins.hostCpuPerJoinMs)} ms; host RSS +${(r.joins.hostRssPerRemotePhone / 1024).toFixed(0)} KiB per remote phone (its bridge and room) | |`,
     `| vote storm: ${s.remoteSent} remote + ${s.lanSent} LAN votes over ${(s.spreadMs / 1000).toFixed(1)} s | projector's count final **${ms(s.projectorSettledMs)} ms** after the last vote was sent; +${s.projectorCount} on it; ${s.missing} unanswered, ${s.refused} refused | ≤ 1000 ms, 0 lost |`,
     `| storm receipts | remote p50 ${ms(s.remoteReceipts.p50)} / p95 ${ms(s.remoteReceipts.p95)} / p99 ${ms(s.remoteReceipts.p99)} / max ${ms(s.remoteReceipts.max)} ms; LAN p50 ${ms(s.lanReceipts.p50)} / p95 ${ms(s.lanReceipts.p95)} / max ${ms(s.lanReceipts.max)} ms | |`,
     `| remote boards final after the last vote | p50 ${ms(s.remoteBoards.afterLastVote.p50)} / p95 ${ms(s.remoteBoards.afterLastVote.p95)} / max ${ms(s.remoteBoards.afterLastVote.max)} ms (${s.remoteBoards.missing} of ${s.remoteBoards.readers} never) | |`,
@@ -395,12 +425,12 @@ function report(r) {
   if (r.cut) {
     const c = r.cut;
     lines.push(
-      `| uplink cut ${c.seconds.toFixed(0)} s during votes and questions | ${c.sent} remote requests: all answered **${ms(c.allAnsweredAfterReturnMs)} ms** after the link's return (p50 ${ms(c.afterReturn.p50)}, p95 ${ms(c.afterReturn.p95)}); ${c.unanswered} unanswered; in the log ${c.inLog}: lost ${c.lost}, doubled ${c.doubled}; LAN receipts during the cut p95 ${ms(c.lanDuringCut.p95)} ms | ≤ 5000 ms, 0 lost, 0 doubled |`,
+      `| uplink cut ${c.seconds.toFixed(0)} s during votes and questions | ${c.sent} remote requests: all answered **${ms(c.allAnsweredAfterReturnMs)} ms** after the uplink's return (the laptop's link up after ${ms(c.linkUpAfterReturnMs)} ms; p50 ${ms(c.afterReturn.p50)}, p95 ${ms(c.afterReturn.p95)}); ${c.unanswered} unanswered; in the log ${c.inLog}: lost ${c.lost}, doubled ${c.doubled}; LAN receipts during the cut p95 ${ms(c.lanDuringCut.p95)} ms | ≤ 5000 ms, 0 lost, 0 doubled |`,
     );
   }
   if (r.kill) {
     const k = r.kill;
-    lines.push(`| relay B SIGKILLed during a storm | ${k.answered} answered, ${k.unanswered} not; answered after the kill (or its send) p50 ${ms(k.sinceKill.p50)} / p95 ${ms(k.sinceKill.p95)} / max **${ms(k.sinceKill.max)} ms**; ${k.phonesReconnected} sockets reopened | ≤ 5000 ms |`);
+    lines.push(`| relay B SIGKILLed during a storm | ${k.answered} answered, ${k.unanswered} not; answered after the kill (or its send) p50 ${ms(k.sinceKill.p50)} / p95 ${ms(k.sinceKill.p95)} / max **${ms(k.sinceKill.max)} ms**; the laptop's link up ${ms(k.linkUpAfterKillMs)} ms after the kill; ${k.phonesReconnected} phone sockets reopened in the run | ≤ 5000 ms |`);
   }
   if (r.redis) {
     const x = r.redis;

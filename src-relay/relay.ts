@@ -180,7 +180,13 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   extension.sub.on('ready', () => {
     for (const name of server.hocuspocus.documents.keys()) fireAndLog(extension.sub.subscribe(`hocuspocus:${name}`), log, 'subscribe');
   });
-  guard = guardSockets(server.webSocketServer, { ...SOCKET_LIMITS, ...(opts.socketsPerAddress ? { socketsPerAddress: opts.socketsPerAddress } : {}), addressOf: (req) => clientAddress(req, opts.trustProxy ?? false), log });
+  guard = guardSockets(server.webSocketServer, {
+    ...SOCKET_LIMITS,
+    ...(opts.socketsPerAddress ? { socketsPerAddress: opts.socketsPerAddress } : {}),
+    isLaptopToken: (token) => checkAccess(opts.secret, token, RELAY_CONTROL_DOC, Date.now()).ok,
+    addressOf: (req) => clientAddress(req, opts.trustProxy ?? false),
+    log,
+  });
   rooms = new RoomNotices(server.hocuspocus, extension.pub, sub, log);
   joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
   await server.listen();

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import * as decoding from 'lib0/decoding';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { LIMITS } from '../src-shared/limits.js';
 
@@ -11,6 +12,13 @@ import { LIMITS } from '../src-shared/limits.js';
  * `phoneMessagesPer10s` messages and `phoneBytesPer10s` bytes in 10 s (a few large messages under the count
  * limit could otherwise make every instance and Redis carry megabytes a second); past either, that socket is
  * closed (1008), nothing else. The laptop's, which carries every room, is not limited.
+ *
+ * The laptop reconnecting (after the venue's uplink came back, or an instance died) opens every bridged
+ * room at once: a burst of an auth and a sync message per room, about 115 bytes each, before Hocuspocus has
+ * answered the first auth. With 2000 remote rooms that is 230 KB, past `preAuthBytes`: the socket was closed
+ * and the laptop retried until one burst happened to fit, 20 s in the hybrid bench. So a socket whose first
+ * auth message carries the laptop's credential (`isLaptopToken`, which needs the secret) has no pre-auth cap;
+ * it still has to open a document within `authDeadlineMs`.
  */
 
 export interface SocketGuardOptions {
@@ -19,6 +27,8 @@ export interface SocketGuardOptions {
   socketsPerAddress: number;
   phoneMessagesPer10s: number;
   phoneBytesPer10s: number;
+  /** Whether a token is the laptop's credential (constant time). */
+  isLaptopToken?(token: string): boolean;
   /** The client's address (the trusted proxy's header with --trust-proxy). */
   addressOf(req: IncomingMessage): string;
   log(line: string): void;
@@ -35,6 +45,22 @@ export const SOCKET_LIMITS = {
 
 const byteLength = (data: unknown): number =>
   Buffer.isBuffer(data) ? data.length : data instanceof ArrayBuffer ? data.byteLength : Array.isArray(data) ? data.reduce((n: number, b: Buffer) => n + b.length, 0) : 0;
+
+/** Hocuspocus's auth message (MessageType.Auth) and its token sub-type. */
+const AUTH_MESSAGE = 2;
+const AUTH_TOKEN = 0;
+
+/** The token of a Hocuspocus auth message (document name, type 2, sub-type 0, token), or null. */
+export function authToken(data: Uint8Array): string | null {
+  try {
+    const d = decoding.createDecoder(data);
+    decoding.readVarString(d);
+    if (decoding.readVarUint(d) !== AUTH_MESSAGE || decoding.readVarUint(d) !== AUTH_TOKEN) return null;
+    return decoding.readVarString(d);
+  } catch {
+    return null;
+  }
+}
 
 /** Policy violation (RFC 6455). */
 const POLICY = 1008;
@@ -63,6 +89,7 @@ export function guardSockets(wss: WebSocketServer, opts: SocketGuardOptions) {
     deadline.unref();
     ws.once('close', () => clearTimeout(deadline));
     let bytes = 0;
+    let laptopClaimed = false;
     let window = { start: Date.now(), messages: 0, bytes: 0 };
     ws.on('message', (data: unknown) => {
       const who = authenticated.get(ws);
@@ -74,6 +101,11 @@ export function guardSockets(wss: WebSocketServer, opts: SocketGuardOptions) {
         if (++window.messages > opts.phoneMessagesPer10s) ws.close(POLICY, 'too many messages');
         else if (window.bytes > opts.phoneBytesPer10s) ws.close(POLICY, 'too many bytes');
         return;
+      }
+      if (laptopClaimed) return;
+      if (bytes === 0 && opts.isLaptopToken && Buffer.isBuffer(data)) {
+        const token = authToken(data);
+        if (token !== null && opts.isLaptopToken(token)) return void (laptopClaimed = true);
       }
       bytes += byteLength(data);
       if (bytes > opts.preAuthBytes) ws.close(POLICY, 'too much sent before authenticating');

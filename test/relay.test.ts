@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as encoding from 'lib0/encoding';
 import { laptopCredential, phoneToken } from '../src-relay/relay-token.js';
 import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
 
@@ -20,6 +22,16 @@ const client = (url: string, name: string, token: string): RelayClient => {
   const c = new RelayClient(url, name, token);
   clients.push(c);
   return c;
+};
+
+/** A Hocuspocus auth message (document, type 2, sub-type 0, token), as the provider sends it. */
+const authMessage = (doc: string, token: string): Uint8Array => {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, doc);
+  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarString(e, token);
+  return encoding.toUint8Array(e);
 };
 
 beforeAll(async () => {
@@ -217,6 +229,30 @@ describe('open-floor relay: who may open what', () => {
     expect(phoneClosed).toBe(1008);
     expect(laptopClosed).toBe(false);
   });
+
+  it('the laptop reopening a thousand rooms at once on one socket (its reconnect) is not taken for a pre-auth flood', async () => {
+    // About 115 KB of auth and sync messages before the first auth is answered: past the 64 KiB a socket
+    // may send unauthenticated. The laptop's credential in the first message lifts that cap.
+    const names = Array.from({ length: 1000 }, (_, i) => `room-L${String(i).padStart(23, '0')}`);
+    // The socket opens after this tick; every room is attached before, so all go out in one burst on open.
+    const socket = new HocuspocusProviderWebsocket({ url: a.url, WebSocketPolyfill: WebSocket });
+    let closes = 0;
+    socket.on('close', () => closes++);
+    const laptopRooms = names.map((name) => {
+      const c = new RelayClient(a.url, name, laptopCredential(SECRET), socket);
+      clients.push(c);
+      return c;
+    });
+    await until(() => laptopRooms.every((c) => c.provider.isSynced), 20_000, 'every room synced on the first socket');
+    expect(closes).toBe(0);
+    // Any other token in the same place gets no such allowance (the cap holds for everyone else).
+    const raw = new WebSocket(a.url);
+    await new Promise((resolve) => raw.once('open', resolve));
+    const closed = new Promise<number>((resolve) => raw.once('close', (code) => resolve(code)));
+    for (const name of names) raw.send(authMessage(name, phoneToken('not this meeting secret', name, Date.now())));
+    expect(await closed).toBe(1008);
+    socket.destroy();
+  }, 40_000);
 
   it('a phone that sends more than 4 MiB in 10 s (few, large messages) is closed; the laptop sending as much is not', async () => {
     const room = 'room-GGGGGGGGGGGGGGGGGGGGGGGG';

@@ -30,6 +30,7 @@ const quietOnError = (Base) =>
 
 const workerTag = `r${process.env.BENCH_WORKER_ID ?? process.pid}`;
 let counter = 0;
+let joinedHere = 0;
 
 /** Requests sent and not yet answered, by id; answered ones by tag: { idx, sendT, recvT, ok, questionId }. */
 const pending = new Map();
@@ -61,11 +62,13 @@ class RemotePhone {
     if (res.status !== 200 || !res.body.relayToken) throw new Error(`join refused (${res.status}): ${res.body && res.body.error}`);
     this.socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: quietOnError(wsClassFor('127.0.0.1', headers)), delay: 100, minDelay: 100, maxDelay: 1000 });
     this.socket.on('open', () => this.opens++);
-    this.room = new HocuspocusProvider({ name: res.body.relayDoc, document: this.doc, token: res.body.relayToken, websocketProvider: this.socket });
+    // No awareness: the relay broadcasts a phone's awareness to every connection of the document (also
+    // read-only ones, also through Redis), so on `board` each phone's would reach every other phone.
+    this.room = new HocuspocusProvider({ name: res.body.relayDoc, document: this.doc, token: res.body.relayToken, websocketProvider: this.socket, awareness: null });
     this.room.attach();
     if (this.readsBoard) {
       this.boardDoc = new Y.Doc();
-      this.board = new HocuspocusProvider({ name: 'board', document: this.boardDoc, token: res.body.relayToken, websocketProvider: this.socket });
+      this.board = new HocuspocusProvider({ name: 'board', document: this.boardDoc, token: res.body.relayToken, websocketProvider: this.socket, awareness: null });
       this.board.attach();
     }
     const end = now() + 120_000;
@@ -73,6 +76,7 @@ class RemotePhone {
       if (now() > end) throw new Error('first sync timed out');
       await sleep(20);
     }
+    if (++joinedHere % 1000 === 0) process.stdout.write(`[remote worker ${workerTag}] ${joinedHere} joined\n`);
     return { joinMs: tJoined - t0, totalMs: now() - t0 };
   }
 
