@@ -50,6 +50,7 @@ const { values: flags } = parseArgs({
     'board-readers': { type: 'string', default: 'all' },
     workers: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
+    scenarios: { type: 'string', default: 'storm,cut,kill,redis' },
     'no-doc': { type: 'boolean', default: process.env.BENCH_NO_DOC === '1' },
   },
 });
@@ -60,6 +61,7 @@ const JOIN_RATE = Number(flags['join-rate']);
 const BOARD_READERS = flags['board-readers'] === 'all' ? REMOTE : Number(flags['board-readers']);
 const WORKERS = Math.max(1, Number(flags.workers));
 const STORM_MS = 10_000;
+const SCENARIOS = new Set(flags.scenarios.split(','));
 const SECRET = `bench-hybrid-${randomBytes(12).toString('hex')}`;
 const OUT = process.env.BENCH_OUT || join(os.tmpdir(), 'open-floor-bench-hybrid.json');
 
@@ -168,13 +170,14 @@ async function run() {
     let redis = await startRedis();
     cleanup.push(() => redis.stop());
     const relayArgs = ['--trust-proxy', '--sockets-per-address', '64'];
-    const relays = await Promise.all([0, 1].map(() => startRelay({ redisUrl: redis.url, secret: SECRET, args: relayArgs })));
+    const profileDir = flags.profile ? mkdtempSync(join(os.tmpdir(), 'open-floor-bench-hybrid-prof-')) : undefined;
+    const relayNodeArgs = (name) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=relay-${name}.cpuprofile`] : []);
+    const relays = await Promise.all(['A', 'B'].map((name) => startRelay({ redisUrl: redis.url, secret: SECRET, args: relayArgs, nodeArgs: relayNodeArgs(name) })));
     cleanup.push(() => Promise.all(relays.map((r) => r.stop())));
     const balancer = await startTcpProxy(() => relays.map((r) => r.port));
     cleanup.push(() => balancer.close());
     const uplink = await startTcpProxy(() => [balancer.port]);
     cleanup.push(() => uplink.close());
-    const profileDir = flags.profile ? mkdtempSync(join(os.tmpdir(), 'open-floor-bench-hybrid-prof-')) : undefined;
     const host = await new BenchHost({ profileDir, args: ['--relay', `ws://127.0.0.1:${uplink.port}`], env: { OPEN_FLOOR_RELAY_SECRET: SECRET } }).start();
     cleanup.push(() => host.stop());
     const procs = () => ({ host: host.pid, 'relay A': relays[0].pid, 'relay B': relays[1].pid, redis: redis.pid });
@@ -290,7 +293,7 @@ async function run() {
     log(`storm use: ${fmtUsage(stormUse)}; load ${loadavg()}`);
 
     // ---- uplink cut -----------------------------------------------------------------------------------
-    if (CUT_S > 0) {
+    if (CUT_S > 0 && SCENARIOS.has('cut')) {
       const q2 = await ask(1, 'ask-2');
       await sleep(2000);
       uplink.cut();
@@ -334,7 +337,7 @@ async function run() {
     }
 
     // ---- a relay instance SIGKILLed under load ------------------------------------------------------------
-    {
+    if (SCENARIOS.has('kill')) {
       const q3 = await ask(2, 'ask-3');
       await sleep(2000);
       const killAt = now() + 500 + 3000;
@@ -370,7 +373,7 @@ async function run() {
     }
 
     // ---- Redis restarted --------------------------------------------------------------------------------
-    {
+    if (SCENARIOS.has('redis')) {
       // Fresh phones (round robin: half on each instance), then Redis goes away and comes back.
       const probes = 40;
       const probeWorker = startWorkerProcess(join(__dirname, 'bench', 'remote-worker.cjs'), { id: 99, nice: 10, env: { ...process.env, BENCH_WORKER_ID: 'probe' } });
@@ -399,8 +402,10 @@ async function run() {
   }
   if (flags.profile) {
     const dir = readdirSync(os.tmpdir()).filter((d) => d.startsWith('open-floor-bench-hybrid-prof-')).map((d) => join(os.tmpdir(), d)).sort().at(-1);
-    const file = dir && readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (file) log(`host profile (${join(dir, file)}):\n${summarizeProfile(join(dir, file), 25)}`);
+    for (const file of dir ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : []) {
+      const p = summarizeProfile(join(dir, file), 20);
+      log(`profile ${join(dir, file)}: busy ${ms(p.busyMs)} of ${ms(p.totalMs)} ms\n${[...p.files, ...p.functions].map((f) => `  ${f.pct.toFixed(1).padStart(5)} %  ${f.name ? `${f.name}  ` : ''}${f.where}`).join('\n')}`);
+    }
   }
   return result;
 }
