@@ -38,7 +38,7 @@ const WebSocket = require('ws');
 const { BenchHost, procSample } = require('./bench/host.cjs');
 const { now, sleep, summary, ms, mib } = require('./bench/stats.cjs');
 const { startWorkerProcess } = require('./bench/worker-rpc.cjs');
-const { summarizeProfile } = require('./bench/profile.cjs');
+const { summarizeProfile, profileWindow } = require('./bench/profile.cjs');
 const { ROOT, startRedis, startRelay, startTcpProxy } = require('./bench/relay-stack.cjs');
 
 const { values: flags } = parseArgs({
@@ -50,6 +50,7 @@ const { values: flags } = parseArgs({
     'board-readers': { type: 'string', default: 'all' },
     workers: { type: 'string', default: '3' },
     profile: { type: 'boolean', default: false },
+    'profile-cut': { type: 'boolean', default: false },
     scenarios: { type: 'string', default: 'storm,cut,kill,redis' },
     'no-doc': { type: 'boolean', default: process.env.BENCH_NO_DOC === '1' },
   },
@@ -171,14 +172,15 @@ async function run() {
     cleanup.push(() => redis.stop());
     const relayArgs = ['--trust-proxy', '--sockets-per-address', '64'];
     const profileDir = flags.profile ? mkdtempSync(join(os.tmpdir(), 'open-floor-bench-hybrid-prof-')) : undefined;
-    const relayNodeArgs = (name) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=relay-${name}.cpuprofile`] : []);
+    const inspectable = flags['profile-cut'] ? ['--inspect-port=0'] : [];
+    const relayNodeArgs = (name) => [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=relay-${name}.cpuprofile`] : []), ...inspectable];
     const relays = await Promise.all(['A', 'B'].map((name) => startRelay({ redisUrl: redis.url, secret: SECRET, args: relayArgs, nodeArgs: relayNodeArgs(name) })));
     cleanup.push(() => Promise.all(relays.map((r) => r.stop())));
     const balancer = await startTcpProxy(() => relays.map((r) => r.port));
     cleanup.push(() => balancer.close());
     const uplink = await startTcpProxy(() => [balancer.port]);
     cleanup.push(() => uplink.close());
-    const host = await new BenchHost({ profileDir, args: ['--relay', `ws://127.0.0.1:${uplink.port}`], env: { OPEN_FLOOR_RELAY_SECRET: SECRET } }).start();
+    const host = await new BenchHost({ profileDir, nodeArgs: inspectable, args: ['--relay', `ws://127.0.0.1:${uplink.port}`], env: { OPEN_FLOOR_RELAY_SECRET: SECRET } }).start();
     cleanup.push(() => host.stop());
     const procs = () => ({ host: host.pid, 'relay A': relays[0].pid, 'relay B': relays[1].pid, redis: redis.pid });
     await host.control('createSession', { title: 'Hybrid bench' });
@@ -221,6 +223,9 @@ async function run() {
     result.joins = {
       hostRssPerRemotePhone: (joinUse.host.rss - rssBeforeRemote) / Math.max(1, joins.length), lan: lanJoined.results.length, lanErrors: lanJoined.errors.length, remote: joins.length, remoteErrors: joinErrors.length, errorSample: joinErrors.slice(0, 3), wallMs: joinWall, http: summary(joins.map((r) => r.joinMs)), total: summary(joins.map((r) => r.totalMs)), usage: joinUse, hostCpuPerJoinMs: (joinUse.host.cpuShare * joinWall) / Math.max(1, joins.length) };
     log(`remote joins: ${joins.length}/${REMOTE} in ${(joinWall / 1000).toFixed(1)} s, ${joinErrors.length} errors ${joinErrors.slice(0, 2).join(' | ')}; join+sync p50 ${ms(result.joins.total.p50)} p95 ${ms(result.joins.total.p95)} ms; host CPU per join ${ms(result.joins.hostCpuPerJoinMs)} ms, host RSS per remote phone ${(result.joins.hostRssPerRemotePhone / 1024).toFixed(0)} KiB; ${fmtUsage(joinUse)}`);
+    const linkDrops = (host.stderr.match(/relay link: disconnected/g) || []).length;
+    if (linkDrops > 0) log(`the laptop's relay link went down during the joins (${linkDrops} status lines): ${host.stderr.split('\n').filter((l) => l.includes('relay link')).slice(-4).join(' | ')}`);
+    result.joins.linkStatusLines = linkDrops;
     await sleep(3000);
     const idle0 = usage(procs());
     await sleep(5000);
@@ -307,6 +312,14 @@ async function run() {
       ]);
       await sleep(Math.max(0, tCut + CUT_S * 1000 - now()));
       const linesBefore = linkLines();
+      const windowDir = flags['profile-cut'] ? mkdtempSync(join(os.tmpdir(), 'open-floor-bench-hybrid-cut-')) : null;
+      const windows = windowDir
+        ? await Promise.all([
+            profileWindow(host.pid, () => host.stderr, join(windowDir, 'host.cpuprofile')),
+            profileWindow(relays[0].pid, relays[0].stderr, join(windowDir, 'relay-A.cpuprofile')),
+            profileWindow(relays[1].pid, relays[1].stderr, join(windowDir, 'relay-B.cpuprofile')),
+          ])
+        : [];
       uplink.restore();
       const tBack = now();
       const tLinkUp = await linkUp(60_000);
@@ -314,6 +327,11 @@ async function run() {
       log(`uplink restored after ${((tBack - tCut) / 1000).toFixed(1)} s; LAN during the cut: ${lanCut.list.length} answered, p95 ${ms(lat(lanCut.list).p95)} ms`);
       const cutAnswers = (await allRemote('collect', { tag: 'cut', timeoutMs: 120_000 })).reduce((a, r) => ({ list: a.list.concat(r.list), missing: a.missing + r.missing }), { list: [], missing: 0 });
       const answeredDuringCut = cutAnswers.list.filter((r) => r.recvT < tBack).length;
+      for (const w of windows) {
+        const file = await w.stop();
+        const p = summarizeProfile(file, 15);
+        log(`profile from the return until every request was answered, ${file}: busy ${ms(p.busyMs)} of ${ms(p.totalMs)} ms\n${[...p.files, ...p.functions].map((f) => `  ${f.pct.toFixed(1).padStart(5)} %  ${f.name ? `${f.name}  ` : ''}${f.where}`).join('\n')}`);
+      }
       await sleep(3000);
       const logged = loggedOnce(host.dataDir, 'hyb-cut-');
       const sent = remoteCut.reduce((s, r) => s + r.sent, 0);

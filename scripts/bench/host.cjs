@@ -24,8 +24,9 @@ class BenchHost {
    * `root`: the checkout whose build to run (default this one; the phone bench compares with a baseline).
    * `args`: more `serve` arguments (e.g. `--relay URL`), `env`: more environment (the relay secret).
    */
-  constructor({ profileDir, root = ROOT, args = [], env = {} } = {}) {
+  constructor({ profileDir, root = ROOT, args = [], env = {}, nodeArgs = [] } = {}) {
     this.root = root;
+    this.nodeArgs = nodeArgs;
     this.args = args;
     this.env = env;
     this.dataDir = mkdtempSync(join(tmpdir(), 'open-floor-bench-'));
@@ -36,7 +37,7 @@ class BenchHost {
   }
 
   async start() {
-    const nodeArgs = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : [];
+    const nodeArgs = [...(this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : []), ...this.nodeArgs];
     const child = spawn(
       process.execPath,
       [...nodeArgs, join(this.root, 'bin/open-floor.cjs'), 'serve', '--json', '--port', '0', '--address', '127.0.0.1', '--data', this.dataDir, ...this.args],
