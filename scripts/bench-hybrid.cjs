@@ -277,7 +277,7 @@ async function run() {
     const stormWall = now() - t0;
     const stormUse = usageDelta(u0, usage(procs()), stormWall);
     const remoteBoards = await allRemote('boardSettled', { questionId: q1, votes: expected, timeoutMs: 30_000 });
-    const boardTimes = remoteBoards.flatMap((r) => r.settledAt).map((t) => t - sentLast);
+    const boardTimes = remoteAnswers.missing + lanStorm.missing > 0 ? [] : remoteBoards.flatMap((r) => r.settledAt).map((t) => t - sentLast);
     result.storm = {
       remoteSent: remoteStorm.reduce((s, r) => s + r.sent, 0),
       lanSent: lanStorm.list.length + lanStorm.missing,
@@ -286,7 +286,8 @@ async function run() {
       refused: remoteAnswers.list.filter((r) => !r.ok).length + lanStorm.list.filter((r) => !r.ok).length,
       missing: remoteAnswers.missing + lanStorm.missing,
       projectorCount: screen.votesOn(q1) - before1,
-      projectorSettledMs: onScreen - sentLast,
+      // With votes unanswered the count never became final: no settle time to report.
+      projectorSettledMs: remoteAnswers.missing + lanStorm.missing > 0 ? NaN : onScreen - sentLast,
       remoteReceipts: lat(remoteAnswers.list),
       lanReceipts: lat(lanStorm.list),
       remoteBoards: { readers: remoteBoards.reduce((s, r) => s + r.readers, 0), missing: remoteBoards.reduce((s, r) => s + r.missing, 0), afterLastVote: summary(boardTimes) },
