@@ -14,11 +14,13 @@ import { LIMITS } from '../src-shared/limits.js';
  * closed (1008), nothing else. The laptop's, which carries every room, is not limited.
  *
  * The laptop reconnecting (after the venue's uplink came back, or an instance died) opens every bridged
- * room at once: a burst of an auth and a sync message per room, about 115 bytes each, before Hocuspocus has
- * answered the first auth. With 2000 remote rooms that is 230 KB, past `preAuthBytes`: the socket was closed
- * and the laptop retried until one burst happened to fit, 20 s in the hybrid bench. So a socket whose first
- * auth message carries the laptop's credential (`isLaptopToken`, which needs the secret) has no pre-auth cap;
- * it still has to open a document within `authDeadlineMs`.
+ * room at once: an auth message per room, about 85 bytes each, 850 KB for 10,000 remote rooms, all sent
+ * before Hocuspocus has answered the first. If they all arrive before that answer (a busy relay), that is
+ * past `preAuthBytes` and the laptop's socket would be closed again at every attempt. So a socket whose
+ * first message is an auth with the laptop's credential (`isLaptopToken`, which needs the secret) has no
+ * pre-auth cap; it still has to open a document within `authDeadlineMs`. Not seen in the hybrid bench
+ * (on loopback the first auth was answered between two reads of the burst; the test's thousand rooms
+ * pass with or without this): a guard for a loaded relay, not a measured fix.
  */
 
 export interface SocketGuardOptions {
