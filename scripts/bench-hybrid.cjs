@@ -24,7 +24,8 @@
  * Flags: --remote N (default 10000), --lan N (500), --cut S (60), --join-rate R (remote joins a second,
  * 100), --board-readers N (remote phones that read the board; default all), --workers W (remote worker
  * processes, 3), --profile (host with --cpu-prof; its hottest functions printed), --no-doc (do not write
- * docs/BENCHMARKS.md). Results: $TMPDIR/open-floor-bench-hybrid.json.
+ * docs/BENCHMARKS.md), --from-json FILE (write the block of an earlier run's results). Results:
+ * $TMPDIR/open-floor-bench-hybrid.json.
  */
 const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -53,6 +54,7 @@ const { values: flags } = parseArgs({
     'profile-cut': { type: 'boolean', default: false },
     scenarios: { type: 'string', default: 'storm,cut,kill,redis' },
     'no-doc': { type: 'boolean', default: process.env.BENCH_NO_DOC === '1' },
+    'from-json': { type: 'string' },
   },
 });
 const REMOTE = Number(flags.remote);
@@ -474,9 +476,9 @@ function writeBlock(text) {
   log('docs/BENCHMARKS.md: hybrid block updated');
 }
 
-run()
+(flags['from-json'] ? Promise.resolve(JSON.parse(readFileSync(flags['from-json'], 'utf8'))) : run())
   .then((r) => {
-    writeFileSync(OUT, JSON.stringify(r, null, 2));
+    if (!flags['from-json']) writeFileSync(OUT, JSON.stringify(r, null, 2));
     const text = report(r);
     log(`\n${text}`);
     if (!flags['no-doc']) writeBlock(text);
