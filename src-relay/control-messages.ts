@@ -41,6 +41,16 @@ export type JoinAnswer = z.infer<typeof joinAnswerSchema>;
  */
 export const roomNoticeSchema = z.object({ type: z.literal('room'), name: z.string().max(80) });
 
+/**
+ * The last phone connection of `room-<id>` on one relay instance closed. The phone may be on another
+ * instance (it moved), so the laptop does not drop the bridge on this alone: after its idle time it asks
+ * every instance (`room-query`) and drops the bridge if none answers with a room notice.
+ */
+export const roomLeftSchema = z.object({ type: z.literal('room-left'), name: z.string().max(80) });
+
+/** The laptop asks every instance whether a phone has this room open (those that have answer `room`). */
+export const roomQuerySchema = z.object({ type: z.literal('room-query'), name: z.string().max(80) });
+
 /** Parses a message, or null for anything malformed (never throws). */
 export function parseMessage<T>(schema: z.ZodType<T>, text: string): T | null {
   try {

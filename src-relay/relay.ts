@@ -188,7 +188,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         if (documentName !== RELAY_CONTROL_DOC) return Promise.resolve();
         const clock = LaptopClock.parse(payload);
         if (clock) http?.clock.heard(clock);
-        else http?.joins.fromLaptop(payload);
+        else if (!rooms?.fromLaptop(payload)) http?.joins.fromLaptop(payload);
         return Promise.resolve();
       },
       onAuthenticate: (data: onAuthenticatePayload) => {
@@ -202,8 +202,14 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         return Promise.resolve({ who: access.who });
       },
       connected: ({ documentName, connection, context }) => {
-        guard?.authenticated(connection.webSocket, (context as { who?: string }).who === 'laptop' ? 'laptop' : 'phone');
+        const who = (context as { who?: string }).who === 'laptop' ? 'laptop' : 'phone';
+        guard?.authenticated(connection.webSocket, who);
         if (documentName === RELAY_CONTROL_DOC) rooms?.laptopConnected();
+        if (who === 'phone') rooms?.phoneConnected(documentName);
+        return Promise.resolve();
+      },
+      onDisconnect: ({ documentName, context }) => {
+        if ((context as { who?: string }).who === 'phone') rooms?.phoneDisconnected(documentName);
         return Promise.resolve();
       },
     },
@@ -217,7 +223,13 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   extension.sub.on('ready', () => {
     for (const name of server.hocuspocus.documents.keys()) fireAndLog(extension.sub.subscribe(`hocuspocus:${name}`), log, 'subscribe');
   });
-  guard = guardSockets(server.webSocketServer, { ...SOCKET_LIMITS, ...(opts.socketsPerAddress ? { socketsPerAddress: opts.socketsPerAddress } : {}), addressOf: (req) => clientAddress(req, opts.trustProxy ?? false), log });
+  guard = guardSockets(server.webSocketServer, {
+    ...SOCKET_LIMITS,
+    ...(opts.socketsPerAddress ? { socketsPerAddress: opts.socketsPerAddress } : {}),
+    isLaptopToken: (token) => checkAccess(opts.secret, token, RELAY_CONTROL_DOC, Date.now()).ok,
+    addressOf: (req) => clientAddress(req, opts.trustProxy ?? false),
+    log,
+  });
   rooms = new RoomNotices(server.hocuspocus, extension.pub, sub, log);
   const joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
   http = { joins, clock: new LaptopClock(extension.pub, sub, log), appRoot: opts.appRoot };

@@ -1,18 +1,27 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { RedisInstance } from '@hocuspocus/extension-redis';
-import { parseMessage, roomNoticeSchema } from './control-messages.js';
+import { parseMessage, roomLeftSchema, roomNoticeSchema, roomQuerySchema } from './control-messages.js';
 import { fireAndLog } from './redis-command.js';
 import { isRoomDocName, RELAY_CONTROL_DOC } from './relay-token.js';
 
 /**
  * Tells the laptop which rooms phones have open (control-messages.ts `room`), whichever instance they are
- * on: when a phone opens its room, and, when the laptop connects, every room open on every instance.
+ * on: when a phone opens its room, and, when the laptop connects, every room a phone has open on every
+ * instance. And when the last phone connection of a room on an instance closes (`room-left`), so the laptop
+ * can stop bridging a room nobody is in; before it does, it asks (`room-query`) and every instance where a
+ * phone has that room open answers with a room notice. Each instance counts its own phone connections per
+ * room (Hocuspocus `connected` / `onDisconnect`); the laptop's bridge is not counted.
  */
 
 const ROOM_CHANNEL = 'open-floor:room';
 const QUERY_CHANNEL = 'open-floor:rooms-query';
+/** On the query channel: every instance names all its rooms with a phone (the laptop connected). */
+const ALL_ROOMS = '?';
 
 export class RoomNotices {
+  /** Phone connections per room on this instance. */
+  private readonly phones = new Map<string, number>();
+
   constructor(
     private readonly instance: Hocuspocus,
     private readonly pub: RedisInstance,
@@ -22,27 +31,54 @@ export class RoomNotices {
     fireAndLog(sub.subscribe(ROOM_CHANNEL, QUERY_CHANNEL), log, 'subscribe');
     sub.on('message', (channel: string, text: string) => {
       if (channel === ROOM_CHANNEL) this.toLaptop(text);
-      else if (channel === QUERY_CHANNEL) this.announceOpenRooms();
+      else if (channel === QUERY_CHANNEL) this.answerQuery(text);
     });
   }
 
   /** A phone was let into its room here. */
   phoneOpened(name: string): void {
-    fireAndLog(this.pub.publish(ROOM_CHANNEL, JSON.stringify({ type: 'room', name })), this.log, 'publish');
+    this.publish(ROOM_CHANNEL, { type: 'room', name });
+  }
+
+  /** A phone's connection to a document is up here (Hocuspocus `connected`). */
+  phoneConnected(name: string): void {
+    if (isRoomDocName(name)) this.phones.set(name, (this.phones.get(name) ?? 0) + 1);
+  }
+
+  /** A phone's connection to a document closed here (Hocuspocus `onDisconnect`). */
+  phoneDisconnected(name: string): void {
+    const count = this.phones.get(name);
+    if (count === undefined) return;
+    const left = count - 1;
+    if (left > 0) return void this.phones.set(name, left);
+    this.phones.delete(name);
+    this.publish(ROOM_CHANNEL, { type: 'room-left', name });
   }
 
   /** The laptop's control connection is up (here): every instance names its open rooms. */
   laptopConnected(): void {
-    fireAndLog(this.pub.publish(QUERY_CHANNEL, '?'), this.log, 'publish');
+    fireAndLog(this.pub.publish(QUERY_CHANNEL, ALL_ROOMS), this.log, 'publish');
   }
 
-  private announceOpenRooms(): void {
-    for (const name of this.instance.documents.keys()) if (isRoomDocName(name)) this.phoneOpened(name);
+  /** A stateless message from the laptop on the control document; true if it was a room query. */
+  fromLaptop(payload: string): boolean {
+    const query = parseMessage(roomQuerySchema, payload);
+    if (query && isRoomDocName(query.name)) fireAndLog(this.pub.publish(QUERY_CHANNEL, query.name), this.log, 'publish');
+    return query !== null;
+  }
+
+  private answerQuery(text: string): void {
+    if (text === ALL_ROOMS) for (const name of this.phones.keys()) this.phoneOpened(name);
+    else if (this.phones.has(text)) this.phoneOpened(text);
+  }
+
+  private publish(channel: string, message: { type: string; name: string }): void {
+    fireAndLog(this.pub.publish(channel, JSON.stringify(message)), this.log, 'publish');
   }
 
   private toLaptop(text: string): void {
     const doc = this.instance.documents.get(RELAY_CONTROL_DOC);
-    const notice = parseMessage(roomNoticeSchema, text);
+    const notice = parseMessage(roomNoticeSchema, text) ?? parseMessage(roomLeftSchema, text);
     if (!doc || !notice || !isRoomDocName(notice.name)) return;
     for (const connection of doc.getConnections()) connection.sendStateless(text);
   }

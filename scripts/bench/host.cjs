@@ -20,9 +20,15 @@ try {
 }
 
 class BenchHost {
-  /** `root`: the checkout whose build to run (default this one; the phone bench compares with a baseline). */
-  constructor({ profileDir, root = ROOT } = {}) {
+  /**
+   * `root`: the checkout whose build to run (default this one; the phone bench compares with a baseline).
+   * `args`: more `serve` arguments (e.g. `--relay URL`), `env`: more environment (the relay secret).
+   */
+  constructor({ profileDir, root = ROOT, args = [], env = {}, nodeArgs = [] } = {}) {
     this.root = root;
+    this.nodeArgs = nodeArgs;
+    this.args = args;
+    this.env = env;
     this.dataDir = mkdtempSync(join(tmpdir(), 'open-floor-bench-'));
     this.profileDir = profileDir;
     this.stderr = '';
@@ -31,11 +37,11 @@ class BenchHost {
   }
 
   async start() {
-    const nodeArgs = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : [];
+    const nodeArgs = [...(this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${this.profileDir}`] : []), ...this.nodeArgs];
     const child = spawn(
       process.execPath,
-      [...nodeArgs, join(this.root, 'bin/open-floor.cjs'), 'serve', '--json', '--port', '0', '--address', '127.0.0.1', '--data', this.dataDir],
-      { stdio: ['ignore', 'pipe', 'pipe'], cwd: this.root },
+      [...nodeArgs, join(this.root, 'bin/open-floor.cjs'), 'serve', '--json', '--port', '0', '--address', '127.0.0.1', '--data', this.dataDir, ...this.args],
+      { stdio: ['ignore', 'pipe', 'pipe'], cwd: this.root, env: { ...process.env, ...this.env } },
     );
     this.child = child;
     this.exit = null;
@@ -86,15 +92,7 @@ class BenchHost {
 
   /** VmRSS in bytes and utime+stime in ms, from /proc/<pid>. */
   sample() {
-    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-    const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-    // Fields after the command name (which is in parentheses and may contain spaces).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
-    return { rss: rssKb * 1024, hwm: hwmKb * 1024, cpuMs: ((utime + stime) * 1000) / clkTck, userMs: (utime * 1000) / clkTck, sysMs: (stime * 1000) / clkTck };
+    return procSample(this.pid);
   }
 
   /**
@@ -117,6 +115,19 @@ class BenchHost {
   }
 }
 
+/** VmRSS/VmHWM in bytes and utime+stime in ms of any process, from /proc/<pid>. */
+function procSample(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  const hwmKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which is in parentheses and may contain spaces).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return { rss: rssKb * 1024, hwm: hwmKb * 1024, cpuMs: ((utime + stime) * 1000) / clkTck, userMs: (utime * 1000) / clkTck, sysMs: (stime * 1000) / clkTck };
+}
+
 /** Samples the host every 250 ms; `peak()` gives the highest RSS since the last reset. */
 function sampler(host) {
   let peak = 0;
@@ -134,4 +145,4 @@ function sampler(host) {
   };
 }
 
-module.exports = { BenchHost, sampler };
+module.exports = { BenchHost, sampler, procSample };

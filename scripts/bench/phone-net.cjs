@@ -8,21 +8,26 @@ const http = require('node:http');
 const WebSocket = require('ws');
 
 const wsClasses = new Map();
-/** A `ws` WebSocket whose connections leave from `localAddress` (y-websocket takes a class, not options). */
-function wsClassFor(localAddress) {
-  let cls = wsClasses.get(localAddress);
+/**
+ * A `ws` WebSocket whose connections leave from `localAddress` (y-websocket takes a class, not options).
+ * `headers` are sent with the upgrade (a remote phone behind the bench's proxy names its address in
+ * X-Forwarded-For, as a TLS proxy would).
+ */
+function wsClassFor(localAddress, headers) {
+  const key = headers ? `${localAddress} ${JSON.stringify(headers)}` : localAddress;
+  let cls = wsClasses.get(key);
   if (!cls) {
     cls = class BoundWebSocket extends WebSocket {
       constructor(url, protocols) {
-        super(url, protocols, { localAddress, perMessageDeflate: false });
+        super(url, protocols, { localAddress, perMessageDeflate: false, ...(headers ? { headers } : {}) });
       }
     };
-    wsClasses.set(localAddress, cls);
+    if (!headers) wsClasses.set(key, cls);
   }
   return cls;
 }
 
-function postJson(origin, path, body, localAddress, timeoutMs = 30_000) {
+function postJson(origin, path, body, localAddress, timeoutMs = 30_000, headers = {}) {
   const url = new URL(path, origin);
   const data = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
@@ -34,7 +39,7 @@ function postJson(origin, path, body, localAddress, timeoutMs = 30_000) {
         method: 'POST',
         localAddress,
         agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': data.length },
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': data.length },
         timeout: timeoutMs,
       },
       (res) => {

@@ -52,7 +52,44 @@ function summarizeProfile(file, top = 15) {
   };
 }
 
-module.exports = { summarizeProfile };
+/**
+ * Profiles a running Node process over a window only (e.g. the minute after the uplink came back): SIGUSR1
+ * opens its inspector (the process prints "Debugger listening on ws://…" on stderr, read with `stderr()`),
+ * then Profiler.start over the DevTools protocol; `stop()` writes the .cpuprofile to `file`. Start the
+ * process with `--inspect-port=0` so that several can be profiled at once.
+ */
+async function profileWindow(pid, stderr, file) {
+  const WebSocket = require('ws');
+  process.kill(pid, 'SIGUSR1');
+  const end = Date.now() + 10_000;
+  let url = null;
+  while (!url && Date.now() < end) {
+    url = [...stderr().matchAll(/Debugger listening on (ws:\/\/\S+)/g)].at(-1)?.[1] ?? null;
+    if (!url) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!url) throw new Error(`no inspector from process ${pid}`);
+  const ws = new WebSocket(url);
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+  let seq = 0;
+  const waiting = new Map();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data.toString());
+    if (waiting.has(msg.id)) waiting.get(msg.id)(msg.result), waiting.delete(msg.id);
+  });
+  const call = (method, params = {}) => new Promise((resolve) => (waiting.set(++seq, resolve), ws.send(JSON.stringify({ id: seq, method, params }))));
+  await call('Profiler.enable');
+  await call('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await call('Profiler.stop');
+      require('node:fs').writeFileSync(file, JSON.stringify(profile));
+      ws.close();
+      return file;
+    },
+  };
+}
+
+module.exports = { summarizeProfile, profileWindow };
 
 if (require.main === module) {
   const s = summarizeProfile(process.argv[2], Number(process.argv[3] ?? 25));

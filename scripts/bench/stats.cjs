@@ -36,4 +36,18 @@ function mib(bytes) {
   return typeof bytes !== 'number' || Number.isNaN(bytes) ? '—' : `${(bytes / 1048576).toFixed(0)} MiB`;
 }
 
-module.exports = { now, sleep, percentile, summary, ms, mib };
+/** Runs `fire(i)` for each item at its due time (startAt + offsets[i]); a short ticker, bounded by the list. */
+async function schedule(startAt, offsets, fire) {
+  const order = offsets.map((o, i) => [o, i]).sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  while (next < order.length) {
+    const t = now() - startAt;
+    while (next < order.length && order[next][0] <= t) {
+      fire(order[next][1]);
+      next++;
+    }
+    if (next < order.length) await sleep(Math.max(1, Math.min(20, order[next][0] - (now() - startAt) - 1)));
+  }
+}
+
+module.exports = { now, sleep, percentile, summary, ms, mib, schedule };

@@ -11,7 +11,7 @@
  */
 const Y = require('yjs');
 const { WebsocketProvider } = require('y-websocket');
-const { now, sleep } = require('./stats.cjs');
+const { now, sleep, schedule } = require('./stats.cjs');
 const { serveCommands } = require('./worker-rpc.cjs');
 const { wsClassFor, postJson } = require('./phone-net.cjs');
 const { watchReceipts } = require('../room-parts.cjs');
@@ -155,20 +155,6 @@ async function drain(tag, timeoutMs) {
   }
   const p = pendingByTag.get(tag);
   return p ? p.size : 0;
-}
-
-/** Runs `fire(i)` for each item at its due time (startAt + offsets[i]); a 2 ms ticker, bounded by the list. */
-async function schedule(startAt, offsets, fire) {
-  const order = offsets.map((o, i) => [o, i]).sort((a, b) => a[0] - b[0]);
-  let next = 0;
-  while (next < order.length) {
-    const t = now() - startAt;
-    while (next < order.length && order[next][0] <= t) {
-      fire(order[next][1]);
-      next++;
-    }
-    if (next < order.length) await sleep(Math.max(1, Math.min(20, order[next][0] - (now() - startAt) - 1)));
-  }
 }
 
 function takeRecords(tag) {

@@ -56,7 +56,7 @@ export interface HostOptions {
    * Remote attendees (issue 20, docs/HYBRID.md): the laptop connects out to this relay with the meeting's
    * relay secret. Off when absent.
    */
-  relay?: { url: string; secret: string; ca?: string; maxRetryDelayMs?: number };
+  relay?: { url: string; secret: string; ca?: string; maxRetryDelayMs?: number; idleRoomMs?: number };
 }
 
 const listen = (server: Server, port: number, host: string) =>
@@ -317,6 +317,7 @@ async function startRelay(
     hostSyncUrl: `ws://127.0.0.1:${ports.loopback}${PATHS.sync}`,
     token,
     ...(relay.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: relay.maxRetryDelayMs } : {}),
+    ...(relay.idleRoomMs !== undefined ? { idleRoomMs: relay.idleRoomMs } : {}),
     ...(relay.ca !== undefined ? { ca: relay.ca } : {}),
     log,
     onConnected: watch.onConnected,

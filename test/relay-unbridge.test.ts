@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { appendRequest, roomParts } from '../src-shared/docs/room-doc.js';
+import { startTestHost, type TestHost } from './helpers/host-harness.js';
+import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type RedisProcess, type RelayProcess } from './helpers/relay-harness.js';
+
+/**
+ * The laptop stops bridging a remote room nobody is in (issue 20, laptop memory): real Redis, two relay
+ * instances, the host with its relay link on instance A and a short idle time. A phone that leaves (it was
+ * on B, so the relay's word travels through Redis) is unbridged after the idle time; a phone that moves
+ * from A to B is not; the phone that left comes back with a request it wrote offline, the room is bridged
+ * again and the request is answered and logged once.
+ */
+
+const SECRET = 'relay-unbridge-test-secret-01';
+const IDLE_MS = 1000;
+
+let redis: RedisProcess;
+let a: RelayProcess;
+let b: RelayProcess;
+let h: TestHost;
+const clients: RelayClient[] = [];
+const client = (url: string, name: string, token: string): RelayClient => {
+  const c = new RelayClient(url, name, token);
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  await buildCliIfStale();
+  redis = await startRedis();
+  [a, b] = await Promise.all([startRelay(redis.url, SECRET), startRelay(redis.url, SECRET)]);
+  h = await startTestHost(undefined, { relay: { url: a.url, secret: SECRET, maxRetryDelayMs: 500, idleRoomMs: IDLE_MS } });
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await h?.stop();
+  await Promise.all([a?.stop(), b?.stop()]);
+  await redis?.stop();
+});
+
+describe('remote rooms nobody is in are no longer bridged', () => {
+  it('a phone leaves: its room is unbridged after the idle time; one that moved instance stays; the leaver comes back and its offline request is applied once', async () => {
+    const code = await h.openSession('Unbridging');
+    const relay = h.host.relay!;
+    await until(() => relay.connected(), 5000, 'laptop on the relay');
+    const join = (address: string) => {
+      const joined = relay.join(code, { address });
+      if (!joined.ok || !('relayToken' in joined)) throw new Error(`join failed: ${JSON.stringify(joined)}`);
+      return joined;
+    };
+    const leaver = join('203.0.113.20');
+    const mover = join('203.0.113.21');
+    expect(relay.remoteRooms()).toBe(2);
+    // The leaver is on B (its notices reach the laptop on A through Redis), the mover on A.
+    const first = client(b.url, leaver.relayDoc, leaver.relayToken);
+    let moverClient = client(a.url, mover.relayDoc, mover.relayToken);
+    await Promise.all([first.synced(), moverClient.synced()]);
+    appendRequest(first.doc, { kind: 'ask', id: 'before-leaving', text: 'Is the pool open in August?' });
+    await until(() => roomParts(first.doc).receipts.get('before-leaving') !== undefined, 5000, 'first receipt');
+
+    // The mover goes from A to B (its socket to A closes: A says the room is left; B has it open).
+    moverClient.destroy();
+    moverClient = client(b.url, mover.relayDoc, mover.relayToken);
+    await moverClient.synced();
+    // The leaver goes, keeping what its doc held (the phone app keeps it in IndexedDB).
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(first.doc));
+    first.destroy();
+
+    // The leaver's check ends after the mover's (it started later): one room bridged, the mover's.
+    await until(() => relay.remoteRooms() === 1, 15_000, 'the leaver\'s room unbridged');
+    expect(relay.remoteRooms()).toBe(1);
+    appendRequest(moverClient.doc, { kind: 'ask', id: 'after-moving', text: 'Asked after moving to another instance' });
+    await until(() => roomParts(moverClient.doc).receipts.get('after-moving') !== undefined, 5000, 'the mover is still bridged');
+
+    // Offline, the leaver asks; it comes back (on A this time) and the relay's room notice bridges it again.
+    appendRequest(offline, { kind: 'ask', id: 'written-offline', text: 'Written while away' });
+    const questionsBefore = h.host.currentSession()!.questions;
+    const back = client(a.url, leaver.relayDoc, leaver.relayToken);
+    Y.applyUpdate(back.doc, Y.encodeStateAsUpdate(offline));
+    await until(() => roomParts(back.doc).receipts.get('written-offline') !== undefined, 10_000, 'the offline request answered');
+    expect(roomParts(back.doc).receipts.get('written-offline')).toMatchObject({ ok: true });
+    expect(relay.remoteRooms()).toBe(2);
+    // Applied once: one more question, and the earlier request was not asked again.
+    expect(h.host.currentSession()!.questions).toBe(questionsBefore + 1);
+    const events = h.host.currentSession()!.events;
+    appendRequest(back.doc, { kind: 'ask', id: 'one-more', text: 'And one more, to be sure the room is live' });
+    await until(() => roomParts(back.doc).receipts.get('one-more') !== undefined, 5000, 'a later request answered');
+    expect(h.host.currentSession()!.events).toBe(events + 1);
+    expect(h.host.currentSession()!.questions).toBe(questionsBefore + 2);
+  }, 60_000);
+});
