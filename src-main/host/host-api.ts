@@ -46,7 +46,7 @@ export interface Host {
   joinUrl(): string | null;
   onSessionChanged(listener: () => void): void;
   /** Remote attendees through the relay, when the host was started with one (docs/HYBRID.md). */
-  relay: Pick<RelayAccess, 'join' | 'connected' | 'remoteRooms'> | null;
+  relay: Pick<RelayAccess, 'join' | 'connected' | 'remoteRooms' | 'bridgedRooms'> | null;
   /** An external gateway reports the open WebRTC peer connections of a room. */
   setRoomPeers(docName: string, peers: number): void;
   /** The live session (the newest of the data folder), or null before the first. */

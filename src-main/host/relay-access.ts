@@ -19,8 +19,10 @@ export interface RelayAccess {
   join(code: string, who: JoinContext): RemoteJoinResult;
   /** Whether the laptop's connection to the relay is open. */
   connected(): boolean;
-  /** How many remote phones' rooms are bridged now (the console's Venue panel). */
+  /** How many remote phones are on the relay now: bridged rooms, less those whose phone left (the console's Venue panel). */
   remoteRooms(): number;
+  /** How many remote phones' rooms the laptop bridges now (a room whose phone left stays bridged a while). */
+  bridgedRooms(): number;
   /** Another session became live: the old one's rooms are no longer bridged. */
   sessionChanged(): void;
 }
@@ -42,7 +44,8 @@ export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAcc
   return {
     join,
     connected: () => link.connected(),
-    remoteRooms: () => link.bridged() - 1,
+    remoteRooms: () => link.present(),
+    bridgedRooms: () => link.bridged() - 1,
     sessionChanged: () =>
       link.pruneRooms((name) => {
         const roomId = roomIdOfDocName(name);

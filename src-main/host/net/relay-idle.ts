@@ -33,6 +33,8 @@ export interface IdleRooms {
   seen(name: string): void;
   /** The room is no longer bridged (dropped, or its session ended). */
   forget(name: string): void;
+  /** How many bridged rooms have had no phone since their last `left` (not yet dropped). */
+  away(): number;
   destroy(): void;
 }
 
@@ -63,6 +65,7 @@ export function idleRooms(opts: IdleRoomsOptions): IdleRooms {
     left: (name) => wait(name, opts.idleMs, () => check(name)),
     seen: cancel,
     forget: cancel,
+    away: () => timers.size,
     destroy: () => {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();

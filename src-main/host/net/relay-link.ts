@@ -70,6 +70,8 @@ export interface RelayLink {
   connected(): boolean;
   /** How many documents are bridged (the board and the remote rooms; not the control doc). */
   bridged(): number;
+  /** How many bridged remote rooms have a phone on the relay now (those whose phone left are not counted). */
+  present(): number;
   /** Who answers what the relay says on the control doc (the host, relay-access.ts). */
   serve(handlers: ControlHandlers): void;
   destroy(): void;
@@ -213,6 +215,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     tokenFor: (docName) => phoneToken(opts.secret, docName, Date.now()),
     connected,
     bridged: () => bridges.size,
+    present: () => Math.max(0, bridges.size - 1 - idle.away()),
     destroy: () => {
       idle.destroy();
       for (const b of bridges.values()) close(b);
