@@ -26,6 +26,7 @@ const os = require('node:os');
 const { join } = require('node:path');
 const { createInterface } = require('node:readline');
 const WebSocket = require('ws');
+const { freePort, portOpen } = require('./bench/relay-stack.cjs');
 
 const ROOT = join(__dirname, '..');
 const SCALE = Number(process.env.RELAY_FUZZ_SCALE || 1);
@@ -101,22 +102,6 @@ async function goodPhone() {
 // ---- processes -----------------------------------------------------------------------------------
 const children = [];
 const tempDirs = [];
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-const portOpen = (port) =>
-  new Promise((resolve) => {
-    const c = net.createConnection({ port, host: '127.0.0.1' });
-    c.once('connect', () => (c.destroy(), resolve(true)));
-    c.once('error', () => resolve(false));
-  });
 function track(proc, name) {
   const entry = { proc, name, exit: null, stderr: '', stderrBytes: 0, stderrLines: 0, authLines: 0, stacks: 0 };
   proc.on('exit', (code, signal) => (entry.exit = { code, signal }));

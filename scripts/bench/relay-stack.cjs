@@ -147,4 +147,4 @@ async function startTcpProxy(targets) {
   };
 }
 
-module.exports = { ROOT, freePort, startRedis, startRelay, startTcpProxy, stopProcess };
+module.exports = { ROOT, freePort, portOpen, startRedis, startRelay, startTcpProxy, stopProcess };
