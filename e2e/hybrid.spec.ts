@@ -115,6 +115,10 @@ test('hybrid: a phone in the hall and a phone through the relay ask, vote and an
   const laptop = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const projector = await laptop.newPage();
   await projector.goto(host.urls.projectorUrl);
+  // The hall's screen, which the stream often shows, gives the link for home too (the laptop's relay address).
+  const howToJoin = projector.getByRole('complementary', { name: 'How to join' });
+  await expect(howToJoin.getByText('At home? Join here:')).toBeVisible();
+  await expect(howToJoin.getByText(`https://localhost:${relay!.uplink.port}/j/${code}`, { exact: true })).toBeVisible();
   await expect(pollRow(projector, 'Yes')).toContainText('1 · 50%');
   await expect(pollRow(projector, 'No')).toContainText('1 · 50%');
   expect((await host.control('showPoll', { pollId: null })).ok).toBe(true);

@@ -81,7 +81,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const { board, desk, turn } = docs;
   const venue = await openVenue(opts);
   const ports = { lan: 0, loopback: 0 };
-  const hostInfo = (): HostInfo => ({ addresses: venue.choices.map((c) => c.address), joinAddress: venue.joinAddress, port: ports.lan, choices: venue.choices, ipv6Only: venue.ipv6Only });
+  const hostInfo = (): HostInfo => ({ ...venueInfo(venue, ports.lan), ...(opts.relay ? { relayUrl: opts.relay.url } : {}) });
   const sessionListeners: Array<() => void> = [];
   // The WebRTC gateway and the relay link start once the listeners are up.
   let gateway: Gateway | null = null, relay: StartedRelay | null = null;
@@ -276,6 +276,9 @@ function createServers(d: ServersDeps) {
   );
   return { lan, loopback };
 }
+
+/** Where phones join: the laptop's addresses, the one in the QR, the port. */
+const venueInfo = (venue: Venue, port: number): HostInfo => ({ addresses: venue.choices.map((c) => c.address), joinAddress: venue.joinAddress, port, choices: venue.choices, ipv6Only: venue.ipv6Only });
 
 type StartedRelay = RelayAccess & { destroy(): void; since(): number; drops(): number };
 

@@ -25,6 +25,12 @@ export function JoinStrip({ board, display = DEFAULT_DISPLAY }: { board: BoardVi
       <QrImage url={join.url} className="qr" />
       <p className="join-url">{join.url}</p>
       <p className="join-code">{t('projector.code', { code: join.code })}</p>
+      {join.remoteUrl ? (
+        <>
+          <p className="join-remote">{t('projector.atHome')}</p>
+          <p className="join-url">{join.remoteUrl}</p>
+        </>
+      ) : null}
       {board.session?.paperCodesRequired ? (
         <p className="join-paper">
           {t('projector.paperCodeNeeded')}

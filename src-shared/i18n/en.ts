@@ -190,6 +190,7 @@ export const projector = {
   pageTitle: 'Open Floor — Projector',
   recordAt: 'The record, with written answers, will be published at',
   howToJoin: 'How to join',
+  atHome: 'At home? Join here:',
   joinCall: 'Join from your phone',
   paperCodeNeeded: 'Have the code from your paper slip ready',
   code: 'Code: {{code}}',

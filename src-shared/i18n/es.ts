@@ -192,6 +192,7 @@ export const projector: Same<typeof en.projector> = {
   pageTitle: 'Open Floor — Proyector',
   recordAt: 'El registro, con las respuestas escritas, se publicará en',
   howToJoin: 'Cómo participar',
+  atHome: '¿Desde casa? Únase aquí:',
   joinCall: 'Únase desde su teléfono',
   paperCodeNeeded: 'Tenga a mano el código de su papeleta',
   code: 'Código: {{code}}',

@@ -7,6 +7,7 @@ import { joinUrl } from '../../../src-shared/endpoints.js';
 import { newId, newJoinCode } from '../../../src-shared/ids.js';
 import { JOIN_REFUSALS } from '../../../src-shared/refusals.js';
 import type { HostInfo, JoinInfo, SessionSummary } from '../../../src-shared/features/session/views.js';
+import { remoteJoinLink } from '../../../src-shared/venue.js';
 import type { Transport } from '../net/connected-phones.js';
 import { JoinPolicy, paperCodeRefused, type JoinContext, type JoinResult } from './join-policy.js';
 import { decidePaperJoin } from '../../../src-shared/features/paper-codes/join.js';
@@ -82,7 +83,10 @@ export class SessionManager {
     const live = this.live;
     if (!live) return null;
     const host = this.hostInfo();
-    return { code: live.row.joinCode, url: joinUrl(`http://${host.joinAddress}:${host.port}`, live.row.joinCode) };
+    const code = live.row.joinCode;
+    // The remote link goes on the projector too: the hall's screen is often what the stream shows.
+    const remoteUrl = host.relayUrl && live.log.state.remoteAttendees.open ? remoteJoinLink(host.relayUrl, code) : null;
+    return { code, url: joinUrl(`http://${host.joinAddress}:${host.port}`, code), ...(remoteUrl ? { remoteUrl } : {}) };
   }
 
   createSession(title: string, place: string, facilitator = ''): { ok: true; sessionId: string } | { ok: false; error: string } {

@@ -18,6 +18,8 @@ export interface BoardSession {
 export interface JoinInfo {
   url: string;
   code: string;
+  /** The link for residents at home (hybrid meetings, issue 20), while the meeting takes remote attendees. */
+  remoteUrl?: string;
 }
 
 export interface HostInfo {
@@ -29,6 +31,8 @@ export interface HostInfo {
   choices?: AddressChoice[];
   /** The laptop has only IPv6 addresses, which phones cannot join over. */
   ipv6Only?: boolean;
+  /** The relay's address, when the laptop runs with one (hybrid meetings). */
+  relayUrl?: string;
 }
 
 export interface SessionSummary {
