@@ -7,7 +7,8 @@ import { LaptopClock } from './laptop-clock.js';
 import { servePhoneApp } from './phone-app.js';
 import { guardSockets, SOCKET_LIMITS } from './socket-guard.js';
 import { RoomNotices } from './room-notices.js';
-import { checkAccess, RELAY_CONTROL_DOC } from './relay-token.js';
+import { checkAccess, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from './relay-token.js';
+import { isAwarenessMessage } from './message-kind.js';
 
 /**
  * `open-floor relay` (issue 20): a Hocuspocus server with its Redis extension, so several instances behind
@@ -191,6 +192,12 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         else if (!rooms?.fromLaptop(payload)) http?.joins.fromLaptop(payload);
         return Promise.resolve();
       },
+      // Phones send no awareness on the board: it would reach every reader, and could forge the laptop's presence.
+      // (Phones hold the board read-only, the laptop read-write: the hook's context does not carry onAuthenticate's.)
+      beforeHandleMessage: ({ documentName, connection, update }) =>
+        documentName === RELAY_BOARD_DOC && connection.readOnly && isAwarenessMessage(update)
+          ? Promise.reject(Object.assign(new Error('awareness from a phone on the board'), { code: 1008, reason: 'phones send no awareness on the board' }))
+          : Promise.resolve(),
       onAuthenticate: (data: onAuthenticatePayload) => {
         const access = checkAccess(opts.secret, data.token, data.documentName, Date.now());
         if (!access.ok) {

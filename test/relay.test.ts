@@ -193,8 +193,24 @@ describe('open-floor relay: who may open what', () => {
     uplink.restore();
     await until(() => present(far), 5000, 'the laptop back on B');
     clearInterval(renew);
+    laptop.destroy();
     await uplink.close();
   }, 40_000);
+
+  it('a phone that sends awareness on the board is closed: it reaches no reader and cannot pass for the laptop', async () => {
+    const reader = client(b.url, 'board', phoneToken(SECRET, ROOM, Date.now()));
+    await reader.synced();
+    const forger = client(a.url, 'board', phoneToken(SECRET, OTHER, Date.now()));
+    await forger.synced();
+    // A hostile phone: a provider that does send its awareness, claiming to be the laptop.
+    forger.provider.awareness!.on('update', forger.provider.boundAwarenessUpdateHandler);
+    forger.provider.awareness!.setLocalState({ ...LAPTOP_PRESENCE });
+    await until(() => /awareness from a phone on the board/.test(a.stderr()), 5000, 'the forger refused');
+    await new Promise((r) => setTimeout(r, 300));
+    // The reader never got the forged state (the test's laptops are gone: what it holds is nobody's).
+    expect([...reader.provider.awareness!.getStates().keys()]).not.toContain(forger.doc.clientID);
+    forger.destroy();
+  });
 
   it('answers GET /api/time in the laptop\'s time, on every instance, once the laptop said it', async () => {
     // A venue laptop whose clock is five minutes ahead of the servers'.

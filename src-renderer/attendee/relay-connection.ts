@@ -49,6 +49,9 @@ export function connectRelayRoom(identity: JoinIdentity & { relay: RelayRoomAcce
   presence.setLocalState(null);
   const room = new HocuspocusProvider({ name: access.doc, document: doc, awareness: null, token, websocketProvider: socket });
   const board = new HocuspocusProvider({ name: RELAY_BOARD_DOC, document: boardDoc, awareness: presence, token, websocketProvider: socket });
+  // The provider sends on every awareness change, the laptop's it just received included (an echo per phone
+  // per renewal). A phone only reads: nothing of awareness leaves it (the relay closes a phone that sends any).
+  presence.off('update', board.boundAwarenessUpdateHandler);
   let renewing = false;
   /** Refused (a token that ran out while the phone slept): a new one, then the socket again. */
   const refused = (): void => {

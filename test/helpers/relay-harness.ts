@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 
 /**
@@ -233,9 +234,13 @@ export class RelayClient {
         }
       : WebSocket;
     this.socket = socket ?? new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Polyfill, delay: 100, minDelay: 100, maxDelay: 500 });
+    // A phone sends no awareness (the relay closes a phone that does on the board), but reads others', as the app does.
+    const awareness = new Awareness(this.doc);
+    if (token.startsWith('phone.')) awareness.setLocalState(null);
     this.provider = new HocuspocusProvider({
       name,
       document: this.doc,
+      awareness,
       token,
       websocketProvider: this.socket,
       onAuthenticationFailed: ({ reason }) => (this.denied = reason),
@@ -244,6 +249,8 @@ export class RelayClient {
         this.readOnly = scope === 'readonly';
       },
     });
+    // As the app: a phone's provider sends no awareness at all, not even an echo of what it received.
+    if (token.startsWith('phone.')) awareness.off('update', this.provider.boundAwarenessUpdateHandler);
     this.provider.attach();
   }
 
