@@ -48,6 +48,7 @@ class BenchHost {
     child.on('exit', (code, signal) => (this.exit = { code, signal }));
     child.stderr.on('data', (d) => {
       const text = d.toString();
+      if (process.env.BENCH_HOST_STDERR) require('node:fs').appendFileSync(process.env.BENCH_HOST_STDERR, text);
       this.stderrLines += (text.match(/\n/g) || []).length;
       // Keep the tail only: a flood can make the host log a lot.
       this.stderr = (this.stderr + text).slice(-20_000);

@@ -131,7 +131,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   ports.loopback = await listen(servers.loopback.server, 0, '127.0.0.1');
   const loopbackOrigin = `http://127.0.0.1:${ports.loopback}`;
   if (opts.gateway === 'node') gateway = await startGateway(ports, token, setRtcPeers, fdGuard, log);
-  relay = opts.relay ? await startRelay(opts.relay, ports, token, sessions, sessionListeners, log) : null;
+  relay = opts.relay ? await startRelay(opts.relay, ports, token, sessions, sessionListeners, fdGuard, log) : null;
   sessions.restore();
   venue.sessionOpen(sessions.current?.log.state.status === 'open');
   publishSettings();
@@ -310,6 +310,7 @@ async function startRelay(
   token: string,
   sessions: SessionManager,
   sessionListeners: Array<() => void>,
+  fdGuard: FdGuard,
   log: (line: string) => void,
 ): Promise<StartedRelay> {
   const { startRelayLink } = await import('./net/relay-link.js');
@@ -325,7 +326,7 @@ async function startRelay(
     log,
     onConnected: watch.onConnected,
   });
-  const access = relayAccess(sessions, link);
+  const access = relayAccess(sessions, link, fdGuard, log);
   sessionListeners.push(() => access.sessionChanged());
   return { ...access, since: watch.since, drops: watch.drops, destroy: () => link.destroy() };
 }

@@ -218,10 +218,13 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     present: () => Math.max(0, bridges.size - 1 - idle.away()),
     destroy: () => {
       idle.destroy();
+      // The shared socket first: it drops every provider's listeners at once. A provider destroyed while
+      // they are there removes its own (13 per provider) each with a filter over all of them: with 10,000
+      // bridges that was quadratic in the bridges (docs/BENCHMARKS.md, Hybrid meetings, item 4).
+      socket.destroy();
       for (const b of bridges.values()) close(b);
       bridges.clear();
       joins.provider.destroy();
-      socket.destroy();
     },
   };
 }
