@@ -2,16 +2,16 @@
  * Issue 9, item 5, the strict mode: single-use paper codes (one code = one device). A real host, real
  * HTTP joins from distinct loopback addresses, codes read back from the printed PDF.
  */
-import { PDFParse } from 'pdf-parse';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportHref, TOKEN_QUERY } from '../src-shared/endpoints';
+import { exportHref } from '../src-shared/endpoints';
 import { LIMITS } from '../src-shared/limits';
 import { decidePaperJoin } from '../src-shared/features/paper-codes/join';
-import { normalisePaperCode, PAPER_CODES_PATH } from '../src-shared/features/paper-codes/format';
+import { normalisePaperCode } from '../src-shared/features/paper-codes/format';
 import { emptyPaperCodes } from '../src-shared/features/paper-codes/fold';
 import { paperCode, PaperCodeBook } from '../src-main/host/features/paper-codes/code-book';
 import { PAPER_CODE_REFUSALS } from '../src-main/host/pipeline/join-policy';
 import { startTestHost, TestPhone, type TestHost } from './helpers/host-harness';
+import { printed } from './helpers/paper-slips';
 import { joinFrom, voteFromEach } from './helpers/join-from';
 
 let host: TestHost | undefined;
@@ -21,17 +21,6 @@ afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
-
-/** The slips' text and the codes on them, as a clerk printing them would see. */
-async function printed(h: TestHost, query = ''): Promise<{ status: number; text: string; codes: string[]; pages: number }> {
-  const res = await fetch(`${h.host.loopbackOrigin}${PAPER_CODES_PATH}?${TOKEN_QUERY}=${h.host.token}${query}`);
-  if (res.status !== 200) return { status: res.status, text: await res.text(), codes: [], pages: 0 };
-  expect(res.headers.get('content-type')).toBe('application/pdf');
-  const parser = new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) });
-  const { text, total } = await parser.getText();
-  await parser.destroy();
-  return { status: 200, text, codes: [...text.matchAll(/\b([2-9A-Z]{4}-[2-9A-Z]{4})\b/g)].map((m) => m[1]!), pages: total };
-}
 
 describe('paper codes, pure rules', () => {
   it('a printed code gives a new device once, then the same device; required codes refuse the rest', () => {

@@ -34,9 +34,9 @@ export async function startRelayHost(secret: string, { uplink: withUplink = fals
   return env;
 }
 
-/** `POST /api/join` on a relay, as a remote phone's browser sends it (its cookie back if given). */
-export async function postJoin(port: number, code: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code }) });
-  const body = (await res.json()) as { ok: boolean; deviceId?: string; roomId?: string; relayDoc?: string; relayToken?: string; error?: string; token?: unknown };
+/** `POST /api/join` on a relay, as a remote phone's browser sends it (its cookie back if given; a paper code if given). */
+export async function postJoin(port: number, code: string, headers: Record<string, string> = {}, paper?: string) {
+  const res = await fetch(`http://127.0.0.1:${port}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code, ...(paper ? { paper } : {}) }) });
+  const body = (await res.json()) as { ok: boolean; deviceId?: string; roomId?: string; relayDoc?: string; relayToken?: string; error?: string; token?: unknown; paperCode?: string };
   return { status: res.status, body, cookie: res.headers.get('set-cookie')?.split(';')[0] };
 }
