@@ -1,5 +1,4 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { readBoard } from '../../src-shared/docs/board-doc';
@@ -7,11 +6,10 @@ import { laptopPresent, RELAY_BOARD_DOC } from '../../src-shared/relay';
 import { createConnectionStore } from '../ui/connection';
 import { wsOrigin } from '../ui/page';
 import type { JoinIdentity, RelayRoomAccess } from './join';
+import { keepLocally } from './local-copy';
 import { followNetwork } from './network-events';
 import type { RoomConnection } from './room-connection';
 
-/** IndexedDB that does not answer within this time is treated as unavailable (the room still works). */
-const LOCAL_LOAD_TIMEOUT_MS = 3000;
 
 /** Asks for a new token for this phone's room (a re-join through the relay: join-api.ts). */
 export type RenewAccess = (identity: JoinIdentity) => Promise<RelayRoomAccess | null>;
@@ -35,8 +33,13 @@ export function connectRelayRoom(identity: JoinIdentity & { relay: RelayRoomAcce
   const doc = new Y.Doc();
   const boardDoc = new Y.Doc();
   const connection = createConnectionStore();
-  const local = new IndexeddbPersistence(access.doc, doc);
-  const localBoard = new IndexeddbPersistence(`${RELAY_BOARD_DOC}:${identity.sessionId}`, boardDoc);
+  const local = keepLocally(
+    [
+      [access.doc, doc],
+      [`${RELAY_BOARD_DOC}:${identity.sessionId}`, boardDoc],
+    ],
+    () => update(),
+  );
 
   /** The token, renewed first when it is due (the provider asks on every connect). */
   const token = async (): Promise<string> => {
@@ -74,21 +77,13 @@ export function connectRelayRoom(identity: JoinIdentity & { relay: RelayRoomAcce
   room.on('authenticationFailed', refused);
   board.on('authenticationFailed', refused);
 
-  let localLoaded = false;
   const update = (): void => {
     const reached = navigator.onLine !== false && socket.status === WebSocketStatus.Connected && room.isSynced;
     const laptop = laptopPresent(presence.getStates() as Map<number, Record<string, unknown>>, presence.meta, Date.now());
     const prev = connection.getSnapshot();
-    const everSynced = prev.everSynced || (reached && laptop) || (localLoaded && readBoard(boardDoc).session !== null);
+    const everSynced = prev.everSynced || (reached && laptop) || (local.loaded() && readBoard(boardDoc).session !== null);
     connection.set({ status: reached && laptop ? 'online' : everSynced ? 'offline' : 'connecting', everSynced, hostAway: reached && !laptop });
   };
-  const whenLocalLoaded = Promise.race([
-    Promise.all([local.whenSynced, localBoard.whenSynced]).then(() => undefined),
-    new Promise<void>((resolve) => window.setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS)),
-  ]).then(() => {
-    localLoaded = true;
-    update();
-  });
   socket.on('status', update);
   room.on('synced', update);
   presence.on('change', update);
@@ -105,15 +100,14 @@ export function connectRelayRoom(identity: JoinIdentity & { relay: RelayRoomAcce
     doc,
     boardDoc,
     connection,
-    whenLocalLoaded,
+    whenLocalLoaded: local.whenLoaded,
     destroy() {
       window.clearInterval(timer);
       stopFollowing();
       room.destroy();
       board.destroy();
       socket.destroy();
-      void local.destroy();
-      void localBoard.destroy();
+      local.destroy();
       doc.destroy();
       boardDoc.destroy();
     },

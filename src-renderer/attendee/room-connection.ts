@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { readBoard } from '../../src-shared/docs/board-doc';
 import { ROOM_DOC_PREFIX } from '../../src-shared/docs/room-doc';
 import { createConnectionStore, type ConnectionStore } from '../ui/connection';
 import { wsOrigin } from '../ui/page';
+import { keepLocally } from './local-copy';
 import { followNetwork } from './network-events';
 import type { WebrtcTransport } from './webrtc-transport';
 
@@ -22,8 +22,6 @@ const SYNC_PATH = '/sync';
 const SIGNAL_PATH = '/signal';
 /** WebRTC is loaded once the WebSocket has not carried the room for this long while the phone is online. */
 export const WEBRTC_AFTER_MS = 2500;
-/** IndexedDB that does not answer within this time is treated as unavailable (the room still works). */
-const LOCAL_LOAD_TIMEOUT_MS = 3000;
 
 /**
  * The phone's private room document: the WebSocket to the laptop at once, IndexedDB alongside (a reload
@@ -35,10 +33,9 @@ export function connectRoom(roomId: string): RoomConnection {
   const doc = new Y.Doc();
   const origin = wsOrigin();
   const ws = new WebsocketProvider(`${origin}${SYNC_PATH}`, docName, doc);
-  const local = new IndexeddbPersistence(docName, doc);
+  const local = keepLocally([[docName, doc]], () => update());
 
   const connection = createConnectionStore();
-  let localLoaded = false;
   let destroyed = false;
   let rtc: WebrtcTransport | null = null;
   let rtcRequested = false;
@@ -71,17 +68,10 @@ export function connectRoom(roomId: string): RoomConnection {
     const online = navigator.onLine !== false && (wsGood || (rtc !== null && rtc.online()));
     const prev = connection.getSnapshot();
     // Ready once the doc was synced with the host, now or on an earlier visit (then IndexedDB holds it).
-    const everSynced = prev.everSynced || online || (localLoaded && readBoard(doc).session !== null);
+    const everSynced = prev.everSynced || online || (local.loaded() && readBoard(doc).session !== null);
     connection.set({ status: online ? 'online' : everSynced ? 'offline' : 'connecting', everSynced });
   }
 
-  const whenLocalLoaded = Promise.race([
-    local.whenSynced.then(() => undefined),
-    new Promise<void>((resolve) => window.setTimeout(resolve, LOCAL_LOAD_TIMEOUT_MS)),
-  ]).then(() => {
-    localLoaded = true;
-    update();
-  });
   ws.on('status', update);
   ws.on('sync', update);
   // WebRTC connects without an event of its own, and a stalled WebSocket sends none: a cheap poll catches both.
@@ -106,14 +96,14 @@ export function connectRoom(roomId: string): RoomConnection {
     doc,
     boardDoc: doc,
     connection,
-    whenLocalLoaded,
+    whenLocalLoaded: local.whenLoaded,
     destroy() {
       destroyed = true;
       window.clearInterval(timer);
       stopFollowing();
       rtc?.destroy();
       ws.destroy();
-      void local.destroy();
+      local.destroy();
       doc.destroy();
     },
   };
