@@ -51,6 +51,20 @@ export const roomLeftSchema = z.object({ type: z.literal('room-left'), name: z.s
 /** The laptop asks every instance whether a phone has this room open (those that have answer `room`). */
 export const roomQuerySchema = z.object({ type: z.literal('room-query'), name: z.string().max(80) });
 
+/**
+ * The laptop's clock, said on every connect and every 30 s, so the relay answers remote phones'
+ * `GET /api/time` in the meeting's time (laptop-clock.ts).
+ */
+export const clockMessageSchema = z.object({ type: z.literal('clock'), now: z.number().finite().positive() });
+export type ClockMessage = z.infer<typeof clockMessageSchema>;
+
+/** Everything the relay says to the laptop on the control document: one parse, then by `type`. */
+export const toLaptopSchema = z.discriminatedUnion('type', [forwardedJoinSchema, roomNoticeSchema, roomLeftSchema]);
+export type ToLaptop = z.infer<typeof toLaptopSchema>;
+/** Everything the laptop says to the relay on the control document. */
+export const fromLaptopSchema = z.discriminatedUnion('type', [joinAnswerSchema, roomQuerySchema, clockMessageSchema]);
+export type FromLaptop = z.infer<typeof fromLaptopSchema>;
+
 /** Parses a message, or null for anything malformed (never throws). */
 export function parseMessage<T>(schema: z.ZodType<T>, text: string): T | null {
   try {

@@ -105,10 +105,8 @@ export class JoinForwarder {
   }
 
   /** The laptop's answer, from its control connection on this instance (relay.ts's onStateless). */
-  fromLaptop(payload: string): void {
-    const answer = parseMessage(joinAnswerSchema, payload);
-    if (answer) fireAndLog(this.opts.pub.publish(ANSWER_CHANNEL, JSON.stringify(answer)), this.opts.log, 'publish');
-    else this.opts.log('relay: malformed message from the laptop dropped');
+  fromLaptop(answer: JoinAnswer): void {
+    fireAndLog(this.opts.pub.publish(ANSWER_CHANNEL, JSON.stringify(answer)), this.opts.log, 'publish');
   }
 
   /** A join published by any instance: sent to the laptop if it is connected here. */

@@ -1,11 +1,6 @@
-import { z } from 'zod';
 import type { RedisInstance } from '@hocuspocus/extension-redis';
-import { parseMessage } from './control-messages.js';
+import type { ClockMessage } from './control-messages.js';
 import { fireAndLog } from './redis-command.js';
-
-/** The laptop's clock, as it says it on the control document every 30 s (relay-link.ts). */
-export const clockMessageSchema = z.object({ type: z.literal('clock'), now: z.number().finite().positive() });
-export type ClockMessage = z.infer<typeof clockMessageSchema>;
 
 const CLOCK_CHANNEL = 'open-floor:clock';
 /** An offset beyond a day is a broken clock, not a laptop's: ignored. */
@@ -44,10 +39,5 @@ export class LaptopClock {
 
   now(): number {
     return Date.now() + this.offsetMs;
-  }
-
-  /** Whether a control message is the laptop's clock. */
-  static parse(payload: string): ClockMessage | null {
-    return parseMessage(clockMessageSchema, payload);
   }
 }

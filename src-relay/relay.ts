@@ -3,6 +3,7 @@ import { Redis, type RedisInstance } from '@hocuspocus/extension-redis';
 import { Server, type onAuthenticatePayload, type onAwarenessUpdatePayload } from '@hocuspocus/server';
 import { clientAddress, JoinForwarder } from './join-forward.js';
 import { fireAndLog } from './redis-command.js';
+import { fromLaptopSchema, parseMessage, type FromLaptop } from './control-messages.js';
 import { LaptopClock } from './laptop-clock.js';
 import { servePhoneApp } from './phone-app.js';
 import { guardSockets, SOCKET_LIMITS } from './socket-guard.js';
@@ -159,6 +160,17 @@ class RelayRedis extends Redis {
   }
 }
 
+/** Who a connection is, from what onAuthenticate put in its context. */
+const whoOf = (context: unknown): 'laptop' | 'phone' => ((context as { who?: string }).who === 'laptop' ? 'laptop' : 'phone');
+
+/** What the laptop says on the control document (only it can open it): its clock, a room query, a join's answer. */
+function heardFromLaptop(message: FromLaptop | null, http: HttpParts | null, rooms: RoomNotices | null, log: (line: string) => void): void {
+  if (message?.type === 'clock') http?.clock.heard(message);
+  else if (message?.type === 'room-query') rooms?.query(message.name);
+  else if (message?.type === 'join-answer') http?.joins.fromLaptop(message);
+  else log('relay: malformed message from the laptop dropped');
+}
+
 /** Resolves when every client is connected and ready (ioredis queues commands until then). */
 function redisReady(clients: RedisInstance[]): Promise<unknown> {
   return Promise.all(clients.map((c) => (c.status === 'ready' ? null : new Promise((resolve) => c.once('ready', resolve)))));
@@ -186,10 +198,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       onRequest: ({ request, response }) => answerHttp(request, response, http!),
       // Only the laptop can open the control doc (relay-token.ts): what it says there is its clock or a join's answer.
       onStateless: ({ documentName, payload }) => {
-        if (documentName !== RELAY_CONTROL_DOC) return Promise.resolve();
-        const clock = LaptopClock.parse(payload);
-        if (clock) http?.clock.heard(clock);
-        else if (!rooms?.fromLaptop(payload)) http?.joins.fromLaptop(payload);
+        if (documentName === RELAY_CONTROL_DOC) heardFromLaptop(parseMessage(fromLaptopSchema, payload), http, rooms, log);
         return Promise.resolve();
       },
       // Phones send no awareness on the board: it would reach every reader, and could forge the laptop's presence.
@@ -209,14 +218,14 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
         return Promise.resolve({ who: access.who });
       },
       connected: ({ documentName, connection, context }) => {
-        const who = (context as { who?: string }).who === 'laptop' ? 'laptop' : 'phone';
+        const who = whoOf(context);
         guard?.authenticated(connection.webSocket, who);
         if (documentName === RELAY_CONTROL_DOC) rooms?.laptopConnected();
         if (who === 'phone') rooms?.phoneConnected(documentName);
         return Promise.resolve();
       },
       onDisconnect: ({ documentName, context }) => {
-        if ((context as { who?: string }).who === 'phone') rooms?.phoneDisconnected(documentName);
+        if (whoOf(context) === 'phone') rooms?.phoneDisconnected(documentName);
         return Promise.resolve();
       },
     },

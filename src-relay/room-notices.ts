@@ -1,6 +1,6 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { RedisInstance } from '@hocuspocus/extension-redis';
-import { parseMessage, roomLeftSchema, roomNoticeSchema, roomQuerySchema } from './control-messages.js';
+import { parseMessage, toLaptopSchema, type ToLaptop } from './control-messages.js';
 import { fireAndLog } from './redis-command.js';
 import { isRoomDocName, RELAY_CONTROL_DOC } from './relay-token.js';
 
@@ -60,11 +60,9 @@ export class RoomNotices {
     fireAndLog(this.pub.publish(QUERY_CHANNEL, ALL_ROOMS), this.log, 'publish');
   }
 
-  /** A stateless message from the laptop on the control document; true if it was a room query. */
-  fromLaptop(payload: string): boolean {
-    const query = parseMessage(roomQuerySchema, payload);
-    if (query && isRoomDocName(query.name)) fireAndLog(this.pub.publish(QUERY_CHANNEL, query.name), this.log, 'publish');
-    return query !== null;
+  /** The laptop asks whether a phone has this room open on any instance (a `room-query`). */
+  query(name: string): void {
+    if (isRoomDocName(name)) fireAndLog(this.pub.publish(QUERY_CHANNEL, name), this.log, 'publish');
   }
 
   private answerQuery(text: string): void {
@@ -72,14 +70,14 @@ export class RoomNotices {
     else if (this.phones.has(text)) this.phoneOpened(text);
   }
 
-  private publish(channel: string, message: { type: string; name: string }): void {
+  private publish(channel: string, message: Extract<ToLaptop, { type: 'room' | 'room-left' }>): void {
     fireAndLog(this.pub.publish(channel, JSON.stringify(message)), this.log, 'publish');
   }
 
   private toLaptop(text: string): void {
     const doc = this.instance.documents.get(RELAY_CONTROL_DOC);
-    const notice = parseMessage(roomNoticeSchema, text) ?? parseMessage(roomLeftSchema, text);
-    if (!doc || !notice || !isRoomDocName(notice.name)) return;
+    const notice = parseMessage(toLaptopSchema, text);
+    if (!doc || !notice || notice.type === 'join' || !isRoomDocName(notice.name)) return;
     for (const connection of doc.getConnections()) connection.sendStateless(text);
   }
 }

@@ -48,10 +48,14 @@ export function relayAccess(sessions: SessionManager, link: RelayLink, fdGuard?:
     }
     return reason;
   };
-  /** A room the relay says a phone has open: bridged if it is one of the live session's (never loaded here). */
-  const room = (name: string): void => {
+  /** Whether `room-<id>` is a room of the live session (never loads it). */
+  const ofLiveSession = (name: string): boolean => {
     const roomId = roomIdOfDocName(name);
-    if (roomId !== null && sessions.current?.rooms.has(roomId) && !fdRefusal()) link.addRoom(name);
+    return roomId !== null && sessions.current?.rooms.has(roomId) === true;
+  };
+  /** A room the relay says a phone has open: bridged if it is one of the live session's. */
+  const room = (name: string): void => {
+    if (ofLiveSession(name) && !fdRefusal()) link.addRoom(name);
   };
   const join = (code: string, who: JoinContext): RemoteJoinResult => {
     if (fdRefusal()) return { ok: false, error: REMOTE_FULL_ERROR, hostFailure: true };
@@ -67,11 +71,7 @@ export function relayAccess(sessions: SessionManager, link: RelayLink, fdGuard?:
     connected: () => link.connected(),
     remoteRooms: () => link.present(),
     bridgedRooms: () => link.bridged() - 1,
-    sessionChanged: () =>
-      link.pruneRooms((name) => {
-        const roomId = roomIdOfDocName(name);
-        return roomId !== null && sessions.current?.rooms.has(roomId) === true;
-      }),
+    sessionChanged: () => link.pruneRooms(ofLiveSession),
   };
 }
 

@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BOARD_DOC_NAME } from '../../../src-shared/docs/room-doc.js';
 import { LAPTOP_PRESENCE, LAPTOP_PRESENCE_EVERY_MS } from '../../../src-shared/relay.js';
-import { forwardedJoinSchema, parseMessage, roomLeftSchema, roomNoticeSchema, type ForwardedJoin, type JoinAnswer } from '../../../src-relay/control-messages.js';
+import { parseMessage, toLaptopSchema, type ForwardedJoin, type FromLaptop, type JoinAnswer } from '../../../src-relay/control-messages.js';
 import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
 import { RELAY_LOOPBACK_PREFIX } from '../rooms/room-targets.js';
 import { NodeWebSocket } from './node-websocket.js';
@@ -151,11 +151,10 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
     onAuthenticationFailed: ({ reason }) => log(`relay link: ${relayName} refused (${reason}): is the relay's secret this meeting's?`),
   });
   toRelay.attach();
-  const presenceTimer = presence ? setInterval(() => socket.status === WebSocketStatus.Connected && presence.say(), LAPTOP_PRESENCE_EVERY_MS) : null;
-  presenceTimer?.unref();
+  const stopPresence = presence ? whileConnected(socket, LAPTOP_PRESENCE_EVERY_MS, presence.say) : null;
   return {
     close: () => {
-      if (presenceTimer) clearInterval(presenceTimer);
+      stopPresence?.();
       if (timer) clearTimeout(timer);
       toRelay.destroy();
       toHost.destroy();
@@ -186,11 +185,10 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   };
 
   bridge(RELAY_BOARD_DOC, BOARD_DOC_NAME, BOARD_BATCH_MS);
-  const close = (b: Bridge): void => b.close();
   const unbridge = (name: string): void => {
     const b = bridges.get(name);
     if (!b || name === RELAY_BOARD_DOC) return;
-    close(b);
+    b.close();
     bridges.delete(name);
     idle.forget(name);
   };
@@ -198,7 +196,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   const idle: IdleRooms = idleRooms({
     idleMs: opts.idleRoomMs ?? 60_000,
     answerMs: 3000,
-    ask: (name) => joins.provider.sendStateless(JSON.stringify({ type: 'room-query', name })),
+    ask: (name) => joins.provider.sendStateless(JSON.stringify({ type: 'room-query', name } satisfies FromLaptop)),
     drop: unbridge,
     connected,
   });
@@ -222,7 +220,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
       // they are there removes its own (13 per provider) each with a filter over all of them: with 10,000
       // bridges that was quadratic in the bridges (docs/BENCHMARKS.md, Hybrid meetings, item 4).
       socket.destroy();
-      for (const b of bridges.values()) close(b);
+      for (const b of bridges.values()) b.close();
       bridges.clear();
       joins.provider.destroy();
     },
@@ -250,6 +248,15 @@ function laptopPresence(doc: Y.Doc): { awareness: Awareness; say(): void } {
   };
   say();
   return { awareness, say };
+}
+
+/** Calls `say` every `everyMs` while the socket to the relay is open; returns the function that stops it. */
+function whileConnected(socket: HocuspocusProviderWebsocket, everyMs: number, say: () => void): () => void {
+  const timer = setInterval(() => {
+    if (socket.status === WebSocketStatus.Connected) say();
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** NodeWebSocket that also trusts `ca` (the provider constructs its socket with the address alone). */
@@ -290,7 +297,7 @@ function controlChannel(socket: HocuspocusProviderWebsocket, credential: string,
     for (const [id, a] of answered) if (now - a.at > JOIN_MEMORY_MS) answered.delete(id);
     const answer = answered.get(join.id)?.answer ?? handlers.join(join);
     answered.set(join.id, { at: now, answer });
-    channel.provider.sendStateless(JSON.stringify(answer));
+    channel.provider.sendStateless(JSON.stringify(answer satisfies FromLaptop));
   };
   const channel: { handlers: ControlHandlers | null; provider: HocuspocusProvider } = {
     handlers: null,
@@ -302,24 +309,19 @@ function controlChannel(socket: HocuspocusProviderWebsocket, credential: string,
       // The laptop's clock, so the relay answers remote phones' `GET /api/time` in the meeting's time.
       onAuthenticated: () => sendClock(),
       onStateless: ({ payload }) => {
+        const message = parseMessage(toLaptopSchema, payload);
+        if (!message) return log('relay link: a control message was neither a join nor a room notice; dropped');
+        if (message.type === 'room-left') return void presence.left(message.name);
+        if (message.type === 'room') presence.seen(message.name);
         const handlers = channel.handlers;
-        const join = parseMessage(forwardedJoinSchema, payload);
-        const room = join ? null : parseMessage(roomNoticeSchema, payload);
-        const left = join || room ? null : parseMessage(roomLeftSchema, payload);
-        if (room) presence.seen(room.name);
-        if (handlers && join) answerJoin(join, handlers);
-        else if (handlers && room) handlers.room(room.name);
-        else if (left) presence.left(left.name);
-        else log('relay link: a control message was neither a join nor a room notice; dropped');
+        if (!handlers) return;
+        if (message.type === 'join') answerJoin(message, handlers);
+        else handlers.room(message.name);
       },
     }),
   };
-  const sendClock = (): void => channel.provider.sendStateless(JSON.stringify({ type: 'clock', now: Date.now() }));
-  const clockTimer = setInterval(() => {
-    if (socket.status === WebSocketStatus.Connected) sendClock();
-  }, CLOCK_EVERY_MS);
-  clockTimer.unref();
-  channel.provider.on('destroy', () => clearInterval(clockTimer));
+  const sendClock = (): void => channel.provider.sendStateless(JSON.stringify({ type: 'clock', now: Date.now() } satisfies FromLaptop));
+  channel.provider.on('destroy', whileConnected(socket, CLOCK_EVERY_MS, sendClock));
   channel.provider.attach();
   return channel;
 }
