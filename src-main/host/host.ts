@@ -16,13 +16,15 @@ import { createFdGuard, type FdGuard } from './net/fd-guard.js';
 import { createLanServer } from './net/lan-server.js';
 import { createLoopbackServer } from './net/loopback-server.js';
 import { ROOM_IDLE_MS, roomIdOfDocName } from './rooms/room-docs.js';
-import { RELAY_LOOPBACK_PREFIX, RoomTargets } from './rooms/room-targets.js';
+import { RELAY_ROOM_PREFIX, RoomTargets } from './rooms/room-targets.js';
 import { startIdleSweep } from './rooms/idle-sweep.js';
 import { SessionManager } from './pipeline/session-manager.js';
 import { createSignalServer, type SignalServer } from './net/signal-server.js';
 import { Store } from './store/store.js';
 import { openHostDocs } from './store/host-docs.js';
-import { createSyncServer, type SyncServer } from './net/sync-server.js';
+import { createSyncServer, type SyncServer, type SyncTarget } from './net/sync-server.js';
+import { inProcessWebSocket } from './net/in-process-socket.js';
+import type { HostSync } from './net/relay-link.js';
 import { hostReaders, type Host } from './host-api.js';
 import { loopbackFiles } from './loopback-files.js';
 import { linkWatch, relayAccess, type RelayAccess } from './relay-access.js';
@@ -131,7 +133,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   ports.loopback = await listen(servers.loopback.server, 0, '127.0.0.1');
   const loopbackOrigin = `http://127.0.0.1:${ports.loopback}`;
   if (opts.gateway === 'node') gateway = await startGateway(ports, token, setRtcPeers, fdGuard, log);
-  relay = opts.relay ? await startRelay(opts.relay, ports, token, sessions, sessionListeners, fdGuard, log) : null;
+  relay = opts.relay ? await startRelay(opts.relay, servers.relaySync(), sessions, sessionListeners, log) : null;
   sessions.restore();
   venue.sessionOpen(sessions.current?.log.state.status === 'open');
   publishSettings();
@@ -255,26 +257,36 @@ function createServers(d: ServersDeps) {
     // A phone holds up to about 8 connections: a venue that allows more phones per address needs more.
     connectionsPerAddress: () => Math.max(LIMITS.connectionsPerAddress, 8 * d.sessions.joinPolicy.phonesPerAddress),
   });
+  const docTarget = (name: string): SyncTarget | null =>
+    name === DESK_DOC_NAME
+      ? { doc: d.desk, readOnly: true, sendBeforeStored: true }
+      : name === BOARD_DOC_NAME
+        ? { doc: d.board, readOnly: true }
+        : name.startsWith(RELAY_ROOM_PREFIX)
+          ? targets.relay(name.slice(RELAY_ROOM_PREFIX.length))
+          : targets.gateway(name);
   const loopback = createLoopbackServer(
     {
       token: d.token,
       rendererRoot: join(d.opts.buildDir, 'renderer'),
       sync: d.sync,
-      docTarget: (name) =>
-        name === DESK_DOC_NAME
-          ? { doc: d.desk, readOnly: true, sendBeforeStored: true }
-          : name === BOARD_DOC_NAME
-            ? { doc: d.board, readOnly: true }
-            : name.startsWith(RELAY_LOOPBACK_PREFIX)
-              ? targets.relay(name.slice(RELAY_LOOPBACK_PREFIX.length))
-              : targets.gateway(name),
+      docTarget,
       control: d.control,
       ...d.files,
       log: d.log,
     },
     () => d.ports.loopback,
   );
-  return { lan, loopback };
+  /** The relay link's bridges (the board and `relay/room-<id>`), served in-process. */
+  const relaySync = (): HostSync => ({
+    url: 'ws://in-process/sync',
+    WebSocket: inProcessWebSocket((name, peer) => {
+      const target = name === BOARD_DOC_NAME || name.startsWith(RELAY_ROOM_PREFIX) ? docTarget(name) : null;
+      if (target) d.sync.handleConnection(peer, name, target);
+      return target !== null;
+    }),
+  });
+  return { lan, loopback, relaySync };
 }
 
 /** Where phones join: the laptop's addresses, the one in the QR, the port. */
@@ -306,11 +318,9 @@ function relayHealth(options: HostOptions['relay'], relay: StartedRelay | null, 
 /** The laptop's one outbound connection to the relay, bridging the board and remote phones' rooms. */
 async function startRelay(
   relay: NonNullable<HostOptions['relay']>,
-  ports: { loopback: number },
-  token: string,
+  host: HostSync,
   sessions: SessionManager,
   sessionListeners: Array<() => void>,
-  fdGuard: FdGuard,
   log: (line: string) => void,
 ): Promise<StartedRelay> {
   const { startRelayLink } = await import('./net/relay-link.js');
@@ -318,15 +328,14 @@ async function startRelay(
   const link = startRelayLink({
     relayUrl: relay.url,
     secret: relay.secret,
-    hostSyncUrl: `ws://127.0.0.1:${ports.loopback}${PATHS.sync}`,
-    token,
+    host,
     ...(relay.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: relay.maxRetryDelayMs } : {}),
     ...(relay.idleRoomMs !== undefined ? { idleRoomMs: relay.idleRoomMs } : {}),
     ...(relay.ca !== undefined ? { ca: relay.ca } : {}),
     log,
     onConnected: watch.onConnected,
   });
-  const access = relayAccess(sessions, link, fdGuard, log);
+  const access = relayAccess(sessions, link);
   sessionListeners.push(() => access.sessionChanged());
   return { ...access, since: watch.since, drops: watch.drops, destroy: () => link.destroy() };
 }

@@ -5,7 +5,6 @@ import { deviceCookie, deviceTokenFromCookie, type JoinContext, type JoinResult 
 import type { SessionManager } from './pipeline/session-manager.js';
 import { roomDocName, roomIdOfDocName } from './rooms/room-docs.js';
 import type { RelayLink } from './net/relay-link.js';
-import type { FdGuard } from './net/fd-guard.js';
 
 /** A remote phone's join: the LAN's answer, plus what opens its room on the relay. */
 export type RemoteJoinResult = Exclude<JoinResult, { ok: true }> | (Extract<JoinResult, { ok: true }> & RelayJoinFields);
@@ -28,26 +27,7 @@ export interface RelayAccess {
   sessionChanged(): void;
 }
 
-/** What a remote phone is told when the host has no file descriptors left for another bridge. */
-export const REMOTE_FULL_ERROR = 'The meeting room cannot take more remote phones right now. Try again in a moment.';
-
-/**
- * Each bridged remote room costs the host two file descriptors (its loopback WebSocket, both ends). At the
- * process's limit a host does not degrade, it stalls (the 10,000-remote bench: 20,000 descriptors, the
- * container's hard limit; docs/BENCHMARKS.md): so, as the LAN does for new connections (fd-guard.ts), a
- * remote join or a re-bridge is refused while the host is near its limit, and the phones already in go on.
- */
-export function relayAccess(sessions: SessionManager, link: RelayLink, fdGuard?: FdGuard, log?: (line: string) => void): RelayAccess {
-  let lastRefusalLog = 0;
-  const fdRefusal = (): string | null => {
-    const reason = fdGuard?.refusal() ?? null;
-    const now = Date.now();
-    if (reason && now - lastRefusalLog >= 10_000) {
-      lastRefusalLog = now;
-      log?.(`relay: refusing remote joins and rooms: ${reason}`);
-    }
-    return reason;
-  };
+export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAccess {
   /** Whether `room-<id>` is a room of the live session (never loads it). */
   const ofLiveSession = (name: string): boolean => {
     const roomId = roomIdOfDocName(name);
@@ -55,10 +35,9 @@ export function relayAccess(sessions: SessionManager, link: RelayLink, fdGuard?:
   };
   /** A room the relay says a phone has open: bridged if it is one of the live session's. */
   const room = (name: string): void => {
-    if (ofLiveSession(name) && !fdRefusal()) link.addRoom(name);
+    if (ofLiveSession(name)) link.addRoom(name);
   };
   const join = (code: string, who: JoinContext): RemoteJoinResult => {
-    if (fdRefusal()) return { ok: false, error: REMOTE_FULL_ERROR, hostFailure: true };
     const joined = sessions.join(code, who);
     if (!joined.ok) return joined;
     const relayDoc = roomDocName(joined.roomId);

@@ -6,7 +6,7 @@ import { BOARD_DOC_NAME } from '../../../src-shared/docs/room-doc.js';
 import { LAPTOP_PRESENCE, LAPTOP_PRESENCE_EVERY_MS } from '../../../src-shared/relay.js';
 import { parseMessage, toLaptopSchema, type ForwardedJoin, type FromLaptop, type JoinAnswer } from '../../../src-relay/control-messages.js';
 import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
-import { RELAY_LOOPBACK_PREFIX } from '../rooms/room-targets.js';
+import { RELAY_ROOM_PREFIX } from '../rooms/room-targets.js';
 import { NodeWebSocket } from './node-websocket.js';
 import { idleRooms, type IdleRooms } from './relay-idle.js';
 
@@ -15,8 +15,9 @@ import { idleRooms, type IdleRooms } from './relay-idle.js';
  * ONE WebSocket to the relay (`HocuspocusProviderWebsocket`) and multiplexes every document over it.
  *
  * Each document is a bridge, like the WebRTC gateway's rooms: one Y.Doc with two stock providers, a
- * Hocuspocus provider to the relay and a y-websocket provider to the host's own loopback `/sync` (with the
- * loopback token). Yjs does the bridging. So a remote phone's request enters the host exactly where a
+ * Hocuspocus provider to the relay and a y-websocket provider to the host's own sync server, reached
+ * in-process (in-process-socket.ts: no descriptor per room; a loopback WebSocket per room capped the laptop
+ * near 10,000 remote phones). Yjs does the bridging. So a remote phone's request enters the host exactly where a
  * LAN phone's or a WebRTC phone's does (sync server → the room's Y.Doc → RoomDocs' observer → pipeline), and
  * everything the host guarantees there holds unchanged for remote phones: nothing is sent before it is
  * stored (StoreThenSend), a room's size and connection limits, and a room that loads again rewrites the
@@ -25,7 +26,7 @@ import { idleRooms, type IdleRooms } from './relay-idle.js';
  * The board is NOT inside a remote phone's room (a LAN phone's has it as an overlay): it is bridged once,
  * as the relay's `board` document, which a phone's token opens read-only. A board change then costs one
  * apply per relay instance instead of one per remote room (see RoomTargets.relay). Rooms are asked of the
- * loopback listener as `relay/room-<id>`, which serves them without the overlay.
+ * sync server as `relay/room-<id>`, which is served without the overlay.
  *
  * Joins: the relay forwards a phone's join as a stateless message on the `control` document, which only the
  * laptop may open; the answer goes back the same way. A join that comes twice (two relay instances both
@@ -44,10 +45,8 @@ export interface RelayLinkOptions {
   relayUrl: string;
   /** The meeting's relay secret (the relay instances have the same one). */
   secret: string;
-  /** ws://127.0.0.1:P/sync of this host's loopback listener. */
-  hostSyncUrl: string;
-  /** The loopback token. */
-  token: string;
+  /** How the bridges reach the host's sync server: in-process (host.ts), or over its loopback listener. */
+  host: HostSync;
   /** Certificates (PEM) to trust for a relay whose TLS certificate is from a private CA (default: Node's). */
   ca?: string;
   /** Longest wait between two attempts to reach the relay (default 2 s). */
@@ -57,6 +56,15 @@ export interface RelayLinkOptions {
   log?(line: string): void;
   /** The WebSocket to the relay opened (true) or closed (false): the console says since when. */
   onConnected?(connected: boolean): void;
+}
+
+/** A y-websocket server address and the WebSocket class to reach it with. */
+export interface HostSync {
+  /** `…/sync`: a bridge opens `<url>/<doc name>`. */
+  url: string;
+  /** Query parameters (the loopback token, over the loopback listener). */
+  params?: Record<string, string>;
+  WebSocket: unknown;
 }
 
 export interface RelayLink {
@@ -110,7 +118,7 @@ interface BridgeParts {
 }
 
 /**
- * One document bridged: a y-websocket provider to the host's loopback and a Hocuspocus provider to the
+ * One document bridged: a y-websocket provider to the host's sync server and a Hocuspocus provider to the
  * relay on one Y.Doc, or, with `batchMs`, two docs and the host's updates applied to the relay's merged.
  */
 function openBridge({ opts, socket, credential, relayName, hostName, log, batchMs }: BridgeParts): Bridge {
@@ -118,11 +126,11 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
   // The laptop is not a participant: no awareness state of its own on either side.
   const awareness = new Awareness(doc);
   awareness.setLocalState(null);
-  const toHost = new WebsocketProvider(opts.hostSyncUrl, hostName, doc, {
-    WebSocketPolyfill: NodeWebSocket as unknown as typeof WebSocket,
+  const toHost = new WebsocketProvider(opts.host.url, hostName, doc, {
+    WebSocketPolyfill: opts.host.WebSocket as typeof WebSocket,
     disableBc: true,
     awareness,
-    params: { t: opts.token },
+    params: opts.host.params ?? {},
   });
   forgetExitHandler(toHost);
   const relayDoc = batchMs === undefined ? doc : new Y.Doc();
@@ -208,7 +216,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     serve: (handlers) => (joins.handlers = handlers),
     addRoom: (docName) => {
       idle.seen(docName);
-      bridge(docName, `${RELAY_LOOPBACK_PREFIX}${docName}`);
+      bridge(docName, `${RELAY_ROOM_PREFIX}${docName}`);
     },
     tokenFor: (docName) => phoneToken(opts.secret, docName, Date.now()),
     connected,

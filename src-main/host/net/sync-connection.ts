@@ -1,4 +1,3 @@
-import type { WebSocket } from 'ws';
 import { CLOSE_CODES } from '../../../src-shared/close-codes.js';
 import type { SyncTarget } from './sync-target.js';
 
@@ -19,6 +18,23 @@ export interface ConnectionLimits {
   onError?(reason: string): void;
 }
 
+/**
+ * The part of a WebSocket the sync server uses: `ws`'s, for phones and the loopback's clients, or the
+ * server end of an in-process pair (in-process-socket.ts) for the relay link's bridges.
+ */
+export interface PeerSocket {
+  readonly OPEN: number;
+  readonly readyState: number;
+  readonly bufferedAmount: number;
+  binaryType: string;
+  send(data: Uint8Array, options: { binary: boolean }): void;
+  close(code?: number, reason?: string): void;
+  terminate(): void;
+  ping(): void;
+  on(event: 'message', listener: (raw: unknown, isBinary: boolean) => void): unknown;
+  on(event: 'close' | 'pong' | 'error', listener: () => void): unknown;
+}
+
 /** One peer's WebSocket to one document: what it may still send, and whether it is alive. */
 export class SyncConnection {
   /** Heard from since the last keepalive round (a message or a pong). */
@@ -31,7 +47,7 @@ export class SyncConnection {
   private messageCount = 0;
 
   constructor(
-    readonly ws: WebSocket,
+    readonly ws: PeerSocket,
     readonly target: SyncTarget,
     readonly name: string,
     private readonly limits: ConnectionLimits,

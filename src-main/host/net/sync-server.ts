@@ -1,10 +1,9 @@
-import type { WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { CLOSE_CODES } from '../../../src-shared/close-codes.js';
 import { StoreThenSend } from '../pipeline/store-then-send.js';
 import { LIMITS } from '../../../src-shared/limits.js';
 import { SyncChannels } from './sync-channels.js';
-import { SyncConnection, type ConnectionLimits } from './sync-connection.js';
+import { SyncConnection, type ConnectionLimits, type PeerSocket } from './sync-connection.js';
 import { startKeepalive } from './sync-keepalive.js';
 import { SyncMessages } from './sync-messages.js';
 import type { SyncTarget } from './sync-target.js';
@@ -109,7 +108,7 @@ export function createSyncServer(opts: SyncServerOptions) {
 
   return {
     /** Serves one WebSocket for one document. */
-    handleConnection(ws: WebSocket, name: string, target: SyncTarget): void {
+    handleConnection(ws: PeerSocket, name: string, target: SyncTarget): void {
       const maxConns = target.maxConnections ?? Infinity;
       if (channels.count(target.doc) >= maxConns) {
         opts.onError?.(`${name}: ${maxConns} connections open already, refusing another`);

@@ -9,8 +9,8 @@ import type { Room } from './room-docs.js';
 // store in its room, and how many connections a room takes, are bounded (a hostile phone).
 const ROOM_SYNC_LIMITS = { maxBytes: LIMITS.roomStoredBytes, maxConnections: LIMITS.connectionsPerRoom };
 
-/** How the relay link names a room on the loopback /sync (`relay/room-<id>`): the room without the board. */
-export const RELAY_LOOPBACK_PREFIX = 'relay/';
+/** How the relay link names a room to the host's sync server (`relay/room-<id>`): the room without the board. */
+export const RELAY_ROOM_PREFIX = 'relay/';
 
 /** How a transport reaches a phone's room: over the LAN (the phone's WebSocket) or from the WebRTC gateway. */
 export class RoomTargets {
