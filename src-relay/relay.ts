@@ -7,6 +7,7 @@ import { fromLaptopSchema, parseMessage, type FromLaptop } from './control-messa
 import { LaptopClock } from './laptop-clock.js';
 import { servePhoneApp } from './phone-app.js';
 import { guardSockets, SOCKET_LIMITS } from './socket-guard.js';
+import { startPhoneKeepalive } from './phone-keepalive.js';
 import { RoomNotices } from './room-notices.js';
 import { checkAccess, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from './relay-token.js';
 import { isAwarenessMessage } from './message-kind.js';
@@ -250,9 +251,11 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
   http = { joins, clock: new LaptopClock(extension.pub, sub, log), appRoot: opts.appRoot };
   await server.listen();
+  const stopKeepalive = startPhoneKeepalive(server.hocuspocus);
   return {
     port: server.address.port,
     close: async () => {
+      stopKeepalive();
       sub.disconnect();
       await server.destroy();
     },

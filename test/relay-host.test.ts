@@ -165,10 +165,23 @@ describe('a remote phone through the relay and the laptop', () => {
     }
   });
 
-  it('a new session: the old session\'s remote rooms are no longer bridged', async () => {
+  it('a new session: the old session\'s remote rooms are no longer bridged, and the link serves the next one', async () => {
     expect(h.host.relay!.remoteRooms()).toBeGreaterThan(0);
     await h.mustControl('closeSession', {});
-    await h.openSession('Next meeting');
+    const code = await h.openSession('Next meeting');
     expect(h.host.relay!.remoteRooms()).toBe(0);
+    // The old bridges' listeners left the shared socket in one go (relay-link.ts, detachingMany): the
+    // board's and a new room's still hear it.
+    const joined = h.host.relay!.join(code, { address: '203.0.113.70' });
+    if (!joined.ok || !('relayToken' in joined)) throw new Error(`join failed: ${JSON.stringify(joined)}`);
+    const phone = new RelayClient(relay.url, joined.relayDoc, joined.relayToken);
+    clients.push(phone);
+    const board = new RelayClient(relay.url, 'board', joined.relayToken, phone.socket);
+    clients.push(board);
+    await Promise.all([phone.synced(), board.synced()]);
+    await until(() => readBoard(board.doc).session?.title === 'Next meeting', 5000, 'the next session on the relay’s board');
+    ask(phone, 'next-1', 'Is this the next meeting?');
+    await until(() => receipt(phone, 'next-1') !== undefined, 5000, 'receipt in the next session');
+    expect(receipt(phone, 'next-1')!.ok).toBe(true);
   });
 });

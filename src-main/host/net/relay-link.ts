@@ -211,7 +211,9 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   const joins = controlChannel(socket, credential, log, { left: (name) => bridges.has(name) && idle.left(name), seen: (name) => idle.seen(name) });
   return {
     pruneRooms: (keep) => {
-      for (const name of [...bridges.keys()]) if (name !== RELAY_BOARD_DOC && !keep(name)) unbridge(name);
+      detachingMany(socket, () => {
+        for (const name of [...bridges.keys()]) if (name !== RELAY_BOARD_DOC && !keep(name)) unbridge(name);
+      });
     },
     serve: (handlers) => (joins.handlers = handlers),
     addRoom: (docName) => {
@@ -265,6 +267,41 @@ function whileConnected(socket: HocuspocusProviderWebsocket, everyMs: number, sa
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** Hocuspocus's event emitter (the shared socket's): listeners per event, each `off` a filter over all of them. */
+interface ProviderEmitter {
+  callbacks: Record<string, unknown[]>;
+  off(event: string, fn?: unknown): unknown;
+}
+
+/**
+ * Runs `run` (which destroys many providers on `socket`) with the socket's `off` collected and applied
+ * once per event at the end. Each provider's destroy removes its 13 listeners from the shared socket, each
+ * removal a filter over every provider's: a session of 10,000 remote phones took 12 s to end, the host
+ * answering nobody meanwhile (docs/BENCHMARKS.md, Hybrid meetings). The result is the same listeners.
+ */
+function detachingMany(socket: HocuspocusProviderWebsocket, run: () => void): void {
+  const emitter = socket as unknown as ProviderEmitter;
+  const removed = new Map<string, Set<unknown>>();
+  emitter.off = (event, fn) => {
+    if (fn === undefined) delete emitter.callbacks[event];
+    else {
+      const fns = removed.get(event) ?? new Set();
+      fns.add(fn);
+      removed.set(event, fns);
+    }
+    return emitter;
+  };
+  try {
+    run();
+  } finally {
+    delete (emitter as Partial<ProviderEmitter>).off; // the prototype's again
+    for (const [event, fns] of removed) {
+      const list = emitter.callbacks[event];
+      if (list) emitter.callbacks[event] = list.filter((fn) => !fns.has(fn));
+    }
+  }
 }
 
 /** NodeWebSocket that also trusts `ca` (the provider constructs its socket with the address alone). */
