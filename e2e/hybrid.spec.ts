@@ -121,6 +121,10 @@ test('hybrid: a phone in the hall and a phone through the relay ask, vote and an
   await expect(howToJoin.getByText(`https://localhost:${relay!.uplink.port}/j/${code}`, { exact: true })).toBeVisible();
   await expect(pollRow(projector, 'Yes')).toContainText('1 · 50%');
   await expect(pollRow(projector, 'No')).toContainText('1 · 50%');
+  // The room's count is of everyone taking part: the phone at home too, said apart.
+  await expect(projector.getByText('2 people connected (1 from outside the room)', { exact: true })).toBeVisible();
+  // Its turnout is of both: the minutes say so below.
+  expect((await host.control('closePoll', { pollId })).ok).toBe(true);
   expect((await host.control('showPoll', { pollId: null })).ok).toBe(true);
   for (const q of [Q_HALL, Q_HOME]) await expect(projector.getByText(q)).toBeVisible();
 
@@ -147,6 +151,7 @@ test('hybrid: a phone in the hall and a phone through the relay ask, vote and an
   expect((await host.control('closeSession', {})).ok).toBe(true);
   const minutes = await (await fetch(`${host.urls.loopbackOrigin}/export/${sessionId}.md?t=${host.urls.token}&locale=en-GB`)).text();
   expect(minutes).toContain('1 in the room, 1 from outside it (through the relay)');
+  expect(minutes).toContain('2 of 2 phones connected at close (100 %)');
   expect(minutes).toMatch(/Questions asked \| 4 \(2 from outside the room\)/);
   expect(minutes).toMatch(/Votes cast \(one per phone, withdrawn not counted\) \| 3 \(2 from outside the room\)/);
   const archive = (await (await fetch(`${host.urls.loopbackOrigin}/export/${sessionId}.json?t=${host.urls.token}`)).json()) as { events: Array<{ body: { type: string; text?: string } }> };

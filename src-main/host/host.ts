@@ -28,6 +28,7 @@ import type { HostSync } from './net/relay-link.js';
 import { hostReaders, type Host } from './host-api.js';
 import { loopbackFiles } from './loopback-files.js';
 import { linkWatch, relayAccess, type RelayAccess } from './relay-access.js';
+import { remotePhonesNow, watchRemotePhones } from './remote-phones.js';
 
 export type { Host } from './host-api.js';
 
@@ -109,7 +110,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       venue.sessionOpen(sessions.current?.log.state.status === 'open');
       sessionListeners.forEach((l) => l());
     },
-  }, log);
+  }, () => remotePhonesNow(relay), log);
   /** The room id of a `room-<id>` name of the live session, without loading the room into memory. */
   const liveRoomId = (name: string): string | null => {
     const roomId = roomIdOfDocName(name);
@@ -309,7 +310,7 @@ function relayHealth(options: HostOptions['relay'], relay: StartedRelay | null, 
     since: relay.since(),
     drops: relay.drops(),
     remotePhones: relay.remoteRooms(),
-    inRoomPhones: sessions.connectedCount(),
+    inRoomPhones: sessions.inRoomCount(),
     remoteAttendees: open,
     joinLink: open && code !== undefined ? remoteJoinLink(options.url, code) : null,
   };
@@ -337,7 +338,16 @@ async function startRelay(
   });
   const access = relayAccess(sessions, link);
   sessionListeners.push(() => access.sessionChanged());
-  return { ...access, since: watch.since, drops: watch.drops, destroy: () => link.destroy() };
+  const presence = { ...access, since: watch.since, drops: watch.drops };
+  // Remote phones come and go on the relay: the board's "phones connected" follows them.
+  const stopCounting = watchRemotePhones(() => remotePhonesNow(presence), () => sessions.phonesChanged());
+  return {
+    ...presence,
+    destroy: () => {
+      stopCounting();
+      link.destroy();
+    },
+  };
 }
 
 /** The WebRTC gateway in this process (headless): it joins the LAN signaling and syncs over loopback. */

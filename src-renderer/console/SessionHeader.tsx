@@ -7,7 +7,8 @@ import { useVenue } from './Venue';
 export function SessionHeader({ view }: { view: DeskView }) {
   const { session, stats } = view;
   // With a relay (issue 20), phones are counted in the room and remote: the LAN's transports count as
-  // connected in the room; remote phones are those whose rooms the laptop bridges to the relay.
+  // connected in the room (the desk's count less its remote part); remote phones, as the Venue panel says,
+  // are those on the relay now.
   const relay = useVenue((s) => s.status?.relay);
   if (!session) return null;
   const projectorUrl = `${PATHS.projector}?${TOKEN_QUERY}=${encodeURIComponent(pageToken())}`;
@@ -23,7 +24,7 @@ export function SessionHeader({ view }: { view: DeskView }) {
       <ul className="stats">
         <li data-testid="connected">
           {relay
-            ? t('console.connectedSplit', { inRoom: stats?.connected ?? 0, remote: relay.remotePhones })
+            ? t('console.connectedSplit', { inRoom: (stats?.connected ?? 0) - (stats?.connectedRemote ?? 0), remote: relay.remotePhones })
             : t('console.connectedPhones', { n: stats?.connected ?? 0 })}
         </li>
         <li data-testid="devices-joined">

@@ -49,6 +49,7 @@ export function readBoard(doc: Y.Doc): BoardView {
     questions: questions ? [...questions.values()] : [],
     floor: get<string | null>('floor', null),
     connected: get<number>('connected', 0),
+    connectedRemote: get<number>('connectedRemote', 0),
     polls: [...(readChildMap<BoardPoll>(board, 'polls')?.values() ?? [])].sort((a, b) => a.openedAt - b.openedAt),
     pollShown: get<string | null>('pollShown', null),
     agenda: get<BoardAgenda | null>('agenda', null),

@@ -12,7 +12,10 @@ export interface BoardView {
   join: JoinInfo | null;
   questions: BoardQuestion[];
   floor: string | null;
+  /** Phones connected to the meeting: in the room and remote (issue 20). */
   connected: number;
+  /** Of `connected`, the phones outside the room, on the relay (0 or absent: none). */
+  connectedRemote?: number;
   /** Polls the room can answer or has answered (issue 8): keyed by id, like questions. */
   polls: BoardPoll[];
   /** The poll on the projector (it replaces the Q&A board), or null. */

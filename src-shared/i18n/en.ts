@@ -209,6 +209,8 @@ export const projector = {
   resultsHidden: 'Results are not shown in the room',
   connected_one: '{{count, number}} person connected',
   connected_other: '{{count, number}} people connected',
+  connectedWithRemote_one: '{{count, number}} person connected ({{remote, number}} from outside the room)',
+  connectedWithRemote_other: '{{count, number}} people connected ({{remote, number}} from outside the room)',
   startsSoon: 'The session will start soon',
   agendaItem: 'Agenda item',
   agenda: 'Agenda',

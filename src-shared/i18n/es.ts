@@ -211,6 +211,8 @@ export const projector: Same<typeof en.projector> = {
   resultsHidden: 'Los resultados no se muestran en la sala',
   connected_one: '{{count, number}} persona conectada',
   connected_other: '{{count, number}} personas conectadas',
+  connectedWithRemote_one: '{{count, number}} persona conectada ({{remote, number}} desde fuera de la sala)',
+  connectedWithRemote_other: '{{count, number}} personas conectadas ({{remote, number}} desde fuera de la sala)',
   startsSoon: 'La sesión comenzará en breve',
   agendaItem: 'Punto del orden del día',
   agenda: 'Orden del día',

@@ -1,3 +1,4 @@
+import { Store } from '../../src-main/host/store/store.js';
 import { startTestHost, type TestHost } from './host-harness.js';
 import { buildCliIfStale, startRedis, startRelay, startUplink, type RedisProcess, type RelayProcess, type Uplink } from './relay-harness.js';
 
@@ -39,4 +40,18 @@ export async function postJoin(port: number, code: string, headers: Record<strin
   const res = await fetch(`http://127.0.0.1:${port}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code, ...(paper ? { paper } : {}) }) });
   const body = (await res.json()) as { ok: boolean; deviceId?: string; roomId?: string; relayDoc?: string; relayToken?: string; error?: string; token?: unknown; paperCode?: string };
   return { status: res.status, body, cookie: res.headers.get('set-cookie')?.split(';')[0] };
+}
+
+/**
+ * How many events the live session's log holds besides attendance peaks: remote phones count among
+ * "phones connected", so a remote phone that joins or comes back can make a new peak, logged on its own
+ * about a second later. A test that counts the events of a request counts these.
+ */
+export function eventsBesidesPeaks(h: TestHost): number {
+  const store = new Store(h.dataDir, { readOnly: true });
+  try {
+    return store.events(h.host.currentSession()!.id).filter((e) => e.body.type !== 'attendance.peak').length;
+  } finally {
+    store.close();
+  }
 }

@@ -14,7 +14,7 @@ import { decidePaperJoin } from '../../../src-shared/features/paper-codes/join.j
 import { LiveSession } from './live-session.js';
 import { deriveRoomId } from '../rooms/room-id.js';
 import { Projections, type ProjectionInput } from '../rooms/projections.js';
-import { BoardCount } from '../rooms/board-count.js';
+import { BoardCount, type PhonesConnected } from '../rooms/board-count.js';
 import { roomIdOfDocName, type Room } from '../rooms/room-docs.js';
 import { SessionLog } from '../store/session-log.js';
 import { commitLinked } from '../store/linked-commit.js';
@@ -59,6 +59,8 @@ export class SessionManager {
     desk: Y.Doc,
     private readonly hostInfo: () => HostInfo,
     private readonly events: SessionManagerEvents,
+    /** Remote phones on the relay now, counted among "phones connected" (issue 20; 0 without a relay). */
+    private readonly remotePhones: () => number = () => 0,
     private readonly log: (line: string) => void = () => {},
     private readonly timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone,
   ) {
@@ -118,7 +120,7 @@ export class SessionManager {
    * on the live session, then recorded: the rule's answer, or why nothing was recorded.
    */
   decide<K extends DecidedCommand>(command: K, input: ControlParsedInput<K>): { ok: true; value: RuleAnswer<K> } | { ok: false; error: string } {
-    const decision = this.decideAndRecord((live) => decideControl({ state: live.log.state, connected: () => this.connectedCount(), newId }, command, input));
+    const decision = this.decideAndRecord((live) => decideControl({ state: live.log.state, connected: () => this.phonesConnected().all, newId }, command, input));
     if (!decision.ok) return decision;
     if (decision.events.some((e) => e.type === 'session.opened' || e.type === 'session.closed')) this.events.sessionChanged();
     return { ok: true, value: decision.value };
@@ -241,8 +243,27 @@ export class SessionManager {
     this.live?.connected.set(room.roomId, transport, count);
   }
 
-  connectedCount(): number {
+  /** Phones in the room: those with a live LAN transport (WebSocket or WebRTC). */
+  inRoomCount(): number {
     return this.live?.connected.count() ?? 0;
+  }
+
+  /**
+   * "Phones connected" wherever it is shown or used as a denominator (the projector, a poll's turnout, the
+   * attendance peak): the phones in the room and the remote phones on the relay now (issue 20).
+   */
+  phonesConnected(): PhonesConnected {
+    const remote = this.live ? this.remotePhones() : 0;
+    return { all: this.inRoomCount() + remote, remote };
+  }
+
+  /** Phones came or went (a LAN transport, the relay's remote phones): the counts are written again soon. */
+  phonesChanged(): void {
+    if (this.connectedCountTimer) return;
+    this.connectedCountTimer = setTimeout(() => {
+      this.connectedCountTimer = null;
+      this.writeHeaders();
+    }, CONNECTED_COUNT_THROTTLE_MS);
   }
 
   /**
@@ -251,7 +272,7 @@ export class SessionManager {
    */
   writeHeaders(): void {
     const live = this.live;
-    const connected = this.connectedCount();
+    const connected = this.phonesConnected().all;
     if (live && live.log.state.status === 'open' && connected > live.log.state.peakConnected) {
       live.record('host', [{ type: 'attendance.peak', connected }]);
     }
@@ -293,7 +314,7 @@ export class SessionManager {
       turn: this.turn,
       storage: this.storage,
       writeBoardAndDesk: (applied) => this.projections.writeChangedQuestions(this.projectionInput(), applied.touched),
-      onConnectivity: () => this.scheduleConnectedCountWrite(),
+      onConnectivity: () => this.phonesChanged(),
       onRoomOpened: (name) => this.events.roomOpened(name),
       log: this.log,
     });
@@ -304,22 +325,15 @@ export class SessionManager {
     this.events.sessionChanged();
   }
 
-  private scheduleConnectedCountWrite(): void {
-    if (this.connectedCountTimer) return;
-    this.connectedCountTimer = setTimeout(() => {
-      this.connectedCountTimer = null;
-      this.writeHeaders();
-    }, CONNECTED_COUNT_THROTTLE_MS);
-  }
-
   private projectionInput(): ProjectionInput {
     const live = this.live;
+    const connected = this.phonesConnected();
     return {
       state: live?.log.state ?? null,
       join: this.joinInfo(),
       host: this.hostInfo(),
-      connected: this.connectedCount(),
-      boardConnected: this.boardCount.current(this.connectedCount()),
+      connected,
+      boardConnected: this.boardCount.current(connected),
       sessions: this.sessions(),
       storageProblem: this.storage.problem(),
       deviceLabel: (id) => live?.deviceLabel(id) ?? 'Phone',

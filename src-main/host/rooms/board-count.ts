@@ -7,9 +7,20 @@
  */
 export const boardCountInterval = (phones: number): number => Math.min(10_000, Math.max(400, phones * 2));
 
-/** The count on the board: the live one once the interval for the room's size has passed since the last change. */
+/** Phones connected to the meeting: all of them (in the room and remote), and of those, the remote ones. */
+export interface PhonesConnected {
+  all: number;
+  remote: number;
+}
+
+const same = (a: PhonesConnected, b: PhonesConnected): boolean => a.all === b.all && a.remote === b.remote;
+
+/**
+ * The count on the board: the live one once the interval for the room's size has passed since the last
+ * change. The remote part changes with the total, never on its own schedule (one change of the board).
+ */
 export class BoardCount {
-  private shown = 0;
+  private shown: PhonesConnected = { all: 0, remote: 0 };
   private shownAt = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
 
@@ -20,13 +31,13 @@ export class BoardCount {
   ) {}
 
   /** The count to write on the board now, given the live count; schedules a refresh when it must wait. */
-  current(live: number): number {
-    if (live === this.shown) return live;
-    const wait = this.shownAt + boardCountInterval(Math.max(live, this.shown)) - this.now();
+  current(live: PhonesConnected): PhonesConnected {
+    if (same(live, this.shown)) return this.shown;
+    const wait = this.shownAt + boardCountInterval(Math.max(live.all, this.shown.all)) - this.now();
     if (wait <= 0) {
-      this.shown = live;
+      this.shown = { ...live };
       this.shownAt = this.now();
-      return live;
+      return this.shown;
     }
     this.timer ??= setTimeout(() => {
       this.timer = null;

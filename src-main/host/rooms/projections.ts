@@ -10,6 +10,7 @@ import type { SessionState } from '../../../src-shared/state.js';
 import { deskPaperCodes } from '../../../src-shared/features/paper-codes/fold.js';
 import { transact } from '../../../src-shared/transaction-origins.js';
 import { boardQuestions, deskQuestions, deskStats, toBoardQuestion, toDeskQuestion, type BoardQuestion, type DeskQuestion } from '../../../src-shared/features/questions/views.js';
+import type { PhonesConnected } from './board-count.js';
 import { boardSession, type HostInfo, type JoinInfo, type SessionSummary } from '../../../src-shared/features/session/views.js';
 
 const RENEW_FLOOR = 2_000;
@@ -22,7 +23,8 @@ function boardHeader(input: ProjectionInput): Omit<BoardView, 'questions' | 'pol
     session: state ? boardSession(state) : null,
     join: state?.status === 'open' ? input.join : null,
     floor: state?.floor ?? null,
-    connected: input.boardConnected,
+    connected: input.boardConnected.all,
+    connectedRemote: input.boardConnected.remote,
     pollShown: state?.polls.shown ?? null,
     agenda: boardAgenda(state),
     speaking: boardSpeaking(state),
@@ -34,9 +36,10 @@ export interface ProjectionInput {
   state: SessionState | null;
   join: JoinInfo | null;
   host: HostInfo;
-  connected: number;
+  /** Phones connected now: in the room and remote (the console's count, live). */
+  connected: PhonesConnected;
   /** Phones connected as the board says it (changes spaced out with the room's size: board-count.ts). */
-  boardConnected: number;
+  boardConnected: PhonesConnected;
   sessions: SessionSummary[];
   /** Why the data folder cannot be written, in plain words, or null. */
   storageProblem: string | null;
@@ -139,7 +142,7 @@ export class Projections {
         : null,
       join: state && state.status !== 'closed' ? input.join : null,
       floor: state?.floor ?? null,
-      stats: state ? deskStats(state, input.connected) : null,
+      stats: state ? deskStats(state, input.connected.all, input.connected.remote) : null,
       sessions: input.sessions,
       storageProblem: input.storageProblem,
       polls: state ? deskPolls(state.polls) : [],

@@ -23,7 +23,10 @@ export interface DeskStats {
   devicesJoined: number;
   /** Of `devicesJoined`, those that joined through the relay, from outside the room (issue 20). */
   devicesRemote?: number;
+  /** Phones connected now: in the room and remote (a poll's "answered by N of M phones connected"). */
   connected: number;
+  /** Of `connected`, the remote phones on the relay now (issue 20); absent when none. */
+  connectedRemote?: number;
   asked: number;
   pending: number;
   approved: number;
@@ -66,11 +69,12 @@ export function deskQuestions(state: SessionState, deviceLabel: (deviceId: strin
   return [...state.questions.values()].map((q) => toDeskQuestion(q, state.floor, deviceLabel(q.deviceId)));
 }
 
-export function deskStats(state: SessionState, connected: number): DeskStats {
+export function deskStats(state: SessionState, connected: number, connectedRemote = 0): DeskStats {
   const stats: DeskStats = {
     devicesJoined: state.devices.size,
     ...(state.remoteDevices.size > 0 ? { devicesRemote: state.remoteDevices.size } : {}),
     connected,
+    ...(connectedRemote > 0 ? { connectedRemote } : {}),
     asked: state.questions.size,
     pending: 0,
     approved: 0,
