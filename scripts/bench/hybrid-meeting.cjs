@@ -32,8 +32,8 @@ async function startMeeting(cfg, cleanup) {
   const m = { cfg };
   m.redis = await startRedis();
   cleanup.push(() => m.redis.stop());
-  /** A relay instance as the bench runs them (behind the balancer). */
-  m.startRelay = (options) => startRelay({ redisUrl: m.redis.url, secret: SECRET, args: ['--trust-proxy', '--sockets-per-address', '64'], ...options });
+  /** A relay instance as the bench runs them (behind the balancer; the last 20,000 characters of its stderr kept). */
+  m.startRelay = (options) => startRelay({ redisUrl: m.redis.url, secret: SECRET, args: ['--trust-proxy', '--sockets-per-address', '64'], keepStderr: 20_000, ...options });
   const profileDir = cfg.PROFILE ? mkdtempSync(join(os.tmpdir(), 'open-floor-bench-hybrid-prof-')) : undefined;
   const inspectable = cfg.PROFILE_CUT ? ['--inspect-port=0'] : [];
   const relayNodeArgs = (name) => [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=relay-${name}.cpuprofile`] : []), ...inspectable];
