@@ -89,7 +89,10 @@ async function profileWindow(pid, stderr, file) {
   };
 }
 
-module.exports = { summarizeProfile, profileWindow };
+/** A summary's files and functions as indented lines: share of the busy time, name, where. */
+const profileLines = (p) => [...p.files, ...p.functions].map((f) => `  ${f.pct.toFixed(1).padStart(5)} %  ${f.name ? `${f.name}  ` : ''}${f.where}`).join('\n');
+
+module.exports = { summarizeProfile, profileWindow, profileLines };
 
 if (require.main === module) {
   const s = summarizeProfile(process.argv[2], Number(process.argv[3] ?? 25));

@@ -1,10 +1,10 @@
 'use strict';
 /**
- * The relay side of a hybrid meeting as real processes, for the hybrid bench (scripts/bench-hybrid.cjs):
- * Debian's redis-server on a free loopback port with a temp dir (never the system service), `open-floor
- * relay` instances from the built CLI, and a TCP proxy that stands for the load balancer in front of them
- * (round robin; a connection to a dead instance goes to the next) or for the venue's uplink (cut and
- * restored). CPU and memory of each process from /proc (procSample).
+ * The relay side of a hybrid meeting as real processes, for the hybrid bench (scripts/bench-hybrid.cjs),
+ * the relay fuzz, and the relay tests (test/helpers/relay-harness.ts, types in relay-stack.d.cts): Debian's
+ * redis-server on a free loopback port with a temp dir (never the system service), `open-floor relay`
+ * instances from the built CLI, and a TCP proxy that stands for the load balancer in front of them (round
+ * robin; a connection to a dead instance goes to the next) or for the venue's uplink (cut and restored).
  */
 const { spawn } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
@@ -15,6 +15,15 @@ const { createInterface } = require('node:readline');
 const { sleep } = require('./stats.cjs');
 
 const ROOT = join(__dirname, '..', '..');
+
+/** Resolves once `check()` is true (polled every 50 ms); throws "timed out: `what`" after `timeoutMs`. */
+const until = async (check, timeoutMs, what) => {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    await sleep(50);
+  }
+};
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -46,7 +55,7 @@ function stopProcess(proc, signal = 'SIGTERM', graceMs = 10_000) {
 /** A redis-server of its own; `port` given to restart one on its old port. */
 async function startRedis(port) {
   port ??= await freePort();
-  const dir = mkdtempSync(join(os.tmpdir(), 'open-floor-bench-redis-'));
+  const dir = mkdtempSync(join(os.tmpdir(), 'open-floor-redis-'));
   const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxclients', '1000'], { stdio: 'ignore' });
   const end = Date.now() + 10_000;
   while (!(await portOpen(port))) {
@@ -64,14 +73,18 @@ async function startRedis(port) {
   };
 }
 
-/** `open-floor relay` as people run it; `port` 0 picks a free one (a restart passes the old one). */
-function startRelay({ redisUrl, secret, port = 0, args = [], nodeArgs = [] }) {
+/**
+ * `open-floor relay` as people run it; `port` 0 picks a free one (a restart passes the old one). Ready at
+ * its JSON `ready` line. `keepStderr`: how many of the last characters of its stderr to keep (all by
+ * default; a bench with thousands of phones keeps a tail).
+ */
+function startRelay({ redisUrl, secret, port = 0, args = [], nodeArgs = [], keepStderr = Infinity }) {
   const proc = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin', 'open-floor.cjs'), 'relay', '--redis', redisUrl, '--port', String(port), '--address', '127.0.0.1', '--json', ...args], {
     env: { ...process.env, OPEN_FLOOR_RELAY_SECRET: secret },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  proc.stderr.on('data', (d) => (stderr = (stderr + d.toString()).slice(-20_000)));
+  proc.stderr.on('data', (d) => (stderr = (stderr + d.toString()).slice(-keepStderr)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`relay did not print "ready" in 30 s: ${stderr}`)), 30_000);
     proc.once('exit', (code) => (clearTimeout(timer), reject(new Error(`relay exited (${code}): ${stderr}`))));
@@ -85,7 +98,7 @@ function startRelay({ redisUrl, secret, port = 0, args = [], nodeArgs = [] }) {
       if (msg.event !== 'ready') return;
       clearTimeout(timer);
       proc.removeAllListeners('exit');
-      resolve({ port: msg.port, pid: proc.pid, proc, stderr: () => stderr, stop: (signal) => stopProcess(proc, signal) });
+      resolve({ port: msg.port, pid: proc.pid, url: `ws://127.0.0.1:${msg.port}`, proc, stderr: () => stderr, stop: (signal) => stopProcess(proc, signal) });
     });
   });
 }
@@ -147,4 +160,4 @@ async function startTcpProxy(targets) {
   };
 }
 
-module.exports = { ROOT, freePort, portOpen, startRedis, startRelay, startTcpProxy, stopProcess };
+module.exports = { ROOT, until, freePort, portOpen, startRedis, startRelay, startTcpProxy, stopProcess };

@@ -1,6 +1,5 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -8,14 +7,27 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import {
+  freePort,
+  portOpen,
+  ROOT,
+  startRedis,
+  startRelay as startRelayProcess,
+  startTcpProxy,
+  stopProcess,
+  until,
+  type RedisProcess,
+  type RelayProcess,
+  type TcpProxy,
+} from '../../scripts/bench/relay-stack.cjs';
 
 /**
  * Real processes for the relay tests (issue 20): a Debian redis-server on a free loopback port with a temp
- * dir (never the system service), relay instances started with the built CLI as people run it, and
- * Hocuspocus clients (the stock provider) over real WebSockets.
+ * dir (never the system service), relay instances started with the built CLI as people run it, the uplink
+ * hop (all three from scripts/bench/relay-stack.cjs, which the hybrid bench runs too), Caddy in front of
+ * the relays, and Hocuspocus clients (the stock provider) over real WebSockets.
  */
 
-const ROOT = join(__dirname, '..', '..');
 const run = promisify(execFile);
 
 const newest = (dir: string): number =>
@@ -28,134 +40,19 @@ export async function buildCliIfStale(): Promise<void> {
   if (!existsSync(built) || sources > statSync(built).mtimeMs) await run('npx', ['electron-vite', 'build'], { cwd: ROOT });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const until = async (check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> => {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-
-const portOpen = (port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const c = createConnection({ port, host: '127.0.0.1' });
-    c.once('connect', () => {
-      c.destroy();
-      resolve(true);
-    });
-    c.once('error', () => resolve(false));
-  });
-
-export interface RedisProcess {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** A redis-server of its own (a restart passes the old `port`). */
-export async function startRedis(port?: number): Promise<RedisProcess> {
-  port ??= await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'open-floor-redis-'));
-  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-  await until(() => portOpen(port), 10_000, 'redis-server listening');
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    stop: async () => {
-      await stopProcess(proc);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function stopProcess(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    proc.once('exit', () => resolve());
-    proc.kill(signal);
-  });
-}
-
-export interface RelayProcess {
-  port: number;
-  pid: number;
-  url: string;
-  /** What the relay wrote to stderr (its refusals). */
-  stderr(): string;
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
+export type { RedisProcess, RelayProcess };
+export { startRedis, until };
 
 /** `open-floor relay` as a process; `port` 0 picks a free one (a restart passes the old one). */
 export function startRelay(redisUrl: string, secret: string, port = 0, extraArgs: string[] = []): Promise<RelayProcess> {
-  const proc = spawn(process.execPath, [join(ROOT, 'bin', 'open-floor.cjs'), 'relay', '--redis', redisUrl, '--port', String(port), '--address', '127.0.0.1', '--json', ...extraArgs], {
-    env: { ...process.env, OPEN_FLOOR_RELAY_SECRET: secret },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let err = '';
-  proc.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.once('exit', (code) => reject(new Error(`relay exited (${code}): ${err}`)));
-    proc.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.includes('"ready"'));
-      if (!line) return;
-      const port = (JSON.parse(line) as { port: number }).port;
-      proc.removeAllListeners('exit');
-      resolve({ port, pid: proc.pid ?? 0, url: `ws://127.0.0.1:${port}`, stderr: () => err, stop: (signal) => stopProcess(proc, signal) });
-    });
-  });
+  return startRelayProcess({ redisUrl, secret, port, args: extraArgs });
 }
 
-export interface Uplink {
-  port: number;
-  /** The venue's internet goes: open connections are cut and new ones refused. */
-  cut(): void;
-  restore(): void;
-  close(): Promise<void>;
-}
+export type Uplink = Omit<TcpProxy, 'open'>;
 
 /** A TCP hop standing for the venue's uplink between the laptop and the relay, which a test can cut. */
-export async function startUplink(targetPort: number): Promise<Uplink> {
-  const sockets = new Set<Socket>();
-  let up = true;
-  const server = createServer((inbound) => {
-    if (!up) return inbound.destroy();
-    const outbound = createConnection({ port: targetPort, host: '127.0.0.1' });
-    for (const s of [inbound, outbound]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => {});
-    }
-    inbound.pipe(outbound).pipe(inbound);
-    inbound.on('close', () => outbound.destroy());
-    outbound.on('close', () => inbound.destroy());
-  });
-  const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
-  return {
-    port,
-    cut: () => {
-      up = false;
-      for (const s of sockets) s.destroy();
-    },
-    restore: () => (up = true),
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+export function startUplink(targetPort: number): Promise<Uplink> {
+  return startTcpProxy(() => [targetPort]);
 }
 
 export interface CaddyProcess {
@@ -270,4 +167,3 @@ export class RelayClient {
   }
 }
 
-export { until };

@@ -1,0 +1,48 @@
+'use strict';
+/**
+ * The hybrid bench's relay kill (scripts/bench-hybrid.cjs): relay B is SIGKILLed 3 s into a remote vote
+ * storm; the requests sent after the kill must be answered through the other instance (target within
+ * 5 s). B is then started again on its port.
+ */
+const { now, sleep, ms } = require('./stats.cjs');
+const { log, lat, fmtLat } = require('./hybrid-measure.cjs');
+
+/** The kill on meeting `m` (its relay B replaced by a new one on the same port); its results. */
+async function relayKill(m) {
+  const { REMOTE, STORM_MS } = m.cfg;
+  const { relays, remoteWorkers, allRemote } = m;
+  const q3 = await m.ask(2, 'ask-3');
+  await sleep(2000);
+  const killAt = now() + 500 + 3000;
+  const stormStart = now() + 500;
+  const stormP = Promise.all(remoteWorkers.map((w) => w.call('storm', { tag: 'kill', startAt: stormStart, spreadMs: STORM_MS, total: REMOTE, questionId: q3 })));
+  await sleep(Math.max(0, killAt - now()));
+  const killedPort = relays[1].port;
+  await relays[1].stop('SIGKILL');
+  const tKill = now();
+  log(`relay B (port ${killedPort}) SIGKILLed during a storm`);
+  const linesAtKill = m.linkLines();
+  await sleep(300);
+  const tKillLink = await m.linkUp(60_000);
+  log(`the laptop's link up ${ms(tKillLink - tKill)} ms after the kill (${m.linkLines() - linesAtKill} status lines)`);
+  await stormP;
+  const killAnswers = await m.collectRemote('kill', 120_000);
+  const afterKill = killAnswers.list.filter((r) => r.sendT >= tKill);
+  const stats = await allRemote('stats', {});
+  const k = {
+    answered: killAnswers.list.length,
+    unanswered: killAnswers.missing,
+    sentAfterKill: afterKill.length,
+    sinceKill: lat(afterKill.length ? killAnswers.list : [], (r) => Math.max(r.sendT, tKill)),
+    lastAnsweredAfterKillMs: Math.max(...killAnswers.list.map((r) => r.recvT)) - tKill,
+    phonesReconnected: stats.reduce((s, r) => s + r.reopened, 0),
+    linkUpAfterKillMs: tKillLink - tKill,
+    phonesConnected: stats.reduce((s, r) => s + r.connected, 0),
+  };
+  log(`kill: ${k.answered} answered, ${k.unanswered} not; since the kill (or the send, if later): ${fmtLat(k.sinceKill)}; the last answered ${ms(k.lastAnsweredAfterKillMs)} ms after the kill; sockets reopened ${k.phonesReconnected}, connected now ${k.phonesConnected}`);
+  relays[1] = await m.startRelay({ port: killedPort });
+  log(`relay B started again on port ${killedPort}`);
+  return k;
+}
+
+module.exports = { relayKill };

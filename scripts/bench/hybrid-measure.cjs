@@ -1,0 +1,94 @@
+'use strict';
+/**
+ * What the hybrid bench (scripts/bench-hybrid.cjs) measures with: its log line, CPU and memory of each
+ * process over a window, receipt latencies, the projector (the host's `board` doc, timed as it changes) and
+ * the host's log read beside the running host.
+ */
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const Y = require('yjs');
+const { WebsocketProvider } = require('y-websocket');
+const WebSocket = require('ws');
+const { procSample } = require('./host.cjs');
+const { now, sleep, summary, ms, mib } = require('./stats.cjs');
+
+const log = (line) => process.stdout.write(`[bench-hybrid ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** CPU ms and RSS of every process of the meeting, to report a window's use. */
+function usage(procs) {
+  const out = {};
+  for (const [name, pid] of Object.entries(procs)) {
+    try {
+      out[name] = procSample(pid);
+    } catch {
+      out[name] = null;
+    }
+  }
+  return out;
+}
+function usageDelta(before, after, wallMs) {
+  const out = {};
+  for (const name of Object.keys(after)) {
+    const a = before[name];
+    const b = after[name];
+    out[name] = b ? { cpuShare: a ? (b.cpuMs - a.cpuMs) / wallMs : NaN, rss: b.rss, hwm: b.hwm } : null;
+  }
+  return out;
+}
+const fmtUsage = (u) =>
+  Object.entries(u)
+    .map(([k, v]) => (v ? `${k} ${(v.cpuShare * 100).toFixed(0)} % CPU, ${mib(v.rss)}` : `${k} gone`))
+    .join('; ');
+
+/** The projector: the host's `board` doc over the loopback listener, as the projector window reads it. */
+function projector(host) {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`${host.loopbackOrigin.replace(/^http/, 'ws')}/sync`, 'board', doc, {
+    WebSocketPolyfill: WebSocket,
+    disableBc: true,
+    params: { t: host.token },
+  });
+  const votesOn = (qid) => {
+    const questions = doc.getMap('board').get('questions');
+    const q = questions instanceof Y.Map ? questions.get(qid) : undefined;
+    return q ? q.votes : 0;
+  };
+  /** For the watched question: when each count was first shown. */
+  let watched = null;
+  doc.on('afterTransaction', () => {
+    if (!watched) return;
+    const v = votesOn(watched.qid);
+    if (!watched.firstAt.has(v)) watched.firstAt.set(v, now());
+  });
+  const watch = (qid) => (watched = { qid, firstAt: new Map([[votesOn(qid), now()]]) });
+  /** When the watched count was first `votes` or more; waits up to `timeoutMs` for it (NaN if never). */
+  const reached = async (votes, timeoutMs) => {
+    const end = now() + timeoutMs;
+    for (;;) {
+      const times = [...watched.firstAt].filter(([v]) => v >= votes).map(([, t]) => t);
+      if (times.length) return Math.min(...times);
+      if (now() > end) return NaN;
+      await sleep(20);
+    }
+  };
+  return { votesOn, watch, reached, destroy: () => (provider.destroy(), doc.destroy()) };
+}
+
+/** The host's log: how often each request id with this prefix is in it (read-only, beside the running host). */
+function loggedOnce(dataDir, prefix) {
+  const Database = require('better-sqlite3');
+  const db = new Database(join(dataDir, 'open-floor.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT request_id AS id, COUNT(*) AS n, MIN(at) AS at FROM events WHERE request_id LIKE ? GROUP BY request_id').all(`${prefix}%`);
+    // When the host logged them (wall clock): after a cut, whether the time goes in reaching the laptop or in coming back.
+    return { distinct: rows.length, doubled: rows.filter((r) => r.n > 1).length, at: rows.map((r) => r.at) };
+  } finally {
+    db.close();
+  }
+}
+
+const lat = (list, from = (r) => r.sendT) => summary(list.map((r) => r.recvT - from(r)));
+const fmtLat = (s) => `p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(s.p99)} max ${ms(s.max)} ms (n ${s.n})`;
+
+module.exports = { log, loadavg, usage, usageDelta, fmtUsage, projector, loggedOnce, lat, fmtLat };
