@@ -42,6 +42,8 @@ export interface RelayOptions {
   appRoot?: string;
   /** Sockets one client address may hold (default SOCKET_LIMITS.socketsPerAddress; an office behind NAT needs more). */
   socketsPerAddress?: number;
+  /** How often phones on this instance's board hear from it, the laptop there or not (phone-keepalive.ts; default 10 s). */
+  keepaliveMs?: number;
 
   log?(line: string): void;
 }
@@ -251,7 +253,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   const joins = new JoinForwarder({ instance: server.hocuspocus, pub: extension.pub, sub, trustProxy: opts.trustProxy ?? false, log, ...(opts.joinTimeoutMs ? { timeoutMs: opts.joinTimeoutMs } : {}) });
   http = { joins, clock: new LaptopClock(extension.pub, sub, log), appRoot: opts.appRoot };
   await server.listen();
-  const stopKeepalive = startPhoneKeepalive(server.hocuspocus);
+  const stopKeepalive = startPhoneKeepalive(server.hocuspocus, opts.keepaliveMs);
   return {
     port: server.address.port,
     close: async () => {

@@ -95,4 +95,21 @@ describe('remote rooms nobody is in are no longer bridged', () => {
     expect(eventsBesidesPeaks(h)).toBe(events + 1);
     expect(h.host.currentSession()!.questions).toBe(questionsBefore + 2);
   }, 60_000);
+
+  it('a phone that joins and never opens its room is not counted as remote, and its bridge goes after the idle time', async () => {
+    const relay = h.host.relay!;
+    const code = h.host.currentSession()!.joinCode;
+    const before = { bridged: relay.bridgedRooms(), remote: relay.remoteRooms() };
+    const joined = relay.join(code, { address: '203.0.113.30' });
+    if (!joined.ok || !('relayToken' in joined)) throw new Error(`join failed: ${JSON.stringify(joined)}`);
+    expect(relay.bridgedRooms()).toBe(before.bridged + 1);
+    expect(relay.remoteRooms()).toBe(before.remote);
+    await until(() => relay.bridgedRooms() === before.bridged, 15_000, 'the unopened room unbridged');
+    // It opens later: bridged again, counted, and served.
+    const late = client(b.url, joined.relayDoc, joined.relayToken);
+    await late.synced();
+    await until(() => relay.remoteRooms() === before.remote + 1, 5000, 'the late phone counted');
+    appendRequest(late.doc, { kind: 'ask', id: 'late-1', text: 'Opened my room late' });
+    await until(() => roomParts(late.doc).receipts.get('late-1') !== undefined, 10_000, 'the late phone answered');
+  }, 60_000);
 });

@@ -11,7 +11,7 @@ const { join } = require('node:path');
 const { BenchHost } = require('./host.cjs');
 const { now, sleep } = require('./stats.cjs');
 const { startWorkerProcess } = require('./worker-rpc.cjs');
-const { startRedis, startRelay, startTcpProxy } = require('./relay-stack.cjs');
+const { startRedis, startRelay, startTcpProxy, startTcpProxyProcess } = require('./relay-stack.cjs');
 const { projector } = require('./hybrid-measure.cjs');
 
 /** LAN phone i leaves from its own loopback address (the LAN limits joins per address). */
@@ -41,6 +41,10 @@ async function startMeeting(cfg, cleanup) {
   cleanup.push(() => Promise.all(relays.map((r) => r.stop())));
   const balancer = (m.balancer = await startTcpProxy(() => relays.map((r) => r.port)));
   cleanup.push(() => balancer.close());
+  // Each remote worker's phones go through a balancer process of their own (two descriptors per phone:
+  // 10,000 phones through one process passed this machine's 20,000 per process). Relay B restarts on its port.
+  const balancers = await Promise.all(Array.from({ length: WORKERS }, () => startTcpProxyProcess(relays.map((r) => r.port))));
+  cleanup.push(() => Promise.all(balancers.map((b) => b.close())));
   const uplink = (m.uplink = await startTcpProxy(() => [balancer.port]));
   cleanup.push(() => uplink.close());
   const host = (m.host = await new BenchHost({ profileDir, nodeArgs: inspectable, args: ['--relay', `ws://127.0.0.1:${uplink.port}`], env: { OPEN_FLOOR_RELAY_SECRET: SECRET } }).start());
@@ -62,8 +66,8 @@ async function startMeeting(cfg, cleanup) {
   // Every `stride`-th phone reads the board (all by default).
   const stride = BOARD_READERS > 0 ? Math.max(1, Math.floor(REMOTE / BOARD_READERS)) : Infinity;
   await allRemote('init', (w) => ({
-    httpOrigin: `http://127.0.0.1:${balancer.port}`,
-    wsUrl: `ws://127.0.0.1:${balancer.port}`,
+    httpOrigin: `http://127.0.0.1:${balancers[w.id - 1].port}`,
+    wsUrl: `ws://127.0.0.1:${balancers[w.id - 1].port}`,
     code,
     phones: Array.from({ length: REMOTE }, (_, i) => i)
       .filter((i) => i % WORKERS === w.id - 1)

@@ -160,4 +160,24 @@ async function startTcpProxy(targets) {
   };
 }
 
-module.exports = { ROOT, until, freePort, portOpen, startRedis, startRelay, startTcpProxy, stopProcess };
+/**
+ * `startTcpProxy` in a child process of its own (this file run with the target ports as arguments). A
+ * process may hold 20,000 descriptors on this machine and a proxied connection costs two: the bench runs
+ * one balancer process per remote worker, so 10,000 phones fit. Never cut.
+ */
+async function startTcpProxyProcess(ports) {
+  const proc = spawn(process.execPath, [__filename, ...ports.map(String)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    proc.once('exit', (code) => reject(new Error(`balancer process exited (${code})`)));
+    proc.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+  });
+  proc.removeAllListeners('exit');
+  return { port, pid: proc.pid, close: () => stopProcess(proc) };
+}
+
+if (require.main === module) {
+  const ports = process.argv.slice(2).map(Number);
+  void startTcpProxy(() => ports).then((proxy) => process.stdout.write(`${proxy.port}\n`));
+}
+
+module.exports = { ROOT, until, freePort, portOpen, startRedis, startRelay, startTcpProxy, startTcpProxyProcess, stopProcess };

@@ -37,3 +37,5 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 export declare function startTcpProxy(targets: () => number[]): Promise<TcpProxy>;
+/** A TCP proxy (round robin over `ports`) in a child process of its own: its descriptors do not count against the bench's. */
+export declare function startTcpProxyProcess(ports: number[]): Promise<{ port: number; pid: number; close(): Promise<void> }>;

@@ -35,13 +35,13 @@ export function relayAccess(sessions: SessionManager, link: RelayLink): RelayAcc
   };
   /** A room the relay says a phone has open: bridged if it is one of the live session's. */
   const room = (name: string): void => {
-    if (ofLiveSession(name)) link.addRoom(name);
+    if (ofLiveSession(name)) link.addRoom(name, true);
   };
   const join = (code: string, who: JoinContext): RemoteJoinResult => {
     const joined = sessions.join(code, who);
     if (!joined.ok) return joined;
     const relayDoc = roomDocName(joined.roomId);
-    link.addRoom(relayDoc);
+    link.addRoom(relayDoc, false);
     return { ...joined, relayDoc, relayToken: link.tokenFor(relayDoc), relayTokenTtlMs: PHONE_TOKEN_TTL_MS };
   };
   link.serve({ join: (forwarded) => answerForwarded(join, forwarded), room });

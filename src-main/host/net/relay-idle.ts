@@ -1,7 +1,9 @@
 /**
  * Which bridged remote rooms nobody is in any more (docs/HYBRID.md, "Unbridging"). A bridged room costs
- * the laptop a Y.Doc, a loopback connection and the host's loaded room; today's phones come and go, so a
- * room whose phone left is dropped after a while and bridged again when it comes back.
+ * the laptop a Y.Doc, an in-process connection and the host's loaded room; today's phones come and go, so a
+ * room whose phone left is dropped after a while and bridged again when it comes back. A room bridged for a
+ * join waits for its phone the same way: a phone that joined and never opened its room is not counted as
+ * present, and its bridge goes after `idleMs`.
  *
  * The relay says when the last phone connection of a room on one instance closed (`room-left`). The phone
  * may have moved to another instance (one was killed, or its network changed), so that alone drops
@@ -27,9 +29,9 @@ export interface IdleRoomsOptions {
 }
 
 export interface IdleRooms {
-  /** The relay said the last phone of `name` on one instance left. */
+  /** The relay said the last phone of `name` on one instance left (or a phone joined and has yet to open it). */
   left(name: string): void;
-  /** A phone has `name` open on some instance (a room notice, or a join). */
+  /** A phone has `name` open on some instance (a room notice). */
   seen(name: string): void;
   /** The room is no longer bridged (dropped, or its session ended). */
   forget(name: string): void;

@@ -68,8 +68,12 @@ export interface HostSync {
 }
 
 export interface RelayLink {
-  /** Bridges a remote phone's room (`room-<id>`); idempotent. */
-  addRoom(docName: string): void;
+  /**
+   * Bridges a remote phone's room (`room-<id>`); idempotent. `phoneThere`: the relay said a phone has it
+   * open (true), or a phone just joined and has yet to open it (false): a room bridged for a join counts as
+   * present only once its phone opens it, and is dropped as idle if it never does.
+   */
+  addRoom(docName: string, phoneThere: boolean): void;
   /** Stops bridging the rooms `keep` says no (those of a session that ended). */
   pruneRooms(keep: (docName: string) => boolean): void;
   /** A token that opens this room (and the board, read-only) on the relay, for the phone that joined. */
@@ -97,14 +101,17 @@ interface Bridge {
 }
 
 /**
- * The board's changes go to the relay at most every 200 ms, merged. Every board change is sent by the
+ * The board's changes go to the relay at most once a second, merged. Every board change is sent by the
  * relay to every remote phone reading the board (and through Redis to every instance). In the hybrid
  * bench, after a 60 s uplink cut, 1000 remote votes arrived at once and every request was answered 16–22 s
- * after the return with every phone reading the board, 3.9 s with none; the relay holding the laptop was
- * then 70 % busy, writev 27 % and GC 12 % of its profile (each host turn that changes the board is one
- * update to every reader). The projector and LAN phones read the host's board directly: not delayed.
+ * after the return with every phone reading the board unbatched, 3.9 s with none reading it; the relay
+ * holding the laptop was then 70 % busy, writev 27 % and GC 12 % of its profile (each host turn that changes
+ * the board is one update to every reader). Batched at 200 ms: 5.0 s at 1000 phones, but 13 s at 2000;
+ * at 1000 ms, 6.8 s at 2000 (docs/BENCHMARKS.md, Hybrid meetings). A remote phone's board is then up to a
+ * second behind the hall's (the stream a remote resident watches is further behind); its own receipts are
+ * not delayed. The projector and LAN phones read the host's board directly.
  */
-const BOARD_BATCH_MS = 200;
+const BOARD_BATCH_MS = 1000;
 
 interface BridgeParts {
   opts: RelayLinkOptions;
@@ -216,8 +223,9 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
       });
     },
     serve: (handlers) => (joins.handlers = handlers),
-    addRoom: (docName) => {
-      idle.seen(docName);
+    addRoom: (docName, phoneThere) => {
+      if (phoneThere) idle.seen(docName);
+      else if (!bridges.has(docName)) idle.left(docName);
       bridge(docName, `${RELAY_ROOM_PREFIX}${docName}`);
     },
     tokenFor: (docName) => phoneToken(opts.secret, docName, Date.now()),
