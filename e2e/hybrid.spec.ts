@@ -123,6 +123,16 @@ test('hybrid: a phone in the hall and a phone through the relay ask, vote and an
   await expect(pollRow(projector, 'No')).toContainText('1 · 50%');
   // The room's count is of everyone taking part: the phone at home too, said apart.
   await expect(projector.getByText('2 people connected (1 from outside the room)', { exact: true })).toBeVisible();
+  // For a person to look at (no baseline: addresses and codes change from run to run): the projector, the
+  // console with the poll's turnout, and the phone at home at 360 px.
+  await projector.screenshot({ path: test.info().outputPath('projector-hybrid.png') });
+  const desk = await laptop.newPage();
+  await desk.goto(host.urls.consoleUrl);
+  await expect(desk.getByText(/answered by 2 of 2 phones connected/)).toBeVisible();
+  await desk.screenshot({ path: test.info().outputPath('console-hybrid.png'), fullPage: true });
+  await desk.close();
+  await home.page.setViewportSize({ width: 360, height: 780 });
+  await home.page.screenshot({ path: test.info().outputPath('phone-home-poll.png'), fullPage: true });
   // Its turnout is of both: the minutes say so below.
   expect((await host.control('closePoll', { pollId })).ok).toBe(true);
   expect((await host.control('showPoll', { pollId: null })).ok).toBe(true);
@@ -133,6 +143,7 @@ test('hybrid: a phone in the hall and a phone through the relay ask, vote and an
   await expect(banner(home.page)).toHaveText(/The meeting room’s connection dropped; your question will be sent when it is back/);
   await ask(home.page, Q_CUT);
   await expect(home.page.getByRole('status').filter({ hasText: '1 not sent yet' })).toBeVisible();
+  await home.page.screenshot({ path: test.info().outputPath('phone-home-cut.png') });
   await ask(hall, Q_HALL_CUT);
   await expect(projector.getByText(Q_HALL_CUT)).toBeVisible();
   await expect(projector.getByText(Q_CUT)).toHaveCount(0);
