@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Redis, type RedisInstance } from '@hocuspocus/extension-redis';
-import { Server, type onAuthenticatePayload, type onAwarenessUpdatePayload } from '@hocuspocus/server';
+import type { RedisInstance } from '@hocuspocus/extension-redis';
+import { RelayRedis } from './relay-redis.js';
+import { Server, type onAuthenticatePayload } from '@hocuspocus/server';
 import { clientAddress, JoinForwarder } from './join-forward.js';
 import { fireAndLog } from './redis-command.js';
 import { fromLaptopSchema, parseMessage, type FromLaptop } from './control-messages.js';
@@ -136,33 +137,6 @@ export function throttledLog(log: (line: string) => void, what = 'refusals'): (l
   };
 }
 
-/**
- * The Redis extension, publishing the awareness states a closing connection leaves behind.
- *
- * Hocuspocus 3.4.4 removes a connection's awareness states and then drops the connection in the same tick,
- * but runs the `onAwarenessUpdate` hooks a microtask later, and the extension publishes nothing when the
- * document has no connection left (its guard for hocuspocus#1027). So when the laptop was the last one on
- * `board` on its instance and its socket died (the venue's uplink cut), the other instances never heard
- * that its presence was gone: a phone there kept "Connected" until awareness's own 30 s timeout, and its
- * questions meanwhile sat in a room nobody bridged. Removals are now published even then (only removals:
- * they are what a closing connection causes); a publish that fails is logged, not left unhandled.
- */
-class RelayRedis extends Redis {
-  log: (line: string) => void = () => {};
-
-  override async onAwarenessUpdate(data: onAwarenessUpdatePayload): Promise<number | undefined> {
-    try {
-      if ((data.document?.connections.size ?? 0) > 0 || data.removed.length === 0) return await super.onAwarenessUpdate(data);
-      // The extension reads only `connections.size` of the document; the message is built from `awareness`.
-      const stillOpen = { connections: { size: 1 } } as unknown as onAwarenessUpdatePayload['document'];
-      return await super.onAwarenessUpdate({ ...data, added: [], updated: [], document: stillOpen });
-    } catch (err) {
-      this.log(`relay: Redis publish (awareness) failed (${err instanceof Error ? err.message : String(err)})`);
-      return undefined;
-    }
-  }
-}
-
 /** Who a connection is, from what onAuthenticate put in its context. */
 const whoOf = (context: unknown): 'laptop' | 'phone' => ((context as { who?: string }).who === 'laptop' ? 'laptop' : 'phone');
 
@@ -241,6 +215,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   // is made again here for every document this instance holds (subscribing twice is harmless).
   extension.sub.on('ready', () => {
     for (const name of server.hocuspocus.documents.keys()) fireAndLog(extension.sub.subscribe(`hocuspocus:${name}`), log, 'subscribe');
+    // Changes are published as updates (relay-redis.ts): any published while Redis was away are caught up.
+    extension.resyncAll();
   });
   guard = guardSockets(server.webSocketServer, {
     ...SOCKET_LIMITS,
