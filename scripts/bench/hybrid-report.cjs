@@ -25,7 +25,7 @@ function report(r) {
   if (r.cut) {
     const c = r.cut;
     lines.push(
-      `| uplink cut ${c.seconds.toFixed(0)} s during votes and questions | ${c.sent} remote requests: all answered **${ms(c.allAnsweredAfterReturnMs)} ms** after the uplink's return (the laptop's link up after ${ms(c.linkUpAfterReturnMs)} ms; p50 ${ms(c.afterReturn.p50)}, p95 ${ms(c.afterReturn.p95)}); ${c.unanswered} unanswered; in the log ${c.inLog}: lost ${c.lost}, doubled ${c.doubled}; LAN receipts during the cut p95 ${ms(c.lanDuringCut.p95)} ms | ≤ 5000 ms, 0 lost, 0 doubled |`,
+      `| uplink cut ${c.seconds.toFixed(0)} s during votes and questions | ${c.sent} remote requests: all answered **${ms(c.allAnsweredAfterReturnMs)} ms** after the uplink's return (the laptop's link up after ${ms(c.linkUpAfterReturnMs)} ms; p50 ${ms(c.afterReturn.p50)}, p95 ${ms(c.afterReturn.p95)}); ${c.unanswered} unanswered; in the log ${c.inLog}: lost ${c.lost}, doubled ${c.doubled}${c.loggedAfterReturn ? ` (logged by the host p50 ${ms(c.loggedAfterReturn.p50)} / max ${ms(c.loggedAfterReturn.max)} ms after the return)` : ''}; LAN receipts during the cut p95 ${ms(c.lanDuringCut.p95)} ms | ≤ 5000 ms, 0 lost, 0 doubled |`,
     );
   }
   if (r.kill) {
