@@ -1,14 +1,5 @@
 import { Redis } from '@hocuspocus/extension-redis';
-import { OutgoingMessage, type onAwarenessUpdatePayload, type onChangePayload } from '@hocuspocus/server';
-import * as encoding from 'lib0/encoding';
-import { messageYjsSyncStep2 } from 'y-protocols/sync';
-
-/** What the extension keeps private and this subclass uses. */
-interface RedisInternals {
-  pubKey(documentName: string): string;
-  encodeMessage(message: Uint8Array): Buffer;
-  publishFirstSyncStep(documentName: string, document: unknown): Promise<unknown>;
-}
+import type { onAwarenessUpdatePayload } from '@hocuspocus/server';
 
 /**
  * The Redis extension, publishing the awareness states a closing connection leaves behind.
@@ -33,37 +24,6 @@ export class RelayRedis extends Redis {
     } catch (err) {
       this.log(`relay: Redis publish (awareness) failed (${err instanceof Error ? err.message : String(err)})`);
       return undefined;
-    }
-  }
-
-  /**
-   * A change goes to the other instances as the change itself. The extension publishes a sync step 1 (the
-   * document's state vector) for every change, and another instance gets the change only with the third
-   * message of that exchange (its step 2 and step 1 back, then ours), each a diff computed anew: after a
-   * 60 s uplink cut with 2000 remote phones, every room's answer crossed Redis that way. It is sent as a
-   * step 2 (not an update message): the receiver applies a step 2 from Redis with the extension's own
-   * transaction origin, so it is not published again (an update message is applied with none, and would
-   * echo between instances). A change lost while Redis was away is caught up by a step 1 per document
-   * when the subscriber is ready again (`resyncAll`, relay.ts), as the extension does on loading one.
-   */
-  override async onChange(data: onChangePayload): Promise<void> {
-    if (data.transactionOrigin === this.redisTransactionOrigin) return;
-    const internals = this as unknown as RedisInternals;
-    const message = new OutgoingMessage(data.documentName).createSyncMessage();
-    encoding.writeVarUint(message.encoder, messageYjsSyncStep2);
-    encoding.writeVarUint8Array(message.encoder, data.update);
-    try {
-      await this.pub.publish(internals.pubKey(data.documentName), internals.encodeMessage(message.toUint8Array()));
-    } catch (err) {
-      this.log(`relay: Redis publish (change) failed (${err instanceof Error ? err.message : String(err)})`);
-    }
-  }
-
-  /** A sync step 1 for every document of this instance: the others answer with what it lacks, and ask back. */
-  resyncAll(): void {
-    const internals = this as unknown as RedisInternals;
-    for (const [name, document] of this.instance.documents) {
-      internals.publishFirstSyncStep(name, document).catch((err: unknown) => this.log(`relay: Redis resync of ${name.slice(0, 80)} failed (${err instanceof Error ? err.message : String(err)})`));
     }
   }
 }

@@ -215,8 +215,6 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
   // is made again here for every document this instance holds (subscribing twice is harmless).
   extension.sub.on('ready', () => {
     for (const name of server.hocuspocus.documents.keys()) fireAndLog(extension.sub.subscribe(`hocuspocus:${name}`), log, 'subscribe');
-    // Changes are published as updates (relay-redis.ts): any published while Redis was away are caught up.
-    extension.resyncAll();
   });
   guard = guardSockets(server.webSocketServer, {
     ...SOCKET_LIMITS,

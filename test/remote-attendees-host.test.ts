@@ -95,6 +95,12 @@ describe('remote attendees on and off, from the console', () => {
     const joined = await remoteJoin(session.joinCode);
     expect(joined.status).toBe(200);
     expect(joined.body.ok).toBe(true);
+    // Joined, not yet in its room on the relay: not counted as a remote phone until it opens it.
+    expect(await relayStatus()).toMatchObject({ remotePhones: 1 });
+    const phone = new RelayClient(relay.url, joined.body.relayDoc!, joined.body.relayToken!);
+    clients.push(phone);
+    await phone.synced();
+    await until(async () => (await relayStatus()).remotePhones === 2, 5000, 'the second remote phone counted once in its room');
     const s = await relayStatus();
     expect(s).toMatchObject({ remoteAttendees: true, joinLink: `http://127.0.0.1:${relay.port}/j/${session.joinCode}`, remotePhones: 2 });
 
