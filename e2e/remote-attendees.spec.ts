@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { startRedis, startRelay, type RedisProcess, type RelayProcess } from '../test/helpers/relay-harness.js';
+import { RelayClient, startRedis, startRelay, type RedisProcess, type RelayProcess } from '../test/helpers/relay-harness.js';
 import { expectAccessible } from './fixtures/axe.js';
 import { HostProcess } from './fixtures/host.js';
 import { newLaptop, settle } from './fixtures/looks.js';
@@ -22,6 +22,7 @@ test.describe.serial('remote attendees in the console', () => {
   let laptop: BrowserContext;
   let desk: Page;
   let code: string;
+  const phones: RelayClient[] = [];
 
   test.beforeAll(async ({ browser }) => {
     redis = await startRedis();
@@ -45,6 +46,7 @@ test.describe.serial('remote attendees in the console', () => {
   });
 
   test.afterAll(async () => {
+    for (const p of phones) p.destroy();
     await laptop?.close();
     await host?.dispose();
     await relay?.stop();
@@ -54,7 +56,15 @@ test.describe.serial('remote attendees in the console', () => {
   /** `POST /api/join` on the relay, as a remote phone's browser sends it. */
   const remoteJoin = async () => {
     const res = await fetch(`http://127.0.0.1:${relay.port}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
-    return { status: res.status, body: (await res.json()) as { ok: boolean; error?: string } };
+    return { status: res.status, body: (await res.json()) as { ok: boolean; error?: string; relayDoc?: string; relayToken?: string } };
+  };
+  /** A phone at home joins and opens its room on the relay (the phone app does both; a remote phone counts once it has). */
+  const remotePhoneIn = async () => {
+    const joined = await remoteJoin();
+    expect(joined.status).toBe(200);
+    const phone = new RelayClient(relay.url, joined.body.relayDoc!, joined.body.relayToken!);
+    phones.push(phone);
+    await phone.synced();
   };
 
   test('on by default: the switch, the link with its QR and copy button, the link health and the phones', async () => {
@@ -69,7 +79,7 @@ test.describe.serial('remote attendees in the console', () => {
     await expect(remote.getByRole('status')).toHaveText('Link copied.');
     expect(await desk.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
-    expect((await remoteJoin()).status).toBe(200);
+    await remotePhoneIn();
     await expect(remote.getByTestId('remote-phones')).toHaveText('Phones: 0 in the room, 1 remote.');
     await expect(desk.getByTestId('connected')).toHaveText('Connected phones: 0 in the room, 1 remote');
     await expect(desk.getByTestId('devices-joined')).toHaveText('Devices joined: 1 (1 remote)');
@@ -101,7 +111,7 @@ test.describe.serial('remote attendees in the console', () => {
     await remote.getByRole('switch', { name: 'Take remote attendees' }).click();
     await expect(remote.getByRole('switch', { name: 'Take remote attendees' })).toBeChecked();
     await expect(remote.getByRole('group', { name: 'Remote join link' })).toBeVisible();
-    expect((await remoteJoin()).status).toBe(200);
+    await remotePhoneIn();
     await expect(remote.getByTestId('remote-phones')).toHaveText('Phones: 0 in the room, 2 remote.');
   });
 
