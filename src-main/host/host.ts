@@ -7,7 +7,7 @@ import { BOARD_DOC_NAME, DESK_DOC_NAME } from '../../src-shared/docs/room-doc.js
 import { PATHS, TOKEN_QUERY } from '../../src-shared/endpoints.js';
 import { LIMITS } from '../../src-shared/limits.js';
 import type { HostInfo } from '../../src-shared/features/session/views.js';
-import { remoteJoinLink, VENUE_TEST_PATH, type RelayHealth } from '../../src-shared/venue.js';
+import { VENUE_TEST_PATH, type RelayHealth } from '../../src-shared/venue.js';
 import { createVenue, type Venue } from './venue/venue.js';
 import { createControlHandlers, runControl } from './pipeline/control-handlers.js';
 import { FolderSettings } from './store/folder-settings.js';
@@ -258,31 +258,25 @@ function createServers(d: ServersDeps) {
     // A phone holds up to about 8 connections: a venue that allows more phones per address needs more.
     connectionsPerAddress: () => Math.max(LIMITS.connectionsPerAddress, 8 * d.sessions.joinPolicy.phonesPerAddress),
   });
-  const docTarget = (name: string): SyncTarget | null =>
-    name === DESK_DOC_NAME
-      ? { doc: d.desk, readOnly: true, sendBeforeStored: true }
-      : name === BOARD_DOC_NAME
-        ? { doc: d.board, readOnly: true }
-        : name.startsWith(RELAY_ROOM_PREFIX)
-          ? targets.relay(name.slice(RELAY_ROOM_PREFIX.length))
-          : targets.gateway(name);
+  const boardTarget: SyncTarget = { doc: d.board, readOnly: true };
   const loopback = createLoopbackServer(
     {
       token: d.token,
       rendererRoot: join(d.opts.buildDir, 'renderer'),
       sync: d.sync,
-      docTarget,
+      docTarget: (name) =>
+        name === DESK_DOC_NAME ? { doc: d.desk, readOnly: true, sendBeforeStored: true } : name === BOARD_DOC_NAME ? boardTarget : targets.gateway(name),
       control: d.control,
       ...d.files,
       log: d.log,
     },
     () => d.ports.loopback,
   );
-  /** The relay link's bridges (the board and `relay/room-<id>`), served in-process. */
+  /** The relay link's bridges (the board and `relay/room-<id>`), served in-process only (never on the loopback listener). */
   const relaySync = (): HostSync => ({
     url: 'ws://in-process/sync',
     WebSocket: inProcessWebSocket((name, peer) => {
-      const target = name === BOARD_DOC_NAME || name.startsWith(RELAY_ROOM_PREFIX) ? docTarget(name) : null;
+      const target = name === BOARD_DOC_NAME ? boardTarget : name.startsWith(RELAY_ROOM_PREFIX) ? targets.relay(name.slice(RELAY_ROOM_PREFIX.length)) : null;
       if (target) d.sync.handleConnection(peer, name, target);
       return target !== null;
     }),
@@ -302,8 +296,6 @@ type StartedRelay = RelayAccess & { destroy(): void; since(): number; drops(): n
 function relayHealth(options: HostOptions['relay'], relay: StartedRelay | null, sessions: SessionManager): RelayHealth | null {
   if (!options || !relay) return null;
   const state = sessions.current?.log.state;
-  const open = state?.remoteAttendees.open ?? true;
-  const code = state && state.status !== 'closed' ? sessions.joinInfo()?.code : undefined;
   return {
     url: options.url,
     connected: relay.connected(),
@@ -311,8 +303,9 @@ function relayHealth(options: HostOptions['relay'], relay: StartedRelay | null, 
     drops: relay.drops(),
     remotePhones: relay.remoteRooms(),
     inRoomPhones: sessions.inRoomCount(),
-    remoteAttendees: open,
-    joinLink: open && code !== undefined ? remoteJoinLink(options.url, code) : null,
+    remoteAttendees: state?.remoteAttendees.open ?? true,
+    // The link the projector shows too (SessionManager.joinInfo), while the session takes phones.
+    joinLink: state && state.status !== 'closed' ? (sessions.joinInfo()?.remoteUrl ?? null) : null,
   };
 }
 

@@ -45,7 +45,7 @@ export interface RelayLinkOptions {
   relayUrl: string;
   /** The meeting's relay secret (the relay instances have the same one). */
   secret: string;
-  /** How the bridges reach the host's sync server: in-process (host.ts), or over its loopback listener. */
+  /** How the bridges reach the host's sync server (in-process: host.ts). */
   host: HostSync;
   /** Certificates (PEM) to trust for a relay whose TLS certificate is from a private CA (default: Node's). */
   ca?: string;
@@ -58,12 +58,10 @@ export interface RelayLinkOptions {
   onConnected?(connected: boolean): void;
 }
 
-/** A y-websocket server address and the WebSocket class to reach it with. */
+/** The host's sync server as y-websocket reaches it: an address and the WebSocket class that opens it. */
 export interface HostSync {
   /** `…/sync`: a bridge opens `<url>/<doc name>`. */
   url: string;
-  /** Query parameters (the loopback token, over the loopback listener). */
-  params?: Record<string, string>;
   WebSocket: unknown;
 }
 
@@ -137,7 +135,6 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
     WebSocketPolyfill: opts.host.WebSocket as typeof WebSocket,
     disableBc: true,
     awareness,
-    params: opts.host.params ?? {},
   });
   forgetExitHandler(toHost);
   const relayDoc = batchMs === undefined ? doc : new Y.Doc();
