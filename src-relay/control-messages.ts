@@ -51,6 +51,22 @@ export const roomLeftSchema = z.object({ type: z.literal('room-left'), name: z.s
 /** The laptop asks every instance whether a phone has this room open (those that have answer `room`). */
 export const roomQuerySchema = z.object({ type: z.literal('room-query'), name: z.string().max(80) });
 
+/** At most this many room names in one `rooms` notice (about 17 KB). */
+export const ROOMS_PER_NOTICE = 200;
+
+/**
+ * Several room notices at once: an instance naming every room a phone has open there, when the laptop
+ * connects and at its roll call (`room-roll`). One message per 200 rooms instead of one per room.
+ */
+export const roomsNoticeSchema = z.object({ type: z.literal('rooms'), names: z.array(z.string().max(80)).max(ROOMS_PER_NOTICE) });
+
+/**
+ * The laptop's roll call: every instance names all its rooms with a phone (`rooms`). A bridged room no
+ * instance names twice running is treated as left (relay-idle.ts): its phone was on an instance that died,
+ * or its `room-left` was lost, and it must not be counted as a remote phone until the session ends.
+ */
+export const roomRollSchema = z.object({ type: z.literal('room-roll') });
+
 /**
  * The laptop's clock, said on every connect and every 30 s, so the relay answers remote phones'
  * `GET /api/time` in the meeting's time (laptop-clock.ts).
@@ -59,10 +75,10 @@ export const clockMessageSchema = z.object({ type: z.literal('clock'), now: z.nu
 export type ClockMessage = z.infer<typeof clockMessageSchema>;
 
 /** Everything the relay says to the laptop on the control document: one parse, then by `type`. */
-export const toLaptopSchema = z.discriminatedUnion('type', [forwardedJoinSchema, roomNoticeSchema, roomLeftSchema]);
+export const toLaptopSchema = z.discriminatedUnion('type', [forwardedJoinSchema, roomNoticeSchema, roomsNoticeSchema, roomLeftSchema]);
 export type ToLaptop = z.infer<typeof toLaptopSchema>;
 /** Everything the laptop says to the relay on the control document. */
-export const fromLaptopSchema = z.discriminatedUnion('type', [joinAnswerSchema, roomQuerySchema, clockMessageSchema]);
+export const fromLaptopSchema = z.discriminatedUnion('type', [joinAnswerSchema, roomQuerySchema, roomRollSchema, clockMessageSchema]);
 export type FromLaptop = z.infer<typeof fromLaptopSchema>;
 
 /** Parses a message, or null for anything malformed (never throws). */

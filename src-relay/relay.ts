@@ -140,10 +140,11 @@ export function throttledLog(log: (line: string) => void, what = 'refusals'): (l
 /** Who a connection is, from what onAuthenticate put in its context. */
 const whoOf = (context: unknown): 'laptop' | 'phone' => ((context as { who?: string }).who === 'laptop' ? 'laptop' : 'phone');
 
-/** What the laptop says on the control document (only it can open it): its clock, a room query, a join's answer. */
+/** What the laptop says on the control document (only it can open it): its clock, a room query or roll call, a join's answer. */
 function heardFromLaptop(message: FromLaptop | null, http: HttpParts | null, rooms: RoomNotices | null, log: (line: string) => void): void {
   if (message?.type === 'clock') http?.clock.heard(message);
   else if (message?.type === 'room-query') rooms?.query(message.name);
+  else if (message?.type === 'room-roll') rooms?.allRooms();
   else if (message?.type === 'join-answer') http?.joins.fromLaptop(message);
   else log('relay: malformed message from the laptop dropped');
 }
@@ -197,7 +198,7 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       connected: ({ documentName, connection, context }) => {
         const who = whoOf(context);
         guard?.authenticated(connection.webSocket, who);
-        if (documentName === RELAY_CONTROL_DOC) rooms?.laptopConnected();
+        if (documentName === RELAY_CONTROL_DOC) rooms?.allRooms();
         if (who === 'phone') rooms?.phoneConnected(documentName);
         return Promise.resolve();
       },

@@ -1,6 +1,6 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { RedisInstance } from '@hocuspocus/extension-redis';
-import { parseMessage, toLaptopSchema, type ToLaptop } from './control-messages.js';
+import { parseMessage, ROOMS_PER_NOTICE, toLaptopSchema, type ToLaptop } from './control-messages.js';
 import { fireAndLog } from './redis-command.js';
 import { isRoomDocName, RELAY_CONTROL_DOC } from './relay-token.js';
 
@@ -9,13 +9,15 @@ import { isRoomDocName, RELAY_CONTROL_DOC } from './relay-token.js';
  * on: when a phone opens its room, and, when the laptop connects, every room a phone has open on every
  * instance. And when the last phone connection of a room on an instance closes (`room-left`), so the laptop
  * can stop bridging a room nobody is in; before it does, it asks (`room-query`) and every instance where a
- * phone has that room open answers with a room notice. Each instance counts its own phone connections per
- * room (Hocuspocus `connected` / `onDisconnect`); the laptop's bridge is not counted.
+ * phone has that room open answers with a room notice. At the laptop's roll call (`room-roll`, every
+ * minute), every instance names all its rooms again (`rooms`, 200 names a message), so a room whose phone
+ * went with a killed instance is found. Each instance counts its own phone connections per room (Hocuspocus
+ * `connected` / `onDisconnect`); the laptop's bridge is not counted.
  */
 
 const ROOM_CHANNEL = 'open-floor:room';
 const QUERY_CHANNEL = 'open-floor:rooms-query';
-/** On the query channel: every instance names all its rooms with a phone (the laptop connected). */
+/** On the query channel: every instance names all its rooms with a phone (the laptop connected, or its roll call). */
 const ALL_ROOMS = '?';
 
 export class RoomNotices {
@@ -55,8 +57,8 @@ export class RoomNotices {
     this.publish(ROOM_CHANNEL, { type: 'room-left', name });
   }
 
-  /** The laptop's control connection is up (here): every instance names its open rooms. */
-  laptopConnected(): void {
+  /** The laptop's control connection is up (here), or it calls the roll: every instance names its open rooms. */
+  allRooms(): void {
     fireAndLog(this.pub.publish(QUERY_CHANNEL, ALL_ROOMS), this.log, 'publish');
   }
 
@@ -66,18 +68,21 @@ export class RoomNotices {
   }
 
   private answerQuery(text: string): void {
-    if (text === ALL_ROOMS) for (const name of this.phones.keys()) this.phoneOpened(name);
-    else if (this.phones.has(text)) this.phoneOpened(text);
+    if (text === ALL_ROOMS) {
+      const names = [...this.phones.keys()];
+      for (let i = 0; i < names.length; i += ROOMS_PER_NOTICE) this.publish(ROOM_CHANNEL, { type: 'rooms', names: names.slice(i, i + ROOMS_PER_NOTICE) });
+    } else if (this.phones.has(text)) this.phoneOpened(text);
   }
 
-  private publish(channel: string, message: Extract<ToLaptop, { type: 'room' | 'room-left' }>): void {
+  private publish(channel: string, message: Extract<ToLaptop, { type: 'room' | 'rooms' | 'room-left' }>): void {
     fireAndLog(this.pub.publish(channel, JSON.stringify(message)), this.log, 'publish');
   }
 
   private toLaptop(text: string): void {
     const doc = this.instance.documents.get(RELAY_CONTROL_DOC);
     const notice = parseMessage(toLaptopSchema, text);
-    if (!doc || !notice || notice.type === 'join' || !isRoomDocName(notice.name)) return;
+    if (!doc || !notice || notice.type === 'join') return;
+    if (notice.type === 'rooms' ? !notice.names.every(isRoomDocName) : !isRoomDocName(notice.name)) return;
     for (const connection of doc.getConnections()) connection.sendStateless(text);
   }
 }

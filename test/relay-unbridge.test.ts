@@ -10,11 +10,14 @@ import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type Redis
  * instances, the host with its relay link on instance A and a short idle time. A phone that leaves (it was
  * on B, so the relay's word travels through Redis) is unbridged after the idle time; a phone that moves
  * from A to B is not; the phone that left comes back with a request it wrote offline, the room is bridged
- * again and the request is answered and logged once.
+ * again and the request is answered and logged once. Last, instance B is killed with a phone on it that
+ * never comes back: no instance says its room was left, the roll call finds it.
  */
 
 const SECRET = 'relay-unbridge-test-secret-01';
 const IDLE_MS = 1000;
+/** The laptop calls the roll of open rooms every second here (a minute in a meeting). */
+const ROLL_CALL_MS = 1000;
 
 let redis: RedisProcess;
 let a: RelayProcess;
@@ -31,7 +34,7 @@ beforeAll(async () => {
   await buildCliIfStale();
   redis = await startRedis();
   [a, b] = await Promise.all([startRelay(redis.url, SECRET), startRelay(redis.url, SECRET)]);
-  h = await startTestHost(undefined, { relay: { url: a.url, secret: SECRET, maxRetryDelayMs: 500, idleRoomMs: IDLE_MS } });
+  h = await startTestHost(undefined, { relay: { url: a.url, secret: SECRET, maxRetryDelayMs: 500, idleRoomMs: IDLE_MS, rollCallMs: ROLL_CALL_MS } });
 }, 120_000);
 
 afterAll(async () => {
@@ -111,5 +114,42 @@ describe('remote rooms nobody is in are no longer bridged', () => {
     await until(() => relay.remoteRooms() === before.remote + 1, 5000, 'the late phone counted');
     appendRequest(late.doc, { kind: 'ask', id: 'late-1', text: 'Opened my room late' });
     await until(() => roomParts(late.doc).receipts.get('late-1') !== undefined, 10_000, 'the late phone answered');
+  }, 60_000);
+
+  it('a phone whose instance is killed and which never comes back stops counting (the roll call), and its bridge goes; a phone that moves stays', async () => {
+    const relay = h.host.relay!;
+    const code = h.host.currentSession()!.joinCode;
+    // The earlier tests' phones leave first (some are on B).
+    for (const c of clients.splice(0)) c.destroy();
+    await until(() => relay.bridgedRooms() === 0, 15_000, "the earlier phones' rooms unbridged");
+    const before = { bridged: 0, remote: 0 };
+    const join = (address: string) => {
+      const joined = relay.join(code, { address });
+      if (!joined.ok || !('relayToken' in joined)) throw new Error(`join failed: ${JSON.stringify(joined)}`);
+      return joined;
+    };
+    const gone = join('203.0.113.40');
+    const moves = join('203.0.113.41');
+    // Both on B; the laptop is on A.
+    const goneClient = client(b.url, gone.relayDoc, gone.relayToken);
+    const movesClient = client(b.url, moves.relayDoc, moves.relayToken);
+    await Promise.all([goneClient.synced(), movesClient.synced()]);
+    await until(() => relay.remoteRooms() === before.remote + 2, 5000, 'both counted as remote');
+    // Several roll calls pass: phones that are there keep counting.
+    const t0 = Date.now();
+    await until(() => Date.now() - t0 > 4 * ROLL_CALL_MS, 10_000, 'four roll calls');
+    expect(relay.remoteRooms()).toBe(before.remote + 2);
+
+    // B dies with both on it: no `room-left` from anyone. One phone comes back on A, the other never does.
+    await b.stop('SIGKILL');
+    goneClient.destroy();
+    movesClient.destroy();
+    const back = client(a.url, moves.relayDoc, moves.relayToken);
+    await back.synced();
+    await until(() => relay.remoteRooms() === before.remote + 1, 15_000, 'the vanished phone no longer counted');
+    await until(() => relay.bridgedRooms() === before.bridged + 1, 15_000, "the vanished phone's room unbridged");
+    expect(relay.remoteRooms()).toBe(before.remote + 1);
+    appendRequest(back.doc, { kind: 'ask', id: 'after-the-kill', text: 'Still here after my relay died' });
+    await until(() => roomParts(back.doc).receipts.get('after-the-kill') !== undefined, 10_000, 'the phone that moved is answered');
   }, 60_000);
 });

@@ -59,7 +59,7 @@ export interface HostOptions {
    * Remote attendees (issue 20, docs/HYBRID.md): the laptop connects out to this relay with the meeting's
    * relay secret. Off when absent.
    */
-  relay?: { url: string; secret: string; ca?: string; maxRetryDelayMs?: number; idleRoomMs?: number };
+  relay?: { url: string; secret: string; ca?: string; maxRetryDelayMs?: number; idleRoomMs?: number; rollCallMs?: number };
 }
 
 const listen = (server: Server, port: number, host: string) =>
@@ -325,6 +325,7 @@ async function startRelay(
     host,
     ...(relay.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: relay.maxRetryDelayMs } : {}),
     ...(relay.idleRoomMs !== undefined ? { idleRoomMs: relay.idleRoomMs } : {}),
+    ...(relay.rollCallMs !== undefined ? { rollCallMs: relay.rollCallMs } : {}),
     ...(relay.ca !== undefined ? { ca: relay.ca } : {}),
     log,
     onConnected: watch.onConnected,

@@ -13,6 +13,12 @@
  * out and when the answer is due; otherwise the check starts again. A request the phone wrote meanwhile is
  * in its doc: it arrives when the phone comes back and the room is bridged again, once (the log's
  * (device, request id) is unique).
+ *
+ * A `room-left` never comes for a phone whose instance was killed and that did not come back (its tab was
+ * closed meanwhile), nor for one that left while Redis was down. So the laptop calls the roll (`rollCalls`):
+ * every minute, and when its link comes up, every instance names all its rooms with a phone; a bridged room
+ * named by none twice running is treated as left (one late answer must not make the count of remote
+ * phones dip). An orphaned room stops counting within two roll calls and is dropped after the usual check.
  */
 
 export interface IdleRoomsOptions {
@@ -37,11 +43,20 @@ export interface IdleRooms {
   forget(name: string): void;
   /** How many bridged rooms have had no phone since their last `left` (not yet dropped). */
   away(): number;
+  /**
+   * A roll call asked at `since` is over: each of `bridged` not named since (by a room notice) has missed it;
+   * one that missed the last one too is `left`. Rooms already away are left alone.
+   */
+  rollCallOver(since: number, bridged: Iterable<string>): void;
   destroy(): void;
 }
 
 export function idleRooms(opts: IdleRoomsOptions): IdleRooms {
   const timers = new Map<string, NodeJS.Timeout>();
+  /** When a phone was last said to have each room open (any room notice). */
+  const lastSeen = new Map<string, number>();
+  /** Rooms that missed the last roll call. */
+  const missed = new Set<string>();
   const cancel = (name: string): void => {
     clearTimeout(timers.get(name));
     timers.delete(name);
@@ -63,14 +78,83 @@ export function idleRooms(opts: IdleRoomsOptions): IdleRooms {
       else wait(name, opts.idleMs, () => check(name));
     });
   };
+  const left = (name: string): void => wait(name, opts.idleMs, () => check(name));
   return {
-    left: (name) => wait(name, opts.idleMs, () => check(name)),
-    seen: cancel,
-    forget: cancel,
+    left,
+    seen: (name) => {
+      lastSeen.set(name, Date.now());
+      missed.delete(name);
+      cancel(name);
+    },
+    forget: (name) => {
+      lastSeen.delete(name);
+      missed.delete(name);
+      cancel(name);
+    },
     away: () => timers.size,
+    rollCallOver: (since, bridged) => {
+      for (const name of bridged) {
+        if (timers.has(name) || (lastSeen.get(name) ?? 0) >= since) continue;
+        if (!missed.has(name)) missed.add(name);
+        else {
+          missed.delete(name);
+          left(name);
+        }
+      }
+    },
     destroy: () => {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
+    },
+  };
+}
+
+export interface RollCallOptions {
+  /** How often the roll is called (default in relay-link.ts: a minute). */
+  everyMs: number;
+  /** How long the instances have to answer. */
+  answerMs: number;
+  /** Asks every instance to name its rooms (`room-roll`). */
+  ask(): void;
+  /** The answers to a roll call asked at `since` are in. */
+  over(since: number): void;
+  connected(): boolean;
+}
+
+/**
+ * Calls the roll every `everyMs` while the link is up. `link(true)`: the link (re)connected, and the relay
+ * names every room by itself then, so that counts as a roll call too. A roll call during which the link
+ * went down is not judged (its answers may have been lost with it).
+ */
+export function rollCalls(opts: RollCallOptions): { link(up: boolean): void; destroy(): void } {
+  const pending = new Set<NodeJS.Timeout>();
+  /** Changes whenever the link goes up or down. */
+  let linkTurn = 0;
+  const judge = (since: number): void => {
+    const turn = linkTurn;
+    const t = setTimeout(() => {
+      pending.delete(t);
+      if (turn === linkTurn && opts.connected()) opts.over(since);
+    }, opts.answerMs);
+    t.unref();
+    pending.add(t);
+  };
+  const every = setInterval(() => {
+    if (!opts.connected()) return;
+    const since = Date.now();
+    opts.ask();
+    judge(since);
+  }, opts.everyMs);
+  every.unref();
+  return {
+    link: (up) => {
+      linkTurn++;
+      if (up) judge(Date.now());
+    },
+    destroy: () => {
+      clearInterval(every);
+      for (const t of pending) clearTimeout(t);
+      pending.clear();
     },
   };
 }

@@ -8,7 +8,7 @@ import { parseMessage, toLaptopSchema, type ForwardedJoin, type FromLaptop, type
 import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
 import { RELAY_ROOM_PREFIX } from '../rooms/room-targets.js';
 import { NodeWebSocket } from './node-websocket.js';
-import { idleRooms, type IdleRooms } from './relay-idle.js';
+import { idleRooms, rollCalls, type IdleRooms } from './relay-idle.js';
 
 /**
  * The laptop's way out to the relay (issue 20): it never accepts a connection from the internet, it opens
@@ -53,6 +53,8 @@ export interface RelayLinkOptions {
   maxRetryDelayMs?: number;
   /** A remote room with no phone on any relay instance for this long is no longer bridged (default 60 s). */
   idleRoomMs?: number;
+  /** How often the laptop calls the roll of the rooms phones have open (relay-idle.ts; default 60 s). */
+  rollCallMs?: number;
   log?(line: string): void;
   /** The WebSocket to the relay opened (true) or closed (false): the console says since when. */
   onConnected?(connected: boolean): void;
@@ -110,6 +112,12 @@ interface Bridge {
  * not delayed. The projector and LAN phones read the host's board directly.
  */
 const BOARD_BATCH_MS = 1000;
+
+/**
+ * How long the relay instances have to name their rooms at a roll call. Generous: a late answer only
+ * counts as one miss, but the answers share the link with a recovery's traffic (10,000 rooms after a cut).
+ */
+const ROLL_CALL_ANSWER_MS = 10_000;
 
 interface BridgeParts {
   opts: RelayLinkOptions;
@@ -178,6 +186,8 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
 
 export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   const log = opts.log ?? (() => {});
+  // Before the socket: its status is said from its constructor on.
+  let roll: ReturnType<typeof rollCalls> | null = null;
   const socket = new HocuspocusProviderWebsocket({
     url: opts.relayUrl,
     WebSocketPolyfill: opts.ca ? trusting(opts.ca) : NodeWebSocket,
@@ -186,6 +196,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     maxDelay: opts.maxRetryDelayMs ?? 2000,
     onStatus: ({ status }) => {
       log(`relay link: ${status}`);
+      roll?.link(status === WebSocketStatus.Connected);
       opts.onConnected?.(status === WebSocketStatus.Connected);
     },
   });
@@ -208,11 +219,19 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   const idle: IdleRooms = idleRooms({
     idleMs: opts.idleRoomMs ?? 60_000,
     answerMs: 3000,
-    ask: (name) => joins.provider.sendStateless(JSON.stringify({ type: 'room-query', name } satisfies FromLaptop)),
+    ask: (name) => send({ type: 'room-query', name }),
     drop: unbridge,
     connected,
   });
-  const joins = controlChannel(socket, credential, log, { left: (name) => bridges.has(name) && idle.left(name), seen: (name) => idle.seen(name) });
+  const joins = controlChannel(socket, credential, log, { left: (name) => bridges.has(name) && idle.left(name), seen: (name) => bridges.has(name) && idle.seen(name) });
+  const send = (message: FromLaptop): void => joins.provider.sendStateless(JSON.stringify(message));
+  roll = rollCalls({
+    everyMs: opts.rollCallMs ?? 60_000,
+    answerMs: Math.min(ROLL_CALL_ANSWER_MS, opts.rollCallMs ?? ROLL_CALL_ANSWER_MS),
+    ask: () => send({ type: 'room-roll' }),
+    over: (since) => idle.rollCallOver(since, [...bridges.keys()].filter((name) => name !== RELAY_BOARD_DOC)),
+    connected,
+  });
   return {
     pruneRooms: (keep) => {
       detachingMany(socket, () => {
@@ -230,6 +249,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     bridged: () => bridges.size,
     present: () => Math.max(0, bridges.size - 1 - idle.away()),
     destroy: () => {
+      roll?.destroy();
       idle.destroy();
       // The shared socket first: it drops every provider's listeners at once. A provider destroyed while
       // they are there removes its own (13 per provider) each with a filter over all of them: with 10,000
@@ -362,11 +382,12 @@ function controlChannel(socket: HocuspocusProviderWebsocket, credential: string,
         const message = parseMessage(toLaptopSchema, payload);
         if (!message) return log('relay link: a control message was neither a join nor a room notice; dropped');
         if (message.type === 'room-left') return void presence.left(message.name);
-        if (message.type === 'room') presence.seen(message.name);
+        const names = message.type === 'rooms' ? message.names : message.type === 'room' ? [message.name] : [];
+        for (const name of names) presence.seen(name);
         const handlers = channel.handlers;
         if (!handlers) return;
         if (message.type === 'join') answerJoin(message, handlers);
-        else handlers.room(message.name);
+        else for (const name of names) handlers.room(name);
       },
     }),
   };
