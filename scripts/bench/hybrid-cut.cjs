@@ -11,11 +11,12 @@ const { join } = require('node:path');
 const { now, sleep, ms, summary } = require('./stats.cjs');
 const { summarizeProfile, profileWindow, profileLines } = require('./profile.cjs');
 const { log, loggedOnce, lat } = require('./hybrid-measure.cjs');
+const { probeCut } = require('./hybrid-probes.cjs');
 
 /** The cut on meeting `m`; its results. */
 async function uplinkCut(m) {
   const { REMOTE, LAN, CUT_S } = m.cfg;
-  const { host, relays, uplink, lanWorker, remoteWorkers } = m;
+  const { host, relays, uplink, lanWorker, remoteWorkers, probes } = m;
   const q2 = await m.ask(1, 'ask-2');
   await sleep(2000);
   uplink.cut();
@@ -23,8 +24,9 @@ async function uplinkCut(m) {
   log(`uplink cut for ${CUT_S} s; remote phones vote (every 10th asks) over ${Math.max(CUT_S - 10, CUT_S / 2)} s`);
   const cutStart = now() + 2000;
   const spreadMs = Math.max(CUT_S - 10, CUT_S / 2) * 1000;
-  const [lanCut, ...remoteCut] = await Promise.all([
+  const [lanCut, probeSent, ...remoteCut] = await Promise.all([
     lanWorker.call('vote', { tag: 'cut-lan', startAt: cutStart, rate: LAN / (spreadMs / 1000), durationMs: spreadMs, total: LAN, questions: [q2], drainMs: 60_000 }),
+    probes?.storm({ tag: 'cut', startAt: cutStart, spreadMs, questionId: q2, askEvery: 10 }),
     ...remoteWorkers.map((w) => w.call('storm', { tag: 'cut', startAt: cutStart, spreadMs, total: REMOTE, questionId: q2, askEvery: 10 })),
   ]);
   await sleep(Math.max(0, tCut + CUT_S * 1000 - now()));
@@ -43,7 +45,7 @@ async function uplinkCut(m) {
   const tLinkUp = await m.linkUp(60_000);
   log(`the laptop's link is up ${ms(tLinkUp - tBack)} ms after the return (console's Venue status)`);
   log(`uplink restored after ${((tBack - tCut) / 1000).toFixed(1)} s; LAN during the cut: ${lanCut.list.length} answered, p95 ${ms(lat(lanCut.list).p95)} ms`);
-  const cutAnswers = await m.collectRemote('cut', 120_000);
+  const [cutAnswers, probeAnswers] = await Promise.all([m.collectRemote('cut', 120_000), probes?.collect('cut', 120_000)]);
   const answeredDuringCut = cutAnswers.list.filter((r) => r.recvT < tBack).length;
   for (const w of windows) {
     const file = await w.stop();
@@ -51,7 +53,8 @@ async function uplinkCut(m) {
     log(`profile from the return until every request was answered, ${file}: busy ${ms(p.busyMs)} of ${ms(p.totalMs)} ms\n${profileLines(p)}`);
   }
   await sleep(3000);
-  const logged = loggedOnce(host.dataDir, 'hyb-cut-');
+  // The probes' worker tags its ids `hyb-cut-rprobes-`: checked apart, so the others' numbers stay theirs.
+  const logged = loggedOnce(host.dataDir, 'hyb-cut-', 'hyb-cut-rprobes-');
   const sent = remoteCut.reduce((s, r) => s + r.sent, 0);
   const c = {
     seconds: (tBack - tCut) / 1000,
@@ -68,6 +71,7 @@ async function uplinkCut(m) {
     doubled: logged.doubled,
     loggedAfterReturn: summary(logged.at.map((at) => at - tBackWall)),
     lanDuringCut: lat(lanCut.list),
+    probes: probes ? probeCut(probes, probeSent, probeAnswers, tBack, loggedOnce(host.dataDir, 'hyb-cut-rprobes-')) : undefined,
   };
   log(`cut: ${c.sent} remote requests during the cut; ${c.answered} answered (${c.answeredDuringCut} before the return), ${c.unanswered} not; all answered ${ms(c.allAnsweredAfterReturnMs)} ms after the return (target ≤ 5000), p50 ${ms(c.afterReturn.p50)} p95 ${ms(c.afterReturn.p95)}; in the log ${c.inLog}, lost ${c.lost}, doubled ${c.doubled}; logged by the host p50 ${ms(c.loggedAfterReturn.p50)} max ${ms(c.loggedAfterReturn.max)} ms after the return`);
   return c;

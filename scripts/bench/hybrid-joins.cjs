@@ -6,6 +6,7 @@
  */
 const { now, sleep, summary, ms } = require('./stats.cjs');
 const { log, usage, usageDelta, fmtUsage } = require('./hybrid-measure.cjs');
+const { probeJoins } = require('./hybrid-probes.cjs');
 
 /** Joins every phone of meeting `m`; `{ joins, idle }` for the results. */
 async function joinEveryone(m) {
@@ -31,6 +32,8 @@ async function joinEveryone(m) {
   const linkDrops = (host.stderr.match(/relay link: disconnected/g) || []).length;
   if (linkDrops > 0) log(`the laptop's relay link went down during the joins (${linkDrops} status lines): ${host.stderr.split('\n').filter((l) => l.includes('relay link')).slice(-4).join(' | ')}`);
   result.joins.linkStatusLines = linkDrops;
+  // The probes join after the others, outside their numbers.
+  if (m.probes) result.joins.probes = probeJoins(m.probes, await m.probes.join(JOIN_RATE));
   await sleep(3000);
   const idle0 = usage(procs());
   await sleep(5000);

@@ -6,16 +6,20 @@
  */
 const { now, sleep, ms } = require('./stats.cjs');
 const { log, lat, fmtLat } = require('./hybrid-measure.cjs');
+const { probeKill } = require('./hybrid-probes.cjs');
 
 /** The kill on meeting `m` (its relay B replaced by a new one on the same port); its results. */
 async function relayKill(m) {
   const { REMOTE, STORM_MS } = m.cfg;
-  const { relays, remoteWorkers, allRemote } = m;
+  const { relays, remoteWorkers, allRemote, probes } = m;
   const q3 = await m.ask(2, 'ask-3');
   await sleep(2000);
   const killAt = now() + 500 + 3000;
   const stormStart = now() + 500;
-  const stormP = Promise.all(remoteWorkers.map((w) => w.call('storm', { tag: 'kill', startAt: stormStart, spreadMs: STORM_MS, total: REMOTE, questionId: q3 })));
+  const stormP = Promise.all([
+    ...remoteWorkers.map((w) => w.call('storm', { tag: 'kill', startAt: stormStart, spreadMs: STORM_MS, total: REMOTE, questionId: q3 })),
+    probes?.storm({ tag: 'kill', startAt: stormStart, spreadMs: STORM_MS, questionId: q3 }),
+  ]);
   await sleep(Math.max(0, killAt - now()));
   const killedPort = relays[1].port;
   await relays[1].stop('SIGKILL');
@@ -26,9 +30,9 @@ async function relayKill(m) {
   const tKillLink = await m.linkUp(60_000);
   log(`the laptop's link up ${ms(tKillLink - tKill)} ms after the kill (${m.linkLines() - linesAtKill} status lines)`);
   await stormP;
-  const killAnswers = await m.collectRemote('kill', 120_000);
+  const [killAnswers, probeAnswers] = await Promise.all([m.collectRemote('kill', 120_000), probes?.collect('kill', 120_000)]);
   const afterKill = killAnswers.list.filter((r) => r.sendT >= tKill);
-  const stats = await allRemote('stats', {});
+  const [stats, probeStats] = await Promise.all([allRemote('stats', {}), probes?.stats(tKill)]);
   const k = {
     answered: killAnswers.list.length,
     unanswered: killAnswers.missing,
@@ -38,6 +42,7 @@ async function relayKill(m) {
     phonesReconnected: stats.reduce((s, r) => s + r.reopened, 0),
     linkUpAfterKillMs: tKillLink - tKill,
     phonesConnected: stats.reduce((s, r) => s + r.connected, 0),
+    probes: probes ? probeKill(probes, probeAnswers, probeStats, tKill) : undefined,
   };
   log(`kill: ${k.answered} answered, ${k.unanswered} not; since the kill (or the send, if later): ${fmtLat(k.sinceKill)}; the last answered ${ms(k.lastAnsweredAfterKillMs)} ms after the kill; sockets reopened ${k.phonesReconnected}, connected now ${k.phonesConnected}`);
   relays[1] = await m.startRelay({ port: killedPort });

@@ -75,12 +75,14 @@ function projector(host) {
   return { votesOn, watch, reached, destroy: () => (provider.destroy(), doc.destroy()) };
 }
 
-/** The host's log: how often each request id with this prefix is in it (read-only, beside the running host). */
-function loggedOnce(dataDir, prefix) {
+/** The host's log: how often each request id with this prefix (and not `notPrefix`) is in it (read-only, beside the running host). */
+function loggedOnce(dataDir, prefix, notPrefix = '') {
   const Database = require('better-sqlite3');
   const db = new Database(join(dataDir, 'open-floor.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare('SELECT request_id AS id, COUNT(*) AS n, MIN(at) AS at FROM events WHERE request_id LIKE ? GROUP BY request_id').all(`${prefix}%`);
+    const rows = db
+      .prepare('SELECT request_id AS id, COUNT(*) AS n, MIN(at) AS at FROM events WHERE request_id LIKE ? AND request_id NOT LIKE ? GROUP BY request_id')
+      .all(`${prefix}%`, notPrefix ? `${notPrefix}%` : '');
     // When the host logged them (wall clock): after a cut, whether the time goes in reaching the laptop or in coming back.
     return { distinct: rows.length, doubled: rows.filter((r) => r.n > 1).length, at: rows.map((r) => r.at) };
   } finally {

@@ -11,12 +11,12 @@ const { remoteWorker, remoteAddress } = require('./hybrid-meeting.cjs');
 
 /** The restart on meeting `m` (its `redis` replaced by the new process); its results. */
 async function redisRestart(m, cleanup) {
-  const { REMOTE } = m.cfg;
+  const { REMOTE, PROBES } = m.cfg;
   // Fresh phones (round robin: half on each instance), then Redis goes away and comes back.
   const probes = 40;
-  const probeWorker = remoteWorker(99, 'probe');
+  const probeWorker = remoteWorker(99, 'redis');
   cleanup.push(() => probeWorker.stop());
-  await probeWorker.call('init', { httpOrigin: `http://127.0.0.1:${m.balancer.port}`, wsUrl: `ws://127.0.0.1:${m.balancer.port}`, code: m.code, phones: Array.from({ length: probes }, (_, i) => ({ idx: i, addr: remoteAddress(REMOTE + 100 + i), readsBoard: false })) });
+  await probeWorker.call('init', { httpOrigin: `http://127.0.0.1:${m.balancer.port}`, wsUrl: `ws://127.0.0.1:${m.balancer.port}`, code: m.code, phones: Array.from({ length: probes }, (_, i) => ({ idx: i, addr: remoteAddress(REMOTE + PROBES + 100 + i), readsBoard: false })) });
   const probeJoin = await probeWorker.call('join', { startAt: now(), ratePerSec: 20 });
   const q4 = await m.ask(3, 'ask-4');
   const redisPort = m.redis.port;

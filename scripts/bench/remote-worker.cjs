@@ -61,7 +61,7 @@ class RemotePhone {
     const tJoined = now();
     if (res.status !== 200 || !res.body.relayToken) throw new Error(`join refused (${res.status}): ${res.body && res.body.error}`);
     this.socket = new HocuspocusProviderWebsocket({ url: wsUrl, WebSocketPolyfill: quietOnError(wsClassFor('127.0.0.1', headers)), delay: 100, minDelay: 100, maxDelay: 1000 });
-    this.socket.on('open', () => this.opens++);
+    this.socket.on('open', () => (this.opens++, (this.openedAt = now())));
     // No awareness: the relay broadcasts a phone's awareness to every connection of the document (also
     // read-only ones, also through Redis), so on `board` each phone's would reach every other phone.
     this.room = new HocuspocusProvider({ name: res.body.relayDoc, document: this.doc, token: res.body.relayToken, websocketProvider: this.socket, awareness: null });
@@ -133,14 +133,14 @@ const commands = {
     return { phones: phones.length };
   },
 
-  /** Each phone joins at startAt + idx / rate; returns join and join + first sync times, and errors. */
-  async join({ startAt, ratePerSec }) {
+  /** Each phone joins at startAt + (idx - base) / rate; returns join and join + first sync times, and errors. */
+  async join({ startAt, ratePerSec, base = 0 }) {
     const results = [];
     const errors = [];
     const running = [];
     await schedule(
       startAt,
-      phones.map((p) => (p.idx / ratePerSec) * 1000),
+      phones.map((p) => ((p.idx - base) / ratePerSec) * 1000),
       (i) => running.push(phones[i].join(config.httpOrigin, config.wsUrl, config.code).then((r) => results.push(r), (err) => errors.push(`remote ${phones[i].idx}: ${err.message}`))),
     );
     await Promise.all(running);
@@ -148,15 +148,15 @@ const commands = {
   },
 
   /**
-   * Phones (all, or those with idx % mod === rem) send one request each at startAt + spreadMs * k / n,
-   * k their rank; `every`-th phone asks instead of voting (for `askEvery`). Returns when all are sent.
+   * Phones (all, or those with idx % mod === rem) send one request each at startAt + spreadMs * (idx - base) / total
+   * (base: the probe phones' first idx); `every`-th phone asks instead of voting (for `askEvery`). Returns when all are sent.
    */
-  async storm({ tag, startAt, spreadMs, total, questionId, askEvery = 0, mod = 1, rem = 0 }) {
+  async storm({ tag, startAt, spreadMs, total, questionId, askEvery = 0, mod = 1, rem = 0, base = 0 }) {
     const list = phones.filter((p) => p.room && p.idx % mod === rem);
     let lastSendT = 0;
     await schedule(
       startAt,
-      list.map((p) => (spreadMs * p.idx) / total),
+      list.map((p) => (spreadMs * (p.idx - base)) / total),
       (i) => {
         const p = list[i];
         if (askEvery > 0 && p.idx % askEvery === 0) p.send(tag, { kind: 'ask', text: `Remote question ${tag} from phone ${p.idx}` });
@@ -194,7 +194,8 @@ const commands = {
     return { readers: readers.length, settledAt: settled.filter((t) => t !== null), missing: settled.filter((t) => t === null).length };
   },
 
-  stats() {
+  /** With `since`: when each socket reopened after it (the probes' way back after a kill). */
+  stats({ since }) {
     const cpu = process.cpuUsage();
     let connected = 0;
     let reopened = 0;
@@ -202,7 +203,8 @@ const commands = {
       if (p.socket && p.socket.status === 'connected') connected++;
       reopened += Math.max(0, p.opens - 1);
     }
-    return { connected, reopened, cpuMs: (cpu.user + cpu.system) / 1000, rss: process.memoryUsage().rss };
+    const openedSince = since ? phones.filter((p) => p.openedAt > since).map((p) => p.openedAt) : undefined;
+    return { connected, reopened, openedSince, cpuMs: (cpu.user + cpu.system) / 1000, rss: process.memoryUsage().rss };
   },
 
   async close() {
