@@ -12,6 +12,7 @@ import { startPhoneKeepalive } from './phone-keepalive.js';
 import { RoomNotices } from './room-notices.js';
 import { checkAccess, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from './relay-token.js';
 import { isAwarenessMessage } from './message-kind.js';
+import { broadcastUpdatesOnce } from './broadcast-once.js';
 
 /**
  * `open-floor relay` (issue 20): a Hocuspocus server with its Redis extension, so several instances behind
@@ -155,6 +156,7 @@ function redisReady(clients: RedisInstance[]): Promise<unknown> {
 }
 
 export async function startRelay(opts: RelayOptions): Promise<Relay> {
+  broadcastUpdatesOnce();
   const log = opts.log ?? (() => {});
   const logRefusal = throttledLog(log);
   if (opts.secret.length < 16) throw new Error('the relay secret must have at least 16 characters');
