@@ -149,14 +149,24 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
   let pending: Uint8Array[] = [];
   let timer: NodeJS.Timeout | null = null;
   if (relayDoc !== doc) {
+    const flush = (): void => {
+      timer = null;
+      const merged = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
+      // Not while the relay is out of reach, nor until the board is synced again after: the provider queues
+      // what it cannot send and sends it all on its return, one message each. After a 60 s cut that was
+      // ~50 board updates, each to every reader (120,000 writes on the instance holding the laptop, most of
+      // its recovery at 5000 phones: docs/BENCHMARKS.md, Hybrid meetings). Held here, merged, they go as one.
+      if (!toRelay.isSynced) {
+        pending = [merged];
+        timer = setTimeout(flush, batchMs);
+        return;
+      }
+      pending = [];
+      Y.applyUpdate(relayDoc, merged, 'host');
+    };
     doc.on('update', (update: Uint8Array) => {
       pending.push(update);
-      timer ??= setTimeout(() => {
-        timer = null;
-        const merged = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
-        pending = [];
-        Y.applyUpdate(relayDoc, merged, 'host');
-      }, batchMs);
+      timer ??= setTimeout(flush, batchMs);
     });
   }
   // The laptop's presence goes on the document the relay provider syncs (it sends the state of that document's client).
