@@ -173,15 +173,18 @@ const commands = {
     return { phones: phones.size };
   },
 
-  /** Phones join at their slot (startAt + idx/rate); returns per-phone join and join+first-sync times. */
-  async join({ startAt, ratePerSec }) {
+  /**
+   * Phones join at their slot (startAt + (idx - base)/rate); returns per-phone join and join+first-sync
+   * times. `base`: the first idx of this worker's phones (a probe worker's idx start after the others').
+   */
+  async join({ startAt, ratePerSec, base = 0 }) {
     const results = [];
     const errors = [];
     const list = [...phones.values()];
     const running = [];
     await schedule(
       startAt,
-      list.map((p) => (p.idx / ratePerSec) * 1000),
+      list.map((p) => ((p.idx - base) / ratePerSec) * 1000),
       (i) => {
         const phone = list[i];
         running.push(
@@ -211,9 +214,9 @@ const commands = {
   /**
    * Aggregate `rate` votes/s for `durationMs` over all `total` phones: vote j goes to phone j % total at
    * startAt + j / rate, on question (phone + round) % questions.length, so no phone votes twice for one
-   * question and consecutive votes land on different questions.
+   * question and consecutive votes land on different questions. Phone j % total is idx base + j % total.
    */
-  async vote({ tag, startAt, rate, durationMs, total, questions, drainMs }) {
+  async vote({ tag, startAt, rate, durationMs, total, questions, drainMs, base = 0 }) {
     for (const p of phones.values()) if (p.watcher) p.seen.clear();
     const baseline = {};
     const watcher = [...phones.values()].find((p) => p.watcher && p.provider);
@@ -222,7 +225,7 @@ const commands = {
     const jobs = [];
     for (let j = 0; j < count; j++) {
       const idx = j % total;
-      const phone = phones.get(idx);
+      const phone = phones.get(base + idx);
       if (!phone || !phone.provider) continue;
       const round = Math.floor(j / total);
       if (round >= questions.length) continue;
