@@ -24,7 +24,8 @@
  * Flags: --remote N (default 10000), --lan N (500), --cut S (60), --join-rate R (remote joins a second,
  * 100), --board-readers N (remote phones that read the board; default all), --workers W (remote worker
  * processes, 3), --probes N (50; 0 none: remote phones in one more worker, not niced, reported apart:
- * scripts/bench/hybrid-probes.cjs), --profile (host with --cpu-prof; its hottest functions printed), --no-doc (do not write
+ * scripts/bench/hybrid-probes.cjs), --lan-probes N (20; 0 none: LAN phones in one more LAN worker, not
+ * niced, reported apart: scripts/bench/hybrid-lan-probes.cjs), --profile (host with --cpu-prof; its hottest functions printed), --no-doc (do not write
  * docs/BENCHMARKS.md), --from-json FILE (write the block of an earlier run's results). Results:
  * $TMPDIR/open-floor-bench-hybrid.json.
  * This file runs them in order; the meeting is set up in scripts/bench/hybrid-meeting.cjs, the joins and each
@@ -48,6 +49,7 @@ const { uplinkCut } = require('./bench/hybrid-cut.cjs');
 const { relayKill } = require('./bench/hybrid-kill.cjs');
 const { redisRestart } = require('./bench/hybrid-redis.cjs');
 const { startProbes } = require('./bench/hybrid-probes.cjs');
+const { startLanProbes } = require('./bench/hybrid-lan-probes.cjs');
 
 const { values: flags } = parseArgs({
   options: {
@@ -58,6 +60,7 @@ const { values: flags } = parseArgs({
     'board-readers': { type: 'string', default: 'all' },
     workers: { type: 'string', default: '3' },
     probes: { type: 'string', default: '50' },
+    'lan-probes': { type: 'string', default: '20' },
     profile: { type: 'boolean', default: false },
     'profile-cut': { type: 'boolean', default: false },
     scenarios: { type: 'string', default: 'storm,cut,kill,redis' },
@@ -72,12 +75,13 @@ const JOIN_RATE = Number(flags['join-rate']);
 const BOARD_READERS = flags['board-readers'] === 'all' ? REMOTE : Number(flags['board-readers']);
 const WORKERS = Math.max(1, Number(flags.workers));
 const PROBES = Math.max(0, Number(flags.probes));
+const LAN_PROBES = Math.max(0, Number(flags['lan-probes']));
 const STORM_MS = 10_000;
 const SCENARIOS = new Set(flags.scenarios.split(','));
 const SECRET = `bench-hybrid-${randomBytes(12).toString('hex')}`;
 const OUT = process.env.BENCH_OUT || join(os.tmpdir(), 'open-floor-bench-hybrid.json');
 /** What the meeting and its scenarios (scripts/bench/hybrid-*.cjs) are run with. */
-const cfg = { REMOTE, LAN, CUT_S, JOIN_RATE, BOARD_READERS, WORKERS, PROBES, STORM_MS, SECRET, PROFILE: flags.profile, PROFILE_CUT: flags['profile-cut'] };
+const cfg = { REMOTE, LAN, CUT_S, JOIN_RATE, BOARD_READERS, WORKERS, PROBES, LAN_PROBES, STORM_MS, SECRET, PROFILE: flags.profile, PROFILE_CUT: flags['profile-cut'] };
 
 const sh = (cmd, args) => {
   try {
@@ -89,8 +93,8 @@ const sh = (cmd, args) => {
 
 async function run() {
   const machine = { nproc: sh('nproc', []), cpu: (/model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8')) || [])[1] || '?', memory: sh('free', ['-h']).split('\n')[1] ?? '?', node: process.version, commit: sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']), date: sh('date', ['-u']), loadBefore: loadavg() };
-  log(`${REMOTE} remote phones (${BOARD_READERS} read the board) + ${PROBES} probe phones over 2 relays + ${LAN} LAN phones; load ${machine.loadBefore}`);
-  const result = { config: { remote: REMOTE, lan: LAN, cutS: CUT_S, joinRate: JOIN_RATE, boardReaders: BOARD_READERS, workers: WORKERS, probes: PROBES }, machine };
+  log(`${REMOTE} remote phones (${BOARD_READERS} read the board) + ${PROBES} probe phones over 2 relays + ${LAN} LAN phones + ${LAN_PROBES} LAN probe phones; load ${machine.loadBefore}`);
+  const result = { config: { remote: REMOTE, lan: LAN, cutS: CUT_S, joinRate: JOIN_RATE, boardReaders: BOARD_READERS, workers: WORKERS, probes: PROBES, lanProbes: LAN_PROBES }, machine };
   const cleanup = [];
   // Ctrl-C or a kill: stop every process this run started (the relays, Redis, the host, the phones).
   const onSignal = () => {
@@ -101,6 +105,7 @@ async function run() {
   try {
     const m = await startMeeting(cfg, cleanup);
     m.probes = await startProbes(m, cleanup);
+    m.lanProbes = await startLanProbes(m, cleanup);
     Object.assign(result, await joinEveryone(m));
     result.storm = await voteStorm(m);
     if (CUT_S > 0 && SCENARIOS.has('cut')) result.cut = await uplinkCut(m);
@@ -108,7 +113,7 @@ async function run() {
     if (SCENARIOS.has('redis')) result.redis = await redisRestart(m, cleanup);
     result.end = { usage: usage(m.procs()), loadAfter: loadavg() };
     await Promise.all([m.allRemote('close', {}), m.probes?.close()]);
-    await m.lanWorker.call('close', {});
+    await Promise.all([m.lanWorker.call('close', {}), m.lanProbes?.close()]);
   } finally {
     for (const f of cleanup.reverse()) await Promise.resolve(f()).catch(() => {});
   }

@@ -12,11 +12,12 @@ const { now, sleep, ms, summary } = require('./stats.cjs');
 const { summarizeProfile, profileWindow, profileLines } = require('./profile.cjs');
 const { log, loggedOnce, lat } = require('./hybrid-measure.cjs');
 const { probeCut } = require('./hybrid-probes.cjs');
+const { lanProbeVotes } = require('./hybrid-lan-probes.cjs');
 
 /** The cut on meeting `m`; its results. */
 async function uplinkCut(m) {
   const { REMOTE, LAN, CUT_S } = m.cfg;
-  const { host, relays, uplink, lanWorker, remoteWorkers, probes } = m;
+  const { host, relays, uplink, lanWorker, remoteWorkers, probes, lanProbes } = m;
   const q2 = await m.ask(1, 'ask-2');
   await sleep(2000);
   uplink.cut();
@@ -24,8 +25,9 @@ async function uplinkCut(m) {
   log(`uplink cut for ${CUT_S} s; remote phones vote (every 10th asks) over ${Math.max(CUT_S - 10, CUT_S / 2)} s`);
   const cutStart = now() + 2000;
   const spreadMs = Math.max(CUT_S - 10, CUT_S / 2) * 1000;
-  const [lanCut, probeSent, ...remoteCut] = await Promise.all([
+  const [lanCut, lanProbeCut, probeSent, ...remoteCut] = await Promise.all([
     lanWorker.call('vote', { tag: 'cut-lan', startAt: cutStart, rate: LAN / (spreadMs / 1000), durationMs: spreadMs, total: LAN, questions: [q2], drainMs: 60_000 }),
+    lanProbes?.vote({ tag: 'cut-lan', startAt: cutStart, durationMs: spreadMs, questions: [q2], drainMs: 60_000 }),
     probes?.storm({ tag: 'cut', startAt: cutStart, spreadMs, questionId: q2, askEvery: 10 }),
     ...remoteWorkers.map((w) => w.call('storm', { tag: 'cut', startAt: cutStart, spreadMs, total: REMOTE, questionId: q2, askEvery: 10 })),
   ]);
@@ -71,6 +73,7 @@ async function uplinkCut(m) {
     doubled: logged.doubled,
     loggedAfterReturn: summary(logged.at.map((at) => at - tBackWall)),
     lanDuringCut: lat(lanCut.list),
+    lanProbes: lanProbeCut ? lanProbeVotes('cut (LAN receipts during the cut)', lanProbes, lanProbeCut, lat(lanCut.list)) : undefined,
     probes: probes ? probeCut(probes, probeSent, probeAnswers, tBack, loggedOnce(host.dataDir, 'hyb-cut-rprobes-')) : undefined,
   };
   log(`cut: ${c.sent} remote requests during the cut; ${c.answered} answered (${c.answeredDuringCut} before the return), ${c.unanswered} not; all answered ${ms(c.allAnsweredAfterReturnMs)} ms after the return (target ≤ 5000), p50 ${ms(c.afterReturn.p50)} p95 ${ms(c.afterReturn.p95)}; in the log ${c.inLog}, lost ${c.lost}, doubled ${c.doubled}; logged by the host p50 ${ms(c.loggedAfterReturn.p50)} max ${ms(c.loggedAfterReturn.max)} ms after the return`);

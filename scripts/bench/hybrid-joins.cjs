@@ -7,6 +7,7 @@
 const { now, sleep, summary, ms } = require('./stats.cjs');
 const { log, usage, usageDelta, fmtUsage } = require('./hybrid-measure.cjs');
 const { probeJoins } = require('./hybrid-probes.cjs');
+const { lanProbeJoins } = require('./hybrid-lan-probes.cjs');
 
 /** Joins every phone of meeting `m`; `{ joins, idle }` for the results. */
 async function joinEveryone(m) {
@@ -17,6 +18,8 @@ async function joinEveryone(m) {
   let t0 = now();
   const lanJoined = await lanWorker.call('join', { startAt: now() + 200, ratePerSec: 50 });
   log(`LAN joins: ${lanJoined.results.length}/${LAN} in ${((now() - t0) / 1000).toFixed(1)} s, ${lanJoined.errors.length} errors ${lanJoined.errors.slice(0, 2).join(' | ')}`);
+  // The LAN probes join after the other LAN phones, as they do, before the remote joins are timed.
+  const lanProbesJoined = m.lanProbes ? lanProbeJoins(m.lanProbes, await m.lanProbes.join()) : undefined;
   u0 = usage(procs());
   t0 = now();
   const remoteJoined = await allRemote('join', { startAt: now() + 200, ratePerSec: JOIN_RATE });
@@ -32,6 +35,7 @@ async function joinEveryone(m) {
   const linkDrops = (host.stderr.match(/relay link: disconnected/g) || []).length;
   if (linkDrops > 0) log(`the laptop's relay link went down during the joins (${linkDrops} status lines): ${host.stderr.split('\n').filter((l) => l.includes('relay link')).slice(-4).join(' | ')}`);
   result.joins.linkStatusLines = linkDrops;
+  if (lanProbesJoined) result.joins.lanProbes = lanProbesJoined;
   // The probes join after the others, outside their numbers.
   if (m.probes) result.joins.probes = probeJoins(m.probes, await m.probes.join(JOIN_RATE));
   await sleep(3000);

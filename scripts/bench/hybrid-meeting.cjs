@@ -99,4 +99,4 @@ async function startMeeting(cfg, cleanup) {
   return m;
 }
 
-module.exports = { startMeeting, remoteWorker, remoteAddress };
+module.exports = { startMeeting, remoteWorker, remoteAddress, lanAddress };
