@@ -37,6 +37,13 @@ beforeAll(async () => {
   h = await startTestHost(undefined, { relay: { url: a.url, secret: SECRET, maxRetryDelayMs: 500, idleRoomMs: IDLE_MS, rollCallMs: ROLL_CALL_MS } });
 }, 120_000);
 
+/** A remote phone's join as the relay forwards it; what opens its room. */
+const joinThroughRelay = (code: string, address: string) => {
+  const joined = h.host.relay!.join(code, { address });
+  if (!joined.ok || !('relayToken' in joined)) throw new Error(`join failed: ${JSON.stringify(joined)}`);
+  return joined;
+};
+
 afterAll(async () => {
   for (const c of clients) c.destroy();
   await h?.stop();
@@ -49,11 +56,7 @@ describe('remote rooms nobody is in are no longer bridged', () => {
     const code = await h.openSession('Unbridging');
     const relay = h.host.relay!;
     await until(() => relay.connected(), 5000, 'laptop on the relay');
-    const join = (address: string) => {
-      const joined = relay.join(code, { address });
-      if (!joined.ok || !('relayToken' in joined)) throw new Error(`join failed: ${JSON.stringify(joined)}`);
-      return joined;
-    };
+    const join = (address: string) => joinThroughRelay(code, address);
     const leaver = join('203.0.113.20');
     const mover = join('203.0.113.21');
     expect(relay.bridgedRooms()).toBe(2);
@@ -123,11 +126,7 @@ describe('remote rooms nobody is in are no longer bridged', () => {
     for (const c of clients.splice(0)) c.destroy();
     await until(() => relay.bridgedRooms() === 0, 15_000, "the earlier phones' rooms unbridged");
     const before = { bridged: 0, remote: 0 };
-    const join = (address: string) => {
-      const joined = relay.join(code, { address });
-      if (!joined.ok || !('relayToken' in joined)) throw new Error(`join failed: ${JSON.stringify(joined)}`);
-      return joined;
-    };
+    const join = (address: string) => joinThroughRelay(code, address);
     const gone = join('203.0.113.40');
     const moves = join('203.0.113.41');
     // Both on B; the laptop is on A.
