@@ -31,6 +31,10 @@ async function relayKill(m) {
   log(`the laptop's link up ${ms(tKillLink - tKill)} ms after the kill (${m.linkLines() - linesAtKill} status lines)`);
   await stormP;
   const [killAnswers, probeAnswers] = await Promise.all([m.collectRemote('kill', 120_000), probes?.collect('kill', 120_000)]);
+  // Requests not answered within 120 s are in their phones' documents: wait as long again to see whether
+  // they arrive (delivered late) or not (lost).
+  const late = killAnswers.missing > 0 ? await m.collectRemote('kill', 120_000) : null;
+  if (late) log(`kill: of the ${killAnswers.missing} not answered in time, ${late.list.length} were answered later (the last ${ms(Math.max(...late.list.map((r) => r.recvT), tKill) - tKill)} ms after the kill), ${late.missing} never`);
   const afterKill = killAnswers.list.filter((r) => r.sendT >= tKill);
   const [stats, probeStats] = await Promise.all([allRemote('stats', {}), probes?.stats(tKill)]);
   const k = {
@@ -42,6 +46,7 @@ async function relayKill(m) {
     phonesReconnected: stats.reduce((s, r) => s + r.reopened, 0),
     linkUpAfterKillMs: tKillLink - tKill,
     phonesConnected: stats.reduce((s, r) => s + r.connected, 0),
+    late: late ? { answered: late.list.length, never: late.missing, lastAfterKillMs: Math.max(...late.list.map((r) => r.recvT), tKill) - tKill } : undefined,
     probes: probes ? probeKill(probes, probeAnswers, probeStats, tKill) : undefined,
   };
   log(`kill: ${k.answered} answered, ${k.unanswered} not; since the kill (or the send, if later): ${fmtLat(k.sinceKill)}; the last answered ${ms(k.lastAnsweredAfterKillMs)} ms after the kill; sockets reopened ${k.phonesReconnected}, connected now ${k.phonesConnected}`);
