@@ -94,7 +94,7 @@ describe('a remote phone through the relay and the laptop', () => {
     console.log(`[relay e2e] relay restarted: laptop reconnected in ${laptopBack} ms, the offline request's receipt after ${delivered} ms`);
   });
 
-  it('the laptop restarts: the relay names the rooms phones have open, and a request written meanwhile is applied once', async () => {
+  it('the laptop restarts: the relay names the rooms phones have open, a request written meanwhile is applied once, and a room joined but never opened is bridged only once opened', async () => {
     const session = h.host.currentSession()!;
     const joined = h.host.relay!.join(session.joinCode, { address: '203.0.113.9' });
     if (!joined.ok || !('relayToken' in joined)) throw new Error('join failed');
@@ -103,6 +103,11 @@ describe('a remote phone through the relay and the laptop', () => {
     await phone.synced();
     ask(phone, 'before-restart', 'Asked before the laptop restarted');
     await until(() => receipt(phone, 'before-restart') !== undefined, 5000, 'first receipt');
+
+    // A second phone joins and has yet to open its room (its tab was closed, or it is slow): bridged, not counted.
+    const unopened = h.host.relay!.join(session.joinCode, { address: '203.0.113.10' });
+    if (!unopened.ok || !('relayToken' in unopened)) throw new Error('join failed');
+    const open = { bridged: h.host.relay!.bridgedRooms() - 1, remote: h.host.relay!.remoteRooms() };
 
     const before = eventsBesidesPeaks(h);
     const dataDir = h.dataDir;
@@ -116,6 +121,17 @@ describe('a remote phone through the relay and the laptop', () => {
     expect(receipt(phone, 'during-restart')).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 1000));
     expect(eventsBesidesPeaks(h)).toBe(before + 1);
+    // The room joined but never opened is not bridged again: no instance names it.
+    expect(h.host.relay!.bridgedRooms()).toBe(open.bridged);
+    expect(h.host.relay!.remoteRooms()).toBe(open.remote);
+    // Opened later, with the token it got before the restart: bridged, counted and answered.
+    const late = new RelayClient(relay.url, unopened.relayDoc, unopened.relayToken);
+    clients.push(late);
+    await late.synced();
+    ask(late, 'opened-after-restart', 'Opened my room after the laptop restarted');
+    await until(() => receipt(late, 'opened-after-restart') !== undefined, 10_000, 'the late phone answered');
+    expect(receipt(late, 'opened-after-restart')).toMatchObject({ ok: true });
+    await until(() => h.host.relay!.remoteRooms() === open.remote + 1, 5000, 'the late phone counted');
   });
 
   it('joins over HTTP on another relay instance: forwarded to the laptop through Redis, the same policy as the LAN', async () => {
