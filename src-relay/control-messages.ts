@@ -35,28 +35,24 @@ export const joinAnswerSchema = z.object({
 export type JoinAnswer = z.infer<typeof joinAnswerSchema>;
 
 /**
- * A phone opened its room on some relay instance (or was there when the laptop connected): the laptop
- * bridges the room if it belongs to the live session. So rooms are bridged again after the laptop restarts,
- * without the relay keeping any list.
- */
-export const roomNoticeSchema = z.object({ type: z.literal('room'), name: z.string().max(80) });
-
-/**
  * The last phone connection of `room-<id>` on one relay instance closed. The phone may be on another
  * instance (it moved), so the laptop does not drop the bridge on this alone: after its idle time it asks
  * every instance (`room-query`) and drops the bridge if none answers with a room notice.
  */
 export const roomLeftSchema = z.object({ type: z.literal('room-left'), name: z.string().max(80) });
 
-/** The laptop asks every instance whether a phone has this room open (those that have answer `room`). */
+/** The laptop asks every instance whether a phone has this room open (those that have answer with a room notice). */
 export const roomQuerySchema = z.object({ type: z.literal('room-query'), name: z.string().max(80) });
 
-/** At most this many room names in one `rooms` notice (about 17 KB). */
+/** At most this many room names in one room notice (about 17 KB). */
 export const ROOMS_PER_NOTICE = 200;
 
 /**
- * Several room notices at once: an instance naming every room a phone has open there, when the laptop
- * connects and at its roll call (`room-roll`). One message per 200 rooms instead of one per room.
+ * A room notice: phones have these rooms open on some relay instance. One name when a phone opens its room
+ * (or answers a `room-query`); up to 200 a message when an instance names every room a phone has open
+ * there, as the laptop connects and at its roll call (`room-roll`). The laptop bridges each room that
+ * belongs to the live session, so rooms are bridged again after the laptop restarts, without the relay
+ * keeping any list.
  */
 export const roomsNoticeSchema = z.object({ type: z.literal('rooms'), names: z.array(z.string().max(80)).max(ROOMS_PER_NOTICE) });
 
@@ -75,7 +71,7 @@ export const clockMessageSchema = z.object({ type: z.literal('clock'), now: z.nu
 export type ClockMessage = z.infer<typeof clockMessageSchema>;
 
 /** Everything the relay says to the laptop on the control document: one parse, then by `type`. */
-export const toLaptopSchema = z.discriminatedUnion('type', [forwardedJoinSchema, roomNoticeSchema, roomsNoticeSchema, roomLeftSchema]);
+export const toLaptopSchema = z.discriminatedUnion('type', [forwardedJoinSchema, roomsNoticeSchema, roomLeftSchema]);
 export type ToLaptop = z.infer<typeof toLaptopSchema>;
 /** Everything the laptop says to the relay on the control document. */
 export const fromLaptopSchema = z.discriminatedUnion('type', [joinAnswerSchema, roomQuerySchema, roomRollSchema, clockMessageSchema]);

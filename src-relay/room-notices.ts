@@ -5,12 +5,12 @@ import { fireAndLog } from './redis-command.js';
 import { isRoomDocName, RELAY_CONTROL_DOC } from './relay-token.js';
 
 /**
- * Tells the laptop which rooms phones have open (control-messages.ts `room`), whichever instance they are
- * on: when a phone opens its room, and, when the laptop connects, every room a phone has open on every
- * instance. And when the last phone connection of a room on an instance closes (`room-left`), so the laptop
+ * Tells the laptop which rooms phones have open (room notices, control-messages.ts `rooms`), whichever
+ * instance they are on: when a phone opens its room, and, when the laptop connects, every room a phone has
+ * open on every instance. And when the last phone connection of a room on an instance closes (`room-left`), so the laptop
  * can stop bridging a room nobody is in; before it does, it asks (`room-query`) and every instance where a
  * phone has that room open answers with a room notice. At the laptop's roll call (`room-roll`, every
- * minute), every instance names all its rooms again (`rooms`, 200 names a message), so a room whose phone
+ * minute), every instance names all its rooms again (200 names a message), so a room whose phone
  * went with a killed instance is found. Each instance counts its own phone connections per room (Hocuspocus
  * `connected` / `onDisconnect`); the laptop's bridge is not counted.
  */
@@ -39,7 +39,7 @@ export class RoomNotices {
 
   /** A phone was let into its room here. */
   phoneOpened(name: string): void {
-    this.publish(ROOM_CHANNEL, { type: 'room', name });
+    this.publish(ROOM_CHANNEL, { type: 'rooms', names: [name] });
   }
 
   /** A phone's connection to a document is up here (Hocuspocus `connected`). */
@@ -74,7 +74,7 @@ export class RoomNotices {
     } else if (this.phones.has(text)) this.phoneOpened(text);
   }
 
-  private publish(channel: string, message: Extract<ToLaptop, { type: 'room' | 'rooms' | 'room-left' }>): void {
+  private publish(channel: string, message: Extract<ToLaptop, { type: 'rooms' | 'room-left' }>): void {
     fireAndLog(this.pub.publish(channel, JSON.stringify(message)), this.log, 'publish');
   }
 

@@ -92,7 +92,7 @@ export interface RelayLink {
 export interface ControlHandlers {
   /** A join the relay forwarded: the host's join policy answers. */
   join(join: ForwardedJoin): JoinAnswer;
-  /** A phone has `room-<id>` open on the relay: bridge it if it is a room of the live session. */
+  /** A phone has `room-<id>` open on the relay: bridge it, present, if it is a room of the live session (`addRoom(name, true)`). */
   room(name: string): void;
 }
 
@@ -233,7 +233,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     drop: unbridge,
     connected,
   });
-  const joins = controlChannel(socket, credential, log, { left: (name) => bridges.has(name) && idle.left(name), seen: (name) => bridges.has(name) && idle.seen(name) });
+  const joins = controlChannel(socket, credential, log, (name) => bridges.has(name) && idle.left(name));
   const send = (message: FromLaptop): void => joins.provider.sendStateless(JSON.stringify(message));
   roll = rollCalls({
     everyMs: opts.rollCallMs ?? 60_000,
@@ -363,14 +363,12 @@ const CLOCK_EVERY_MS = 30_000;
 /** How long an answered join id is remembered (a forwarded join that comes twice gets the same answer). */
 const JOIN_MEMORY_MS = 60_000;
 
-/** What the control channel hears of rooms: a phone has one open somewhere, or the last one left an instance. */
-interface RoomPresence {
-  seen(name: string): void;
-  left(name: string): unknown;
-}
-
-/** The control document: joins in, answers out. Only stateless messages, never document content. */
-function controlChannel(socket: HocuspocusProviderWebsocket, credential: string, log: (line: string) => void, presence: RoomPresence) {
+/**
+ * The control document: joins in, answers out. Only stateless messages, never document content. A room
+ * notice goes to `handlers.room` (which bridges the room and counts it present: `addRoom(name, true)`);
+ * `left`: the last phone of a room left an instance.
+ */
+function controlChannel(socket: HocuspocusProviderWebsocket, credential: string, log: (line: string) => void, left: (name: string) => unknown) {
   const answered = new Map<string, { at: number; answer: JoinAnswer }>();
   const answerJoin = (join: ForwardedJoin, handlers: ControlHandlers): void => {
     const now = Date.now();
@@ -391,13 +389,11 @@ function controlChannel(socket: HocuspocusProviderWebsocket, credential: string,
       onStateless: ({ payload }) => {
         const message = parseMessage(toLaptopSchema, payload);
         if (!message) return log('relay link: a control message was neither a join nor a room notice; dropped');
-        if (message.type === 'room-left') return void presence.left(message.name);
-        const names = message.type === 'rooms' ? message.names : message.type === 'room' ? [message.name] : [];
-        for (const name of names) presence.seen(name);
+        if (message.type === 'room-left') return void left(message.name);
         const handlers = channel.handlers;
         if (!handlers) return;
         if (message.type === 'join') answerJoin(message, handlers);
-        else for (const name of names) handlers.room(name);
+        else for (const name of message.names) handlers.room(name);
       },
     }),
   };
