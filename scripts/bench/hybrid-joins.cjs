@@ -7,7 +7,7 @@
 const { now, sleep, summary, ms } = require('./stats.cjs');
 const { log, usage, usageDelta, fmtUsage } = require('./hybrid-measure.cjs');
 const { probeJoins } = require('./hybrid-probes.cjs');
-const { lanProbeJoins } = require('./hybrid-lan-probes.cjs');
+const { lanProbeLabel } = require('./hybrid-lan-probes.cjs');
 
 /** Joins every phone of meeting `m`; `{ joins, idle }` for the results. */
 async function joinEveryone(m) {
@@ -19,7 +19,7 @@ async function joinEveryone(m) {
   const lanJoined = await lanWorker.call('join', { startAt: now() + 200, ratePerSec: 50 });
   log(`LAN joins: ${lanJoined.results.length}/${LAN} in ${((now() - t0) / 1000).toFixed(1)} s, ${lanJoined.errors.length} errors ${lanJoined.errors.slice(0, 2).join(' | ')}`);
   // The LAN probes join after the other LAN phones, as they do, before the remote joins are timed.
-  const lanProbesJoined = m.lanProbes ? lanProbeJoins(m.lanProbes, await m.lanProbes.join()) : undefined;
+  const lanProbesJoined = m.lanProbes ? probeJoins(m.lanProbes, await m.lanProbes.join(), lanProbeLabel) : undefined;
   u0 = usage(procs());
   t0 = now();
   const remoteJoined = await allRemote('join', { startAt: now() + 200, ratePerSec: JOIN_RATE });

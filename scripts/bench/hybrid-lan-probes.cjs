@@ -10,7 +10,7 @@
  */
 const { join } = require('node:path');
 const { startWorkerProcess } = require('./worker-rpc.cjs');
-const { now, summary, ms } = require('./stats.cjs');
+const { now, ms } = require('./stats.cjs');
 const { log, lat, fmtLat } = require('./hybrid-measure.cjs');
 const { lanAddress } = require('./hybrid-meeting.cjs');
 
@@ -37,13 +37,6 @@ function startLanProbes(m, cleanup) {
   }));
 }
 
-/** The LAN probes' joins, logged; for the results. */
-function lanProbeJoins(p, joined) {
-  const j = { phones: p.n, joined: joined.results.length, errors: joined.errors.length, total: summary(joined.results.map((r) => r.totalMs)) };
-  log(`${lanProbeLabel(p.n)} joined: ${j.joined}, ${j.errors} errors ${joined.errors.slice(0, 2).join(' | ')}; join+sync p50 ${ms(j.total.p50)} max ${ms(j.total.max)} ms`);
-  return j;
-}
-
 /** A scenario's LAN probe votes (the worker's `vote` answer): receipts, logged beside the LAN's. */
 function lanProbeVotes(scenario, p, out, lanReceipts) {
   const v = {
@@ -65,4 +58,4 @@ function lanProbeRow(kind, x) {
   return `| ${lanProbeLabel(x.phones)} | ${when} p50 ${ms(x.receipts.p50)} / p95 ${ms(x.receipts.p95)} / max ${ms(x.receipts.max)} ms; ${x.missing} unanswered | |`;
 }
 
-module.exports = { startLanProbes, lanProbeJoins, lanProbeVotes, lanProbeRow, lanProbeLabel };
+module.exports = { startLanProbes, lanProbeVotes, lanProbeRow, lanProbeLabel };

@@ -46,10 +46,10 @@ async function startProbes(m, cleanup) {
   };
 }
 
-/** The probes' joins, logged; for the results. */
-function probeJoins(p, joined) {
+/** The probes' joins (remote, or the LAN's with their `label`), logged; for the results. */
+function probeJoins(p, joined, label = probeLabel) {
   const j = { phones: p.n, joined: joined.results.length, errors: joined.errors.length, total: summary(joined.results.map((r) => r.totalMs)) };
-  log(`${probeLabel(p.n)} joined: ${j.joined}, ${j.errors} errors ${joined.errors.slice(0, 2).join(' | ')}; join+sync p50 ${ms(j.total.p50)} max ${ms(j.total.max)} ms`);
+  log(`${label(p.n)} joined: ${j.joined}, ${j.errors} errors ${joined.errors.slice(0, 2).join(' | ')}; join+sync p50 ${ms(j.total.p50)} max ${ms(j.total.max)} ms`);
   return j;
 }
 
