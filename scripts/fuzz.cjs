@@ -27,6 +27,7 @@ const { BenchHost } = require('./bench/host.cjs');
 const { summarizeProfile } = require('./bench/profile.cjs');
 const { sleep, ms, mib } = require('./bench/stats.cjs');
 const lan = require('./fuzz/lan.cjs');
+const { machine } = require('./fuzz/machine.cjs');
 
 const SCALE = Number(process.env.FUZZ_SCALE || 1);
 /** Hostile messages per second, all cases together (a phone on Wi-Fi, not a cluster). */
@@ -401,11 +402,6 @@ function startGoodPhone(lanOrigin, code) {
     stop: () => (child.send({ cmd: 'stop' }), next()),
     kill: () => child.kill('SIGKILL'),
   };
-}
-
-function machine() {
-  const cpu = (/model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8')) || [])[1] || '?';
-  return `${os.cpus().length} × ${cpu.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
 }
 
 /** Replaces the block between `<!-- name:begin -->` and `<!-- name:end -->` in docs/RELIABILITY.md. */
