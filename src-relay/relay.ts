@@ -8,6 +8,7 @@ import { fromLaptopSchema, parseMessage, type FromLaptop } from './control-messa
 import { LaptopClock } from './laptop-clock.js';
 import { servePhoneApp } from './phone-app.js';
 import { guardSockets, SOCKET_LIMITS } from './socket-guard.js';
+import { corkSendsPerTurn } from '../src-node/cork-per-turn.js';
 import { startPhoneKeepalive } from './phone-keepalive.js';
 import { RoomNotices } from './room-notices.js';
 import { checkAccess, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from './relay-token.js';
@@ -200,6 +201,8 @@ export async function startRelay(opts: RelayOptions): Promise<Relay> {
       connected: ({ documentName, connection, context }) => {
         const who = whoOf(context);
         guard?.authenticated(connection.webSocket, who);
+        // The laptop's socket carries every remote room: its messages of one turn go as one write.
+        if (who === 'laptop') corkSendsPerTurn(connection.webSocket);
         if (documentName === RELAY_CONTROL_DOC) rooms?.allRooms();
         if (who === 'phone') rooms?.phoneConnected(documentName);
         return Promise.resolve();

@@ -47,7 +47,7 @@ async function startMeeting(cfg, cleanup) {
   cleanup.push(() => Promise.all(balancers.map((b) => b.close())));
   const uplink = (m.uplink = await startTcpProxy(() => [balancer.port]));
   cleanup.push(() => uplink.close());
-  const host = (m.host = await new BenchHost({ profileDir, nodeArgs: inspectable, args: ['--relay', `ws://127.0.0.1:${uplink.port}`], env: { OPEN_FLOOR_RELAY_SECRET: SECRET } }).start());
+  const host = (m.host = await new BenchHost({ profileDir, nodeArgs: [...inspectable, ...(process.env.BENCH_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean)], args: ['--relay', `ws://127.0.0.1:${uplink.port}`], env: { OPEN_FLOOR_RELAY_SECRET: SECRET } }).start());
   cleanup.push(() => host.stop());
   m.procs = () => ({ host: host.pid, 'relay A': relays[0].pid, 'relay B': relays[1].pid, redis: m.redis.pid });
   await host.control('createSession', { title: 'Hybrid bench' });

@@ -7,6 +7,7 @@ import { LAPTOP_PRESENCE, LAPTOP_PRESENCE_EVERY_MS } from '../../../src-shared/r
 import { parseMessage, toLaptopSchema, type ForwardedJoin, type FromLaptop, type JoinAnswer } from '../../../src-relay/control-messages.js';
 import { laptopCredential, phoneToken, RELAY_BOARD_DOC, RELAY_CONTROL_DOC } from '../../../src-relay/relay-token.js';
 import { RELAY_ROOM_PREFIX } from '../rooms/room-targets.js';
+import { corkSendsPerTurn } from '../../../src-node/cork-per-turn.js';
 import { NodeWebSocket } from './node-websocket.js';
 import { idleRooms, rollCalls, type IdleRooms } from './relay-idle.js';
 
@@ -200,7 +201,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   let roll: ReturnType<typeof rollCalls> | null = null;
   const socket = new HocuspocusProviderWebsocket({
     url: opts.relayUrl,
-    WebSocketPolyfill: opts.ca ? trusting(opts.ca) : NodeWebSocket,
+    WebSocketPolyfill: relaySocket(opts.ca),
     delay: 250,
     minDelay: 250,
     maxDelay: opts.maxRetryDelayMs ?? 2000,
@@ -339,11 +340,16 @@ function detachingMany(socket: HocuspocusProviderWebsocket, run: () => void): vo
   }
 }
 
-/** NodeWebSocket that also trusts `ca` (the provider constructs its socket with the address alone). */
-function trusting(ca: string): typeof NodeWebSocket {
+/**
+ * The socket to the relay: NodeWebSocket whose sends of one turn go out as one write (it carries every
+ * remote room: cork-per-turn.ts), trusting `ca` too if given (the provider constructs its socket with the
+ * address alone).
+ */
+function relaySocket(ca: string | undefined): typeof NodeWebSocket {
   return class extends NodeWebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { ca });
+      super(address, protocols, ca ? { ca } : {});
+      corkSendsPerTurn(this);
     }
   } as typeof NodeWebSocket;
 }
