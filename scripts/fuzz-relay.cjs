@@ -58,8 +58,8 @@ async function main() {
   const hello = await next();
   if (hello.error) throw new Error(`good phone: ${hello.error}`);
   log(`good phone in ${hello.room} through relay B`);
-  const ctx = { relays: [relayA, relayB], goodRoom: hello.room, goodToken: hello.token, secret: SECRET, scale: SCALE };
   const relays = [relayA, relayB];
+  const ctx = { relays, goodRoom: hello.room, goodToken: hello.token, secret: SECRET, scale: SCALE };
   const rssOf = () => relays.map((r) => rss(r.proc.pid));
 
   await sleep(2000);

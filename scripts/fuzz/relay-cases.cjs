@@ -45,7 +45,7 @@ const keep = (data) => {
   receivedBytes += b.length;
   if (received.length < 200_000) received.push(b);
 };
-const findings = { closes: {}, authOk: {}, denied: 0, controlOpened: 0, boardWritable: 0, http: {}, httpUnexpected: [], joinStatus: {}, neverAuthClosed: 0, neverAuthHeld: 0, floodRefused: 0, oversizedClosed: 0 };
+const findings = { closes: {}, authOk: {}, denied: 0, controlOpened: 0, boardWritable: 0, http: {}, httpUnexpected: [], joinStatus: {}, neverAuthClosed: 0, neverAuthHeld: 0, oversizedClosed: 0 };
 
 function hpMessage(doc, type, build) {
   const e = encoding.createEncoder();
@@ -149,7 +149,8 @@ async function caseTokens(ctx) {
         await sleep(150);
         if (state === 'denied') findings.denied++;
         else {
-          findings.authOk[`${kind}→${name.startsWith('room-') ? (name === room ? 'good room' : 'other room') : name}:${state}`] = (findings.authOk[`${kind}→${name.startsWith('room-') ? (name === room ? 'good room' : 'other room') : name}:${state}`] ?? 0) + 1;
+          const key = `${kind}→${name.startsWith('room-') ? (name === room ? 'good room' : 'other room') : name}:${state}`;
+          findings.authOk[key] = (findings.authOk[key] ?? 0) + 1;
           if (name === 'control' && state.startsWith('ok')) findings.controlOpened++;
           if (name === 'board' && state === 'ok-read-write') findings.boardWritable++;
         }
