@@ -5,7 +5,7 @@
  * 5 s). B is then started again on its port.
  */
 const { now, sleep, ms } = require('./stats.cjs');
-const { log, lat, fmtLat } = require('./hybrid-measure.cjs');
+const { log, lat, fmtLat, explainUnanswered } = require('./hybrid-measure.cjs');
 const { probeKill } = require('./hybrid-probes.cjs');
 
 /** The kill on meeting `m` (its relay B replaced by a new one on the same port); its results. */
@@ -35,6 +35,7 @@ async function relayKill(m) {
   // they arrive (delivered late) or not (lost).
   const late = killAnswers.missing > 0 ? await m.collectRemote('kill', 120_000) : null;
   if (late) log(`kill: of the ${killAnswers.missing} not answered in time, ${late.list.length} were answered later (the last ${ms(Math.max(...late.list.map((r) => r.recvT), tKill) - tKill)} ms after the kill), ${late.missing} never`);
+  const whyUnanswered = late?.missing ? await explainUnanswered(m, 'kill') : undefined;
   const afterKill = killAnswers.list.filter((r) => r.sendT >= tKill);
   const [stats, probeStats] = await Promise.all([allRemote('stats', {}), probes?.stats(tKill)]);
   const k = {
@@ -47,6 +48,7 @@ async function relayKill(m) {
     linkUpAfterKillMs: tKillLink - tKill,
     phonesConnected: stats.reduce((s, r) => s + r.connected, 0),
     late: late ? { answered: late.list.length, never: late.missing, lastAfterKillMs: Math.max(...late.list.map((r) => r.recvT), tKill) - tKill } : undefined,
+    whyUnanswered,
     probes: probes ? probeKill(probes, probeAnswers, probeStats, tKill) : undefined,
   };
   log(`kill: ${k.answered} answered, ${k.unanswered} not; since the kill (or the send, if later): ${fmtLat(k.sinceKill)}; the last answered ${ms(k.lastAnsweredAfterKillMs)} ms after the kill; sockets reopened ${k.phonesReconnected}, connected now ${k.phonesConnected}`);

@@ -90,7 +90,36 @@ function loggedOnce(dataDir, prefix, notPrefix = '') {
   }
 }
 
+/** Which of these request ids are in the host's log (read-only, beside the running host). */
+function inLog(dataDir, ids) {
+  const Database = require('better-sqlite3');
+  const db = new Database(join(dataDir, 'open-floor.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const query = db.prepare('SELECT 1 FROM events WHERE request_id = ? LIMIT 1');
+    return new Set(ids.filter((id) => query.get(id) !== undefined));
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Requests of `tag` never answered: the states of their phones (the remote workers' `pendingState`), how
+ * many reached the host's log (then the answer was lost on its way back) and the relays' refusals. Logged.
+ */
+async function explainUnanswered(m, tag) {
+  const parts = await m.allRemote('pendingState', { tag });
+  const states = {};
+  for (const p of parts) for (const [k, n] of Object.entries(p.states)) states[k] = (states[k] ?? 0) + n;
+  const ids = parts.flatMap((p) => p.ids);
+  const logged = inLog(m.host.dataDir, ids.map((i) => i.id));
+  const rooms = new Set(ids.filter((i) => !logged.has(i.id)).map((i) => i.room));
+  const refusals = m.relays.map((r, i) => `relay ${'AB'[i]}: ${(r.stderr().match(/refused/g) ?? []).length} refusals in its last ${r.stderr().length} characters of stderr`);
+  const line = `${tag}: ${ids.length} unanswered: ${Object.entries(states).map(([k, n]) => `${n} × ${k}`).join('; ')}; ${logged.size} of them in the host's log (answer lost on the way back), ${ids.length - logged.size} not (in ${rooms.size} rooms, e.g. ${[...rooms].slice(0, 3).join(', ')}); ${refusals.join('; ')}`;
+  log(line);
+  return { states, inLog: logged.size, notInLog: ids.length - logged.size };
+}
+
 const lat = (list, from = (r) => r.sendT) => summary(list.map((r) => r.recvT - from(r)));
 const fmtLat = (s) => `p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(s.p99)} max ${ms(s.max)} ms (n ${s.n})`;
 
-module.exports = { log, loadavg, usage, usageDelta, fmtUsage, projector, loggedOnce, lat, fmtLat };
+module.exports = { log, loadavg, usage, usageDelta, fmtUsage, projector, loggedOnce, explainUnanswered, lat, fmtLat };

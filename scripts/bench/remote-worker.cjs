@@ -82,7 +82,7 @@ class RemotePhone {
 
   send(tag, request) {
     const id = `hyb-${tag}-${workerTag}-${(++counter).toString(36)}`;
-    pending.set(id, { tag, sendT: now() });
+    pending.set(id, { tag, sendT: now(), phone: this });
     this.doc.getArray('requests').push([{ ...request, id }]);
     return id;
   }
@@ -174,6 +174,25 @@ const commands = {
     const list = answersOf(tag);
     answered.delete(tag);
     return { list, missing: pendingOf(tag) };
+  },
+
+  /**
+   * What became of the requests of `tag` still unanswered: counts of their phones' states (socket, room
+   * synced and authenticated, changes not yet acknowledged by the relay, the request still in the doc), and
+   * the first ids with their rooms, so the bench can look them up in the host's log.
+   */
+  pendingState({ tag }) {
+    const states = {};
+    const ids = [];
+    for (const [id, p] of pending) {
+      if (p.tag !== tag) continue;
+      const ph = p.phone;
+      const inDoc = ph.doc.getArray('requests').toArray().some((r) => r && r.id === id);
+      const key = `socket ${ph.socket?.status}, room ${ph.room?.isSynced ? 'synced' : 'not synced'}${ph.room?.isAuthenticated ? '' : ', not authenticated'}, ${ph.room?.unsyncedChanges ?? '?'} unacknowledged, request ${inDoc ? 'in' : 'not in'} the doc`;
+      states[key] = (states[key] ?? 0) + 1;
+      if (ids.length < 2000) ids.push({ id, room: ph.room?.configuration.name, opens: ph.opens });
+    }
+    return { states, ids };
   },
 
   /** From now, each board-reading phone notes when it first shows each count of `questionId`. */
