@@ -16,6 +16,8 @@ import { buildCliIfStale, RelayClient, startRedis, startRelay, until, type Redis
 
 const SECRET = 'relay-unbridge-test-secret-01';
 const IDLE_MS = 1000;
+/** The relay has 3 s to say a phone still has a room open (15 s in a meeting). */
+const QUERY_ANSWER_MS = 3000;
 /** The laptop calls the roll of open rooms every second here (a minute in a meeting). */
 const ROLL_CALL_MS = 1000;
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
   await buildCliIfStale();
   redis = await startRedis();
   [a, b] = await Promise.all([startRelay(redis.url, SECRET), startRelay(redis.url, SECRET)]);
-  h = await startTestHost(undefined, { relay: { url: a.url, secret: SECRET, maxRetryDelayMs: 500, idleRoomMs: IDLE_MS, rollCallMs: ROLL_CALL_MS } });
+  h = await startTestHost(undefined, { relay: { url: a.url, secret: SECRET, maxRetryDelayMs: 500, idleRoomMs: IDLE_MS, rollCallMs: ROLL_CALL_MS, roomQueryAnswerMs: QUERY_ANSWER_MS } });
 }, 120_000);
 
 /** A remote phone's join as the relay forwards it; what opens its room. */

@@ -24,7 +24,7 @@ import { Store } from './store/store.js';
 import { openHostDocs } from './store/host-docs.js';
 import { createSyncServer, type SyncServer, type SyncTarget } from './net/sync-server.js';
 import { inProcessWebSocket } from './net/in-process-socket.js';
-import type { HostSync } from './net/relay-link.js';
+import type { HostSync, RelayLinkOptions } from './net/relay-link.js';
 import { hostReaders, type Host } from './host-api.js';
 import { loopbackFiles } from './loopback-files.js';
 import { linkWatch, relayAccess, type RelayAccess } from './relay-access.js';
@@ -59,7 +59,7 @@ export interface HostOptions {
    * Remote attendees (issue 20, docs/HYBRID.md): the laptop connects out to this relay with the meeting's
    * relay secret. Off when absent.
    */
-  relay?: { url: string; secret: string; ca?: string; maxRetryDelayMs?: number; idleRoomMs?: number; rollCallMs?: number };
+  relay?: { url: string } & Pick<RelayLinkOptions, 'secret' | 'ca' | 'maxRetryDelayMs' | 'idleRoomMs' | 'rollCallMs' | 'roomQueryAnswerMs' | 'reauthAfterMs'>;
 }
 
 const listen = (server: Server, port: number, host: string) =>
@@ -319,14 +319,11 @@ async function startRelay(
 ): Promise<StartedRelay> {
   const { startRelayLink } = await import('./net/relay-link.js');
   const watch = linkWatch();
+  const { url, ...tuning } = relay;
   const link = startRelayLink({
-    relayUrl: relay.url,
-    secret: relay.secret,
+    relayUrl: url,
+    ...tuning,
     host,
-    ...(relay.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: relay.maxRetryDelayMs } : {}),
-    ...(relay.idleRoomMs !== undefined ? { idleRoomMs: relay.idleRoomMs } : {}),
-    ...(relay.rollCallMs !== undefined ? { rollCallMs: relay.rollCallMs } : {}),
-    ...(relay.ca !== undefined ? { ca: relay.ca } : {}),
     log,
     onConnected: watch.onConnected,
   });

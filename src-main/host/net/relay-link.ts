@@ -10,6 +10,7 @@ import { RELAY_ROOM_PREFIX } from '../rooms/room-targets.js';
 import { corkSendsPerTurn } from '../../../src-node/cork-per-turn.js';
 import { NodeWebSocket } from './node-websocket.js';
 import { idleRooms, rollCalls, type IdleRooms } from './relay-idle.js';
+import { reauthenticateStuck, type RelayDocument } from './relay-reauth.js';
 
 /**
  * The laptop's way out to the relay (issue 20): it never accepts a connection from the internet, it opens
@@ -56,6 +57,10 @@ export interface RelayLinkOptions {
   idleRoomMs?: number;
   /** How often the laptop calls the roll of the rooms phones have open (relay-idle.ts; default 60 s). */
   rollCallMs?: number;
+  /** How long the relay has to say a phone has a room open before its bridge goes (relay-idle.ts; default 15 s). */
+  roomQueryAnswerMs?: number;
+  /** How long a bridged document may wait for the relay to let it in before it asks again (relay-reauth.ts; default 30 s). */
+  reauthAfterMs?: number;
   log?(line: string): void;
   /** The WebSocket to the relay opened (true) or closed (false): the console says since when. */
   onConnected?(connected: boolean): void;
@@ -97,7 +102,8 @@ export interface ControlHandlers {
   room(name: string): void;
 }
 
-interface Bridge {
+/** One document bridged; relay-reauth.ts looks at whether the relay let it in. */
+interface Bridge extends RelayDocument {
   close(): void;
 }
 
@@ -119,6 +125,18 @@ const BOARD_BATCH_MS = 1000;
  * counts as one miss, but the answers share the link with a recovery's traffic (10,000 rooms after a cut).
  */
 const ROLL_CALL_ANSWER_MS = 10_000;
+
+/**
+ * How long the relay instances have to say a phone still has a room open, after the laptop asks, before the
+ * room's bridge goes. It was 3 s: in the hybrid bench's 10,000-phone cut the answers took longer while the
+ * relays were busy, and 6338 bridges of rooms whose phones were there went and came back (each a room
+ * loaded again on the relay and the host; docs/BENCHMARKS.md, Hybrid meetings, item 14). A room that is
+ * really empty costs only its bridge for these seconds more.
+ */
+const ROOM_QUERY_ANSWER_MS = 15_000;
+
+/** How long a bridged document waits for the relay to let it in before it asks again (relay-reauth.ts). After a 60 s cut at 10,000 phones, all were let in within 11 s. */
+const REAUTH_AFTER_MS = 30_000;
 
 interface BridgeParts {
   opts: RelayLinkOptions;
@@ -172,6 +190,7 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
   }
   // The laptop's presence goes on the document the relay provider syncs (it sends the state of that document's client).
   const presence = relayName === RELAY_BOARD_DOC ? laptopPresence(relayDoc) : null;
+  let refused = false;
   const toRelay = new HocuspocusProvider({
     name: relayName,
     document: relayDoc,
@@ -179,11 +198,17 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
     ...(presence ? { onAuthenticated: presence.say } : {}),
     token: credential,
     websocketProvider: socket,
-    onAuthenticationFailed: ({ reason }) => log(`relay link: ${relayName} refused (${reason}): is the relay's secret this meeting's?`),
+    onOpen: () => (refused = false),
+    onAuthenticationFailed: ({ reason }) => {
+      refused = true;
+      log(`relay link: ${relayName} refused (${reason}): is the relay's secret this meeting's?`);
+    },
   });
   toRelay.attach();
   const stopPresence = presence ? whileConnected(socket, LAPTOP_PRESENCE_EVERY_MS, presence.say) : null;
   return {
+    relay: toRelay,
+    refused: () => refused,
     close: () => {
       stopPresence?.();
       if (timer) clearTimeout(timer);
@@ -199,6 +224,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   const log = opts.log ?? (() => {});
   // Before the socket: its status is said from its constructor on.
   let roll: ReturnType<typeof rollCalls> | null = null;
+  let reauth: ReturnType<typeof reauthenticateStuck> | null = null;
   const socket = new HocuspocusProviderWebsocket({
     url: opts.relayUrl,
     WebSocketPolyfill: relaySocket(opts.ca),
@@ -208,6 +234,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     onStatus: ({ status }) => {
       log(`relay link: ${status}`);
       roll?.link(status === WebSocketStatus.Connected);
+      reauth?.link(status === WebSocketStatus.Connected);
       opts.onConnected?.(status === WebSocketStatus.Connected);
     },
   });
@@ -229,7 +256,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
   const connected = (): boolean => socket.status === WebSocketStatus.Connected;
   const idle: IdleRooms = idleRooms({
     idleMs: opts.idleRoomMs ?? 60_000,
-    answerMs: 3000,
+    answerMs: opts.roomQueryAnswerMs ?? ROOM_QUERY_ANSWER_MS,
     ask: (name) => send({ type: 'room-query', name }),
     drop: unbridge,
     connected,
@@ -243,6 +270,8 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     over: (since) => idle.rollCallOver(since, [...bridges.keys()].filter((name) => name !== RELAY_BOARD_DOC)),
     connected,
   });
+  const afterMs = opts.reauthAfterMs ?? REAUTH_AFTER_MS;
+  reauth = reauthenticateStuck({ documents: () => bridges.values(), connected, afterMs, everyMs: Math.min(10_000, afterMs / 2), log });
   return {
     pruneRooms: (keep) => {
       detachingMany(socket, () => {
@@ -261,6 +290,7 @@ export function startRelayLink(opts: RelayLinkOptions): RelayLink {
     present: () => Math.max(0, bridges.size - 1 - idle.away()),
     destroy: () => {
       roll?.destroy();
+      reauth?.destroy();
       idle.destroy();
       // The shared socket first: it drops every provider's listeners at once. A provider destroyed while
       // they are there removes its own (13 per provider) each with a filter over all of them: with 10,000
