@@ -35,7 +35,28 @@ describe('the roll call of remote rooms', () => {
     vi.advanceTimersByTime(60_000);
     expect(asked).toEqual(['room-a']);
     vi.advanceTimersByTime(3000);
+    expect(dropped).toEqual([]); // nobody answered: the next roll call decides
+    expect(idle.away()).toBe(1);
+    idle.seen('room-b');
+    idle.rollCallOver(Date.now(), ['room-a', 'room-b']);
     expect(dropped).toEqual(['room-a']);
+  });
+
+  it('a room whose query went unanswered (the relays busy) stays bridged if the next roll call names it', () => {
+    const { idle, asked, dropped } = rooms();
+    idle.seen('room-a');
+    idle.left('room-a'); // its phone's old connection closed on one instance; it is on the other
+    vi.advanceTimersByTime(60_000 + 3000); // asked; the answer comes too late
+    expect(asked).toEqual(['room-a']);
+    expect(idle.away()).toBe(1);
+    const roll = Date.now();
+    vi.advanceTimersByTime(5000);
+    idle.seen('room-a'); // the late answer, or the roll call's
+    idle.rollCallOver(roll, ['room-a']);
+    expect(dropped).toEqual([]);
+    expect(idle.away()).toBe(0);
+    idle.left('room-a'); // left again while unanswered earlier: counted away once
+    expect(idle.away()).toBe(1);
   });
 
   it('a room named between two missed roll calls starts again; a room already away is left to its own check', () => {

@@ -8,9 +8,13 @@
  * The relay says when the last phone connection of a room on one instance closed (`room-left`). The phone
  * may have moved to another instance (one was killed, or its network changed), so that alone drops
  * nothing: after `idleMs` the laptop asks every instance (`room-query`); an instance where a phone has the
- * room open answers with a room notice. No notice within `answerMs`: the bridge is dropped. Any room notice
- * (a phone opened the room anywhere) cancels a pending drop. The link must be up when the question goes
- * out and when the answer is due; otherwise the check starts again. A request the phone wrote meanwhile is
+ * room open answers with a room notice. No notice within `answerMs`, and the next roll call (below) does
+ * not name it either: the bridge is dropped. Two chances, not one: busy relays answered thousands of
+ * queries late in the hybrid bench's 10,000-phone cut, and every room dropped while its phone was there
+ * was loaded again on the relay and the host (docs/BENCHMARKS.md, Hybrid meetings, item 14); a roll call
+ * names 200 rooms a message. Any room notice (a phone opened the room anywhere) cancels a pending drop.
+ * The link must be up when the question goes out and when the answer is due; otherwise the check starts
+ * again. A request the phone wrote meanwhile is
  * in its doc: it arrives when the phone comes back and the room is bridged again, once (the log's
  * (device, request id) is unique).
  *
@@ -45,7 +49,8 @@ export interface IdleRooms {
   away(): number;
   /**
    * A roll call asked at `since` is over: each of `bridged` not named since (by a room notice) has missed it;
-   * one that missed the last one too is `left`. Rooms already away are left alone.
+   * one that missed the last one too is `left`; one whose query went unanswered is dropped. Other rooms
+   * already away are left to their own check.
    */
   rollCallOver(since: number, bridged: Iterable<string>): void;
   destroy(): void;
@@ -57,6 +62,8 @@ export function idleRooms(opts: IdleRoomsOptions): IdleRooms {
   const lastSeen = new Map<string, number>();
   /** Rooms that missed the last roll call. */
   const missed = new Set<string>();
+  /** Rooms asked about that nobody named in time: dropped if the next roll call misses them too. */
+  const unanswered = new Set<string>();
   const cancel = (name: string): void => {
     clearTimeout(timers.get(name));
     timers.delete(name);
@@ -74,27 +81,37 @@ export function idleRooms(opts: IdleRoomsOptions): IdleRooms {
     if (!opts.connected()) return wait(name, opts.idleMs, () => check(name));
     opts.ask(name);
     wait(name, opts.answerMs, () => {
-      if (opts.connected()) opts.drop(name);
+      if (opts.connected()) unanswered.add(name);
       else wait(name, opts.idleMs, () => check(name));
     });
   };
-  const left = (name: string): void => wait(name, opts.idleMs, () => check(name));
+  const left = (name: string): void => {
+    unanswered.delete(name);
+    wait(name, opts.idleMs, () => check(name));
+  };
   return {
     left,
     seen: (name) => {
       lastSeen.set(name, Date.now());
       missed.delete(name);
+      unanswered.delete(name);
       cancel(name);
     },
     forget: (name) => {
       lastSeen.delete(name);
       missed.delete(name);
+      unanswered.delete(name);
       cancel(name);
     },
-    away: () => timers.size,
+    away: () => timers.size + unanswered.size,
     rollCallOver: (since, bridged) => {
       for (const name of bridged) {
-        if (timers.has(name) || (lastSeen.get(name) ?? 0) >= since) continue;
+        if (unanswered.has(name) && (lastSeen.get(name) ?? 0) < since) {
+          unanswered.delete(name);
+          opts.drop(name);
+          continue;
+        }
+        if (timers.has(name) || unanswered.has(name) || (lastSeen.get(name) ?? 0) >= since) continue;
         if (!missed.has(name)) missed.add(name);
         else {
           missed.delete(name);

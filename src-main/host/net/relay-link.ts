@@ -130,8 +130,9 @@ const ROLL_CALL_ANSWER_MS = 10_000;
  * How long the relay instances have to say a phone still has a room open, after the laptop asks, before the
  * room's bridge goes. It was 3 s: in the hybrid bench's 10,000-phone cut the answers took longer while the
  * relays were busy, and 6338 bridges of rooms whose phones were there went and came back (each a room
- * loaded again on the relay and the host; docs/BENCHMARKS.md, Hybrid meetings, item 14). A room that is
- * really empty costs only its bridge for these seconds more.
+ * loaded again on the relay and the host; docs/BENCHMARKS.md, Hybrid meetings, item 14). A room nobody
+ * names in time is dropped only if the next roll call misses it too (relay-idle.ts): a room that is really
+ * empty keeps its bridge up to a roll call longer.
  */
 const ROOM_QUERY_ANSWER_MS = 15_000;
 
