@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { HostProcess } from './fixtures/host.js';
-import { newLaptop, settle, steadyJoinCode } from './fixtures/looks.js';
+import { newLaptop, settle, steadyJoinCode, steadyTimes } from './fixtures/looks.js';
 import { ask, boardItem, openPhone, ready, upvote } from './fixtures/pages.js';
 import { expect, test } from './fixtures/test.js';
 
@@ -225,6 +225,7 @@ test.describe.serial('the console at 1400×900', () => {
     await expect(panel.getByRole('listitem')).toHaveText([/^I cannot stay tonight.*Ana Martínez · \d\d:\d\d/, /^The reading room[\s\S]*winter\.anonymous · \d\d:\d\d/]);
     await desk.mouse.move(0, 0);
     await settle(desk);
+    await steadyTimes(panel);
     await expect(panel).toHaveScreenshot('written-comments.png', { mask: [panel.locator('time')] });
   });
 
@@ -249,6 +250,7 @@ test.describe.serial('the console at 1400×900', () => {
     await expect(panel.getByRole('form', { name: `Follow-up of question ${second!.number}` }).getByRole('textbox')).toHaveValue('Parks and Recreation Department');
     await desk.mouse.move(0, 0);
     await settle(desk);
+    await steadyTimes(panel);
     await expect(panel).toHaveScreenshot('follow-up.png', { mask: [panel.locator('time')] });
   });
 });
