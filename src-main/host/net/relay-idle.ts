@@ -14,9 +14,8 @@
  * was loaded again on the relay and the host (docs/BENCHMARKS.md, Hybrid meetings, item 14); a roll call
  * names 200 rooms a message. Any room notice (a phone opened the room anywhere) cancels a pending drop.
  * The link must be up when the question goes out and when the answer is due; otherwise the check starts
- * again. A request the phone wrote meanwhile is
- * in its doc: it arrives when the phone comes back and the room is bridged again, once (the log's
- * (device, request id) is unique).
+ * again. A request the phone wrote meanwhile is in its doc: it arrives when the phone comes back and the
+ * room is bridged again, once (the log's (device, request id) is unique).
  *
  * A `room-left` never comes for a phone whose instance was killed and that did not come back (its tab was
  * closed meanwhile), nor for one that left while Redis was down. So the laptop calls the roll (`rollCalls`):
