@@ -33,9 +33,10 @@ async function relayKill(m) {
   const [killAnswers, probeAnswers] = await Promise.all([m.collectRemote('kill', 120_000), probes?.collect('kill', 120_000)]);
   // Requests not answered within 120 s are in their phones' documents: wait as long again to see whether
   // they arrive (delivered late) or not (lost).
-  const late = killAnswers.missing > 0 ? await m.collectRemote('kill', 120_000) : null;
-  if (late) log(`kill: of the ${killAnswers.missing} not answered in time, ${late.list.length} were answered later (the last ${ms(Math.max(...late.list.map((r) => r.recvT), tKill) - tKill)} ms after the kill), ${late.missing} never`);
-  const whyUnanswered = late?.missing ? await explainUnanswered(m, 'kill') : undefined;
+  const lateAnswers = killAnswers.missing > 0 ? await m.collectRemote('kill', 120_000) : null;
+  const late = lateAnswers && { answered: lateAnswers.list.length, never: lateAnswers.missing, lastAfterKillMs: Math.max(...lateAnswers.list.map((r) => r.recvT), tKill) - tKill };
+  if (late) log(`kill: of the ${killAnswers.missing} not answered in time, ${late.answered} were answered later (the last ${ms(late.lastAfterKillMs)} ms after the kill), ${late.never} never`);
+  const whyUnanswered = late?.never ? await explainUnanswered(m, 'kill') : undefined;
   const afterKill = killAnswers.list.filter((r) => r.sendT >= tKill);
   const [stats, probeStats] = await Promise.all([allRemote('stats', {}), probes?.stats(tKill)]);
   const k = {
@@ -47,7 +48,7 @@ async function relayKill(m) {
     phonesReconnected: stats.reduce((s, r) => s + r.reopened, 0),
     linkUpAfterKillMs: tKillLink - tKill,
     phonesConnected: stats.reduce((s, r) => s + r.connected, 0),
-    late: late ? { answered: late.list.length, never: late.missing, lastAfterKillMs: Math.max(...late.list.map((r) => r.recvT), tKill) - tKill } : undefined,
+    late: late ?? undefined,
     whyUnanswered,
     probes: probes ? probeKill(probes, probeAnswers, probeStats, tKill) : undefined,
   };

@@ -75,31 +75,34 @@ function projector(host) {
   return { votesOn, watch, reached, destroy: () => (provider.destroy(), doc.destroy()) };
 }
 
-/** The host's log: how often each request id with this prefix (and not `notPrefix`) is in it (read-only, beside the running host). */
-function loggedOnce(dataDir, prefix, notPrefix = '') {
+/** Runs `read` on the host's log, opened read-only beside the running host, and closes it. */
+function readHostLog(dataDir, read) {
   const Database = require('better-sqlite3');
   const db = new Database(join(dataDir, 'open-floor.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    const rows = db
-      .prepare('SELECT request_id AS id, COUNT(*) AS n, MIN(at) AS at FROM events WHERE request_id LIKE ? AND request_id NOT LIKE ? GROUP BY request_id')
-      .all(`${prefix}%`, notPrefix ? `${notPrefix}%` : '');
-    // When the host logged them (wall clock): after a cut, whether the time goes in reaching the laptop or in coming back.
-    return { distinct: rows.length, doubled: rows.filter((r) => r.n > 1).length, at: rows.map((r) => r.at) };
+    return read(db);
   } finally {
     db.close();
   }
 }
 
-/** Which of these request ids are in the host's log (read-only, beside the running host). */
+/** The host's log: how often each request id with this prefix (and not `notPrefix`) is in it. */
+function loggedOnce(dataDir, prefix, notPrefix = '') {
+  return readHostLog(dataDir, (db) => {
+    const rows = db
+      .prepare('SELECT request_id AS id, COUNT(*) AS n, MIN(at) AS at FROM events WHERE request_id LIKE ? AND request_id NOT LIKE ? GROUP BY request_id')
+      .all(`${prefix}%`, notPrefix ? `${notPrefix}%` : '');
+    // When the host logged them (wall clock): after a cut, whether the time goes in reaching the laptop or in coming back.
+    return { distinct: rows.length, doubled: rows.filter((r) => r.n > 1).length, at: rows.map((r) => r.at) };
+  });
+}
+
+/** Which of these request ids are in the host's log. */
 function inLog(dataDir, ids) {
-  const Database = require('better-sqlite3');
-  const db = new Database(join(dataDir, 'open-floor.sqlite'), { readonly: true, fileMustExist: true });
-  try {
+  return readHostLog(dataDir, (db) => {
     const query = db.prepare('SELECT 1 FROM events WHERE request_id = ? LIMIT 1');
     return new Set(ids.filter((id) => query.get(id) !== undefined));
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /**
@@ -113,7 +116,10 @@ async function explainUnanswered(m, tag) {
   const ids = parts.flatMap((p) => p.ids);
   const logged = inLog(m.host.dataDir, ids.map((i) => i.id));
   const rooms = new Set(ids.filter((i) => !logged.has(i.id)).map((i) => i.room));
-  const refusals = m.relays.map((r, i) => `relay ${'AB'[i]}: ${(r.stderr().match(/refused/g) ?? []).length} refusals in its last ${r.stderr().length} characters of stderr`);
+  const refusals = m.relays.map((r, i) => {
+    const stderr = r.stderr();
+    return `relay ${'AB'[i]}: ${(stderr.match(/refused/g) ?? []).length} refusals in its last ${stderr.length} characters of stderr`;
+  });
   const line = `${tag}: ${ids.length} unanswered: ${Object.entries(states).map(([k, n]) => `${n} × ${k}`).join('; ')}; ${logged.size} of them in the host's log (answer lost on the way back), ${ids.length - logged.size} not (in ${rooms.size} rooms, e.g. ${[...rooms].slice(0, 3).join(', ')}); ${refusals.join('; ')}`;
   log(line);
   return { states, inLog: logged.size, notInLog: ids.length - logged.size };

@@ -190,7 +190,7 @@ const commands = {
       const inDoc = ph.doc.getArray('requests').toArray().some((r) => r && r.id === id);
       const key = `socket ${ph.socket?.status}, room ${ph.room?.isSynced ? 'synced' : 'not synced'}${ph.room?.isAuthenticated ? '' : ', not authenticated'}, ${ph.room?.unsyncedChanges ?? '?'} unacknowledged, request ${inDoc ? 'in' : 'not in'} the doc`;
       states[key] = (states[key] ?? 0) + 1;
-      if (ids.length < 2000) ids.push({ id, room: ph.room?.configuration.name, opens: ph.opens });
+      if (ids.length < 2000) ids.push({ id, room: ph.room?.configuration.name });
     }
     return { states, ids };
   },

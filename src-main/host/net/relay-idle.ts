@@ -110,7 +110,7 @@ export function idleRooms(opts: IdleRoomsOptions): IdleRooms {
           opts.drop(name);
           continue;
         }
-        if (timers.has(name) || unanswered.has(name) || (lastSeen.get(name) ?? 0) >= since) continue;
+        if (timers.has(name) || (lastSeen.get(name) ?? 0) >= since) continue;
         if (!missed.has(name)) missed.add(name);
         else {
           missed.delete(name);
