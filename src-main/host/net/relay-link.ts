@@ -121,6 +121,15 @@ interface Bridge extends RelayDocument {
 const BOARD_BATCH_MS = 1000;
 
 /**
+ * The next board update waits for the relay to acknowledge the last (Hocuspocus answers each update once it
+ * applied it, and it applies it by sending it to every reader), at most this long: an acknowledgement lost
+ * with a connection must not hold the board back. After a 60 s cut at 10,000 phones the relay holding the
+ * laptop spent 30 % of its recovery writing board updates to readers while thousands of rooms waited behind
+ * them (docs/BENCHMARKS.md, Hybrid meetings, item 15).
+ */
+const BOARD_ACK_WAIT_MS = 5000;
+
+/**
  * How long the relay instances have to name their rooms at a roll call. Generous: a late answer only
  * counts as one miss, but the answers share the link with a recovery's traffic (10,000 rooms after a cut).
  */
@@ -168,6 +177,7 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
   const relayDoc = batchMs === undefined ? doc : new Y.Doc();
   let pending: Uint8Array[] = [];
   let timer: NodeJS.Timeout | null = null;
+  let sentAt = 0;
   if (relayDoc !== doc) {
     const flush = (): void => {
       timer = null;
@@ -176,12 +186,15 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
       // what it cannot send and sends it all on its return, one message each. After a 60 s cut that was
       // ~50 board updates, each to every reader (120,000 writes on the instance holding the laptop, most of
       // its recovery at 5000 phones: docs/BENCHMARKS.md, Hybrid meetings). Held here, merged, they go as one.
-      if (!toRelay.isSynced) {
+      // Nor while the relay has yet to take the last one (its acknowledgement): a busy relay then gets the
+      // board as often as it can pass it on, not once a second whatever its backlog (BOARD_ACK_WAIT_MS).
+      if (!toRelay.isSynced || (toRelay.hasUnsyncedChanges && Date.now() - sentAt < BOARD_ACK_WAIT_MS)) {
         pending = [merged];
         timer = setTimeout(flush, batchMs);
         return;
       }
       pending = [];
+      sentAt = Date.now();
       Y.applyUpdate(relayDoc, merged, 'host');
     };
     doc.on('update', (update: Uint8Array) => {
