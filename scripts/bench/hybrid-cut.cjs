@@ -74,7 +74,7 @@ async function uplinkCut(m) {
     loggedAfterReturn: summary(logged.at.map((at) => at - tBackWall)),
     lanDuringCut: lat(lanCut.list),
     lanProbes: lanProbeCut ? lanProbeVotes('cut (LAN receipts during the cut)', lanProbes, lanProbeCut, lat(lanCut.list)) : undefined,
-    probes: probes ? probeCut(probes, probeSent, probeAnswers, tBack, loggedOnce(host.dataDir, 'hyb-cut-rprobes-')) : undefined,
+    probes: probes ? probeCut(probes, probeSent, probeAnswers, tBack, loggedOnce(host.dataDir, 'hyb-cut-rprobes-'), await probes.stats(tBack), tBackWall) : undefined,
   };
   log(`cut: ${c.sent} remote requests during the cut; ${c.answered} answered (${c.answeredDuringCut} before the return), ${c.unanswered} not; all answered ${ms(c.allAnsweredAfterReturnMs)} ms after the return (target ≤ 5000), p50 ${ms(c.afterReturn.p50)} p95 ${ms(c.afterReturn.p95)}; in the log ${c.inLog}, lost ${c.lost}, doubled ${c.doubled}; logged by the host p50 ${ms(c.loggedAfterReturn.p50)} max ${ms(c.loggedAfterReturn.max)} ms after the return`);
   return c;

@@ -1,8 +1,10 @@
 'use strict';
 /**
- * The hybrid bench's relay kill (scripts/bench-hybrid.cjs): relay B is SIGKILLed 3 s into a remote vote
- * storm; the requests sent after the kill must be answered through the other instance (target within
- * 5 s). B is then started again on its port.
+ * The hybrid bench's relay kill (scripts/bench-hybrid.cjs): a relay instance is SIGKILLed 3 s into a
+ * remote vote storm; the requests sent after the kill must be answered through the other instance (target
+ * within 5 s). It is then started again on its port. Which instance (`--kill-instance`): `b` (relay B,
+ * wherever the laptop's link is), `laptop` (the one holding the laptop's link: the laptop reconnects too,
+ * and re-syncs every room) or `other` (the one without it).
  */
 const { now, sleep, ms } = require('./stats.cjs');
 const { log, lat, fmtLat, explainUnanswered } = require('./hybrid-measure.cjs');
@@ -21,10 +23,12 @@ async function relayKill(m) {
     probes?.storm({ tag: 'kill', startAt: stormStart, spreadMs: STORM_MS, questionId: q3 }),
   ]);
   await sleep(Math.max(0, killAt - now()));
-  const killedPort = relays[1].port;
-  await relays[1].stop('SIGKILL');
+  const victim = killedInstance(m);
+  const killedPort = relays[victim].port;
+  const laptopOnKilled = m.balancer.upstreams().has(killedPort);
+  await relays[victim].stop('SIGKILL');
   const tKill = now();
-  log(`relay B (port ${killedPort}) SIGKILLed during a storm`);
+  log(`relay ${'AB'[victim]} (port ${killedPort}, ${laptopOnKilled ? 'holding' : 'not holding'} the laptop's link) SIGKILLed during a storm`);
   const linesAtKill = m.linkLines();
   await sleep(300);
   const tKillLink = await m.linkUp(60_000);
@@ -47,15 +51,27 @@ async function relayKill(m) {
     lastAnsweredAfterKillMs: Math.max(...killAnswers.list.map((r) => r.recvT)) - tKill,
     phonesReconnected: stats.reduce((s, r) => s + r.reopened, 0),
     linkUpAfterKillMs: tKillLink - tKill,
+    instance: 'AB'[victim],
+    laptopOnKilled,
     phonesConnected: stats.reduce((s, r) => s + r.connected, 0),
     late: late ?? undefined,
     whyUnanswered,
     probes: probes ? probeKill(probes, probeAnswers, probeStats, tKill) : undefined,
   };
   log(`kill: ${k.answered} answered, ${k.unanswered} not; since the kill (or the send, if later): ${fmtLat(k.sinceKill)}; the last answered ${ms(k.lastAnsweredAfterKillMs)} ms after the kill; sockets reopened ${k.phonesReconnected}, connected now ${k.phonesConnected}`);
-  relays[1] = await m.startRelay({ port: killedPort });
-  log(`relay B started again on port ${killedPort}`);
+  relays[victim] = await m.startRelay({ port: killedPort });
+  log(`relay ${'AB'[victim]} started again on port ${killedPort}`);
   return k;
+}
+
+/** The index in `m.relays` of the instance to kill (`m.cfg.KILL_INSTANCE`: b, laptop or other). */
+function killedInstance(m) {
+  const which = m.cfg.KILL_INSTANCE ?? 'b';
+  if (which === 'b') return 1;
+  const laptops = m.balancer.upstreams();
+  const holding = m.relays.findIndex((r) => laptops.has(r.port));
+  if (holding < 0) throw new Error("the laptop's link is on no relay instance");
+  return which === 'laptop' ? holding : 1 - holding;
 }
 
 module.exports = { relayKill };

@@ -29,7 +29,7 @@ async function startProbes(m, cleanup) {
   const worker = startWorkerProcess(join(__dirname, 'remote-worker.cjs'), { id: 'probes', env: { ...process.env, BENCH_WORKER_ID: 'probes' } });
   cleanup.push(() => worker.stop());
   const origin = `127.0.0.1:${balancer.port}`;
-  const phones = Array.from({ length: PROBES }, (_, i) => ({ idx: REMOTE + i, addr: remoteAddress(REMOTE + i), readsBoard: true }));
+  const phones = Array.from({ length: PROBES }, (_, i) => ({ idx: REMOTE + i, addr: remoteAddress(REMOTE + i), readsBoard: true, watchesLaptop: true }));
   await worker.call('init', { httpOrigin: `http://${origin}`, wsUrl: `ws://${origin}`, code: m.code, phones });
   // `base`: the worker times each phone by idx - base, so the probes' sends spread over the others' window.
   const base = REMOTE;
@@ -69,9 +69,13 @@ function probeStorm(p, sent, answers, boards, sentLast) {
 }
 
 /** The probes' cut: when all their requests were answered after the uplink's return; their log check. */
-function probeCut(p, sent, answers, tBack, logged) {
+function probeCut(p, sent, answers, tBack, logged, stats, tBackWall) {
+  const back = stats.laptopBackSince;
   const c = {
+    loggedAfterReturn: summary(logged.at.map((at) => at - tBackWall)),
     phones: p.n,
+    meetingBackAfterReturn: summary(back.filter((t) => t !== null).map((t) => t - tBack)),
+    meetingNotBack: back.filter((t) => t === null).length,
     sent: sent.sent,
     answered: answers.list.length,
     unanswered: answers.missing,
@@ -81,7 +85,7 @@ function probeCut(p, sent, answers, tBack, logged) {
     lost: sent.sent - logged.distinct,
     doubled: logged.doubled,
   };
-  log(`cut, ${probeLabel(p.n)}: ${c.sent} requests, ${c.unanswered} unanswered; all answered ${ms(c.allAnsweredAfterReturnMs)} ms after the return, p50 ${ms(c.afterReturn.p50)}; lost ${c.lost}, doubled ${c.doubled}`);
+  log(`cut, ${probeLabel(p.n)}: the meeting room back (the laptop's presence on the board) p50 ${ms(c.meetingBackAfterReturn.p50)} max ${ms(c.meetingBackAfterReturn.max)} ms after the return, ${c.meetingNotBack} not; ${c.sent} requests, ${c.unanswered} unanswered; all answered ${ms(c.allAnsweredAfterReturnMs)} ms after the return, p50 ${ms(c.afterReturn.p50)} (logged by the host p50 ${ms(c.loggedAfterReturn.p50)} max ${ms(c.loggedAfterReturn.max)} ms after it); lost ${c.lost}, doubled ${c.doubled}`);
   return c;
 }
 
@@ -104,7 +108,7 @@ function probeKill(p, answers, stats, tKill) {
 function probeRow(kind, x) {
   const head = `| ${probeLabel(x.phones)}`;
   if (kind === 'storm') return `${head} | receipts p50 ${ms(x.receipts.p50)} / p95 ${ms(x.receipts.p95)} / max ${ms(x.receipts.max)} ms; boards final p50 ${ms(x.boards.afterLastVote.p50)} / max ${ms(x.boards.afterLastVote.max)} ms after the last vote; ${x.missing} unanswered | |`;
-  if (kind === 'cut') return `${head} | all answered **${dur(x.allAnsweredAfterReturnMs)}** after the return (p50 ${dur(x.afterReturn.p50)}); ${x.unanswered} unanswered, lost ${x.lost}, doubled ${x.doubled} | ≤ 5000 ms |`;
+  if (kind === 'cut') return `${head} | ${x.meetingBackAfterReturn ? `the meeting room back on the phone (the laptop's presence) **${dur(x.meetingBackAfterReturn.max)}** after the return (p50 ${dur(x.meetingBackAfterReturn.p50)}${x.meetingNotBack ? `; ${x.meetingNotBack} never` : ''}); ` : ''}all answered **${dur(x.allAnsweredAfterReturnMs)}** after the return (p50 ${dur(x.afterReturn.p50)}); ${x.unanswered} unanswered, lost ${x.lost}, doubled ${x.doubled} | ≤ 5000 ms |`;
   return `${head} | ${x.reopened} back on the other instance by **${dur(x.backAfterKill.max)}**, answered after the kill (or its send) max **${dur(x.sinceKill.max)}** (p50 ${dur(x.sinceKill.p50)}); ${x.unanswered} unanswered | ≤ 5000 ms |`;
 }
 

@@ -37,7 +37,7 @@ function report(r) {
   }
   if (r.kill) {
     const k = r.kill;
-    lines.push(`| relay B SIGKILLed during a storm | ${k.answered} answered, ${k.unanswered} not${k.late ? ` within 120 s (then ${k.late.answered} more, the last ${ms(k.late.lastAfterKillMs)} ms after the kill; ${k.late.never} never)` : ''}; answered after the kill (or its send) p50 ${ms(k.sinceKill.p50)} / p95 ${ms(k.sinceKill.p95)} / max **${ms(k.sinceKill.max)} ms**; the laptop's link up ${ms(k.linkUpAfterKillMs)} ms after the kill; ${k.phonesReconnected} phone sockets reopened in the run | ≤ 5000 ms |`);
+    lines.push(`| relay ${k.instance ?? 'B'} SIGKILLed during a storm${k.laptopOnKilled === undefined ? '' : k.laptopOnKilled ? " (it held the laptop's link)" : " (not the laptop's)"} | ${k.answered} answered, ${k.unanswered} not${k.late ? ` within 120 s (then ${k.late.answered} more, the last ${ms(k.late.lastAfterKillMs)} ms after the kill; ${k.late.never} never)` : ''}; answered after the kill (or its send) p50 ${ms(k.sinceKill.p50)} / p95 ${ms(k.sinceKill.p95)} / max **${ms(k.sinceKill.max)} ms**; the laptop's link up ${ms(k.linkUpAfterKillMs)} ms after the kill; ${k.phonesReconnected} phone sockets reopened in the run | ≤ 5000 ms |`);
     if (k.probes) lines.push(probeRow('kill', k.probes));
   }
   if (r.redis) {

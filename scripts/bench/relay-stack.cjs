@@ -126,6 +126,7 @@ async function startTcpProxy(targets) {
         s.on('close', () => sockets.delete(s));
         s.on('error', () => {});
       }
+      outbound.upstream = port;
       inbound.pipe(outbound).pipe(inbound);
       inbound.on('close', () => outbound.destroy());
       outbound.on('close', () => inbound.destroy());
@@ -147,6 +148,8 @@ async function startTcpProxy(targets) {
   return {
     port,
     open: () => sockets.size / 2,
+    /** The upstream ports its open connections go to. */
+    upstreams: () => new Set([...sockets].map((s) => s.upstream).filter((p) => p !== undefined)),
     cut: () => {
       up = false;
       for (const s of sockets) s.destroy();

@@ -31,6 +31,8 @@ export interface TcpProxy {
   port: number;
   /** Connections open through it. */
   open(): number;
+  /** The upstream ports its open connections go to. */
+  upstreams(): Set<number>;
   /** The link goes: open connections are cut and new ones refused. */
   cut(): void;
   restore(): void;

@@ -10,6 +10,7 @@
  */
 const Y = require('yjs');
 const { HocuspocusProvider, HocuspocusProviderWebsocket } = require('@hocuspocus/provider');
+const { Awareness } = require('y-protocols/awareness');
 const { now, sleep, schedule } = require('./stats.cjs');
 const { serveCommands } = require('./worker-rpc.cjs');
 const { wsClassFor, postJson } = require('./phone-net.cjs');
@@ -38,10 +39,13 @@ const answered = new Map();
 const answersOf = (tag) => answered.get(tag) ?? answered.set(tag, []).get(tag);
 
 class RemotePhone {
-  constructor(idx, address, readsBoard) {
+  constructor(idx, address, readsBoard, watchesLaptop) {
     this.idx = idx;
     this.address = address;
     this.readsBoard = readsBoard;
+    this.watchesLaptop = watchesLaptop;
+    /** When the laptop's presence appeared on the board, each time (watchesLaptop). */
+    this.laptopBackAt = [];
     this.doc = new Y.Doc();
     this.boardDoc = null;
     this.socket = null;
@@ -68,7 +72,10 @@ class RemotePhone {
     this.room.attach();
     if (this.readsBoard) {
       this.boardDoc = new Y.Doc();
-      this.board = new HocuspocusProvider({ name: 'board', document: this.boardDoc, token: res.body.relayToken, websocketProvider: this.socket, awareness: null });
+      const presence = this.watchesLaptop ? this.watchLaptop() : null;
+      this.board = new HocuspocusProvider({ name: 'board', document: this.boardDoc, token: res.body.relayToken, websocketProvider: this.socket, awareness: presence });
+      // As the phone app: it reads the laptop's state and sends none of its own (relay-connection.ts).
+      if (presence) presence.off('update', this.board.boundAwarenessUpdateHandler);
       this.board.attach();
     }
     const end = now() + 120_000;
@@ -85,6 +92,23 @@ class RemotePhone {
     pending.set(id, { tag, sendT: now(), phone: this });
     this.doc.getArray('requests').push([{ ...request, id }]);
     return id;
+  }
+
+  /**
+   * The board's awareness, read as the phone app reads it: the laptop is there while its state
+   * (`{ laptop: true }`) is (src-shared/relay.ts). Each time it appears is noted: the moment a phone stops
+   * saying "the meeting room's connection dropped".
+   */
+  watchLaptop() {
+    const presence = new Awareness(this.boardDoc);
+    presence.setLocalState(null);
+    let there = false;
+    presence.on('change', () => {
+      const now_ = [...presence.getStates().values()].some((s) => s.laptop === true);
+      if (now_ && !there) this.laptopBackAt.push(now());
+      there = now_;
+    });
+    return presence;
   }
 
   /** Notes when the board first shows each count of `qid` (an observer, so the time is the update's). */
@@ -129,7 +153,7 @@ const pendingOf = (tag) => [...pending.values()].filter((p) => p.tag === tag).le
 const commands = {
   init(args) {
     config = args;
-    for (const p of args.phones) phones.push(new RemotePhone(p.idx, p.addr, p.readsBoard));
+    for (const p of args.phones) phones.push(new RemotePhone(p.idx, p.addr, p.readsBoard, p.watchesLaptop === true));
     return { phones: phones.length };
   },
 
@@ -213,7 +237,10 @@ const commands = {
     return { readers: readers.length, settledAt: settled.filter((t) => t !== null), missing: settled.filter((t) => t === null).length };
   },
 
-  /** With `since`: when each socket reopened after it (the probes' way back after a kill). */
+  /**
+   * With `since`: when each socket reopened after it (the probes' way back after a kill), and when each
+   * phone watching the laptop first saw it there after it (null: not yet).
+   */
   stats({ since }) {
     const cpu = process.cpuUsage();
     let connected = 0;
@@ -223,7 +250,8 @@ const commands = {
       reopened += Math.max(0, p.opens - 1);
     }
     const openedSince = since ? phones.filter((p) => p.openedAt > since).map((p) => p.openedAt) : undefined;
-    return { connected, reopened, openedSince, cpuMs: (cpu.user + cpu.system) / 1000, rss: process.memoryUsage().rss };
+    const laptopBackSince = since ? phones.filter((p) => p.watchesLaptop).map((p) => p.laptopBackAt.find((t) => t > since) ?? null) : undefined;
+    return { connected, reopened, openedSince, laptopBackSince, cpuMs: (cpu.user + cpu.system) / 1000, rss: process.memoryUsage().rss };
   },
 
   async close() {
