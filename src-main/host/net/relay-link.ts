@@ -175,33 +175,6 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
   });
   forgetExitHandler(toHost);
   const relayDoc = batchMs === undefined ? doc : new Y.Doc();
-  let pending: Uint8Array[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  let sentAt = 0;
-  if (relayDoc !== doc) {
-    const flush = (): void => {
-      timer = null;
-      const merged = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
-      // Not while the relay is out of reach, nor until the board is synced again after: the provider queues
-      // what it cannot send and sends it all on its return, one message each. After a 60 s cut that was
-      // ~50 board updates, each to every reader (120,000 writes on the instance holding the laptop, most of
-      // its recovery at 5000 phones: docs/BENCHMARKS.md, Hybrid meetings). Held here, merged, they go as one.
-      // Nor while the relay has yet to take the last one (its acknowledgement): a busy relay then gets the
-      // board as often as it can pass it on, not once a second whatever its backlog (BOARD_ACK_WAIT_MS).
-      if (!toRelay.isSynced || (toRelay.hasUnsyncedChanges && Date.now() - sentAt < BOARD_ACK_WAIT_MS)) {
-        pending = [merged];
-        timer = setTimeout(flush, batchMs);
-        return;
-      }
-      pending = [];
-      sentAt = Date.now();
-      Y.applyUpdate(relayDoc, merged, 'host');
-    };
-    doc.on('update', (update: Uint8Array) => {
-      pending.push(update);
-      timer ??= setTimeout(flush, batchMs);
-    });
-  }
   // The laptop's presence goes on the document the relay provider syncs (it sends the state of that document's client).
   const presence = relayName === RELAY_BOARD_DOC ? laptopPresence(relayDoc) : null;
   let refused = false;
@@ -218,6 +191,9 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
       log(`relay link: ${relayName} refused (${reason}): is the relay's secret this meeting's?`);
     },
   });
+  const batch = batchMs === undefined ? null : batchToRelay(doc, relayDoc, batchMs, toRelay);
+  // The relay took everything sent: a board update held for that goes now.
+  if (batch) toRelay.on('unsyncedChanges', ({ number }: { number: number }) => number === 0 && batch.acknowledged());
   toRelay.attach();
   const stopPresence = presence ? whileConnected(socket, LAPTOP_PRESENCE_EVERY_MS, presence.say) : null;
   return {
@@ -225,11 +201,57 @@ function openBridge({ opts, socket, credential, relayName, hostName, log, batchM
     refused: () => refused,
     close: () => {
       stopPresence?.();
-      if (timer) clearTimeout(timer);
+      batch?.stop();
       toRelay.destroy();
       toHost.destroy();
       doc.destroy();
       if (relayDoc !== doc) relayDoc.destroy();
+    },
+  };
+}
+
+/**
+ * The host's updates of `doc` applied to `relayDoc` merged, once per `batchMs` at most (the board: phones only
+ * read it). Held, merged, while the relay is out of reach and until the document is synced again after: the
+ * provider queues what it cannot send and sends it all on its return, one message each. After a 60 s cut
+ * that was ~50 board updates, each to every reader (120,000 writes on the instance holding the laptop, most
+ * of its recovery at 5000 phones: docs/BENCHMARKS.md, Hybrid meetings). Held too while the relay has yet to
+ * acknowledge the last one (BOARD_ACK_WAIT_MS at most): a busy relay then gets the board as often as it can
+ * pass it on; `acknowledged()` sends what was held for that at once.
+ */
+function batchToRelay(doc: Y.Doc, relayDoc: Y.Doc, batchMs: number, relay: HocuspocusProvider): { acknowledged(): void; stop(): void } {
+  let pending: Uint8Array[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let sentAt = 0;
+  let awaitingAck = false;
+  const flush = (): void => {
+    timer = null;
+    awaitingAck = false;
+    if (pending.length === 0) return;
+    const merged = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
+    awaitingAck = relay.isSynced && relay.hasUnsyncedChanges && Date.now() - sentAt < BOARD_ACK_WAIT_MS;
+    if (!relay.isSynced || awaitingAck) {
+      pending = [merged];
+      timer = setTimeout(flush, awaitingAck ? BOARD_ACK_WAIT_MS - (Date.now() - sentAt) : batchMs);
+      return;
+    }
+    pending = [];
+    sentAt = Date.now();
+    Y.applyUpdate(relayDoc, merged, 'host');
+  };
+  doc.on('update', (update: Uint8Array) => {
+    pending.push(update);
+    timer ??= setTimeout(flush, batchMs);
+  });
+  return {
+    acknowledged: () => {
+      if (!awaitingAck || !timer) return;
+      clearTimeout(timer);
+      flush();
+    },
+    stop: () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
     },
   };
 }
