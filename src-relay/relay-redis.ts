@@ -11,23 +11,9 @@ import type { onAwarenessUpdatePayload } from '@hocuspocus/server';
  * that its presence was gone: a phone there kept "Connected" until awareness's own 30 s timeout, and its
  * questions meanwhile sat in a room nobody bridged. Removals are now published even then (only removals:
  * they are what a closing connection causes); a publish that fails is logged, not left unhandled.
- *
- * And no lock around storing a document. The extension takes a Redis lock (Redlock: a script to take it, one
- * to release it) each time Hocuspocus stores a changed document, so that two instances never persist it at
- * once. The relay persists nothing (the laptop's log is the truth), yet the hook ran for every changed room:
- * in the hybrid bench's 10,000-phone cut, 0.7 s of the busiest instance's 13 s of recovery and 20,000
- * scripts on Redis (docs/BENCHMARKS.md, Hybrid meetings, item 15).
  */
 export class RelayRedis extends Redis {
   log: (line: string) => void = () => {};
-
-  override onStoreDocument(): Promise<void> {
-    return Promise.resolve();
-  }
-
-  override afterStoreDocument(): Promise<void> {
-    return Promise.resolve();
-  }
 
   override async onAwarenessUpdate(data: onAwarenessUpdatePayload): Promise<number | undefined> {
     try {
