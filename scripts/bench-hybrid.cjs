@@ -27,7 +27,8 @@
  * scripts/bench/hybrid-probes.cjs), --lan-probes N (20; 0 none: LAN phones in one more LAN worker, not
  * niced, reported apart: scripts/bench/hybrid-lan-probes.cjs), --profile (host with --cpu-prof; its hottest
  * functions printed), --kill-instance b|laptop|other (which relay the kill takes: B, default; the one holding
- * the laptop's link; the other), --no-doc (do not write docs/BENCHMARKS.md), --from-json FILE (write the block of an earlier run's results). Results:
+ * the laptop's link; the other), --cut-senders N (how many remote phones send during the cut, spread over
+ * them; default all; the probes always do), --no-doc (do not write docs/BENCHMARKS.md), --from-json FILE (write the block of an earlier run's results). Results:
  * $TMPDIR/open-floor-bench-hybrid.json.
  * This file runs them in order; the meeting is set up in scripts/bench/hybrid-meeting.cjs, the joins and each
  * scenario are scripts/bench/hybrid-{joins,storm,cut,kill,redis}.cjs, what they measure with hybrid-measure.cjs.
@@ -66,6 +67,7 @@ const { values: flags } = parseArgs({
     'profile-cut': { type: 'boolean', default: false },
     scenarios: { type: 'string', default: 'storm,cut,kill,redis' },
     'kill-instance': { type: 'string', default: 'b' },
+    'cut-senders': { type: 'string' },
     'no-doc': { type: 'boolean', default: process.env.BENCH_NO_DOC === '1' },
     'from-json': { type: 'string' },
   },
@@ -84,7 +86,7 @@ const SCENARIOS = new Set(flags.scenarios.split(','));
 const SECRET = `bench-hybrid-${randomBytes(12).toString('hex')}`;
 const OUT = process.env.BENCH_OUT || join(os.tmpdir(), 'open-floor-bench-hybrid.json');
 /** What the meeting and its scenarios (scripts/bench/hybrid-*.cjs) are run with. */
-const cfg = { REMOTE, LAN, CUT_S, JOIN_RATE, BOARD_READERS, WORKERS, PROBES, LAN_PROBES, STORM_MS, SECRET, PROFILE: flags.profile, PROFILE_CUT: flags['profile-cut'], KILL_INSTANCE: flags['kill-instance'] };
+const cfg = { REMOTE, LAN, CUT_S, JOIN_RATE, BOARD_READERS, WORKERS, PROBES, LAN_PROBES, STORM_MS, SECRET, PROFILE: flags.profile, PROFILE_CUT: flags['profile-cut'], KILL_INSTANCE: flags['kill-instance'], CUT_SENDERS: flags['cut-senders'] === undefined ? undefined : Number(flags['cut-senders']) };
 
 const sh = (cmd, args) => {
   try {

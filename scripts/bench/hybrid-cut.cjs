@@ -17,19 +17,21 @@ const { lanProbeVotes } = require('./hybrid-lan-probes.cjs');
 /** The cut on meeting `m`; its results. */
 async function uplinkCut(m) {
   const { REMOTE, LAN, CUT_S } = m.cfg;
+  // --cut-senders: only every `every`-th remote phone sends during the cut (the probes all do).
+  const every = Math.max(1, Math.round(REMOTE / Math.min(REMOTE, m.cfg.CUT_SENDERS ?? REMOTE)));
   const { host, relays, uplink, lanWorker, remoteWorkers, probes, lanProbes } = m;
   const q2 = await m.ask(1, 'ask-2');
   await sleep(2000);
   uplink.cut();
   const tCut = now();
-  log(`uplink cut for ${CUT_S} s; remote phones vote (every 10th asks) over ${Math.max(CUT_S - 10, CUT_S / 2)} s`);
+  log(`uplink cut for ${CUT_S} s; ${every > 1 ? `one remote phone in ${every}` : 'every remote phone'} votes or asks (one in 10 of them asks) over ${Math.max(CUT_S - 10, CUT_S / 2)} s`);
   const cutStart = now() + 2000;
   const spreadMs = Math.max(CUT_S - 10, CUT_S / 2) * 1000;
   const [lanCut, lanProbeCut, probeSent, ...remoteCut] = await Promise.all([
     lanWorker.call('vote', { tag: 'cut-lan', startAt: cutStart, rate: LAN / (spreadMs / 1000), durationMs: spreadMs, total: LAN, questions: [q2], drainMs: 60_000 }),
     lanProbes?.vote({ tag: 'cut-lan', startAt: cutStart, durationMs: spreadMs, questions: [q2], drainMs: 60_000 }),
     probes?.storm({ tag: 'cut', startAt: cutStart, spreadMs, questionId: q2, askEvery: 10 }),
-    ...remoteWorkers.map((w) => w.call('storm', { tag: 'cut', startAt: cutStart, spreadMs, total: REMOTE, questionId: q2, askEvery: 10 })),
+    ...remoteWorkers.map((w) => w.call('storm', { tag: 'cut', startAt: cutStart, spreadMs, total: REMOTE, questionId: q2, askEvery: 10 * every, mod: every, rem: 0 })),
   ]);
   await sleep(Math.max(0, tCut + CUT_S * 1000 - now()));
   const linesBefore = m.linkLines();

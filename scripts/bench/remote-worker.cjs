@@ -104,9 +104,9 @@ class RemotePhone {
     presence.setLocalState(null);
     let there = false;
     presence.on('change', () => {
-      const now_ = [...presence.getStates().values()].some((s) => s.laptop === true);
-      if (now_ && !there) this.laptopBackAt.push(now());
-      there = now_;
+      const present = [...presence.getStates().values()].some((s) => s.laptop === true);
+      if (present && !there) this.laptopBackAt.push(now());
+      there = present;
     });
     return presence;
   }
