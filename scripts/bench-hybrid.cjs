@@ -28,8 +28,8 @@
  * niced, reported apart: scripts/bench/hybrid-lan-probes.cjs), --profile (host with --cpu-prof; its hottest
  * functions printed), --kill-instance b|laptop|other (which relay the kill takes: B, default; the one holding
  * the laptop's link; the other), --cut-senders N (how many remote phones send during the cut, spread over
- * them; default all; the probes always do), --no-doc (do not write docs/BENCHMARKS.md), --from-json FILE (write the block of an earlier run's results). Results:
- * $TMPDIR/open-floor-bench-hybrid.json.
+ * them; default all; the probes always do), --no-doc (do not write docs/BENCHMARKS.md), --from-json FILE
+ * (write the block of an earlier run's results). Results: $TMPDIR/open-floor-bench-hybrid.json.
  * This file runs them in order; the meeting is set up in scripts/bench/hybrid-meeting.cjs, the joins and each
  * scenario are scripts/bench/hybrid-{joins,storm,cut,kill,redis}.cjs, what they measure with hybrid-measure.cjs.
  */
